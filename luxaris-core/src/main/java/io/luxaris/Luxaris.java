@@ -1,0 +1,480 @@
+package io.luxaris;
+
+import io.luxaris.domain.Channel;
+import io.luxaris.domain.ChannelId;
+import io.luxaris.domain.ChannelStatus;
+import io.luxaris.domain.rules.SchedulingRules;
+import io.luxaris.engine.CorePublishingOperations;
+import io.luxaris.engine.DefaultSchedulerEngine;
+import io.luxaris.generation.OfflineGenerator;
+import io.luxaris.internal.Events;
+import io.luxaris.internal.RegisteredChannel;
+import io.luxaris.internal.Runtime;
+import io.luxaris.internal.UseCaseAccess;
+import io.luxaris.internal.Uuids;
+import io.luxaris.memory.InMemoryStorage;
+import io.luxaris.spi.channel.ChannelEnvironment;
+import io.luxaris.spi.channel.ChannelProvider;
+import io.luxaris.spi.channel.ChannelPublisher;
+import io.luxaris.spi.channel.MediaSource;
+import io.luxaris.spi.engine.EngineContext;
+import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.engine.PublishingOperations;
+import io.luxaris.spi.engine.SchedulerEngine;
+import io.luxaris.spi.engine.SchedulerEngineFactory;
+import io.luxaris.spi.generation.GeneratorEnvironment;
+import io.luxaris.spi.generation.GeneratorProvider;
+import io.luxaris.spi.generation.SuggestionGenerator;
+import io.luxaris.spi.security.AccessPolicy;
+import io.luxaris.spi.security.SecretCipher;
+import io.luxaris.spi.storage.Storage;
+import io.luxaris.spi.storage.StorageContext;
+import io.luxaris.spi.storage.StorageProvider;
+import io.luxaris.usecase.Calendar;
+import io.luxaris.usecase.Channels;
+import io.luxaris.usecase.Generation;
+import io.luxaris.usecase.Posts;
+import io.luxaris.usecase.Publishing;
+import io.luxaris.usecase.Schedules;
+import io.luxaris.usecase.Templates;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: the whole Posts &amp; Scheduling context of a host application. Build one with {@link
+ * #builder()}, share it (it is thread-safe), close it on shutdown.
+ *
+ * <pre>{@code
+ * try (Luxaris luxaris = Luxaris.builder().channel(myChannel).build()) {
+ *     var post = luxaris.posts().create(alice, PostDraft.of("Hello").withVariant(VariantDraft.of("x", "Hello!")));
+ *     luxaris.schedules().schedule(alice, ScheduleRequest.at(post.firstVariant().id(), account, tomorrowNine, berlin));
+ *     luxaris.publishing().start();
+ * }
+ * }</pre>
+ */
+public final class Luxaris implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Luxaris.class);
+
+    private final Runtime runtime;
+    private final Channels channels;
+    private final Posts posts;
+    private final Templates templates;
+    private final Generation generation;
+    private final Schedules schedules;
+    private final Calendar calendar;
+    private final Publishing publishing;
+    private final SchedulerEngine engine;
+    private final List<AutoCloseable> closeables;
+    private volatile boolean closed;
+
+    private Luxaris(Runtime runtime, SchedulerEngine engine, List<AutoCloseable> closeables) {
+        this.runtime = runtime;
+        this.engine = engine;
+        this.closeables = closeables;
+        var useCases = UseCaseAccess.get().create(runtime, engine);
+        this.channels = useCases.channels();
+        this.posts = useCases.posts();
+        this.templates = useCases.templates();
+        this.generation = useCases.generation();
+        this.schedules = useCases.schedules();
+        this.calendar = useCases.calendar();
+        this.publishing = useCases.publishing();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Channel catalog and channel connections. */
+    public Channels channels() {
+        return channels;
+    }
+
+    /** Posts and their variants. */
+    public Posts posts() {
+        return posts;
+    }
+
+    /** Templates and rendering. */
+    public Templates templates() {
+        return templates;
+    }
+
+    /** Generation sessions, suggestions, accept. */
+    public Generation generation() {
+        return generation;
+    }
+
+    /** Schedule, move, re-target, cancel, publish events, resolve unconfirmed. */
+    public Schedules schedules() {
+        return schedules;
+    }
+
+    /** Schedules in a date range with filters. */
+    public Calendar calendar() {
+        return calendar;
+    }
+
+    /** Engine control. */
+    public Publishing publishing() {
+        return publishing;
+    }
+
+    /** The rules in force. */
+    public SchedulingRules rules() {
+        return runtime.rules();
+    }
+
+    /** Stops the engine (5 s grace), closes publishers, generators and the storage. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            engine.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the publishing engine failed", e);
+        }
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", c.getClass().getName(), e);
+            }
+        }
+    }
+
+    /** Builder of a {@link Luxaris} instance; {@link #build()} validates eagerly and names what is wrong. */
+    public static final class Builder {
+        private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+        private StorageProvider storage;
+        private final List<ChannelProvider> channelProviders = new ArrayList<>();
+        private final List<GeneratorProvider> generatorProviders = new ArrayList<>();
+        private boolean discover;
+        private Clock clock = Clock.systemUTC();
+        private AccessPolicy accessPolicy = AccessPolicy.ownerOnly();
+        private SchedulingRules rules = SchedulingRules.defaults();
+        private final List<LuxarisListener> listeners = new ArrayList<>();
+        private SecretCipher cipher;
+        private MediaSource mediaSource = MediaSource.none();
+        private EngineSettings engineSettings = EngineSettings.defaults();
+        private SchedulerEngineFactory engineFactory;
+        private String defaultGenerator;
+        private String instanceId;
+        private RandomGenerator random;
+
+        private Builder() {}
+
+        /** Where data lives; default: a new in-memory storage. */
+        public Builder storage(StorageProvider value) {
+            this.storage = Objects.requireNonNull(value, "storage");
+            return this;
+        }
+
+        /** Registers a channel; repeatable. */
+        public Builder channel(ChannelProvider value) {
+            channelProviders.add(Objects.requireNonNull(value, "channel"));
+            return this;
+        }
+
+        /** Registers a suggestion generator; repeatable. The first one registered is the default. */
+        public Builder generator(GeneratorProvider value) {
+            generatorProviders.add(Objects.requireNonNull(value, "generator"));
+            return this;
+        }
+
+        /**
+         * Also loads channel, generator and storage providers with {@link ServiceLoader}. Logs what it found and
+         * fails on duplicate keys.
+         */
+        public Builder discoverPlugins() {
+            this.discover = true;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Who may do what; default {@link AccessPolicy#ownerOnly()}. */
+        public Builder accessPolicy(AccessPolicy value) {
+            this.accessPolicy = Objects.requireNonNull(value, "accessPolicy");
+            return this;
+        }
+
+        public Builder rules(SchedulingRules value) {
+            this.rules = Objects.requireNonNull(value, "rules");
+            return this;
+        }
+
+        /** Receives lifecycle events; repeatable. */
+        public Builder listener(LuxarisListener value) {
+            listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /**
+         * Encrypts credentials at rest. Required with durable storage (the JDBC module offers a Tink cipher);
+         * default for in-memory storage: {@link SecretCipher#ephemeral()}.
+         */
+        public Builder secretCipher(SecretCipher value) {
+            this.cipher = Objects.requireNonNull(value, "secretCipher");
+            return this;
+        }
+
+        /** The host's media library (bytes of attachments); default: none. */
+        public Builder mediaSource(MediaSource value) {
+            this.mediaSource = Objects.requireNonNull(value, "mediaSource");
+            return this;
+        }
+
+        /** Tuning of the publishing engine. */
+        public Builder engine(EngineSettings value) {
+            this.engineSettings = Objects.requireNonNull(value, "engine");
+            return this;
+        }
+
+        /** An alternative scheduler engine; default: Luxaris's own. */
+        public Builder schedulerEngine(SchedulerEngineFactory value) {
+            this.engineFactory = Objects.requireNonNull(value, "schedulerEngine");
+            return this;
+        }
+
+        /** Which generator serves requests that name none; default: the first registered, else offline. */
+        public Builder defaultGenerator(String key) {
+            this.defaultGenerator = Objects.requireNonNull(key, "defaultGenerator");
+            return this;
+        }
+
+        /** The engine's lease owner name; default: a random, unique one per instance. */
+        public Builder instanceId(String value) {
+            Objects.requireNonNull(value, "instanceId");
+            if (value.isBlank() || value.length() > 100) {
+                throw new IllegalArgumentException("instanceId must be 1..100 characters but was '" + value + "'");
+            }
+            this.instanceId = value;
+            return this;
+        }
+
+        /** Source of retry jitter (for reproducible tests); default: a secure random. */
+        public Builder random(RandomGenerator value) {
+            this.random = Objects.requireNonNull(value, "random");
+            return this;
+        }
+
+        public Luxaris build() {
+            var channelList = new ArrayList<>(channelProviders);
+            var generatorList = new ArrayList<>(generatorProviders);
+            StorageProvider storageProvider = storage;
+            if (discover) {
+                ServiceLoader.load(ChannelProvider.class).forEach(p -> {
+                    LOG.info(
+                            "discovered channel provider '{}' ({})",
+                            p.key(),
+                            p.getClass().getName());
+                    channelList.add(p);
+                });
+                ServiceLoader.load(GeneratorProvider.class).forEach(p -> {
+                    LOG.info(
+                            "discovered generator provider '{}' ({})",
+                            p.key(),
+                            p.getClass().getName());
+                    generatorList.add(p);
+                });
+                if (storageProvider == null) {
+                    var found = new ArrayList<StorageProvider>();
+                    ServiceLoader.load(StorageProvider.class).forEach(found::add);
+                    if (found.size() > 1) {
+                        throw new IllegalStateException("several storage providers were discovered ("
+                                + found.stream()
+                                        .map(p -> p.getClass().getName())
+                                        .toList()
+                                + "); choose one with storage(...)");
+                    }
+                    if (found.size() == 1) {
+                        storageProvider = found.get(0);
+                        LOG.info(
+                                "discovered storage provider {}",
+                                storageProvider.getClass().getName());
+                    }
+                }
+            }
+            var channelsByKey = new LinkedHashMap<String, ChannelProvider>();
+            for (ChannelProvider p : channelList) {
+                String key = p.key();
+                if (key == null || !KEY.matcher(key).matches()) {
+                    throw new IllegalStateException(
+                            "channel provider " + p.getClass().getName() + " has key '" + key
+                                    + "'; keys are 1..32 lower-case letters, digits, '_' or '-', starting with a letter");
+                }
+                ChannelProvider previous = channelsByKey.putIfAbsent(key, p);
+                if (previous != null) {
+                    throw new IllegalStateException("two channel providers have the key '" + key + "': "
+                            + previous.getClass().getName() + " and "
+                            + p.getClass().getName());
+                }
+            }
+            var generatorsByKey = new LinkedHashMap<String, GeneratorProvider>();
+            for (GeneratorProvider p : generatorList) {
+                String key = p.key();
+                if (key == null || !KEY.matcher(key).matches()) {
+                    throw new IllegalStateException(
+                            "generator provider " + p.getClass().getName() + " has key '" + key + "'");
+                }
+                GeneratorProvider previous = generatorsByKey.putIfAbsent(key, p);
+                if (previous != null) {
+                    throw new IllegalStateException("two generator providers have the key '" + key + "': "
+                            + previous.getClass().getName() + " and "
+                            + p.getClass().getName());
+                }
+            }
+            String defaultGen = defaultGenerator != null
+                    ? defaultGenerator
+                    : generatorsByKey.isEmpty()
+                            ? OfflineGenerator.KEY
+                            : generatorsByKey.keySet().iterator().next();
+            generatorsByKey.putIfAbsent(OfflineGenerator.KEY, OfflineGenerator.create());
+            if (!generatorsByKey.containsKey(defaultGen)) {
+                throw new IllegalStateException(
+                        "defaultGenerator '" + defaultGen + "' is not registered; known: " + generatorsByKey.keySet());
+            }
+            if (storageProvider == null) {
+                storageProvider = InMemoryStorage.create();
+            }
+
+            var closeables = new ArrayList<AutoCloseable>();
+            Storage opened = storageProvider.open(new StorageContext(clock));
+            try {
+                SecretCipher secretCipher = cipher;
+                if (secretCipher == null) {
+                    if (opened.isDurable()) {
+                        throw new IllegalStateException("storage " + opened.description() + " is durable: configure "
+                                + "secretCipher(...) (for instance TinkSecretCipher from luxaris-jdbc) so stored "
+                                + "credentials can be read after a restart");
+                    }
+                    secretCipher = SecretCipher.ephemeral();
+                }
+                var registered = new LinkedHashMap<String, RegisteredChannel>();
+                Instant now = clock.instant();
+                Map<ChannelId, Channel> stored = new HashMap<>();
+                opened.readOnly(tx -> {
+                    tx.channels().list().forEach(c -> stored.put(c.id(), c));
+                    return null;
+                });
+                var catalog = new ArrayList<Channel>();
+                ChannelEnvironment channelEnv = new ChannelEnvironment() {
+                    @Override
+                    public Clock clock() {
+                        return clock;
+                    }
+
+                    @Override
+                    public MediaSource mediaSource() {
+                        return mediaSource;
+                    }
+                };
+                for (ChannelProvider p : channelsByKey.values()) {
+                    var descriptor = Objects.requireNonNull(p.descriptor(), "descriptor of channel " + p.key());
+                    ChannelId id = ChannelId.forKey(p.key());
+                    Channel existing = stored.remove(id);
+                    var channel = new Channel(
+                            id,
+                            p.key(),
+                            descriptor.name(),
+                            ChannelStatus.ACTIVE,
+                            descriptor.limits(),
+                            existing == null ? now : existing.createdAt(),
+                            now);
+                    catalog.add(channel);
+                    ChannelPublisher publisher =
+                            Objects.requireNonNull(p.createPublisher(channelEnv), "publisher of channel " + p.key());
+                    closeables.add(publisher);
+                    registered.put(p.key(), new RegisteredChannel(p, channel, publisher));
+                }
+                for (Channel orphan : stored.values()) {
+                    if (orphan.status() != ChannelStatus.DISABLED) {
+                        catalog.add(new Channel(
+                                orphan.id(),
+                                orphan.key(),
+                                orphan.name(),
+                                ChannelStatus.DISABLED,
+                                orphan.limits(),
+                                orphan.createdAt(),
+                                now));
+                    }
+                }
+                opened.inTransaction(tx -> {
+                    catalog.forEach(tx.channels()::upsert);
+                    return null;
+                });
+                GeneratorEnvironment generatorEnv = () -> clock;
+                var generators = new LinkedHashMap<String, SuggestionGenerator>();
+                for (var e : generatorsByKey.entrySet()) {
+                    SuggestionGenerator g = Objects.requireNonNull(
+                            e.getValue().create(generatorEnv), "generator of provider " + e.getKey());
+                    generators.put(e.getKey(), g);
+                    closeables.add(g);
+                }
+                closeables.add(opened);
+
+                var runtime = new Runtime(
+                        opened,
+                        clock,
+                        rules,
+                        accessPolicy,
+                        secretCipher,
+                        registered,
+                        generators,
+                        defaultGen,
+                        new Events(listeners),
+                        mediaSource);
+                String owner = instanceId != null ? instanceId : "luxaris-" + Uuids.timeOrdered();
+                var ops = new CorePublishingOperations(
+                        runtime, engineSettings, owner, random != null ? random : new SecureRandom());
+                var context = new Context(ops, engineSettings, clock, owner);
+                SchedulerEngine engine = engineFactory != null
+                        ? Objects.requireNonNull(engineFactory.create(context), "scheduler engine")
+                        : DefaultSchedulerEngine.create(context);
+                runtime.attachEngine(engine);
+                LOG.info(
+                        "Luxaris ready: storage {}, channels {}, generators {} (default {})",
+                        opened.description(),
+                        registered.keySet(),
+                        generators.keySet(),
+                        defaultGen);
+                return new Luxaris(runtime, engine, List.copyOf(closeables));
+            } catch (RuntimeException | Error e) {
+                for (AutoCloseable c : closeables) {
+                    try {
+                        c.close();
+                    } catch (Exception suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                if (!closeables.contains(opened)) {
+                    opened.close();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private record Context(PublishingOperations operations, EngineSettings settings, Clock clock, String instanceId)
+            implements EngineContext {}
+}

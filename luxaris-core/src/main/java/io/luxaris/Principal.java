@@ -1,0 +1,32 @@
+package io.luxaris;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The acting user or service, as known to the host application (the System context). Luxaris only stores the id
+ * as owner of posts, templates, connections and generation sessions; attributes are for the host's
+ * {@code AccessPolicy} (roles, team, tenant...).
+ */
+public record Principal(String id, Map<String, String> attributes) {
+    public static final int MAX_ID_LENGTH = 200;
+
+    public Principal {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("principal id must not be blank");
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("principal id is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        attributes = Map.copyOf(attributes);
+    }
+
+    public static Principal of(String id) {
+        return new Principal(id, Map.of());
+    }
+
+    public static Principal of(String id, Map<String, String> attributes) {
+        return new Principal(id, attributes);
+    }
+}

@@ -1,0 +1,132 @@
+package io.luxaris.domain;
+
+import io.luxaris.internal.Args;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Secret values of a channel connection (tokens, token secrets, expiry). Encrypted at rest by the configured
+ * {@code SecretCipher}; handed decrypted to the channel publisher only. {@link #toString()} never shows a value.
+ *
+ * <p>Well-known keys are constants here; a channel may define more.
+ */
+public record Credentials(Map<String, String> values) {
+    public static final String ACCESS_TOKEN = "access_token";
+    public static final String REFRESH_TOKEN = "refresh_token";
+    /** ISO-8601 instant at which the access token expires. */
+    public static final String EXPIRES_AT = "expires_at";
+    /** ISO-8601 instant at which the refresh token expires. */
+    public static final String REFRESH_EXPIRES_AT = "refresh_expires_at";
+
+    public static final String TOKEN_SECRET = "token_secret";
+    public static final String SCOPE = "scope";
+
+    public Credentials {
+        values = Args.orderedCopy(values, "values");
+    }
+
+    public static Credentials of(Map<String, String> values) {
+        return new Credentials(values);
+    }
+
+    /** An access token alone (no refresh, no expiry). */
+    public static Credentials bearer(String accessToken) {
+        return new Credentials(Map.of(ACCESS_TOKEN, accessToken));
+    }
+
+    /** An OAuth 2.0 token pair with the access token's expiry. */
+    public static Credentials oauth2(String accessToken, String refreshToken, Instant expiresAt) {
+        var map = new LinkedHashMap<String, String>();
+        map.put(ACCESS_TOKEN, accessToken);
+        map.put(REFRESH_TOKEN, refreshToken);
+        map.put(EXPIRES_AT, expiresAt.toString());
+        return new Credentials(map);
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key)).filter(v -> !v.isEmpty());
+    }
+
+    public Optional<String> accessToken() {
+        return get(ACCESS_TOKEN);
+    }
+
+    public Optional<String> refreshToken() {
+        return get(REFRESH_TOKEN);
+    }
+
+    public Optional<Instant> expiresAt() {
+        return instant(EXPIRES_AT);
+    }
+
+    public Optional<Instant> refreshExpiresAt() {
+        return instant(REFRESH_EXPIRES_AT);
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    public Credentials with(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        var map = new LinkedHashMap<>(values);
+        map.put(key, value);
+        return new Credentials(map);
+    }
+
+    public Credentials without(String key) {
+        var map = new LinkedHashMap<>(values);
+        map.remove(key);
+        return new Credentials(map);
+    }
+
+    /**
+     * The credentials to store when {@code newer} replaces these: every value of {@code newer} wins, except that a
+     * missing or empty refresh token (and its expiry) never wipes the stored one. A rotated refresh token is never
+     * lost, never overwritten with an empty one.
+     */
+    public Credentials replacedBy(Credentials newer) {
+        Objects.requireNonNull(newer, "newer");
+        var map = new LinkedHashMap<>(newer.values);
+        if (newer.refreshToken().isEmpty() && refreshToken().isPresent()) {
+            map.put(REFRESH_TOKEN, values.get(REFRESH_TOKEN));
+            if (values.containsKey(REFRESH_EXPIRES_AT) && !newer.values.containsKey(REFRESH_EXPIRES_AT)) {
+                map.put(REFRESH_EXPIRES_AT, values.get(REFRESH_EXPIRES_AT));
+            }
+        }
+        return new Credentials(map);
+    }
+
+    /** Every secret value, for scrubbing them out of messages and raw responses. */
+    public Collection<String> secretValues() {
+        return values.entrySet().stream()
+                .filter(e -> !e.getKey().equals(EXPIRES_AT)
+                        && !e.getKey().equals(REFRESH_EXPIRES_AT)
+                        && !e.getKey().equals(SCOPE))
+                .map(Map.Entry::getValue)
+                .filter(v -> v.length() >= 4)
+                .toList();
+    }
+
+    private Optional<Instant> instant(String key) {
+        return get(key).flatMap(text -> {
+            try {
+                return Optional.of(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Shows the keys only. */
+    @Override
+    public String toString() {
+        return "Credentials" + values.keySet() + " (values redacted)";
+    }
+}

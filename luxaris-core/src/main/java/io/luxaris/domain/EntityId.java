@@ -1,0 +1,8 @@
+package io.luxaris.domain;
+
+import java.util.UUID;
+
+/** Common shape of the typed identifiers. */
+public interface EntityId {
+    UUID value();
+}

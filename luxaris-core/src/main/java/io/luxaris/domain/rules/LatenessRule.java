@@ -1,0 +1,17 @@
+package io.luxaris.domain.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A schedule found due longer ago than the lateness window (the engine was down, the queue was stuck) is skipped
+ * with a reason instead of posting stale content. The time compared is the attempt's due time ({@code
+ * next_attempt_at}), so a deliberate retry delay never makes a schedule late.
+ */
+public final class LatenessRule {
+    private LatenessRule() {}
+
+    public static boolean isTooLate(Instant due, Instant now, Duration window) {
+        return Duration.between(due, now).compareTo(window) > 0;
+    }
+}

@@ -1,0 +1,79 @@
+package io.luxaris.engine;
+
+import io.luxaris.ConflictException;
+import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.Credentials;
+import io.luxaris.internal.Runtime;
+import io.luxaris.spi.channel.MediaSource;
+import io.luxaris.spi.channel.PublishContext;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The publish context of one attempt: credentials, and persisting rotated ones before they are used. */
+final class AttemptContext implements PublishContext {
+    private final Runtime rt;
+    private final ConnectionId connection;
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    private volatile Credentials current;
+
+    AttemptContext(Runtime rt, ConnectionId connection, Credentials credentials) {
+        this.rt = rt;
+        this.connection = connection;
+        this.current = credentials;
+        secrets.addAll(credentials.secretValues());
+    }
+
+    @Override
+    public Credentials credentials() {
+        return current;
+    }
+
+    @Override
+    public void saveCredentials(Credentials rotated) {
+        java.util.Objects.requireNonNull(rotated, "rotated");
+        secrets.addAll(rotated.secretValues());
+        ConflictException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                current = rt.storage().inTransaction(tx -> {
+                    Credentials merged = rt.credentials(tx, connection).replacedBy(rotated);
+                    tx.connections().updateCredentials(connection, rt.seal(connection, merged));
+                    ChannelConnection c = rt.connection(tx, connection);
+                    tx.connections()
+                            .update(c.withCredentialExpiry(merged.expiresAt(), merged.refreshExpiresAt(), rt.now()));
+                    return merged;
+                });
+                secrets.addAll(current.secretValues());
+                return;
+            } catch (ConflictException e) {
+                last = e; // the connection row changed under us (a rename): read again and retry
+            }
+        }
+        throw last;
+    }
+
+    @Override
+    public Credentials reloadCredentials() {
+        current = rt.storage().readOnly(tx -> rt.credentials(tx, connection));
+        secrets.addAll(current.secretValues());
+        return current;
+    }
+
+    @Override
+    public Clock clock() {
+        return rt.clock();
+    }
+
+    @Override
+    public MediaSource media() {
+        return rt.media();
+    }
+
+    /** Every secret value this attempt has seen, to scrub them from what is stored. */
+    Collection<String> secrets() {
+        return secrets;
+    }
+}

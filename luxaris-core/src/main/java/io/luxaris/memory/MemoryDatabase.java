@@ -1,0 +1,335 @@
+package io.luxaris.memory;
+
+import io.luxaris.StorageException;
+import io.luxaris.domain.Channel;
+import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ChannelId;
+import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.GenerationSession;
+import io.luxaris.domain.GenerationSessionId;
+import io.luxaris.domain.GenerationSuggestion;
+import io.luxaris.domain.Post;
+import io.luxaris.domain.PostId;
+import io.luxaris.domain.PostTemplate;
+import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.PublishEvent;
+import io.luxaris.domain.Schedule;
+import io.luxaris.domain.ScheduleId;
+import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.domain.SuggestionId;
+import io.luxaris.domain.TemplateId;
+import io.luxaris.domain.VariantId;
+import io.luxaris.spi.storage.TransactionWork;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The tables and indexes of the in-memory store, guarded by one read-write lock. Every mutation goes through a
+ * {@code put}/{@code remove} primitive that keeps the indexes right and records its undo in the transaction.
+ */
+final class MemoryDatabase {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ThreadLocal<MemoryTransaction> current = new ThreadLocal<>();
+
+    final Map<ChannelId, Channel> channels = new HashMap<>();
+    final Map<ConnectionId, ChannelConnection> connections = new LinkedHashMap<>();
+    final Map<ConnectionId, byte[]> credentials = new HashMap<>();
+    final Map<PostId, Post> posts = new HashMap<>();
+    final TreeSet<Key> postsByCreated = new TreeSet<>();
+    final Map<VariantId, PostVariant> variants = new HashMap<>();
+    final Map<PostId, LinkedHashSet<VariantId>> variantsByPost = new HashMap<>();
+    final Map<ScheduleId, Schedule> schedules = new HashMap<>();
+    final Map<PostId, Set<ScheduleId>> schedulesByPost = new HashMap<>();
+    final Map<VariantId, Set<ScheduleId>> schedulesByVariant = new HashMap<>();
+    final Map<ConnectionId, Set<ScheduleId>> schedulesByConnection = new HashMap<>();
+    /** Pending schedules by next attempt. */
+    final TreeSet<Key> pending = new TreeSet<>();
+    /** All schedules by run time. */
+    final TreeSet<Key> calendar = new TreeSet<>();
+    /** Queued and processing schedules by lease expiry. */
+    final TreeSet<Key> leases = new TreeSet<>();
+
+    final Map<String, Set<ScheduleId>> leasesByOwner = new HashMap<>();
+    final Map<ScheduleId, List<PublishEvent>> events = new HashMap<>();
+    final Map<TemplateId, PostTemplate> templates = new HashMap<>();
+    final Map<GenerationSessionId, GenerationSession> sessions = new HashMap<>();
+    final TreeSet<Key> sessionsByCreated = new TreeSet<>();
+    final Map<SuggestionId, GenerationSuggestion> suggestions = new HashMap<>();
+    final Map<GenerationSessionId, List<SuggestionId>> suggestionsBySession = new HashMap<>();
+
+    <T> T write(Clock clock, TransactionWork<T> work) {
+        MemoryTransaction joined = current.get();
+        if (joined != null) {
+            if (joined.readOnly()) {
+                throw new IllegalStateException("a read-only transaction cannot start a read-write one");
+            }
+            return work.run(joined);
+        }
+        lock.writeLock().lock();
+        var tx = new MemoryTransaction(this, clock, false);
+        current.set(tx);
+        try {
+            T result = work.run(tx);
+            tx.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollback(tx, e);
+            throw e;
+        } finally {
+            current.remove();
+            lock.writeLock().unlock();
+        }
+    }
+
+    <T> T read(Clock clock, TransactionWork<T> work) {
+        MemoryTransaction joined = current.get();
+        if (joined != null) {
+            return work.run(joined);
+        }
+        lock.readLock().lock();
+        var tx = new MemoryTransaction(this, clock, true);
+        current.set(tx);
+        try {
+            return work.run(tx);
+        } finally {
+            tx.commit();
+            current.remove();
+            lock.readLock().unlock();
+        }
+    }
+
+    private static void rollback(MemoryTransaction tx, Throwable cause) {
+        try {
+            tx.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            throw new StorageException("in-memory rollback failed", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ primitives with undo
+
+    void putChannel(MemoryTransaction tx, Channel channel) {
+        Channel old = channels.put(channel.id(), channel);
+        tx.undo(() -> {
+            if (old == null) {
+                channels.remove(channel.id());
+            } else {
+                channels.put(old.id(), old);
+            }
+        });
+    }
+
+    void putConnection(MemoryTransaction tx, ChannelConnection connection) {
+        ChannelConnection old = connections.put(connection.id(), connection);
+        tx.undo(() -> {
+            if (old == null) {
+                connections.remove(connection.id());
+            } else {
+                connections.put(old.id(), old);
+            }
+        });
+    }
+
+    void putCredentials(MemoryTransaction tx, ConnectionId id, byte[] sealed) {
+        byte[] old = credentials.put(id, sealed.clone());
+        tx.undo(() -> {
+            if (old == null) {
+                credentials.remove(id);
+            } else {
+                credentials.put(id, old);
+            }
+        });
+    }
+
+    void putPost(MemoryTransaction tx, Post post) {
+        Post old = posts.put(post.id(), post);
+        if (old == null) {
+            postsByCreated.add(new Key(post.createdAt(), post.id().value()));
+        }
+        tx.undo(() -> {
+            if (old == null) {
+                posts.remove(post.id());
+                postsByCreated.remove(new Key(post.createdAt(), post.id().value()));
+            } else {
+                posts.put(old.id(), old);
+            }
+        });
+    }
+
+    void putVariant(MemoryTransaction tx, PostVariant variant) {
+        PostVariant old = variants.put(variant.id(), variant);
+        if (old == null) {
+            variantsByPost
+                    .computeIfAbsent(variant.postId(), k -> new LinkedHashSet<>())
+                    .add(variant.id());
+        }
+        tx.undo(() -> {
+            if (old == null) {
+                variants.remove(variant.id());
+                removeFrom(variantsByPost, variant.postId(), variant.id());
+            } else {
+                variants.put(old.id(), old);
+            }
+        });
+    }
+
+    void removeVariant(MemoryTransaction tx, VariantId id) {
+        PostVariant old = variants.remove(id);
+        if (old == null) {
+            return;
+        }
+        removeFrom(variantsByPost, old.postId(), id);
+        tx.undo(() -> {
+            variants.put(id, old);
+            variantsByPost
+                    .computeIfAbsent(old.postId(), k -> new LinkedHashSet<>())
+                    .add(id);
+        });
+    }
+
+    void putSchedule(MemoryTransaction tx, Schedule schedule) {
+        Schedule old = schedules.put(schedule.id(), schedule);
+        reindex(old, schedule);
+        tx.undo(() -> {
+            if (old == null) {
+                schedules.remove(schedule.id());
+            } else {
+                schedules.put(old.id(), old);
+            }
+            reindex(schedule, old);
+        });
+    }
+
+    /** Moves a schedule's index entries from {@code before} to {@code after} (either may be null). */
+    private void reindex(Schedule before, Schedule after) {
+        if (before != null) {
+            if (before.status() == ScheduleStatus.PENDING) {
+                pending.remove(new Key(before.nextAttemptAt(), before.id().value()));
+            }
+            calendar.remove(new Key(before.runAt(), before.id().value()));
+            if (holdsLease(before)) {
+                leases.remove(
+                        new Key(before.lease().get().expiresAt(), before.id().value()));
+                removeFrom(leasesByOwner, before.lease().get().owner(), before.id());
+            }
+            if (after == null) {
+                removeFrom(schedulesByPost, before.postId(), before.id());
+                removeFrom(schedulesByVariant, before.variantId(), before.id());
+                removeFrom(schedulesByConnection, before.connectionId(), before.id());
+            } else if (!before.connectionId().equals(after.connectionId())) {
+                removeFrom(schedulesByConnection, before.connectionId(), before.id());
+            }
+        }
+        if (after != null) {
+            if (after.status() == ScheduleStatus.PENDING) {
+                pending.add(new Key(after.nextAttemptAt(), after.id().value()));
+            }
+            calendar.add(new Key(after.runAt(), after.id().value()));
+            if (holdsLease(after)) {
+                leases.add(new Key(after.lease().get().expiresAt(), after.id().value()));
+                leasesByOwner
+                        .computeIfAbsent(after.lease().get().owner(), k -> new LinkedHashSet<>())
+                        .add(after.id());
+            }
+            schedulesByPost
+                    .computeIfAbsent(after.postId(), k -> new LinkedHashSet<>())
+                    .add(after.id());
+            schedulesByVariant
+                    .computeIfAbsent(after.variantId(), k -> new LinkedHashSet<>())
+                    .add(after.id());
+            schedulesByConnection
+                    .computeIfAbsent(after.connectionId(), k -> new LinkedHashSet<>())
+                    .add(after.id());
+        }
+    }
+
+    static boolean holdsLease(Schedule s) {
+        return s.lease().isPresent()
+                && (s.status() == ScheduleStatus.QUEUED || s.status() == ScheduleStatus.PROCESSING);
+    }
+
+    void addEvent(MemoryTransaction tx, PublishEvent event) {
+        List<PublishEvent> list = events.computeIfAbsent(event.scheduleId(), k -> new ArrayList<>());
+        list.add(event);
+        tx.undo(() -> {
+            list.remove(list.size() - 1);
+            if (list.isEmpty()) {
+                events.remove(event.scheduleId());
+            }
+        });
+    }
+
+    void putTemplate(MemoryTransaction tx, PostTemplate template) {
+        PostTemplate old = templates.put(template.id(), template);
+        tx.undo(() -> {
+            if (old == null) {
+                templates.remove(template.id());
+            } else {
+                templates.put(old.id(), old);
+            }
+        });
+    }
+
+    void removeTemplate(MemoryTransaction tx, TemplateId id) {
+        PostTemplate old = templates.remove(id);
+        if (old != null) {
+            tx.undo(() -> templates.put(id, old));
+        }
+    }
+
+    void putSession(MemoryTransaction tx, GenerationSession session) {
+        GenerationSession old = sessions.put(session.id(), session);
+        if (old == null) {
+            sessionsByCreated.add(new Key(session.createdAt(), session.id().value()));
+        }
+        tx.undo(() -> {
+            if (old == null) {
+                sessions.remove(session.id());
+                sessionsByCreated.remove(
+                        new Key(session.createdAt(), session.id().value()));
+            } else {
+                sessions.put(old.id(), old);
+            }
+        });
+    }
+
+    void putSuggestion(MemoryTransaction tx, GenerationSuggestion suggestion) {
+        GenerationSuggestion old = suggestions.put(suggestion.id(), suggestion);
+        if (old == null) {
+            suggestionsBySession
+                    .computeIfAbsent(suggestion.sessionId(), k -> new ArrayList<>())
+                    .add(suggestion.id());
+        }
+        tx.undo(() -> {
+            if (old == null) {
+                suggestions.remove(suggestion.id());
+                List<SuggestionId> list = suggestionsBySession.get(suggestion.sessionId());
+                list.remove(list.size() - 1);
+                if (list.isEmpty()) {
+                    suggestionsBySession.remove(suggestion.sessionId());
+                }
+            } else {
+                suggestions.put(old.id(), old);
+            }
+        });
+    }
+
+    private static <K, V> void removeFrom(Map<K, ? extends java.util.Collection<V>> index, K key, V value) {
+        var set = index.get(key);
+        if (set != null) {
+            set.remove(value);
+            if (set.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+}

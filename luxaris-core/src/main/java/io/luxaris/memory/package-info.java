@@ -1,0 +1,5 @@
+/** See the Luxaris README for an overview. */
+@NullMarked
+package io.luxaris.memory;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,36 @@
+package io.luxaris.spi.channel;
+
+/**
+ * Sends posts to one platform. Thread-safe: the engine calls it from several workers at once (never twice at
+ * once for the same connection unless the host raised the per-connection limit). No storage transaction is open
+ * while it runs.
+ *
+ * <p>Outcome rules the engine relies on for at-most-once delivery: return {@link PublishOutcome.Failed} with
+ * {@code UNKNOWN} whenever the request may have reached the platform without an answer (timeout or reset after
+ * the request was written); {@code RETRYABLE} only when the platform certainly did not create the post.
+ */
+public interface ChannelPublisher extends AutoCloseable {
+    PublishOutcome publish(PublishRequest request, PublishContext context);
+
+    /** Whether {@link #lookup} can reconcile an unknown outcome. */
+    default boolean supportsLookup() {
+        return false;
+    }
+
+    /** Looks for the post of an attempt whose outcome is unknown. */
+    default LookupResult lookup(PublishRequest request, PublishContext context) {
+        return new LookupResult.Unknown("this channel cannot look posts up");
+    }
+
+    /**
+     * Refreshes expired credentials (after an {@code AUTH_EXPIRED} outcome): persist the new ones with {@link
+     * PublishContext#saveCredentials} before returning {@link RefreshResult.Refreshed}.
+     */
+    default RefreshResult refresh(PublishContext context) {
+        return new RefreshResult.Unsupported();
+    }
+
+    /** Releases HTTP clients and the like; called when the {@code Luxaris} instance closes. */
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,21 @@
+package io.luxaris.spi.channel;
+
+import io.luxaris.domain.MediaRef;
+import java.io.IOException;
+
+/**
+ * The host's media library: turns a {@link MediaRef#ref()} into bytes at publish time. Luxaris never fetches a URL
+ * taken from user input; hosts decide where bytes come from (no SSRF through Luxaris).
+ */
+@FunctionalInterface
+public interface MediaSource {
+    /** The content of {@code ref}; throws {@link IOException} when it cannot be read (the attempt is retried). */
+    MediaContent open(MediaRef ref) throws IOException;
+
+    /** No media library: publishing a variant with media fails as rejected with code {@code media_unavailable}. */
+    static MediaSource none() {
+        return ref -> {
+            throw new MediaUnavailableException("no MediaSource is configured; media " + ref.ref() + " cannot be read");
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package io.luxaris.spi.channel;
+
+import io.luxaris.domain.Credentials;
+import java.time.Clock;
+
+/** Per-attempt services for a publisher: the decrypted credentials and a way to persist rotated ones. */
+public interface PublishContext {
+    /** The connection's current credentials, decrypted. */
+    Credentials credentials();
+
+    /**
+     * Persists rotated credentials (encrypted, in their own committed transaction) before returning; afterwards
+     * {@link #credentials()} returns them. A missing or empty refresh token in {@code rotated} keeps the stored one.
+     * Call it before using a new token: a rotated refresh token must never be lost.
+     */
+    void saveCredentials(Credentials rotated);
+
+    /** Reads the stored credentials again (another node may have rotated them since this attempt began). */
+    Credentials reloadCredentials();
+
+    Clock clock();
+
+    MediaSource media();
+}

@@ -1,0 +1,82 @@
+package io.luxaris.spi.channel;
+
+import io.luxaris.domain.FailureKind;
+import io.luxaris.internal.Args;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a publish attempt achieved. Luxaris truncates {@code rawResponse} and scrubs every credential value out of
+ * it and out of messages before storing, but publishers should not put secrets there in the first place.
+ */
+public sealed interface PublishOutcome {
+    Optional<String> rawResponse();
+
+    /** State to keep for the next attempt (thread parts already posted); empty when there is none. */
+    Map<String, String> checkpoint();
+
+    static Published published(String externalId, String url) {
+        return new Published(externalId, Optional.ofNullable(url), Optional.empty(), Map.of());
+    }
+
+    static Failed failed(FailureKind kind, String code, String safeMessage) {
+        return new Failed(kind, code, safeMessage, Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    static Failed rateLimited(String code, String safeMessage, Instant retryAt) {
+        return new Failed(
+                FailureKind.RATE_LIMITED, code, safeMessage, Optional.of(retryAt), Optional.empty(), Map.of());
+    }
+
+    /** The post exists on the platform. */
+    record Published(
+            String externalId, Optional<String> url, Optional<String> rawResponse, Map<String, String> checkpoint)
+            implements PublishOutcome {
+        public Published {
+            Args.nonBlank(externalId, "externalId");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(rawResponse, "rawResponse");
+            checkpoint = Args.orderedCopy(checkpoint, "checkpoint");
+        }
+
+        public Published withRawResponse(String raw) {
+            return new Published(externalId, url, Optional.ofNullable(raw), checkpoint);
+        }
+    }
+
+    /**
+     * The attempt failed. {@code code} is a short stable identifier ({@code duplicate_content}, {@code
+     * http_503}); {@code safeMessage} is for people; {@code retryAt} is the platform's own retry time when known.
+     */
+    record Failed(
+            FailureKind kind,
+            String code,
+            String safeMessage,
+            Optional<Instant> retryAt,
+            Optional<String> rawResponse,
+            Map<String, String> checkpoint)
+            implements PublishOutcome {
+        public Failed {
+            Objects.requireNonNull(kind, "kind");
+            Args.nonBlank(code, "code");
+            Objects.requireNonNull(safeMessage, "safeMessage");
+            Objects.requireNonNull(retryAt, "retryAt");
+            Objects.requireNonNull(rawResponse, "rawResponse");
+            checkpoint = Args.orderedCopy(checkpoint, "checkpoint");
+        }
+
+        public Failed withRawResponse(String raw) {
+            return new Failed(kind, code, safeMessage, retryAt, Optional.ofNullable(raw), checkpoint);
+        }
+
+        public Failed withCheckpoint(Map<String, String> state) {
+            return new Failed(kind, code, safeMessage, retryAt, rawResponse, state);
+        }
+
+        public Failed withRetryAt(Instant at) {
+            return new Failed(kind, code, safeMessage, Optional.of(at), rawResponse, checkpoint);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.luxaris.spi.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Executor;
+
+/**
+ * Tuning of the publishing engine.
+ *
+ * @param maxConcurrency publishes in flight at once on this instance
+ * @param perConnectionConcurrency publishes in flight at once per connection (1 keeps the order of an account's
+ *     posts)
+ * @param perChannelConcurrency publishes in flight at once per channel, when limited
+ * @param claimBatchSize most schedules claimed in one query
+ * @param leaseDuration how long a claim holds without a heartbeat
+ * @param heartbeatInterval how often leases are extended (well under the lease duration)
+ * @param maxIdleSleep the longest the engine sleeps when nothing is due (a backstop for changes it was not told
+ *     about, such as schedules created by another instance)
+ * @param reapInterval how often expired leases are looked for
+ * @param executor where publishes run; default a pool of {@code maxConcurrency} daemon threads. On Java 21+ pass
+ *     {@code Executors.newVirtualThreadPerTaskExecutor()}
+ */
+public record EngineSettings(
+        int maxConcurrency,
+        int perConnectionConcurrency,
+        OptionalInt perChannelConcurrency,
+        int claimBatchSize,
+        Duration leaseDuration,
+        Duration heartbeatInterval,
+        Duration maxIdleSleep,
+        Duration reapInterval,
+        Optional<Executor> executor) {
+    public EngineSettings {
+        if (maxConcurrency < 1 || maxConcurrency > 10_000) {
+            throw new IllegalArgumentException("maxConcurrency must be within 1..10000 but was " + maxConcurrency);
+        }
+        if (perConnectionConcurrency < 1) {
+            throw new IllegalArgumentException(
+                    "perConnectionConcurrency must be positive but was " + perConnectionConcurrency);
+        }
+        Objects.requireNonNull(perChannelConcurrency, "perChannelConcurrency");
+        perChannelConcurrency.ifPresent(n -> {
+            if (n < 1) {
+                throw new IllegalArgumentException("perChannelConcurrency must be positive but was " + n);
+            }
+        });
+        if (claimBatchSize < 1 || claimBatchSize > 10_000) {
+            throw new IllegalArgumentException("claimBatchSize must be within 1..10000 but was " + claimBatchSize);
+        }
+        positive(leaseDuration, "leaseDuration");
+        positive(heartbeatInterval, "heartbeatInterval");
+        positive(maxIdleSleep, "maxIdleSleep");
+        positive(reapInterval, "reapInterval");
+        if (leaseDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("leaseDuration must be at least 1s but was " + leaseDuration);
+        }
+        if (heartbeatInterval.multipliedBy(2).compareTo(leaseDuration) > 0) {
+            throw new IllegalArgumentException("heartbeatInterval (" + heartbeatInterval
+                    + ") must be at most half the leaseDuration (" + leaseDuration + ")");
+        }
+        Objects.requireNonNull(executor, "executor");
+    }
+
+    /** 16 in flight, 1 per connection, batches of 100, 60 s leases with 15 s heartbeats, 30 s idle backstop. */
+    public static EngineSettings defaults() {
+        return new EngineSettings(
+                16,
+                1,
+                OptionalInt.empty(),
+                100,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(15),
+                Optional.empty());
+    }
+
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    public static Builder from(EngineSettings base) {
+        return new Builder(base);
+    }
+
+    private static void positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive but was " + d);
+        }
+    }
+
+    /** Builder; {@link #build()} validates and names the offending setting. */
+    public static final class Builder {
+        private int maxConcurrency;
+        private int perConnection;
+        private OptionalInt perChannel;
+        private int claimBatchSize;
+        private Duration leaseDuration;
+        private Duration heartbeatInterval;
+        private Duration maxIdleSleep;
+        private Duration reapInterval;
+        private Optional<Executor> executor;
+
+        private Builder(EngineSettings base) {
+            maxConcurrency = base.maxConcurrency;
+            perConnection = base.perConnectionConcurrency;
+            perChannel = base.perChannelConcurrency;
+            claimBatchSize = base.claimBatchSize;
+            leaseDuration = base.leaseDuration;
+            heartbeatInterval = base.heartbeatInterval;
+            maxIdleSleep = base.maxIdleSleep;
+            reapInterval = base.reapInterval;
+            executor = base.executor;
+        }
+
+        public Builder maxConcurrency(int value) {
+            maxConcurrency = value;
+            return this;
+        }
+
+        public Builder perConnectionConcurrency(int value) {
+            perConnection = value;
+            return this;
+        }
+
+        public Builder perChannelConcurrency(int value) {
+            perChannel = OptionalInt.of(value);
+            return this;
+        }
+
+        public Builder claimBatchSize(int value) {
+            claimBatchSize = value;
+            return this;
+        }
+
+        /** Sets the lease and a heartbeat of a quarter of it. */
+        public Builder leaseDuration(Duration value) {
+            leaseDuration = value;
+            heartbeatInterval = value.dividedBy(4);
+            return this;
+        }
+
+        public Builder heartbeatInterval(Duration value) {
+            heartbeatInterval = value;
+            return this;
+        }
+
+        public Builder maxIdleSleep(Duration value) {
+            maxIdleSleep = value;
+            return this;
+        }
+
+        public Builder reapInterval(Duration value) {
+            reapInterval = value;
+            return this;
+        }
+
+        public Builder executor(Executor value) {
+            executor = Optional.of(value);
+            return this;
+        }
+
+        public EngineSettings build() {
+            return new EngineSettings(
+                    maxConcurrency,
+                    perConnection,
+                    perChannel,
+                    claimBatchSize,
+                    leaseDuration,
+                    heartbeatInterval,
+                    maxIdleSleep,
+                    reapInterval,
+                    executor);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.luxaris.spi.engine;
+
+import io.luxaris.domain.ConnectionId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The steps of publishing, provided by Luxaris core, from which an engine is built: claim → start (processing,
+ * committed) → publish (the channel call, no transaction held) → complete (one transaction for a batch). All
+ * steps go through the storage SPI only.
+ */
+public interface PublishingOperations {
+    /** The store's now. */
+    Instant now();
+
+    /**
+     * Claims up to {@code limit} due schedules for this instance, skipping connections in {@code busy}. Schedules
+     * that must not be published (post archived, variant gone, connection revoked, too late) are completed as
+     * skipped at once and only counted.
+     */
+    ClaimedJobs claim(int limit, Set<ConnectionId> busy);
+
+    /** Moves jobs to processing in one commit; returns those whose fence and lease held (only these may run). */
+    List<PublishJob> start(List<PublishJob> jobs);
+
+    /**
+     * Calls the channel for a started job and interprets the outcome: an expired token is refreshed once and the
+     * call repeated, an unknown outcome is looked up when the channel can. Never throws for channel failures.
+     */
+    JobResult publish(PublishJob job);
+
+    /**
+     * Writes outcomes in one transaction (schedule, publish event, variant, post, connection) and then notifies
+     * listeners. Outcomes whose fence no longer holds are ignored. Throws {@code StorageException} when the store
+     * fails; the caller keeps the results and tries again. Returns what the outcomes did (published, failed,
+     * retried, unconfirmed).
+     */
+    RunReport complete(List<JobResult> results);
+
+    /** Gives claimed, unstarted jobs back (pending again). */
+    void release(Collection<PublishJob> jobs);
+
+    /** Extends this instance's leases; returns how many schedules it holds. */
+    int heartbeat();
+
+    /** Handles expired leases of every instance; returns how many schedules changed. */
+    int reap();
+
+    /** When the next pending schedule this instance can publish is due. */
+    Optional<Instant> nextDue();
+
+    /** The lease owner of this instance. */
+    String instanceId();
+}

@@ -1,0 +1,7 @@
+package io.luxaris.spi.engine;
+
+/** Creates the engine of a {@code Luxaris} instance. */
+@FunctionalInterface
+public interface SchedulerEngineFactory {
+    SchedulerEngine create(EngineContext context);
+}

@@ -1,0 +1,20 @@
+package io.luxaris.spi.generation;
+
+import io.luxaris.domain.ChannelLimits;
+import io.luxaris.domain.TextMeasure;
+import java.util.Objects;
+
+/** The channel a prompt generates for: key, name, limits, and how it measures text. */
+public record ChannelTarget(String key, String name, ChannelLimits limits, TextMeasure measure) {
+    public ChannelTarget {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(measure, "measure");
+    }
+
+    /** The limit a candidate must fit (the template's own maximum may be smaller). */
+    public int maxLength() {
+        return limits.maxTextLength();
+    }
+}

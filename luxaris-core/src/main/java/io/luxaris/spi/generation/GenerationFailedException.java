@@ -1,0 +1,42 @@
+package io.luxaris.spi.generation;
+
+import io.luxaris.LuxarisException;
+import java.util.Objects;
+
+/**
+ * A generator could not produce anything for a prompt. The message is safe (API keys masked); the kind says
+ * whether trying again can help.
+ */
+public final class GenerationFailedException extends LuxarisException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why generation failed. */
+    public enum Kind {
+        /** Bad key, unknown model, wrong URL: fix the configuration. */
+        CONFIGURATION,
+        /** Throttled and the retry budget is spent: try later. */
+        RATE_LIMITED,
+        /** Quota or credit exhausted: not retried. */
+        QUOTA_EXHAUSTED,
+        /** Server error or network failure after retries. */
+        UNAVAILABLE,
+        /** Every candidate was refused, cut off or malformed. */
+        NO_USABLE_CANDIDATE
+    }
+
+    private final Kind kind;
+
+    public GenerationFailedException(Kind kind, String safeMessage) {
+        super(safeMessage);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public GenerationFailedException(Kind kind, String safeMessage, Throwable cause) {
+        super(safeMessage, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,19 @@
+package io.luxaris.spi.storage;
+
+import io.luxaris.domain.Schedule;
+import java.util.List;
+
+/**
+ * Schedules whose lease expired: those still queued went back to pending (the channel was never called), those
+ * processing became unconfirmed (it may have been).
+ */
+public record ReapResult(List<Schedule> requeued, List<Schedule> unconfirmed) {
+    public ReapResult {
+        requeued = List.copyOf(requeued);
+        unconfirmed = List.copyOf(unconfirmed);
+    }
+
+    public boolean isEmpty() {
+        return requeued.isEmpty() && unconfirmed.isEmpty();
+    }
+}

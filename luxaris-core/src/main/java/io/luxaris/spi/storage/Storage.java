@@ -1,0 +1,32 @@
+package io.luxaris.spi.storage;
+
+/**
+ * A transactional store for every entity of the Posts context plus the engine's schedule queue.
+ *
+ * <p>Contract (checked by the testkit's {@code StorageContract}):
+ *
+ * <ul>
+ *   <li>{@link #inTransaction} runs the work atomically: if it throws, nothing it wrote is visible, ever.
+ *   <li>Every {@code update} of a versioned entity succeeds only if the stored version equals the given one; it
+ *       stores version + 1 and returns the stored record; otherwise it throws {@code ConflictException} and
+ *       changes nothing.
+ *   <li>Queue operations are fenced (attempt and lease owner) so a late writer changes nothing.
+ *   <li>Failures of the store itself are {@code StorageException}s with safe messages.
+ * </ul>
+ */
+public interface Storage extends AutoCloseable {
+    /** Runs {@code work} in a read-write transaction and commits it; rolls back if the work throws. */
+    <T> T inTransaction(TransactionWork<T> work);
+
+    /** Runs {@code work} in a read-only transaction. */
+    <T> T readOnly(TransactionWork<T> work);
+
+    /** True when data survives a restart (databases); Luxaris then refuses an ephemeral secret cipher. */
+    boolean isDurable();
+
+    /** A short description for logs, without credentials ("in-memory", "PostgreSQL 15.19 at localhost:5432/test"). */
+    String description();
+
+    @Override
+    void close();
+}

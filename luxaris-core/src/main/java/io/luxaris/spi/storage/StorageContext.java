@@ -1,0 +1,11 @@
+package io.luxaris.spi.storage;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/** What Luxaris gives a storage provider: the clock (for stores without a clock of their own). */
+public record StorageContext(Clock clock) {
+    public StorageContext {
+        Objects.requireNonNull(clock, "clock");
+    }
+}

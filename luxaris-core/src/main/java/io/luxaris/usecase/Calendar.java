@@ -1,0 +1,106 @@
+package io.luxaris.usecase;
+
+import io.luxaris.Principal;
+import io.luxaris.ValidationException;
+import io.luxaris.domain.Channel;
+import io.luxaris.domain.ChannelId;
+import io.luxaris.domain.Cursor;
+import io.luxaris.domain.Limits;
+import io.luxaris.domain.Page;
+import io.luxaris.domain.PageRequest;
+import io.luxaris.internal.Runtime;
+import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.ResourceType;
+import io.luxaris.spi.storage.CalendarCriteria;
+import io.luxaris.spi.storage.CalendarRow;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** "What goes out when": schedules in a time range with their post, variant, channel and connection. */
+public final class Calendar {
+    private final Runtime rt;
+
+    Calendar(Runtime rt) {
+        this.rt = Objects.requireNonNull(rt, "rt");
+    }
+
+    /**
+     * Schedules with run time in {@code [from, to)} of posts the principal may see, ordered by run time, filtered
+     * and paged. The range may span at most {@value Limits#CALENDAR_RANGE_DAYS} days.
+     */
+    public Page<CalendarEntry> between(Principal principal, Instant from, Instant to, CalendarFilter filter) {
+        Objects.requireNonNull(principal, "principal");
+        var v = Validation.start();
+        v.required("from", from);
+        v.required("to", to);
+        v.required("filter", filter);
+        v.throwIfInvalid();
+        if (!to.isAfter(from)) {
+            v.add("to", "range", "must be after from (" + from + ")");
+        } else if (Duration.between(from, to).compareTo(Duration.ofDays(Limits.CALENDAR_RANGE_DAYS)) > 0) {
+            v.add("to", "range", "the range may span at most " + Limits.CALENDAR_RANGE_DAYS + " days");
+        }
+        PageRequest page = filter.page();
+        v.range("page.limit", page.limit(), 1, PageRequest.MAX_LIMIT);
+        Optional<Cursor> after = Posts.decodeCursor(v, page);
+        var channels = new HashSet<ChannelId>();
+        for (String key : filter.channels()) {
+            if (key == null || key.isBlank()) {
+                v.add("filter.channels", "required", "channel keys must not be blank");
+            } else {
+                channels.add(ChannelId.forKey(key));
+            }
+        }
+        filter.tag().ifPresent(t -> v.maxLength("filter.tag", t, Limits.TAG));
+        v.throwIfInvalid();
+        var criteria = new CalendarCriteria(
+                from,
+                to,
+                rt.access().readableOwners(principal, ResourceType.POST),
+                channels,
+                filter.connections(),
+                filter.tag(),
+                filter.postStatuses(),
+                filter.scheduleStatuses(),
+                after,
+                page.limit() + 1);
+        Map<ChannelId, Channel> catalog = new HashMap<>();
+        List<CalendarRow> rows = rt.storage().readOnly(tx -> {
+            tx.channels().list().forEach(c -> catalog.put(c.id(), c));
+            return tx.schedules().calendar(criteria);
+        });
+        List<CalendarEntry> entries = rows.stream()
+                .map(r -> new CalendarEntry(
+                        r.schedule(),
+                        r.post(),
+                        r.variant(),
+                        catalog.get(r.schedule().channelId()),
+                        r.connection()))
+                .toList();
+        return Posts.page(
+                entries,
+                page.limit(),
+                e -> new Cursor(e.schedule().runAt(), e.schedule().id().value()));
+    }
+
+    /** The week (Monday to Monday in {@code zone}) that contains {@code day}. */
+    public Page<CalendarEntry> week(Principal principal, LocalDate day, ZoneId zone, CalendarFilter filter) {
+        if (day == null || zone == null) {
+            throw ValidationException.of(day == null ? "day" : "zone", "required", "is required");
+        }
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Instant from = monday.atStartOfDay(zone).toInstant();
+        Instant to = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
+        return between(principal, from, to, filter);
+    }
+}

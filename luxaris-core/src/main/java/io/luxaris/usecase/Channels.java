@@ -1,0 +1,224 @@
+package io.luxaris.usecase;
+
+import io.luxaris.NotFoundException;
+import io.luxaris.Principal;
+import io.luxaris.ValidationException;
+import io.luxaris.domain.Channel;
+import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ChannelLimits;
+import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.ConnectionStatus;
+import io.luxaris.domain.Credentials;
+import io.luxaris.domain.Limits;
+import io.luxaris.internal.RegisteredChannel;
+import io.luxaris.internal.Runtime;
+import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.ResourceType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The channel catalog and channel connections: connect an account with its credentials (encrypted at rest by the
+ * configured {@code SecretCipher}), list, reconnect, revoke, and check a connection's health.
+ */
+public final class Channels {
+    /** How long before a non-refreshable token expires that {@link ConnectionHealth#reauthorizeSoon()} turns on. */
+    public static final Duration REAUTHORIZE_WARNING = Duration.ofDays(7);
+
+    private final Runtime rt;
+
+    Channels(Runtime rt) {
+        this.rt = Objects.requireNonNull(rt, "rt");
+    }
+
+    /** The channels registered on this instance (active), ordered by key. */
+    public List<Channel> catalog(Principal principal) {
+        Objects.requireNonNull(principal, "principal");
+        return rt.channels().stream()
+                .map(RegisteredChannel::channel)
+                .sorted(Comparator.comparing(Channel::key))
+                .toList();
+    }
+
+    /** The limits of a channel, for one connection when given (an account may have a larger allowance). */
+    public ChannelLimits limits(Principal principal, String channel, Optional<ConnectionId> connection) {
+        Objects.requireNonNull(principal, "principal");
+        RegisteredChannel registered = rt.requireChannel(channel, "channel");
+        if (connection.isEmpty()) {
+            return registered.channel().limits();
+        }
+        ChannelConnection c = get(principal, connection.get());
+        return registered.limits(Optional.of(c));
+    }
+
+    /** How long {@code text} is as the channel counts it (X: weighted characters). */
+    public int measure(Principal principal, String channel, String text) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(text, "text");
+        return rt.requireChannel(channel, "channel").measure().measure(text);
+    }
+
+    public ChannelConnection connect(Principal principal, ConnectionRequest request) {
+        rt.requireCreate(principal, ResourceType.CONNECTION);
+        Objects.requireNonNull(request, "request");
+        var v = Validation.start();
+        RegisteredChannel channel = null;
+        try {
+            channel = rt.requireChannel(request.channel(), "channel");
+        } catch (ValidationException e) {
+            v.addAll(e.violations());
+        }
+        v.text("displayName", request.displayName(), Limits.DISPLAY_NAME);
+        validateCredentials(v, request.credentials());
+        v.map("properties", request.properties(), Limits.METADATA_ENTRIES, Limits.METADATA_KEY, Limits.METADATA_VALUE);
+        v.throwIfInvalid();
+        Instant now = rt.now();
+        var credentials = request.credentials();
+        var connection = new ChannelConnection(
+                ConnectionId.random(),
+                principal.id(),
+                channel.channel().id(),
+                request.displayName().strip(),
+                ConnectionStatus.CONNECTED,
+                Optional.empty(),
+                request.properties(),
+                credentials.expiresAt(),
+                credentials.refreshExpiresAt(),
+                now,
+                now,
+                Optional.empty(),
+                0);
+        byte[] sealed = rt.seal(connection.id(), credentials);
+        rt.storage().inTransaction(tx -> {
+            tx.connections().insert(connection, sealed);
+            return null;
+        });
+        return connection;
+    }
+
+    /**
+     * Replaces the credentials of a connection (after the user authorized again) and marks it connected. A missing
+     * refresh token in the new credentials keeps the stored one.
+     */
+    public ChannelConnection reconnect(Principal principal, ConnectionId id, Credentials credentials) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        var v = Validation.start();
+        validateCredentials(v, credentials);
+        v.throwIfInvalid();
+        return rt.storage().inTransaction(tx -> {
+            ChannelConnection c = rt.connection(tx, id);
+            rt.requireWrite(principal, ResourceType.CONNECTION, c.ownerPrincipalId(), id);
+            Credentials merged = rt.credentials(tx, id).replacedBy(credentials);
+            tx.connections().updateCredentials(id, rt.seal(id, merged));
+            Instant now = rt.now();
+            return tx.connections()
+                    .update(c.withStatus(ConnectionStatus.CONNECTED, Optional.empty(), now)
+                            .withCredentialExpiry(merged.expiresAt(), merged.refreshExpiresAt(), now));
+        });
+    }
+
+    /** Changes the display name and properties of a connection. */
+    public ChannelConnection rename(
+            Principal principal, ConnectionId id, String displayName, java.util.Map<String, String> properties) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        var v = Validation.start();
+        v.text("displayName", displayName, Limits.DISPLAY_NAME);
+        if (v.required("properties", properties)) {
+            v.map("properties", properties, Limits.METADATA_ENTRIES, Limits.METADATA_KEY, Limits.METADATA_VALUE);
+        }
+        v.throwIfInvalid();
+        return rt.storage().inTransaction(tx -> {
+            ChannelConnection c = rt.connection(tx, id);
+            rt.requireWrite(principal, ResourceType.CONNECTION, c.ownerPrincipalId(), id);
+            return tx.connections().update(c.withDetails(displayName.strip(), properties, rt.now()));
+        });
+    }
+
+    /** The principal's connections (those its access policy lets it see), oldest first. */
+    public List<ChannelConnection> list(Principal principal) {
+        Objects.requireNonNull(principal, "principal");
+        var scope = rt.access().readableOwners(principal, ResourceType.CONNECTION);
+        return rt.storage().readOnly(tx -> tx.connections().list(scope, Optional.empty()));
+    }
+
+    public ChannelConnection get(Principal principal, ConnectionId id) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        ChannelConnection c = rt.storage()
+                .readOnly(tx -> tx.connections().find(id))
+                .orElseThrow(() -> new NotFoundException("connection", id));
+        rt.requireRead(principal, ResourceType.CONNECTION, c.ownerPrincipalId(), id);
+        return c;
+    }
+
+    /**
+     * Revokes a connection: nothing more is published through it (pending schedules are skipped with a reason when
+     * they come due). Stored credentials are erased.
+     */
+    public ChannelConnection revoke(Principal principal, ConnectionId id) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        return rt.storage().inTransaction(tx -> {
+            ChannelConnection c = rt.connection(tx, id);
+            rt.requireWrite(principal, ResourceType.CONNECTION, c.ownerPrincipalId(), id);
+            if (c.status() == ConnectionStatus.REVOKED) {
+                return c;
+            }
+            tx.connections().updateCredentials(id, rt.seal(id, new Credentials(java.util.Map.of())));
+            Instant now = rt.now();
+            return tx.connections()
+                    .update(c.withStatus(ConnectionStatus.REVOKED, Optional.of("revoked by " + principal.id()), now)
+                            .withCredentialExpiry(Optional.empty(), Optional.empty(), now));
+        });
+    }
+
+    /** Status, token expiry and whether the user must (or soon must) reconnect. */
+    public ConnectionHealth health(Principal principal, ConnectionId id) {
+        ChannelConnection c = get(principal, id);
+        Credentials credentials = rt.storage().readOnly(tx -> rt.credentials(tx, id));
+        Instant now = rt.now();
+        boolean refreshable = credentials.refreshToken().isPresent()
+                && credentials.refreshExpiresAt().map(now::isBefore).orElse(true);
+        Optional<Instant> expires = c.credentialsExpireAt();
+        boolean expired = expires.map(e -> !now.isBefore(e)).orElse(false);
+        boolean needs = c.status() != ConnectionStatus.CONNECTED || (expired && !refreshable);
+        Instant warnAfter = now.plus(REAUTHORIZE_WARNING);
+        boolean soon = !needs
+                && ((!refreshable && expires.map(e -> e.isBefore(warnAfter)).orElse(false))
+                        || (refreshable
+                                && c.refreshExpiresAt()
+                                        .map(e -> e.isBefore(warnAfter))
+                                        .orElse(false)));
+        return new ConnectionHealth(
+                c.id(),
+                c.status(),
+                c.statusReason(),
+                expires,
+                c.refreshExpiresAt(),
+                refreshable,
+                needs,
+                soon,
+                c.lastUsedAt());
+    }
+
+    private static void validateCredentials(Validation v, Credentials credentials) {
+        if (!v.required("credentials", credentials)) {
+            return;
+        }
+        if (credentials.isEmpty()) {
+            v.add("credentials", "required", "must hold at least one value (an access token, for instance)");
+        }
+        v.map(
+                "credentials",
+                credentials.values(),
+                Limits.CREDENTIAL_ENTRIES,
+                Limits.METADATA_KEY,
+                Limits.CREDENTIAL_VALUE);
+    }
+}

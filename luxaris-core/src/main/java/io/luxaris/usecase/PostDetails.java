@@ -1,0 +1,22 @@
+package io.luxaris.usecase;
+
+import io.luxaris.domain.Post;
+import io.luxaris.domain.PostVariant;
+import java.util.List;
+import java.util.Objects;
+
+/** A post with its variants. */
+public record PostDetails(Post post, List<PostVariant> variants) {
+    public PostDetails {
+        Objects.requireNonNull(post, "post");
+        variants = List.copyOf(variants);
+    }
+
+    /** The first variant (for posts created with one). */
+    public PostVariant firstVariant() {
+        if (variants.isEmpty()) {
+            throw new java.util.NoSuchElementException("post " + post.id() + " has no variant");
+        }
+        return variants.get(0);
+    }
+}

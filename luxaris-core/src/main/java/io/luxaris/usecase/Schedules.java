@@ -1,0 +1,388 @@
+package io.luxaris.usecase;
+
+import io.luxaris.ConflictException;
+import io.luxaris.LuxarisEvent;
+import io.luxaris.NotFoundException;
+import io.luxaris.Principal;
+import io.luxaris.ValidationException;
+import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.Limits;
+import io.luxaris.domain.Post;
+import io.luxaris.domain.PostId;
+import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.PublishEvent;
+import io.luxaris.domain.PublishEventId;
+import io.luxaris.domain.PublishEventStatus;
+import io.luxaris.domain.Schedule;
+import io.luxaris.domain.ScheduleId;
+import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.domain.VariantStatus;
+import io.luxaris.domain.When;
+import io.luxaris.domain.rules.ConnectionRule;
+import io.luxaris.domain.rules.RateLimitRule;
+import io.luxaris.domain.rules.ScheduleTimeRule;
+import io.luxaris.internal.PostStatusSync;
+import io.luxaris.internal.RegisteredChannel;
+import io.luxaris.internal.Runtime;
+import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.ResourceType;
+import io.luxaris.spi.storage.Transaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Scheduling: publish a variant through a connection at a time given in the author's zone; move, re-target or
+ * cancel a pending schedule; read its publish events; resolve an unconfirmed one by hand. The post's status is
+ * re-derived after every change.
+ */
+public final class Schedules {
+    private final Runtime rt;
+    private final Posts posts;
+
+    Schedules(Runtime rt, Posts posts) {
+        this.rt = Objects.requireNonNull(rt, "rt");
+        this.posts = Objects.requireNonNull(posts, "posts");
+    }
+
+    /**
+     * Schedules a variant. Checks: the time is in the future and within the horizon (DST gaps rejected unless the
+     * rules shift them), the connection is connected, on the variant's channel and usable by the principal, the
+     * content fits that connection's limits, and the per-connection rate limits hold. The variant becomes ready
+     * and the post scheduled.
+     */
+    public Schedule schedule(Principal principal, ScheduleRequest request) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(request, "request");
+        var v = Validation.start();
+        v.required("variant", request.variant());
+        v.required("when", request.when());
+        v.throwIfInvalid();
+        var event = new ArrayList<LuxarisEvent>();
+        Schedule created = rt.storage().inTransaction(tx -> {
+            PostVariant variant = tx.variants()
+                    .find(request.variant())
+                    .orElseThrow(() -> new NotFoundException("variant", request.variant()));
+            Post post = posts.writablePost(tx, principal, variant.postId());
+            if (post.isArchived()) {
+                throw new ConflictException("post " + post.id() + " is archived; it cannot be scheduled");
+            }
+            Optional<ConnectionId> connectionId = request.connection().or(variant::connectionId);
+            if (connectionId.isEmpty()) {
+                throw ValidationException.of(
+                        "connection", "required", "name a connection (the variant has no target connection)");
+            }
+            ChannelConnection connection = usableConnection(tx, principal, connectionId.get());
+            RegisteredChannel channel = channelOf(variant);
+            Instant now = rt.now();
+            var checks = Validation.start();
+            var time = ScheduleTimeRule.resolve(request.when(), now, rt.rules(), "when");
+            checks.addAll(time.violations());
+            checks.addAll(ConnectionRule.check(connection, channel.channel(), variant.channelId(), "connection"));
+            checks.addAll(channel.validate(variant, Optional.of(connection), "variant"));
+            if (time.isValid()) {
+                checks.addAll(rateLimits(tx, connection.id(), time.instant().get(), Optional.empty()));
+            }
+            checks.throwIfInvalid();
+            Schedule schedule = Schedule.pending(
+                    variant,
+                    connection.id(),
+                    time.instant().get(),
+                    request.when().zone(),
+                    now);
+            tx.schedules().insert(schedule);
+            if (variant.status() == VariantStatus.DRAFT || variant.status() == VariantStatus.FAILED) {
+                tx.variants().update(variant.withStatus(VariantStatus.READY, now));
+            }
+            PostStatusSync.refresh(tx, post.id(), rt.rules(), now);
+            event.add(new LuxarisEvent.Scheduled(now, schedule));
+            return schedule;
+        });
+        rt.events().publishAll(event);
+        rt.engine().ifPresent(e -> e.wakeUp(created.nextAttemptAt()));
+        return created;
+    }
+
+    /** Moves a pending schedule to another time (same checks as scheduling). */
+    public Schedule reschedule(Principal principal, ScheduleId id, When when) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        if (when == null) {
+            throw ValidationException.of("when", "required", "is required");
+        }
+        var event = new ArrayList<LuxarisEvent>();
+        Schedule moved = rt.storage().inTransaction(tx -> {
+            Schedule schedule = writableSchedule(tx, principal, id);
+            requirePending(schedule, "moved");
+            ChannelConnection connection = rt.connection(tx, schedule.connectionId());
+            Instant now = rt.now();
+            var checks = Validation.start();
+            var time = ScheduleTimeRule.resolve(when, now, rt.rules(), "when");
+            checks.addAll(time.violations());
+            if (time.isValid()) {
+                checks.addAll(rateLimits(tx, connection.id(), time.instant().get(), Optional.of(id)));
+            }
+            checks.throwIfInvalid();
+            Schedule updated = tx.schedules()
+                    .update(schedule.toBuilder()
+                            .runAt(time.instant().get())
+                            .nextAttemptAt(time.instant().get())
+                            .timezone(when.zone())
+                            .updatedAt(now)
+                            .build());
+            event.add(new LuxarisEvent.Rescheduled(now, updated));
+            return updated;
+        });
+        rt.events().publishAll(event);
+        rt.engine().ifPresent(e -> e.wakeUp(moved.nextAttemptAt()));
+        return moved;
+    }
+
+    /** Publishes a pending schedule through another connection of the same channel. */
+    public Schedule changeConnection(Principal principal, ScheduleId id, ConnectionId connectionId) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        if (connectionId == null) {
+            throw ValidationException.of("connection", "required", "is required");
+        }
+        var event = new ArrayList<LuxarisEvent>();
+        Schedule changed = rt.storage().inTransaction(tx -> {
+            Schedule schedule = writableSchedule(tx, principal, id);
+            requirePending(schedule, "re-targeted");
+            PostVariant variant = tx.variants().find(schedule.variantId()).orElseThrow();
+            ChannelConnection connection = usableConnection(tx, principal, connectionId);
+            RegisteredChannel channel = channelOf(variant);
+            var checks = Validation.start();
+            checks.addAll(ConnectionRule.check(connection, channel.channel(), variant.channelId(), "connection"));
+            checks.addAll(channel.validate(variant, Optional.of(connection), "variant"));
+            checks.addAll(rateLimits(tx, connectionId, schedule.runAt(), Optional.of(id)));
+            checks.throwIfInvalid();
+            Instant now = rt.now();
+            Schedule updated = tx.schedules()
+                    .update(schedule.toBuilder()
+                            .connectionId(connectionId)
+                            .updatedAt(now)
+                            .build());
+            event.add(new LuxarisEvent.Rescheduled(now, updated));
+            return updated;
+        });
+        rt.events().publishAll(event);
+        return changed;
+    }
+
+    /** Cancels a pending or queued schedule; the post's status is derived again (draft when nothing is left). */
+    public Schedule cancel(Principal principal, ScheduleId id) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        var event = new ArrayList<LuxarisEvent>();
+        Schedule cancelled = rt.storage().inTransaction(tx -> {
+            Schedule schedule = writableSchedule(tx, principal, id);
+            if (schedule.status() == ScheduleStatus.CANCELLED) {
+                return schedule;
+            }
+            Instant now = rt.now();
+            Schedule updated = tx.schedules()
+                    .update(schedule.withStatus(ScheduleStatus.CANCELLED, now).toBuilder()
+                            .lease(Optional.empty())
+                            .build());
+            PostStatusSync.refresh(tx, schedule.postId(), rt.rules(), now);
+            event.add(new LuxarisEvent.Cancelled(now, updated));
+            return updated;
+        });
+        rt.events().publishAll(event);
+        return cancelled;
+    }
+
+    public Schedule get(Principal principal, ScheduleId id) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        return rt.storage().readOnly(tx -> readableSchedule(tx, principal, id));
+    }
+
+    /** The schedules of a post, by run time. */
+    public List<Schedule> listForPost(Principal principal, PostId post) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(post, "post");
+        return rt.storage().readOnly(tx -> {
+            posts.readablePost(tx, principal, post);
+            return tx.schedules().listByPost(post);
+        });
+    }
+
+    /** The publish attempts of a schedule, oldest first. */
+    public List<PublishEvent> events(Principal principal, ScheduleId id) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        return rt.storage().readOnly(tx -> {
+            readableSchedule(tx, principal, id);
+            return tx.publishEvents().listBySchedule(id);
+        });
+    }
+
+    /**
+     * Resolves an unconfirmed schedule with what a person found on the platform: published (with its external id
+     * and URL), not published and to be published again at a time, or not published and cancelled.
+     */
+    public Schedule resolveUnconfirmed(Principal principal, ScheduleId id, UnconfirmedResolution resolution) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        if (resolution == null) {
+            throw ValidationException.of("resolution", "required", "is required");
+        }
+        if (resolution instanceof UnconfirmedResolution.Published p) {
+            var v = Validation.start();
+            v.text("resolution.externalId", p.externalId(), Limits.EXTERNAL_REF);
+            p.url().ifPresent(u -> v.maxLength("resolution.url", u, Limits.EXTERNAL_REF));
+            v.throwIfInvalid();
+        }
+        var events = new ArrayList<LuxarisEvent>();
+        Schedule resolved = rt.storage().inTransaction(tx -> {
+            Schedule schedule = writableSchedule(tx, principal, id);
+            if (schedule.status() != ScheduleStatus.UNCONFIRMED) {
+                throw new ConflictException(
+                        "schedule " + id + " is " + schedule.status().wireName() + ", not unconfirmed");
+            }
+            Instant now = rt.now();
+            String note = "resolved by " + principal.id();
+            Schedule updated;
+            PublishEvent record;
+            if (resolution instanceof UnconfirmedResolution.Published p) {
+                updated = schedule.withStatus(ScheduleStatus.SUCCESS, now).toBuilder()
+                        .lease(Optional.empty())
+                        .external(Optional.of(p.externalId()), p.url())
+                        .error(Optional.empty(), Optional.empty())
+                        .build();
+                record = event(
+                        schedule,
+                        now,
+                        PublishEventStatus.SUCCESS,
+                        Optional.of(p.externalId()),
+                        p.url(),
+                        Optional.of("resolved_published"),
+                        Optional.of(note));
+                PostVariant variant = tx.variants().find(schedule.variantId()).orElseThrow();
+                if (!variant.isPublished()) {
+                    tx.variants().update(variant.withStatus(VariantStatus.PUBLISHED, now));
+                }
+            } else if (resolution instanceof UnconfirmedResolution.Republish r) {
+                var time = ScheduleTimeRule.resolve(r.when(), now, rt.rules(), "resolution.when");
+                if (!time.isValid()) {
+                    throw new ValidationException(time.violations());
+                }
+                updated = schedule.withStatus(ScheduleStatus.PENDING, now).toBuilder()
+                        .lease(Optional.empty())
+                        .nextAttemptAt(time.instant().get())
+                        .error(Optional.of("resolved_not_published"), Optional.of(note))
+                        .build();
+                record = event(
+                        schedule,
+                        now,
+                        PublishEventStatus.RETRIED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("resolved_not_published"),
+                        Optional.of(note + "; publishing again"));
+            } else {
+                updated = schedule.withStatus(ScheduleStatus.CANCELLED, now).toBuilder()
+                        .lease(Optional.empty())
+                        .error(Optional.of("resolved_not_published"), Optional.of(note))
+                        .build();
+                record = event(
+                        schedule,
+                        now,
+                        PublishEventStatus.CANCELLED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("resolved_not_published"),
+                        Optional.of(note + "; cancelled"));
+            }
+            Schedule stored = tx.schedules().update(updated);
+            tx.publishEvents().insert(record);
+            PostStatusSync.refresh(tx, schedule.postId(), rt.rules(), now);
+            switch (stored.status()) {
+                case SUCCESS -> events.add(new LuxarisEvent.Published(now, stored, record));
+                case PENDING -> events.add(new LuxarisEvent.Rescheduled(now, stored));
+                default -> events.add(new LuxarisEvent.Cancelled(now, stored));
+            }
+            return stored;
+        });
+        rt.events().publishAll(events);
+        if (resolved.status() == ScheduleStatus.PENDING) {
+            rt.engine().ifPresent(e -> e.wakeUp(resolved.nextAttemptAt()));
+        }
+        return resolved;
+    }
+
+    private static PublishEvent event(
+            Schedule schedule,
+            Instant now,
+            PublishEventStatus status,
+            Optional<String> externalId,
+            Optional<String> url,
+            Optional<String> code,
+            Optional<String> message) {
+        return new PublishEvent(
+                PublishEventId.random(),
+                schedule.id(),
+                schedule.attemptCount(),
+                now,
+                status,
+                externalId,
+                url,
+                Optional.empty(),
+                code,
+                message,
+                Optional.empty());
+    }
+
+    private List<io.luxaris.Violation> rateLimits(
+            Transaction tx, ConnectionId connection, Instant runAt, Optional<ScheduleId> self) {
+        if (rt.rules().maxSchedulesPerHourPerConnection().isEmpty()
+                && rt.rules().minGapPerConnection().isEmpty()) {
+            return List.of();
+        }
+        Duration around = RateLimitRule.lookaround(rt.rules());
+        List<Instant> others =
+                tx.schedules().listActiveByConnection(connection, runAt.minus(around), runAt.plus(around)).stream()
+                        .filter(s -> self.isEmpty() || !s.id().equals(self.get()))
+                        .map(Schedule::runAt)
+                        .toList();
+        return RateLimitRule.check(runAt, others, rt.rules(), "when");
+    }
+
+    private ChannelConnection usableConnection(Transaction tx, Principal principal, ConnectionId id) {
+        ChannelConnection connection = rt.connection(tx, id);
+        rt.requireRead(principal, ResourceType.CONNECTION, connection.ownerPrincipalId(), id);
+        rt.requirePublishWith(principal, connection);
+        return connection;
+    }
+
+    private RegisteredChannel channelOf(PostVariant variant) {
+        return rt.channel(variant.channelId())
+                .orElseThrow(() -> ValidationException.of(
+                        "variant", "channel_disabled", "the variant's channel has no registered provider"));
+    }
+
+    private static void requirePending(Schedule schedule, String what) {
+        if (schedule.status() != ScheduleStatus.PENDING) {
+            throw new ConflictException("schedule " + schedule.id() + " is "
+                    + schedule.status().wireName() + "; only a pending schedule can be " + what);
+        }
+    }
+
+    private Schedule readableSchedule(Transaction tx, Principal principal, ScheduleId id) {
+        Schedule schedule = tx.schedules().find(id).orElseThrow(() -> new NotFoundException("schedule", id));
+        posts.readablePost(tx, principal, schedule.postId());
+        return schedule;
+    }
+
+    private Schedule writableSchedule(Transaction tx, Principal principal, ScheduleId id) {
+        Schedule schedule = tx.schedules().find(id).orElseThrow(() -> new NotFoundException("schedule", id));
+        posts.writablePost(tx, principal, schedule.postId());
+        return schedule;
+    }
+}
