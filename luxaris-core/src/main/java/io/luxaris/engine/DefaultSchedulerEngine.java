@@ -4,6 +4,7 @@ import io.luxaris.StorageException;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.ScheduleId;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.ClaimedJobs;
 import io.luxaris.spi.engine.EngineContext;
@@ -60,10 +61,11 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     private final Map<ConnectionId, Integer> inFlightByConnection = new HashMap<>();
     private final Map<ChannelId, Integer> inFlightByChannel = new HashMap<>();
     private final ArrayDeque<JobResult> completions = new ArrayDeque<>();
+    private final Map<ScheduleId, Running> running = new HashMap<>();
     private int inFlight;
     private int waitingCount;
     private long wakeAtNanos = Long.MAX_VALUE;
-    private boolean running;
+    private boolean active;
     private boolean stopping;
     private Thread coordinator;
     private Optional<Instant> lastNextDue = Optional.empty();
@@ -94,10 +96,10 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     public void start() {
         lock.lock();
         try {
-            if (running) {
+            if (active) {
                 return;
             }
-            running = true;
+            active = true;
             stopping = false;
             coordinator = threads("luxaris-engine-").newThread(this::loop);
             coordinator.start();
@@ -117,7 +119,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         List<PublishJob> unstarted;
         lock.lock();
         try {
-            if (!running) {
+            if (!active) {
                 return;
             }
             stopping = true;
@@ -131,21 +133,22 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         long deadline = System.nanoTime() + grace.toNanos();
         lock.lock();
         try {
-            while (inFlight > 0 && System.nanoTime() < deadline) {
-                changed.awaitNanos(Math.max(1, deadline - System.nanoTime()));
+            while (liveCalls() > 0 && System.nanoTime() < deadline) {
+                changed.awaitNanos(Math.max(1, Math.min(deadline - System.nanoTime(), 100_000_000L)));
+                abandonOverdue(System.nanoTime());
             }
-            if (inFlight > 0) {
+            if (liveCalls() > 0) {
                 LOG.warn(
                         "Luxaris engine {} stopped with {} publish(es) still running after the grace period; "
                                 + "their leases are kept until this process ends, then they become unconfirmed",
                         ops.instanceId(),
                         inFlight);
             }
-            running = false;
+            active = false;
             changed.signalAll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
+            active = false;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -168,7 +171,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         lock.lock();
         try {
             return new EngineStatus(
-                    running && !stopping, inFlight, waitingCount, completions.size(), lastNextDue, ops.instanceId());
+                    active && !stopping, inFlight, waitingCount, completions.size(), lastNextDue, ops.instanceId());
         } finally {
             lock.unlock();
         }
@@ -241,11 +244,12 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     private boolean awaitIdle() {
         lock.lock();
         try {
-            while (inFlight > 0 || (waitingCount > 0 && !stopping)) {
+            while (liveCalls() > 0 || (waitingCount > 0 && !stopping)) {
                 if (!completions.isEmpty()) {
                     return false;
                 }
-                changed.await(200, TimeUnit.MILLISECONDS);
+                changed.await(100, TimeUnit.MILLISECONDS);
+                abandonOverdue(System.nanoTime());
                 if (waitingCount > 0 && inFlight < settings.maxConcurrency()) {
                     return false;
                 }
@@ -259,6 +263,17 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         }
     }
 
+    /** Channel calls still running that the engine has not given up on. */
+    private int liveCalls() {
+        int n = 0;
+        for (Running r : running.values()) {
+            if (!r.abandoned) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     // ---------------------------------------------------------------- the loop
 
     private void loop() {
@@ -268,7 +283,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         while (true) {
             lock.lock();
             try {
-                if (!running) {
+                if (!active) {
                     return;
                 }
             } finally {
@@ -276,6 +291,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             }
             try {
                 long now = System.nanoTime();
+                abandonOverdue(now);
                 if (now >= nextHeartbeat) {
                     ops.heartbeat();
                     nextHeartbeat = now + settings.heartbeatInterval().toNanos();
@@ -341,7 +357,13 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         try {
             lastNextDue = due;
             wakeAtNanos = until;
-            while (running && completions.isEmpty() && !readyToDispatch()) {
+            for (Running r : running.values()) {
+                if (!r.abandoned) {
+                    wakeAtNanos = Math.min(
+                            wakeAtNanos, r.started + settings.publishTimeout().toNanos());
+                }
+            }
+            while (active && completions.isEmpty() && !readyToDispatch()) {
                 long wait = wakeAtNanos - System.nanoTime();
                 if (wait <= 0) {
                     break;
@@ -351,9 +373,54 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             wakeAtNanos = Long.MAX_VALUE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
+            active = false;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Gives up on channel calls that ran longer than the publish timeout: they are recorded as unconfirmed (they
+     * may have been posted), and whatever they return later is ignored. Their slots stay taken until they return.
+     */
+    private void abandonOverdue(long now) {
+        lock.lock();
+        try {
+            long timeout = settings.publishTimeout().toNanos();
+            for (Running r : running.values()) {
+                if (!r.abandoned && now - r.started > timeout) {
+                    r.abandoned = true;
+                    Instant at = clock.instant();
+                    completions.addLast(new JobResult(
+                            r.job,
+                            PublishOutcome.failed(
+                                    FailureKind.UNKNOWN,
+                                    "publish_timeout",
+                                    "the channel did not answer within "
+                                            + settings.publishTimeout().toSeconds()
+                                            + " s; the post may or may not exist"),
+                            at,
+                            at));
+                    LOG.warn(
+                            "publishing schedule {} took longer than {}; recording it as unconfirmed",
+                            r.job.schedule().id(),
+                            settings.publishTimeout());
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A channel call in progress. */
+    private static final class Running {
+        final PublishJob job;
+        final long started;
+        boolean abandoned;
+
+        Running(PublishJob job, long started) {
+            this.job = job;
+            this.started = started;
         }
     }
 
@@ -499,6 +566,15 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         } finally {
             lock.unlock();
         }
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            for (PublishJob job : started) {
+                running.put(job.schedule().id(), new Running(job, now));
+            }
+        } finally {
+            lock.unlock();
+        }
         for (PublishJob job : started) {
             try {
                 executor.execute(() -> run(job));
@@ -539,11 +615,28 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         lock.lock();
         try {
             unreserve(result.job());
-            completions.addLast(result);
+            Running r = running.remove(result.job().schedule().id());
+            if (r != null && r.abandoned) {
+                LOG.info(
+                        "schedule {} answered after the publish timeout with {}; it stays unconfirmed",
+                        result.job().schedule().id(),
+                        describe(result));
+            } else {
+                completions.addLast(result);
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    private static String describe(JobResult result) {
+        if (result.outcome() instanceof PublishOutcome.Published p) {
+            return "published as " + p.externalId()
+                    + p.url().map(u -> " (" + u + ")").orElse("");
+        }
+        var f = (PublishOutcome.Failed) result.outcome();
+        return f.kind().wireName() + " " + f.code();
     }
 
     private void reserve(PublishJob job) {

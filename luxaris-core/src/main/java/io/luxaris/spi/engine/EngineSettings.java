@@ -19,6 +19,8 @@ import java.util.concurrent.Executor;
  * @param maxIdleSleep the longest the engine sleeps when nothing is due (a backstop for changes it was not told
  *     about, such as schedules created by another instance)
  * @param reapInterval how often expired leases are looked for
+ * @param publishTimeout how long one channel call may take; after that the engine records the attempt as
+ *     unconfirmed (it may have been posted) and ignores whatever the call returns later
  * @param executor where publishes run; default a pool of {@code maxConcurrency} daemon threads. On Java 21+ pass
  *     {@code Executors.newVirtualThreadPerTaskExecutor()}
  */
@@ -31,6 +33,7 @@ public record EngineSettings(
         Duration heartbeatInterval,
         Duration maxIdleSleep,
         Duration reapInterval,
+        Duration publishTimeout,
         Optional<Executor> executor) {
     public EngineSettings {
         if (maxConcurrency < 1 || maxConcurrency > 10_000) {
@@ -53,6 +56,7 @@ public record EngineSettings(
         positive(heartbeatInterval, "heartbeatInterval");
         positive(maxIdleSleep, "maxIdleSleep");
         positive(reapInterval, "reapInterval");
+        positive(publishTimeout, "publishTimeout");
         if (leaseDuration.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("leaseDuration must be at least 1s but was " + leaseDuration);
         }
@@ -63,7 +67,10 @@ public record EngineSettings(
         Objects.requireNonNull(executor, "executor");
     }
 
-    /** 16 in flight, 1 per connection, batches of 100, 60 s leases with 15 s heartbeats, 30 s idle backstop. */
+    /**
+     * 16 in flight, 1 per connection, batches of 100, 60 s leases with 15 s heartbeats, 30 s idle backstop, reaping
+     * every 15 s, 2 min publish timeout.
+     */
     public static EngineSettings defaults() {
         return new EngineSettings(
                 16,
@@ -74,6 +81,7 @@ public record EngineSettings(
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(15),
+                Duration.ofMinutes(2),
                 Optional.empty());
     }
 
@@ -102,6 +110,7 @@ public record EngineSettings(
         private Duration heartbeatInterval;
         private Duration maxIdleSleep;
         private Duration reapInterval;
+        private Duration publishTimeout;
         private Optional<Executor> executor;
 
         private Builder(EngineSettings base) {
@@ -113,6 +122,7 @@ public record EngineSettings(
             heartbeatInterval = base.heartbeatInterval;
             maxIdleSleep = base.maxIdleSleep;
             reapInterval = base.reapInterval;
+            publishTimeout = base.publishTimeout;
             executor = base.executor;
         }
 
@@ -158,6 +168,11 @@ public record EngineSettings(
             return this;
         }
 
+        public Builder publishTimeout(Duration value) {
+            publishTimeout = value;
+            return this;
+        }
+
         public Builder executor(Executor value) {
             executor = Optional.of(value);
             return this;
@@ -173,6 +188,7 @@ public record EngineSettings(
                     heartbeatInterval,
                     maxIdleSleep,
                     reapInterval,
+                    publishTimeout,
                     executor);
         }
     }
