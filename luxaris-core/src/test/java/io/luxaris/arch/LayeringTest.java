@@ -1,0 +1,87 @@
+package io.luxaris.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering of luxaris-core (ARCHITECTURE §1–2), enforced. */
+class LayeringTest {
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.luxaris");
+
+    @Test
+    void theDomain_dependsOnNoApplicationEngineOrStorageCode() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.luxaris.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.luxaris.usecase..",
+                        "io.luxaris.engine..",
+                        "io.luxaris.memory..",
+                        "io.luxaris.spi..",
+                        "io.luxaris.generation..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.luxaris.Luxaris")
+                .check(CORE);
+    }
+
+    @Test
+    void theSpis_doNotDependOnImplementations() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.luxaris.spi..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.luxaris.usecase..", "io.luxaris.engine..", "io.luxaris.memory..")
+                .check(CORE);
+    }
+
+    @Test
+    void useCases_doNotDependOnTheEngineOrTheInMemoryStore() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.luxaris.usecase..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.luxaris.engine..", "io.luxaris.memory..")
+                .check(CORE);
+    }
+
+    @Test
+    void theEngine_usesStorageOnlyThroughTheSpi() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.luxaris.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.luxaris.memory..", "io.luxaris.usecase..")
+                .check(CORE);
+    }
+
+    @Test
+    void core_importsNoAdapterLibrary() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.luxaris..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.fasterxml..",
+                        "org.jdbi..",
+                        "okhttp3..",
+                        "com.google.crypto..",
+                        "java.sql..",
+                        "com.zaxxer..",
+                        "org.flywaydb..",
+                        "com.twitter..",
+                        "com.google.common..")
+                .check(CORE);
+    }
+}
