@@ -1,0 +1,120 @@
+package io.luxaris.channels.x.internal;
+
+import io.luxaris.channels.x.XRequestPreview;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Configuration of the X channel, as the public builder validated it. {@link #toString()} never shows a secret.
+ *
+ * @param baseUrl API base ({@code https://api.x.com} in production; a mock server or proxy in tests)
+ * @param httpClient the host's shared client, when it passed one (never closed by Luxaris)
+ * @param connectTimeout connect timeout to apply, when set
+ * @param readTimeout read timeout to apply, when set
+ * @param writeTimeout write timeout to apply, when set
+ * @param callTimeout whole-call timeout to apply, when set
+ * @param dryRun build and log requests without sending them
+ * @param dryRunSink receives each request built in dry-run mode
+ * @param clientId OAuth 2.0 client id for refreshing tokens
+ * @param clientSecret OAuth 2.0 client secret of a confidential client
+ * @param consumerKey OAuth 1.0a consumer key
+ * @param consumerSecret OAuth 1.0a consumer secret
+ * @param refreshAhead refresh an access token this long before it expires
+ * @param mediaProcessingTimeout longest wait for X to process an uploaded GIF or video
+ * @param mediaChunkSize bytes per APPEND segment of a chunked upload
+ * @param lookupGrace how long after an unanswered post a missing post counts as absent
+ * @param sleeper how to wait between polls
+ */
+public record Settings(
+        HttpUrl baseUrl,
+        Optional<OkHttpClient> httpClient,
+        Optional<Duration> connectTimeout,
+        Optional<Duration> readTimeout,
+        Optional<Duration> writeTimeout,
+        Optional<Duration> callTimeout,
+        boolean dryRun,
+        Consumer<XRequestPreview> dryRunSink,
+        Optional<String> clientId,
+        Optional<String> clientSecret,
+        Optional<String> consumerKey,
+        Optional<String> consumerSecret,
+        Duration refreshAhead,
+        Duration mediaProcessingTimeout,
+        int mediaChunkSize,
+        Duration lookupGrace,
+        Sleeper sleeper) {
+    public static final String DEFAULT_BASE_URL = "https://api.x.com";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_MEDIA_PROCESSING_TIMEOUT = Duration.ofSeconds(90);
+    public static final int DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+    public static final Duration DEFAULT_LOOKUP_GRACE = Duration.ofSeconds(5);
+
+    public Settings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(httpClient, "httpClient");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(dryRunSink, "dryRunSink");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(consumerKey, "consumerKey");
+        Objects.requireNonNull(consumerSecret, "consumerSecret");
+        Objects.requireNonNull(refreshAhead, "refreshAhead");
+        Objects.requireNonNull(mediaProcessingTimeout, "mediaProcessingTimeout");
+        Objects.requireNonNull(lookupGrace, "lookupGrace");
+        Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    public static Settings defaults() {
+        return forClient(HttpUrl.get(DEFAULT_BASE_URL), Optional.empty());
+    }
+
+    /** Defaults with another base URL and, optionally, the host's client. */
+    public static Settings forClient(HttpUrl baseUrl, Optional<OkHttpClient> httpClient) {
+        return new Settings(
+                baseUrl,
+                httpClient,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                preview -> {},
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                DEFAULT_REFRESH_AHEAD,
+                DEFAULT_MEDIA_PROCESSING_TIMEOUT,
+                DEFAULT_CHUNK_SIZE,
+                DEFAULT_LOOKUP_GRACE,
+                Sleeper.system());
+    }
+
+    /** A URL under the base, from path segments (each one encoded). */
+    public HttpUrl.Builder url(String... segments) {
+        HttpUrl.Builder builder = baseUrl.newBuilder();
+        for (String segment : segments) {
+            builder.addPathSegment(segment);
+        }
+        return builder;
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[baseUrl=" + baseUrl + ", sharedClient=" + httpClient.isPresent() + ", dryRun=" + dryRun
+                + ", clientId=" + clientId.isPresent() + ", clientSecret=" + clientSecret.isPresent()
+                + ", consumerKey=" + consumerKey.isPresent() + ", refreshAhead=" + refreshAhead
+                + ", mediaProcessingTimeout=" + mediaProcessingTimeout + ", mediaChunkSize=" + mediaChunkSize
+                + ", lookupGrace=" + lookupGrace + "]";
+    }
+}
