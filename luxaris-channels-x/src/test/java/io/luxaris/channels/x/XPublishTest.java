@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.MediaKind;
+import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.spi.channel.ChannelPublisher;
+import io.luxaris.spi.channel.MediaContent;
+import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import java.time.Instant;
@@ -208,6 +212,40 @@ class XPublishTest {
         assertThat(first.body()).isEqualTo("{\"text\":\"Dry run\"}");
         assertThat(first.toString()).doesNotContain("access-0");
         assertThat(previews.get(1).body()).startsWith("{\"text\":\"second\",\"reply\":{\"in_reply_to_tweet_id\":");
+    }
+
+    @Test
+    void dryRunWithMedia_previewsTheUploads_summarisingTheBytes() throws Exception {
+        var previews = new CopyOnWriteArrayList<XRequestPreview>();
+        MediaSource library =
+                ref -> MediaContent.of(ref.kind() == MediaKind.VIDEO ? "video/mp4" : "image/png", new byte[10]);
+        try (ChannelPublisher dry = Fixtures.channel(fake)
+                .mediaChunkSize(6)
+                .dryRun(previews::add)
+                .build()
+                .createPublisher(Fixtures.environment(library))) {
+            dry.publish(
+                    Fixtures.request(Fixtures.variant("Clip", List.of(), List.of(MediaRef.video("clip")))),
+                    new Fixtures.Context(credentials, java.time.Clock.systemUTC(), library));
+        }
+
+        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(previews)
+                .extracting(p -> p.method() + " "
+                        + p.url().substring(fake.url().length() - 1).replaceAll("[0-9]{19}", "{id}"))
+                .containsExactly(
+                        "POST /2/media/upload/initialize",
+                        "POST /2/media/upload/{id}/append",
+                        "POST /2/media/upload/{id}/append",
+                        "POST /2/media/upload/{id}/finalize",
+                        "POST /2/tweets");
+        assertThat(previews.get(0).body())
+                .isEqualTo("{\"media_type\":\"video/mp4\",\"total_bytes\":10,\"media_category\":\"tweet_video\"}");
+        assertThat(previews.get(1).body())
+                .startsWith("multipart/form-data:")
+                .contains("media=<6 bytes video/mp4>")
+                .contains("segment_index=0");
+        assertThat(previews.get(4).body()).contains("\"media\":{\"media_ids\":[");
     }
 
     @Test
