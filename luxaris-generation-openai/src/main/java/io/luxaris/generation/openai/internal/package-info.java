@@ -1,0 +1,5 @@
+/** Implementation of the OpenAI generator; not exported. */
+@NullMarked
+package io.luxaris.generation.openai.internal;
+
+import org.jspecify.annotations.NullMarked;
