@@ -1,0 +1,163 @@
+package io.luxaris.jdbc.internal;
+
+import io.luxaris.ConflictException;
+import io.luxaris.spi.storage.ChannelRepository;
+import io.luxaris.spi.storage.ConnectionRepository;
+import io.luxaris.spi.storage.GenerationRepository;
+import io.luxaris.spi.storage.PostRepository;
+import io.luxaris.spi.storage.PublishEventRepository;
+import io.luxaris.spi.storage.ScheduleQueue;
+import io.luxaris.spi.storage.ScheduleRepository;
+import io.luxaris.spi.storage.TemplateRepository;
+import io.luxaris.spi.storage.Transaction;
+import io.luxaris.spi.storage.VariantRepository;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/** One database transaction and its repositories; valid while the transaction runs. */
+final class JdbcTransaction implements Transaction {
+    final Database db;
+    final Handle handle;
+    final SqlDialect d;
+    final Tables t;
+    final Rows rows;
+    private final boolean readOnly;
+    private boolean open = true;
+
+    private final ChannelRepo channels;
+    private final ConnectionRepo connections;
+    private final PostRepo posts;
+    private final VariantRepo variants;
+    private final ScheduleRepo schedules;
+    private final EventRepo events;
+    private final TemplateRepo templates;
+    private final GenerationRepo generations;
+    private final QueueRepo queue;
+
+    JdbcTransaction(Database db, Handle handle, boolean readOnly) {
+        this.db = db;
+        this.handle = handle;
+        this.d = db.dialect();
+        this.t = db.tables();
+        this.rows = db.rows();
+        this.readOnly = readOnly;
+        this.channels = new ChannelRepo(this);
+        this.connections = new ConnectionRepo(this);
+        this.posts = new PostRepo(this);
+        this.variants = new VariantRepo(this);
+        this.schedules = new ScheduleRepo(this);
+        this.events = new EventRepo(this);
+        this.templates = new TemplateRepo(this);
+        this.generations = new GenerationRepo(this);
+        this.queue = new QueueRepo(this);
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    void end() {
+        open = false;
+    }
+
+    void writable() {
+        if (!open) {
+            throw new IllegalStateException("the transaction is over");
+        }
+        if (readOnly) {
+            throw new IllegalStateException("write in a read-only transaction");
+        }
+    }
+
+    void readable() {
+        if (!open) {
+            throw new IllegalStateException("the transaction is over");
+        }
+    }
+
+    /** Runs database work, translating Jdbi's exceptions; {@code action} names it in messages. */
+    <T> T sql(String action, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw SqlErrors.translate(action, e);
+        }
+    }
+
+    <T> List<T> list(String action, Sql sql, RowMapper<T> mapper) {
+        return sql(
+                action,
+                () -> sql.bindTo(handle.createQuery(sql.text())).map(mapper).list());
+    }
+
+    <T> Optional<T> first(String action, Query query, RowMapper<T> mapper) {
+        return sql(action, () -> query.map(mapper).findFirst());
+    }
+
+    int update(String action, Sql sql) {
+        return sql(action, () -> sql.bindTo(handle.createUpdate(sql.text())).execute());
+    }
+
+    /** After a versioned update changed no row: the row is gone, or someone else updated it first. */
+    ConflictException staleOrMissing(String table, String entity, Object id, java.util.UUID uuid) {
+        boolean exists =
+                sql("check " + entity + " " + id, () -> handle.createQuery("SELECT 1 FROM " + table + " WHERE id = :id")
+                        .bind("id", d.uuid(uuid))
+                        .mapTo(Integer.class)
+                        .findFirst()
+                        .isPresent());
+        return exists
+                ? ConflictException.concurrentModification(entity, id)
+                : new ConflictException(entity + " " + id + " does not exist any more");
+    }
+
+    @Override
+    public ChannelRepository channels() {
+        return channels;
+    }
+
+    @Override
+    public ConnectionRepository connections() {
+        return connections;
+    }
+
+    @Override
+    public PostRepository posts() {
+        return posts;
+    }
+
+    @Override
+    public VariantRepository variants() {
+        return variants;
+    }
+
+    @Override
+    public ScheduleRepository schedules() {
+        return schedules;
+    }
+
+    @Override
+    public PublishEventRepository publishEvents() {
+        return events;
+    }
+
+    @Override
+    public TemplateRepository templates() {
+        return templates;
+    }
+
+    @Override
+    public GenerationRepository generations() {
+        return generations;
+    }
+
+    @Override
+    public ScheduleQueue queue() {
+        return queue;
+    }
+}

@@ -1,0 +1,417 @@
+package io.luxaris.jdbc.internal;
+
+import io.luxaris.domain.ChannelId;
+import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.Lease;
+import io.luxaris.domain.Schedule;
+import io.luxaris.domain.ScheduleId;
+import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.jdbc.Dialect;
+import io.luxaris.spi.storage.ClaimRequest;
+import io.luxaris.spi.storage.Fence;
+import io.luxaris.spi.storage.ReapResult;
+import io.luxaris.spi.storage.ScheduleQueue;
+import java.sql.Array;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The engine's queue on SQL, every transition fenced, "now" always the database clock.
+ *
+ * <ul>
+ *   <li>PostgreSQL: claiming and reaping are one statement each, {@code UPDATE ... WHERE id = ANY(ARRAY(SELECT
+ *       ... FOR UPDATE SKIP LOCKED LIMIT n)) RETURNING}, driven by partial indexes on pending and leased schedules.
+ *       ({@code ARRAY(...)} makes the locking subquery run exactly once; a plain {@code IN (SELECT ...)} may be
+ *       rescanned by the plan and then locks and returns more than n rows.)
+ *   <li>MariaDB/MySQL: {@code SELECT ... FOR UPDATE SKIP LOCKED} (at READ COMMITTED), then one batch of updates.
+ *   <li>H2: optimistic: select the candidates without locks, then conditional updates on (id, version); a
+ *       candidate someone else took first is simply not returned (H2's SKIP LOCKED with ORDER BY would lock every
+ *       matching row).
+ * </ul>
+ */
+final class QueueRepo implements ScheduleQueue {
+    static final String LEASE_EXPIRED_CODE = "lease_expired";
+    static final String LEASE_EXPIRED_MESSAGE = "the engine publishing it stopped answering; the outcome is unknown";
+    private static final int OPTIMISTIC_ROUNDS = 5;
+
+    private final JdbcTransaction tx;
+
+    QueueRepo(JdbcTransaction tx) {
+        this.tx = tx;
+    }
+
+    private String cols() {
+        return Rows.columns(Rows.SCHEDULE);
+    }
+
+    @Override
+    public Instant now() {
+        tx.readable();
+        return tx.sql("read the database clock", () -> tx.handle
+                .createQuery("SELECT " + tx.d.now() + " AS db_now")
+                .map((rs, ctx) -> tx.d.instant(rs, "db_now"))
+                .one());
+    }
+
+    // ------------------------------------------------------------------ claim
+
+    @Override
+    public List<Schedule> claim(ClaimRequest r) {
+        tx.writable();
+        Guard.of("claim").text("owner", r.owner(), Columns.LEASE_OWNER).check();
+        if (r.channels().isEmpty()) {
+            return List.of();
+        }
+        return tx.d.is(Dialect.POSTGRESQL) ? claimPostgres(r) : claimBySelect(r);
+    }
+
+    private List<Schedule> claimPostgres(ClaimRequest r) {
+        String s = tx.t.schedule;
+        String sql = "WITH claimed AS (UPDATE " + s + " SET status = 'queued', attempt_count = attempt_count + 1,"
+                + " lease_owner = :owner, lease_expires_at = now() + :leaseMicros * interval '1 microsecond',"
+                + " updated_at = now(), version = version + 1"
+                + " WHERE status = 'pending' AND id = ANY(ARRAY(SELECT id FROM " + s
+                + " WHERE status = 'pending' AND next_attempt_at <= now()"
+                + " AND channel_id = ANY(:channels) AND NOT (connection_id = ANY(:excluded))"
+                + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED))"
+                + " RETURNING " + cols() + ") SELECT " + cols() + " FROM claimed ORDER BY next_attempt_at, id";
+        return tx.sql("claim schedules", () -> tx.handle
+                .createQuery(sql)
+                .bind("owner", r.owner())
+                .bind("leaseMicros", r.leaseDuration().toNanos() / 1_000)
+                .bind("channels", uuidArray(r.channels().stream().map(ChannelId::value)))
+                .bind("excluded", uuidArray(r.excludedConnections().stream().map(ConnectionId::value)))
+                .bind("limit", r.limit())
+                .map(tx.rows.schedule(""))
+                .list());
+    }
+
+    private static Argument uuidArray(java.util.stream.Stream<UUID> ids) {
+        Object[] values = ids.sorted().toArray();
+        return (i, ps, ctx) -> {
+            Array array = ps.getConnection().createArrayOf("uuid", values);
+            ps.setArray(i, array);
+        };
+    }
+
+    /** A schedule read together with the database clock. */
+    private record Candidate(Schedule schedule, Instant now) {}
+
+    private List<Schedule> claimBySelect(ClaimRequest r) {
+        for (int round = 0; round < OPTIMISTIC_ROUNDS; round++) {
+            var sql = new Sql("SELECT " + cols() + ", " + tx.d.now() + " AS db_now FROM " + tx.t.schedule
+                    + " WHERE status = 'pending' AND next_attempt_at <= " + tx.d.now() + " AND channel_id IN ");
+            sql.in(
+                    "channel",
+                    r.channels().stream()
+                            .map(ChannelId::value)
+                            .sorted()
+                            .map(tx.d::uuid)
+                            .toList());
+            if (!r.excludedConnections().isEmpty()) {
+                sql.append(" AND connection_id NOT IN ")
+                        .in(
+                                "excluded",
+                                r.excludedConnections().stream()
+                                        .map(ConnectionId::value)
+                                        .sorted()
+                                        .map(tx.d::uuid)
+                                        .toList());
+            }
+            sql.append(" ORDER BY next_attempt_at, id LIMIT :limit" + tx.d.skipLocked())
+                    .bind("limit", r.limit());
+            List<Candidate> candidates = candidates("claim schedules", sql);
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            Instant now = candidates.get(0).now();
+            Instant expires = now.plus(r.leaseDuration()).truncatedTo(ChronoUnit.MICROS);
+            var next = new ArrayList<Schedule>(candidates.size());
+            for (Candidate c : candidates) {
+                Schedule s = c.schedule();
+                next.add(s.toBuilder()
+                        .status(ScheduleStatus.QUEUED)
+                        .attemptCount(s.attemptCount() + 1)
+                        .lease(Optional.of(new Lease(r.owner(), expires)))
+                        .updatedAt(now)
+                        .version(s.version() + 1)
+                        .build());
+            }
+            List<Schedule> claimed = applyConditionally(
+                    "claim schedules",
+                    ", attempt_count = attempt_count + 1",
+                    " AND status = 'pending'",
+                    candidates,
+                    next);
+            if (!claimed.isEmpty() || tx.d.is(Dialect.MARIADB)) {
+                return claimed;
+            }
+            // every candidate was taken by a concurrent claim: look again
+        }
+        return List.of();
+    }
+
+    private List<Candidate> candidates(String action, Sql sql) {
+        return tx.list(action, sql, (rs, ctx) -> new Candidate(tx.rows.schedule(rs, ""), tx.d.instant(rs, "db_now")));
+    }
+
+    /**
+     * Updates each candidate to its {@code next} state (status, lease, error, updated_at; plus {@code extraSet})
+     * if its version is still the one read; returns the next states of those that changed.
+     */
+    private List<Schedule> applyConditionally(
+            String action, String extraSet, String condition, List<Candidate> candidates, List<Schedule> next) {
+        String sql = "UPDATE " + tx.t.schedule + " SET status = :status, lease_owner = :leaseOwner,"
+                + " lease_expires_at = :leaseExpires, error_code = :errorCode, error_message = :errorMessage,"
+                + " updated_at = :updated" + extraSet + ", version = version + 1"
+                + " WHERE id = :id AND version = :version" + condition;
+        int[] counts = tx.sql(action, () -> {
+            PreparedBatch batch = tx.handle.prepareBatch(sql);
+            for (int i = 0; i < candidates.size(); i++) {
+                Schedule before = candidates.get(i).schedule();
+                Schedule after = next.get(i);
+                batch.bind("id", tx.d.uuid(before.id().value()))
+                        .bind("version", before.version())
+                        .bind("leaseOwner", after.lease().map(Lease::owner).orElse(null))
+                        .bind("leaseExpires", tx.d.instant(after.lease().map(Lease::expiresAt)))
+                        .bind("status", after.status().wireName())
+                        .bind("errorCode", after.errorCode().orElse(null))
+                        .bind("errorMessage", after.errorMessage().orElse(null))
+                        .bind("updated", tx.d.instant(after.updatedAt()))
+                        .add();
+            }
+            return batch.execute();
+        });
+        var changed = new ArrayList<Schedule>(next.size());
+        for (int i = 0; i < counts.length; i++) {
+            // MariaDB may report SUCCESS_NO_INFO for batched statements; its candidates are locked by us
+            if (counts[i] == 1 || (counts[i] == Statement.SUCCESS_NO_INFO && tx.d.is(Dialect.MARIADB))) {
+                changed.add(next.get(i));
+            }
+        }
+        return changed;
+    }
+
+    // ------------------------------------------------------------------ fenced transitions
+
+    @Override
+    public List<ScheduleId> markProcessing(Collection<Fence> fences) {
+        tx.writable();
+        if (fences.isEmpty()) {
+            return List.of();
+        }
+        List<Fence> list = List.copyOf(fences);
+        String now = tx.d.now();
+        String sql = "UPDATE " + tx.t.schedule + " SET status = 'processing', last_attempt_at = " + now
+                + ", updated_at = " + now + ", version = version + 1 WHERE id = :id AND attempt_count = :attempt"
+                + " AND lease_owner = :owner AND status = 'queued' AND lease_expires_at > " + now;
+        int[] counts = fencedBatch("start " + list.size() + " schedule(s)", sql, list);
+        var moved = new ArrayList<ScheduleId>();
+        var unknown = new ArrayList<Fence>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                moved.add(list.get(i).id());
+            } else if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                unknown.add(list.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            // the driver did not say which rows changed: ask the rows
+            Set<ScheduleId> processing = new HashSet<>();
+            for (Fence f : unknown) {
+                find(f.id())
+                        .filter(s -> s.status() == ScheduleStatus.PROCESSING && holds(s, f))
+                        .ifPresent(s -> processing.add(s.id()));
+            }
+            moved.clear();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1 || processing.contains(list.get(i).id())) {
+                    moved.add(list.get(i).id());
+                }
+            }
+        }
+        return moved;
+    }
+
+    private static boolean holds(Schedule s, Fence f) {
+        return s.attemptCount() == f.attempt()
+                && s.lease().isPresent()
+                && s.lease().get().owner().equals(f.owner());
+    }
+
+    private int[] fencedBatch(String action, String sql, List<Fence> fences) {
+        return tx.sql(action, () -> {
+            PreparedBatch batch = tx.handle.prepareBatch(sql);
+            for (Fence f : fences) {
+                batch.bind("id", tx.d.uuid(f.id().value()))
+                        .bind("attempt", f.attempt())
+                        .bind("owner", f.owner())
+                        .add();
+            }
+            return batch.execute();
+        });
+    }
+
+    private Optional<Schedule> find(ScheduleId id) {
+        return tx.schedules().find(id);
+    }
+
+    @Override
+    public boolean complete(Fence fence, Schedule outcome) {
+        tx.writable();
+        ScheduleRepo.guard(outcome);
+        String sql = "UPDATE " + tx.t.schedule + " SET "
+                + ScheduleRepo.SET_CONTENT.formatted(tx.d.json("checkpoint"))
+                + ", lease_owner = NULL, lease_expires_at = NULL, version = version + 1"
+                + " WHERE id = :id AND attempt_count = :attempt AND lease_owner = :owner"
+                + " AND status IN ('queued', 'processing', 'unconfirmed')";
+        int n = tx.sql("complete schedule " + fence.id(), () -> ScheduleRepo.bindContent(
+                        tx.handle.createUpdate(sql), tx.d, outcome)
+                .bind("id", tx.d.uuid(fence.id().value()))
+                .bind("attempt", fence.attempt())
+                .bind("owner", fence.owner())
+                .execute());
+        return n == 1;
+    }
+
+    @Override
+    public int heartbeat(String owner, Instant leaseExpiresAt) {
+        tx.writable();
+        return tx.sql("extend the leases of " + owner, () -> tx.handle
+                .createUpdate("UPDATE " + tx.t.schedule + " SET lease_expires_at = CASE WHEN lease_expires_at < :at"
+                        + " THEN :at ELSE lease_expires_at END"
+                        + " WHERE lease_owner = :owner AND status IN ('queued', 'processing')")
+                .bind("owner", owner)
+                .bind("at", tx.d.instant(leaseExpiresAt))
+                .execute());
+    }
+
+    @Override
+    public List<Schedule> release(Collection<Fence> fences) {
+        tx.writable();
+        if (fences.isEmpty()) {
+            return List.of();
+        }
+        List<Fence> list = List.copyOf(fences);
+        String now = tx.d.now();
+        String sql = "UPDATE " + tx.t.schedule + " SET status = 'pending', lease_owner = NULL,"
+                + " lease_expires_at = NULL, updated_at = " + now + ", version = version + 1"
+                + " WHERE id = :id AND attempt_count = :attempt AND lease_owner = :owner AND status = 'queued'";
+        int[] counts = fencedBatch("release " + list.size() + " schedule(s)", sql, list);
+        var released = new ArrayList<Schedule>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                Fence f = list.get(i);
+                find(f.id())
+                        .filter(s -> s.status() == ScheduleStatus.PENDING && s.attemptCount() == f.attempt())
+                        .ifPresent(released::add);
+            }
+        }
+        return released;
+    }
+
+    // ------------------------------------------------------------------ reap
+
+    @Override
+    public ReapResult reap(int limit) {
+        tx.writable();
+        if (limit < 1) {
+            return new ReapResult(List.of(), List.of());
+        }
+        List<Schedule> reaped = tx.d.is(Dialect.POSTGRESQL) ? reapPostgres(limit) : reapBySelect(limit);
+        var requeued = new ArrayList<Schedule>();
+        var unconfirmed = new ArrayList<Schedule>();
+        for (Schedule s : reaped) {
+            (s.status() == ScheduleStatus.PENDING ? requeued : unconfirmed).add(s);
+        }
+        return new ReapResult(requeued, unconfirmed);
+    }
+
+    private List<Schedule> reapPostgres(int limit) {
+        String s = tx.t.schedule;
+        String queued = "status = 'queued'";
+        String sql = "WITH reaped AS (UPDATE " + s + " SET"
+                + " status = CASE WHEN " + queued + " THEN 'pending' ELSE 'unconfirmed' END,"
+                + " lease_owner = CASE WHEN " + queued + " THEN NULL ELSE lease_owner END,"
+                + " lease_expires_at = CASE WHEN " + queued + " THEN NULL ELSE lease_expires_at END,"
+                + " error_code = CASE WHEN " + queued + " THEN error_code ELSE :code END,"
+                + " error_message = CASE WHEN " + queued + " THEN error_message ELSE :message END,"
+                + " updated_at = now(), version = version + 1"
+                + " WHERE status IN ('queued', 'processing') AND lease_expires_at < now() AND id = ANY(ARRAY(SELECT id FROM "
+                + s + " WHERE status IN ('queued', 'processing') AND lease_expires_at < now()"
+                + " ORDER BY lease_expires_at, id LIMIT :limit FOR UPDATE SKIP LOCKED))"
+                + " RETURNING " + cols() + ") SELECT " + cols() + " FROM reaped ORDER BY id";
+        return tx.sql("reap expired leases", () -> tx.handle
+                .createQuery(sql)
+                .bind("code", LEASE_EXPIRED_CODE)
+                .bind("message", LEASE_EXPIRED_MESSAGE)
+                .bind("limit", limit)
+                .map(tx.rows.schedule(""))
+                .list());
+    }
+
+    private List<Schedule> reapBySelect(int limit) {
+        String now = tx.d.now();
+        var sql = new Sql("SELECT " + cols() + ", " + now + " AS db_now FROM " + tx.t.schedule
+                        + " WHERE status IN ('queued', 'processing') AND lease_expires_at < " + now
+                        + " ORDER BY lease_expires_at, id LIMIT :limit" + tx.d.skipLocked())
+                .bind("limit", limit);
+        List<Candidate> candidates = candidates("reap expired leases", sql);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        var next = new ArrayList<Schedule>(candidates.size());
+        for (Candidate c : candidates) {
+            Schedule s = c.schedule();
+            Schedule.Builder b = s.toBuilder().updatedAt(c.now()).version(s.version() + 1);
+            if (s.status() == ScheduleStatus.QUEUED) {
+                b.status(ScheduleStatus.PENDING).lease(Optional.empty());
+            } else {
+                b.status(ScheduleStatus.UNCONFIRMED)
+                        .error(Optional.of(LEASE_EXPIRED_CODE), Optional.of(LEASE_EXPIRED_MESSAGE));
+            }
+            next.add(b.build());
+        }
+        return applyConditionally(
+                "reap expired leases", "", " AND status IN ('queued', 'processing')", candidates, next);
+    }
+
+    // ------------------------------------------------------------------ due work
+
+    @Override
+    public Optional<Instant> nextDue(Set<ChannelId> channels) {
+        tx.readable();
+        if (channels.isEmpty()) {
+            return Optional.empty();
+        }
+        var sql = new Sql(
+                "SELECT next_attempt_at FROM " + tx.t.schedule + " WHERE status = 'pending'" + " AND channel_id IN ");
+        sql.in(
+                "channel",
+                channels.stream().map(ChannelId::value).sorted().map(tx.d::uuid).toList());
+        sql.append(" ORDER BY next_attempt_at LIMIT 1");
+        return tx.list("find the next due schedule", sql, (rs, ctx) -> tx.d.instant(rs, "next_attempt_at")).stream()
+                .findFirst();
+    }
+
+    @Override
+    public int defer(ConnectionId connection, Instant until) {
+        tx.writable();
+        return tx.sql("defer the schedules of connection " + connection, () -> tx.handle
+                .createUpdate("UPDATE " + tx.t.schedule + " SET next_attempt_at = :until, version = version + 1"
+                        + " WHERE connection_id = :connection AND status = 'pending' AND next_attempt_at < :until")
+                .bind("connection", tx.d.uuid(connection.value()))
+                .bind("until", tx.d.instant(until))
+                .execute());
+    }
+}

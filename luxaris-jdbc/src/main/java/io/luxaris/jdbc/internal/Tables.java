@@ -1,0 +1,31 @@
+package io.luxaris.jdbc.internal;
+
+import java.util.Optional;
+
+/** The (schema-qualified, prefixed) names of the tables. */
+final class Tables {
+    final String channel;
+    final String connection;
+    final String post;
+    final String postTag;
+    final String variant;
+    final String schedule;
+    final String event;
+    final String template;
+    final String session;
+    final String suggestion;
+
+    Tables(Optional<String> schema, String prefix) {
+        String q = schema.map(s -> s + ".").orElse("") + prefix;
+        channel = q + "channel";
+        connection = q + "connection";
+        post = q + "post";
+        postTag = q + "post_tag";
+        variant = q + "variant";
+        schedule = q + "schedule";
+        event = q + "publish_event";
+        template = q + "template";
+        session = q + "generation_session";
+        suggestion = q + "generation_suggestion";
+    }
+}

@@ -1,0 +1,38 @@
+package io.luxaris.jdbc;
+
+import io.luxaris.spi.storage.StorageProvider;
+import io.luxaris.testkit.StorageContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** The testkit's storage contract on one SQL database; each test starts with empty tables. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcStorageContract extends StorageContract {
+    private TestDatabase database;
+    private JdbcStorage jdbc;
+
+    abstract TestDatabase.Kind kind();
+
+    @BeforeAll
+    void createDatabase() {
+        database = TestDatabase.of(kind());
+        jdbc = database.storage().build();
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        if (jdbc != null) {
+            jdbc.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    protected StorageProvider provider() {
+        database.deleteAllRows();
+        return jdbc;
+    }
+}
