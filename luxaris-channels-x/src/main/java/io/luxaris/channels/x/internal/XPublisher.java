@@ -68,14 +68,13 @@ public final class XPublisher implements ChannelPublisher {
         TreeMap<Integer, String> posted = posted(request);
         Instant now = context.clock().instant();
         String raw = null;
-        int part = 0;
         try {
             session.ensureFresh();
             List<String> mediaIds = List.of();
             if (!posted.containsKey(0) && !request.variant().media().isEmpty()) {
                 mediaIds = media.upload(session, request.variant().media(), context.media(), now);
             }
-            for (part = 0; part < texts.size(); part++) {
+            for (int part = 0; part < texts.size(); part++) {
                 if (posted.containsKey(part)) {
                     continue;
                 }
@@ -94,8 +93,9 @@ public final class XPublisher implements ChannelPublisher {
                 return f.failed();
             }
             Map<String, String> checkpoint = checkpoint(posted);
-            if (part < texts.size() && texts.size() > 1) {
-                checkpoint.put(FAILED_PART_KEY, Integer.toString(part));
+            int failedPart = firstMissing(posted, texts.size());
+            if (failedPart >= 0 && texts.size() > 1) {
+                checkpoint.put(FAILED_PART_KEY, Integer.toString(failedPart));
             }
             return f.failed().withCheckpoint(checkpoint);
         }
