@@ -1,0 +1,439 @@
+package io.luxaris.channels.linkedin;
+
+import com.google.auto.service.AutoService;
+import io.luxaris.Violation;
+import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ChannelLimits;
+import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.TextMeasure;
+import io.luxaris.spi.channel.ChannelDescriptor;
+import io.luxaris.spi.channel.ChannelEnvironment;
+import io.luxaris.spi.channel.ChannelProvider;
+import io.luxaris.spi.channel.ChannelPublisher;
+import io.luxaris.spi.channel.PublishOutcome;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The LinkedIn channel (key {@code linkedin}): posts with text, mentions, hashtags and images through LinkedIn's
+ * versioned REST Posts API over OkHttp.
+ *
+ * <pre>{@code
+ * Luxaris luxaris = Luxaris.builder()
+ *     .channel(LinkedInChannel.builder().oauthClient(clientId, clientSecret).build())
+ *     .mediaSource(myMediaLibrary)
+ *     .build();
+ * }</pre>
+ *
+ * <p><b>Account.</b> A connection posts as the URN in its property {@value #PROPERTY_AUTHOR_URN}: a member
+ * ({@code urn:li:person:{id}}, scope {@code w_member_social}; see {@link LinkedInOAuth.Member#toConnectionProperties})
+ * or an organization page ({@code urn:li:organization:{id}}, scope {@code w_organization_social} and a page role).
+ * Credentials are OAuth tokens ({@link LinkedInOAuth.Tokens#toCredentials()}): the channel refreshes tokens that
+ * have a refresh token when it has the app's {@linkplain Builder#oauthClient client id and secret}, ahead of expiry
+ * and after a 401; other tokens last 60 days, after which the member must authorize again (see {@link
+ * LinkedInOAuth#reauthorizeBy}).
+ *
+ * <p><b>Text.</b> The commentary is little text: every reserved character of the variant's content is escaped
+ * (LinkedIn would otherwise cut the post short), and the length limit of {@value #MAX_COMMENTARY_LENGTH}
+ * characters applies to the escaped text ({@link #textMeasure()}). Mentions and hashtags come from {@link
+ * LinkedInText}.
+ *
+ * <p><b>Limits.</b> {@value #MAX_COMMENTARY_LENGTH} characters, up to {@value #MAX_IMAGES} images (JPEG, PNG, or a
+ * single GIF) read from the host's {@code MediaSource}, links; no video, no threads.
+ *
+ * <p><b>Requests.</b> Every REST call carries {@code LinkedIn-Version} ({@link #DEFAULT_VERSION} unless {@linkplain
+ * Builder#version configured}) and {@code X-Restli-Protocol-Version: 2.0.0}. LinkedIn sunsets a version about a year
+ * after its release and then answers 426; the channel then fails posts as rejected with code {@code
+ * linkedin_version_sunset}: configure a newer version.
+ *
+ * <p>Discovered through {@link java.util.ServiceLoader} it runs with the defaults (production URLs, no OAuth client:
+ * no refreshing). Immutable and thread-safe.
+ */
+@AutoService(ChannelProvider.class)
+@SuppressWarnings("exports") // @AutoService is a compile-time (CLASS retention) annotation only
+public final class LinkedInChannel implements ChannelProvider {
+    /** The channel key. */
+    public static final String KEY = "linkedin";
+    /** Connection property: the URN posts are authored as ({@code urn:li:person:...} or {@code urn:li:organization:...}). */
+    public static final String PROPERTY_AUTHOR_URN = "author_urn";
+    /** LinkedIn's limit of commentary characters, applied to the escaped commentary. */
+    public static final int MAX_COMMENTARY_LENGTH = 3000;
+    /** Images per post (a multi-image post takes 2 to 20). */
+    public static final int MAX_IMAGES = 20;
+    /**
+     * The {@code LinkedIn-Version} sent unless another is configured: May 2026, active until about May 2027 (LinkedIn
+     * sunsets versions about a year after release).
+     */
+    public static final String DEFAULT_VERSION = "202605";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkedInChannel.class);
+    private static final Pattern AUTHOR = Pattern.compile("urn:li:(?:person|organization):[A-Za-z0-9_-]+");
+    private static final Pattern POST_URN = Pattern.compile("urn:li:(?:share|ugcPost):[A-Za-z0-9_-]+");
+    private static final String POST_URL = "https://www.linkedin.com/feed/update/";
+    private static final ChannelDescriptor DESCRIPTOR = ChannelDescriptor.of(
+            "LinkedIn",
+            ChannelLimits.builder(MAX_COMMENTARY_LENGTH)
+                    .images(MAX_IMAGES)
+                    .gif()
+                    .links(true)
+                    .build());
+
+    private final Settings settings;
+
+    /** The channel with default settings (as {@link java.util.ServiceLoader} creates it). */
+    public LinkedInChannel() {
+        this(Settings.defaults());
+    }
+
+    private LinkedInChannel(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public ChannelDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /**
+     * Code points of the content once every little-text reserved character is escaped: for plain text, exactly the
+     * length of the commentary sent, which is what LinkedIn's limit is checked against. (Mentions and hashtags are
+     * longer when written out; {@link #validate} checks the full commentary of a variant that has them.)
+     */
+    @Override
+    public TextMeasure textMeasure() {
+        return EscapedLength.INSTANCE;
+    }
+
+    /**
+     * The commentary with its mentions and hashtags (rule {@code linkedin_elements} when the variant's elements no
+     * longer match its content; {@code content_length} when, written out, it exceeds the limit), and the
+     * connection's author URN (rule {@code author_urn}).
+     */
+    @Override
+    public List<Violation> validate(PostVariant variant, Optional<ChannelConnection> connection) {
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(connection, "connection");
+        var violations = new ArrayList<Violation>();
+        try {
+            LinkedInText text = LinkedInText.fromVariant(variant.content(), variant.metadata());
+            int length = text.length();
+            if (text.hasElements() && length > MAX_COMMENTARY_LENGTH) {
+                violations.add(Violation.of(
+                        "content",
+                        "content_length",
+                        "is " + length + " characters once its mentions and hashtags are written for LinkedIn;"
+                                + " the limit is " + MAX_COMMENTARY_LENGTH));
+            }
+        } catch (IllegalArgumentException e) {
+            violations.add(Violation.of("metadata." + LinkedInText.METADATA_KEY, "linkedin_elements", e.getMessage()));
+        }
+        connection.ifPresent(c -> {
+            if (authorOf(c).isEmpty()) {
+                violations.add(Violation.of(
+                        "connection.properties." + PROPERTY_AUTHOR_URN,
+                        "author_urn",
+                        "a LinkedIn connection needs the property " + PROPERTY_AUTHOR_URN
+                                + " (urn:li:person:... or urn:li:organization:...)"));
+            }
+        });
+        return violations;
+    }
+
+    @Override
+    public ChannelPublisher createPublisher(ChannelEnvironment environment) {
+        Objects.requireNonNull(environment, "environment");
+        if (settings.dryRun()) {
+            LOG.info("LinkedIn channel in dry-run mode: requests are built and logged, never sent");
+        }
+        return new LinkedInPublisher(settings);
+    }
+
+    /**
+     * Deletes a post ({@code DELETE /rest/posts/{urn}}) with the author's access token; Luxaris' engine never
+     * deletes, so this is for hosts that offer "delete from LinkedIn".
+     *
+     * @param postUrn the post's URN, as recorded as the schedule's external post id ({@code urn:li:share:...} or
+     *     {@code urn:li:ugcPost:...})
+     * @return true when LinkedIn deleted it, false when LinkedIn does not have it (deleted already)
+     * @throws LinkedInException when LinkedIn refuses or cannot be reached ({@link LinkedInException#retryable()}
+     *     tells whether trying again may help)
+     */
+    public boolean deletePost(String postUrn, String accessToken) {
+        Objects.requireNonNull(postUrn, "postUrn");
+        Objects.requireNonNull(accessToken, "accessToken");
+        if (!POST_URN.matcher(postUrn).matches()) {
+            throw new IllegalArgumentException("postUrn must be urn:li:share:... or urn:li:ugcPost:... but was '"
+                    + Scrub.truncate(postUrn, 100) + "'");
+        }
+        HttpUrl url = settings.apiBaseUrl()
+                .newBuilder()
+                .addPathSegments("rest/posts")
+                .addEncodedPathSegment(URLEncoder.encode(postUrn, StandardCharsets.UTF_8))
+                .build();
+        Request request = LinkedInPublisher.rest(settings, url, accessToken)
+                .header("X-RestLi-Method", "DELETE")
+                .delete()
+                .build();
+        HttpResult result;
+        try (var http = new LinkedInHttp(settings)) {
+            result = http.execute(request, false);
+        } catch (TransportFailure e) {
+            throw new LinkedInException(e.code(), e.getMessage(), true);
+        }
+        if (result.isSuccessful()) {
+            return true;
+        }
+        if (result.status() == 404) {
+            return false;
+        }
+        PublishOutcome.Failed failed =
+                Classifier.classify(result, settings, Clock.systemUTC().instant(), List.of(accessToken), false);
+        throw new LinkedInException(
+                failed.code(),
+                "LinkedIn did not delete " + postUrn + ": " + failed.safeMessage(),
+                failed.kind() == FailureKind.RETRYABLE || failed.kind() == FailureKind.RATE_LIMITED);
+    }
+
+    /** The public address of a post: {@code https://www.linkedin.com/feed/update/{urn}}. */
+    public static String postUrl(String postUrn) {
+        Objects.requireNonNull(postUrn, "postUrn");
+        return POST_URL + postUrn;
+    }
+
+    /** The connection's author URN, when it has a well-formed one. */
+    static Optional<String> authorOf(ChannelConnection connection) {
+        return connection.property(PROPERTY_AUTHOR_URN).map(String::strip).filter(urn -> AUTHOR.matcher(urn)
+                .matches());
+    }
+
+    /** The API base URL requests go to. */
+    public URI baseUrl() {
+        return settings.apiBaseUrl().uri();
+    }
+
+    /** The {@code LinkedIn-Version} sent. */
+    public String version() {
+        return settings.version();
+    }
+
+    /** Whether this channel only builds and logs requests. */
+    public boolean isDryRun() {
+        return settings.dryRun();
+    }
+
+    @Override
+    public String toString() {
+        return "LinkedInChannel[" + settings + "]";
+    }
+
+    /** Who may see the posts. */
+    public enum Visibility {
+        /** Anyone, on or off LinkedIn. */
+        PUBLIC,
+        /** The author's first-degree connections (members only). */
+        CONNECTIONS
+    }
+
+    /** Builder of a {@link LinkedInChannel}; validates each setting as it is given. */
+    public static final class Builder {
+        private HttpUrl baseUrl = HttpUrl.get(Settings.DEFAULT_API_BASE_URL);
+        private HttpUrl oauthBaseUrl = HttpUrl.get(Settings.DEFAULT_OAUTH_BASE_URL);
+        private String version = DEFAULT_VERSION;
+        private Optional<OkHttpClient> httpClient = Optional.empty();
+        private Optional<Duration> connectTimeout = Optional.empty();
+        private Optional<Duration> readTimeout = Optional.empty();
+        private Optional<Duration> writeTimeout = Optional.empty();
+        private Optional<Duration> callTimeout = Optional.empty();
+        private boolean dryRun;
+        private Consumer<LinkedInRequestPreview> dryRunSink = preview -> {};
+        private Optional<String> clientId = Optional.empty();
+        private Optional<String> clientSecret = Optional.empty();
+        private Duration refreshAhead = Settings.DEFAULT_REFRESH_AHEAD;
+        private Duration throttleBackoff = Settings.DEFAULT_THROTTLE_BACKOFF;
+        private Visibility visibility = Visibility.PUBLIC;
+
+        private Builder() {}
+
+        /** Where the REST API is; default {@code https://api.linkedin.com}. A proxy, or a mock server in tests. */
+        public Builder baseUrl(String url) {
+            this.baseUrl = url(url, "baseUrl");
+            return this;
+        }
+
+        /** Where the REST API is. */
+        public Builder baseUrl(URI url) {
+            return baseUrl(Objects.requireNonNull(url, "baseUrl").toString());
+        }
+
+        /** Where the OAuth token endpoint is (for refreshing); default {@code https://www.linkedin.com}. */
+        public Builder oauthBaseUrl(String url) {
+            this.oauthBaseUrl = url(url, "oauthBaseUrl");
+            return this;
+        }
+
+        /**
+         * The {@code LinkedIn-Version} header, {@code YYYYMM}; default {@value LinkedInChannel#DEFAULT_VERSION}.
+         * Move it forward before LinkedIn sunsets it (about a year after release).
+         */
+        public Builder version(String value) {
+            this.version = Settings.requireVersion(value);
+            return this;
+        }
+
+        /**
+         * The host's shared OkHttp client (connection pool, dispatcher, proxy, TLS). Luxaris derives its own
+         * configuration from it and never shuts it down. Default: a client of its own, closed with the publisher.
+         */
+        public Builder httpClient(OkHttpClient client) {
+            this.httpClient = Optional.of(Objects.requireNonNull(client, "httpClient"));
+            return this;
+        }
+
+        /** Connect timeout; default 10 s (or the shared client's). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Optional.of(positive(timeout, "connectTimeout"));
+            return this;
+        }
+
+        /**
+         * Read timeout; default 30 s (or the shared client's). A post request unanswered within it is recorded as
+         * unknown (it may be on LinkedIn), never retried blindly.
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = Optional.of(positive(timeout, "readTimeout"));
+            return this;
+        }
+
+        /** Write timeout; default 30 s (or the shared client's). */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = Optional.of(positive(timeout, "writeTimeout"));
+            return this;
+        }
+
+        /** Timeout of each whole HTTP call; default none. */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = Optional.of(positive(timeout, "callTimeout"));
+            return this;
+        }
+
+        /**
+         * The app's OAuth client id and secret, used to refresh access tokens of connections that have a refresh
+         * token (apps approved for programmatic refresh). Without them, tokens are used until they expire.
+         */
+        public Builder oauthClient(String id, String secret) {
+            this.clientId = Optional.of(nonBlank(id, "clientId"));
+            this.clientSecret = Optional.of(nonBlank(secret, "clientSecret"));
+            return this;
+        }
+
+        /** Refresh a refreshable access token when it expires within this margin; default 5 min. */
+        public Builder refreshAhead(Duration margin) {
+            Objects.requireNonNull(margin, "refreshAhead");
+            if (margin.isNegative()) {
+                throw new IllegalArgumentException("refreshAhead must not be negative but was " + margin);
+            }
+            this.refreshAhead = margin;
+            return this;
+        }
+
+        /**
+         * How long to wait after a 429 that is not the daily limit, when LinkedIn sends no {@code Retry-After};
+         * default 1 min. (A daily limit waits until the next midnight UTC.)
+         */
+        public Builder throttleBackoff(Duration wait) {
+            this.throttleBackoff = positive(wait, "throttleBackoff");
+            return this;
+        }
+
+        /** Who may see the posts; default {@link Visibility#PUBLIC}. */
+        public Builder visibility(Visibility value) {
+            this.visibility = Objects.requireNonNull(value, "visibility");
+            return this;
+        }
+
+        /**
+         * Dry-run mode: every request (uploads included) is built exactly as it would be sent, logged at INFO with
+         * the {@code Authorization} header and tokens redacted, and not sent. Publishing then fails as rejected with
+         * code {@code dry_run}, so nothing is recorded as published.
+         */
+        public Builder dryRun() {
+            this.dryRun = true;
+            return this;
+        }
+
+        /** Dry-run mode, also handing each request built to {@code sink}. */
+        public Builder dryRun(Consumer<LinkedInRequestPreview> sink) {
+            this.dryRunSink = Objects.requireNonNull(sink, "sink");
+            this.dryRun = true;
+            return this;
+        }
+
+        public LinkedInChannel build() {
+            return new LinkedInChannel(new Settings(
+                    baseUrl,
+                    oauthBaseUrl,
+                    version,
+                    httpClient,
+                    connectTimeout,
+                    readTimeout,
+                    writeTimeout,
+                    callTimeout,
+                    dryRun,
+                    dryRunSink,
+                    clientId,
+                    clientSecret,
+                    refreshAhead,
+                    throttleBackoff,
+                    visibility));
+        }
+
+        static HttpUrl url(String url, String name) {
+            Objects.requireNonNull(url, name);
+            HttpUrl parsed = HttpUrl.parse(url);
+            if (parsed == null) {
+                throw new IllegalArgumentException(name + " must be an http(s) URL but was '" + url + "'");
+            }
+            return parsed;
+        }
+
+        static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive but was " + value);
+            }
+            return value;
+        }
+
+        static String nonBlank(String value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.luxaris.channels.linkedin;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Configuration of the LinkedIn channel as the public builder validated it. {@link #toString()} never shows a
+ * secret.
+ *
+ * @param apiBaseUrl REST API host ({@code https://api.linkedin.com}; a mock server or proxy in tests)
+ * @param oauthBaseUrl OAuth host ({@code https://www.linkedin.com}), for refreshing tokens
+ * @param version the {@code LinkedIn-Version} header (YYYYMM)
+ * @param httpClient the host's shared client, when it passed one (never closed by Luxaris)
+ * @param connectTimeout connect timeout to apply, when set
+ * @param readTimeout read timeout to apply, when set
+ * @param writeTimeout write timeout to apply, when set
+ * @param callTimeout whole-call timeout to apply, when set
+ * @param dryRun build and log requests without sending them
+ * @param dryRunSink receives each request built in dry-run mode
+ * @param clientId OAuth client id, for refreshing tokens
+ * @param clientSecret OAuth client secret, for refreshing tokens
+ * @param refreshAhead refresh a refreshable access token this long before it expires
+ * @param throttleBackoff wait after a 429 that is not the daily limit (when LinkedIn gives no Retry-After)
+ * @param visibility who may see the posts
+ */
+record Settings(
+        HttpUrl apiBaseUrl,
+        HttpUrl oauthBaseUrl,
+        String version,
+        Optional<OkHttpClient> httpClient,
+        Optional<Duration> connectTimeout,
+        Optional<Duration> readTimeout,
+        Optional<Duration> writeTimeout,
+        Optional<Duration> callTimeout,
+        boolean dryRun,
+        Consumer<LinkedInRequestPreview> dryRunSink,
+        Optional<String> clientId,
+        Optional<String> clientSecret,
+        Duration refreshAhead,
+        Duration throttleBackoff,
+        LinkedInChannel.Visibility visibility) {
+    static final String DEFAULT_API_BASE_URL = "https://api.linkedin.com";
+    static final String DEFAULT_OAUTH_BASE_URL = "https://www.linkedin.com";
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofMinutes(5);
+    static final Duration DEFAULT_THROTTLE_BACKOFF = Duration.ofMinutes(1);
+
+    /** {@code YYYYMM} with a real month, optionally a {@code .RR} revision. */
+    private static final Pattern VERSION = Pattern.compile("20\\d\\d(0[1-9]|1[0-2])(\\.\\d{2})?");
+
+    Settings {
+        Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+        Objects.requireNonNull(oauthBaseUrl, "oauthBaseUrl");
+        requireVersion(version);
+        Objects.requireNonNull(httpClient, "httpClient");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(dryRunSink, "dryRunSink");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(refreshAhead, "refreshAhead");
+        Objects.requireNonNull(throttleBackoff, "throttleBackoff");
+        Objects.requireNonNull(visibility, "visibility");
+    }
+
+    static String requireVersion(String version) {
+        Objects.requireNonNull(version, "version");
+        if (!VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException(
+                    "version must be a LinkedIn API version YYYYMM (such as 202605) but was '" + version + "'");
+        }
+        return version;
+    }
+
+    /** Defaults, with another API and OAuth base and, optionally, the host's client (for the OAuth helpers). */
+    static Settings forClient(HttpUrl apiBaseUrl, HttpUrl oauthBaseUrl, Optional<OkHttpClient> httpClient) {
+        return new Settings(
+                apiBaseUrl,
+                oauthBaseUrl,
+                LinkedInChannel.DEFAULT_VERSION,
+                httpClient,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                preview -> {},
+                Optional.empty(),
+                Optional.empty(),
+                DEFAULT_REFRESH_AHEAD,
+                DEFAULT_THROTTLE_BACKOFF,
+                LinkedInChannel.Visibility.PUBLIC);
+    }
+
+    static Settings defaults() {
+        return forClient(HttpUrl.get(DEFAULT_API_BASE_URL), HttpUrl.get(DEFAULT_OAUTH_BASE_URL), Optional.empty());
+    }
+
+    /** Whether the channel can refresh tokens by itself (the app's client id and secret are configured). */
+    boolean canRefresh() {
+        return clientId.isPresent() && clientSecret.isPresent();
+    }
+
+    /** A URL under the API base, from path segments (each one encoded). */
+    HttpUrl.Builder api(String... segments) {
+        HttpUrl.Builder builder = apiBaseUrl.newBuilder();
+        for (String segment : segments) {
+            builder.addPathSegment(segment);
+        }
+        return builder;
+    }
+
+    /** The token endpoint, {@code /oauth/v2/accessToken} under the OAuth base. */
+    HttpUrl tokenUrl() {
+        return oauthBaseUrl
+                .newBuilder()
+                .addPathSegment("oauth")
+                .addPathSegment("v2")
+                .addPathSegment("accessToken")
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[apiBaseUrl=" + apiBaseUrl + ", oauthBaseUrl=" + oauthBaseUrl + ", version=" + version
+                + ", sharedClient=" + httpClient.isPresent() + ", dryRun=" + dryRun + ", clientId="
+                + clientId.isPresent() + ", clientSecret=" + clientSecret.isPresent() + ", refreshAhead="
+                + refreshAhead + ", throttleBackoff=" + throttleBackoff + ", visibility=" + visibility + "]";
+    }
+}

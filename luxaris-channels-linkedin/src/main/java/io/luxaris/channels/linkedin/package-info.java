@@ -1,0 +1,10 @@
+/**
+ * The LinkedIn channel: {@link io.luxaris.channels.linkedin.LinkedInChannel} (the provider, key {@code linkedin}),
+ * {@link io.luxaris.channels.linkedin.LinkedInText} (commentary with mentions and hashtags, escaped for LinkedIn's
+ * little-text format) and {@link io.luxaris.channels.linkedin.LinkedInOAuth} (3-legged OAuth helpers). Everything
+ * else in this package is package-private.
+ */
+@NullMarked
+package io.luxaris.channels.linkedin;
+
+import org.jspecify.annotations.NullMarked;
