@@ -178,24 +178,31 @@ public record ServerProfile(
         try {
             return checkBaseUrl(new URI(value.strip()));
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(setting + " must be an http(s) URL but was '" + value + "'", e);
+            throw new IllegalArgumentException(setting + " must be an http(s) URL but was '" + shown(value) + "'", e);
         }
     }
 
     private static URI checkBaseUrl(URI url) {
         Objects.requireNonNull(url, "baseUrl");
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL but was '" + url + "'");
-        }
-        if (url.getUserInfo() != null) {
+        if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("baseUrl must not carry credentials; set apiKey(...) instead");
         }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "baseUrl must be an absolute http(s) URL but was '" + shown(url.toString()) + "'");
+        }
         if (url.getQuery() != null || url.getFragment() != null) {
-            throw new IllegalArgumentException("baseUrl must not have a query or fragment but was '" + url + "'");
+            throw new IllegalArgumentException(
+                    "baseUrl must not have a query or fragment (send a key with apiKey(...) or header(...))");
         }
         String text = url.toString();
         return text.endsWith("/") ? url : URI.create(text + "/");
+    }
+
+    /** A URL for a message: anything that could be credentials ({@code user:password@}) hidden. */
+    private static String shown(String url) {
+        return url.replaceAll("//[^/@]*@", "//***@");
     }
 
     static String checkModel(String model) {
