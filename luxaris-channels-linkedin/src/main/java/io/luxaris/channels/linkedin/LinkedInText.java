@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * The commentary of a LinkedIn post, with the mentions and hashtags its author intends, written in LinkedIn's
  * "little" text format when it is sent.
  *
- * <p>LinkedIn reads a post's commentary as little text, where 14 characters are reserved: {@code | { } @ [ ] ( ) <
- * > # \ * _ ~}. An unescaped reserved character makes LinkedIn cut the post at that point while still answering
- * 201, so the channel escapes every one of them in ordinary text: what a user types is always posted literally,
- * never interpreted. Mentions and hashtags are elements the author asks for explicitly:
+ * <p>LinkedIn reads a post's commentary as little text, where these characters are reserved: {@code | { } @ [ ] (
+ * ) < > # \ * _ ~} (fifteen, although the list is often announced as "14 characters"). An unescaped reserved
+ * character makes LinkedIn cut the post at that point while still answering 201, so the channel escapes every one
+ * of them in ordinary text: what a user types is always posted literally, never interpreted. Mentions and hashtags are elements the author asks for explicitly:
  *
  * <pre>{@code
  * LinkedInText text = LinkedInText.builder()
@@ -61,7 +61,7 @@ import java.util.regex.Pattern;
 public final class LinkedInText {
     /** The variant metadata key that lists a variant's mentions and hashtags. */
     public static final String METADATA_KEY = "linkedin.elements";
-    /** The 14 characters little text reserves, escaped with a backslash in ordinary text. */
+    /** The characters little text reserves (all 15 of the documented list), escaped with a backslash in ordinary text. */
     public static final String RESERVED = "|{}@[]()<>#\\*_~";
 
     private static final Pattern URN =
