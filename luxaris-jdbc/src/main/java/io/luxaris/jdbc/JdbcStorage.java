@@ -367,16 +367,18 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
         }
 
         private StorageException unreachable(String where, Throwable e) {
-            Throwable root = e;
+            var secrets = new java.util.ArrayList<>(Urls.secrets(url));
+            if (password != null) {
+                secrets.add(password);
+            }
+            Throwable safe = Urls.scrub(e, secrets);
+            Throwable root = safe;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String reason = String.valueOf(root.getMessage());
-            if (password != null && !password.isEmpty()) {
-                reason = reason.replace(password, "***");
-            }
+            String reason = Urls.redact(Urls.scrub(root.getMessage(), secrets));
             return new StorageException(
-                    "cannot connect to the Luxaris database at " + where + ": " + Urls.redact(reason), e, true);
+                    "cannot connect to the Luxaris database at " + where + ": " + reason, safe, true);
         }
 
         private JdbcStorage open(DataSource source, HikariDataSource pool, String where) {
