@@ -91,10 +91,11 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
      * tests and demos. Not durable (Luxaris then accepts an ephemeral secret cipher).
      */
     public static JdbcStorage inMemory() {
-        return builder()
+        Builder builder = builder()
                 .url("jdbc:h2:mem:luxaris-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
-                .maximumPoolSize(4)
-                .build();
+                .maximumPoolSize(4);
+        builder.privateMemoryDatabase = true;
+        return builder.build();
     }
 
     public static Builder builder() {
@@ -172,6 +173,7 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
         private Duration connectionTimeout;
         private String poolName;
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private boolean privateMemoryDatabase;
 
         private Builder() {}
 
@@ -428,7 +430,7 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
                     description,
                     !memory,
                     chosen == Dialect.MARIADB && pool == null);
-            return new JdbcStorage(database, chosen, pool, memory && pool != null);
+            return new JdbcStorage(database, chosen, pool, privateMemoryDatabase);
         }
 
         private static String shortVersion(String version) {
