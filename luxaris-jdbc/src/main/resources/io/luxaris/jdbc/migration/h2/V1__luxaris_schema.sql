@@ -23,7 +23,7 @@ CREATE TABLE ${prefix}connection (
     status                varchar(16)   NOT NULL,
     status_reason         varchar(1000),
     properties            JSON         NOT NULL,
-    credentials           BLOB         NOT NULL,
+    credentials           BINARY LARGE OBJECT NOT NULL,
     credentials_expire_at TIMESTAMP(6) WITH TIME ZONE,
     refresh_expires_at    TIMESTAMP(6) WITH TIME ZONE,
     created_at            TIMESTAMP(6) WITH TIME ZONE   NOT NULL,
