@@ -135,12 +135,13 @@ class JdbcStorageTest {
                 assertThat(luxaris.channels().catalog(io.luxaris.Principal.of("alice")))
                         .isNotEmpty();
             }
+            s.close();
             assertThatThrownBy(() -> s.readOnly((Transaction tx) -> tx.posts().find(post.id())))
-                    .as("closing Luxaris closed its view")
+                    .as("a closed view refuses work")
                     .isInstanceOf(IllegalStateException.class);
             assertThat(storage.open(CONTEXT)
                             .readOnly((Transaction tx) -> tx.posts().find(post.id())))
-                    .as("the database is still there for other views")
+                    .as("closing Luxaris or a view leaves the database to its other views")
                     .isPresent();
         }
     }
