@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,7 +178,7 @@ public final class LinkedInOAuth implements AutoCloseable {
             Optional<String> refreshToken,
             Optional<Instant> refreshExpiry,
             List<String> secrets) {
-        var allSecrets = new java.util.ArrayList<>(secrets);
+        var allSecrets = new ArrayList<>(secrets);
         allSecrets.add(clientSecret);
         if (!result.isSuccessful()) {
             Map.Entry<String, String> error = Classifier.oauthError(result, allSecrets);

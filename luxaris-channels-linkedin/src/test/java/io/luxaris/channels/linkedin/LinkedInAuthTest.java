@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
 import io.luxaris.Principal;
+import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
@@ -346,8 +349,7 @@ class LinkedInAuthTest {
         }
     }
 
-    private static io.luxaris.domain.ChannelConnection connect(
-            Luxaris luxaris, Principal owner, Credentials credentials) {
+    private static ChannelConnection connect(Luxaris luxaris, Principal owner, Credentials credentials) {
         return luxaris.channels()
                 .connect(
                         owner,
@@ -355,8 +357,7 @@ class LinkedInAuthTest {
                                 .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, FakeLinkedIn.AUTHOR)));
     }
 
-    private io.luxaris.domain.Schedule schedule(
-            Luxaris luxaris, Principal owner, io.luxaris.domain.ConnectionId account, String text) {
+    private Schedule schedule(Luxaris luxaris, Principal owner, ConnectionId account, String text) {
         var post = luxaris.posts()
                 .create(owner, PostDraft.of(text).withVariant(VariantDraft.of(LinkedInChannel.KEY, text)));
         var schedule = luxaris.schedules()

@@ -8,6 +8,8 @@ import io.luxaris.domain.ChannelLimits;
 import io.luxaris.spi.channel.ChannelProvider;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -115,7 +117,7 @@ class LinkedInChannelTest {
                 .getLocation()
                 .toURI());
         Set<String> publicTopLevel;
-        try (var files = java.nio.file.Files.list(classes.resolve("io/luxaris/channels/linkedin"))) {
+        try (var files = Files.list(classes.resolve("io/luxaris/channels/linkedin"))) {
             publicTopLevel = files.map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(".class") && !n.contains("$") && !n.equals("package-info.class"))
                     .map(n -> "io.luxaris.channels.linkedin." + n.substring(0, n.length() - ".class".length()))
@@ -134,7 +136,7 @@ class LinkedInChannelTest {
 
     private static boolean isPublic(String className) {
         try {
-            return java.lang.reflect.Modifier.isPublic(Class.forName(className).getModifiers());
+            return Modifier.isPublic(Class.forName(className).getModifiers());
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }

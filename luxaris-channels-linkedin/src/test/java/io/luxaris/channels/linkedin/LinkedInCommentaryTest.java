@@ -8,11 +8,16 @@ import io.luxaris.Principal;
 import io.luxaris.ValidationException;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.PostVariant;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +42,7 @@ class LinkedInCommentaryTest {
         linkedIn.close();
     }
 
-    private PublishOutcome publish(io.luxaris.domain.PostVariant variant) {
+    private PublishOutcome publish(PostVariant variant) {
         return Fixtures.publish(
                 linkedIn.channel().build(), Fixtures.request(variant), new Fixtures.Context(credentials));
     }
@@ -57,7 +62,7 @@ class LinkedInCommentaryTest {
     @Test
     void unescapedCommentary_wouldBeCutShortByLinkedIn_whichIsWhatEscapingPrevents() {
         // regression guard for the silent truncation LinkedIn applies to raw reserved characters
-        assertThat(FakeLinkedIn.visible("notes (v2) inside", new java.util.ArrayList<>(), new java.util.ArrayList<>()))
+        assertThat(FakeLinkedIn.visible("notes (v2) inside", new ArrayList<>(), new ArrayList<>()))
                 .isEqualTo("notes ");
     }
 
@@ -172,7 +177,7 @@ class LinkedInCommentaryTest {
                 .text("Hi ")
                 .mention("Acme Corp", "urn:li:organization:1234")
                 .build();
-        var edited = Fixtures.variant("Hello Acme Corp", java.util.List.of(), text.metadata());
+        var edited = Fixtures.variant("Hello Acme Corp", List.of(), text.metadata());
 
         assertThat(new LinkedInChannel().validate(edited, Optional.empty()))
                 .singleElement()
@@ -195,7 +200,7 @@ class LinkedInCommentaryTest {
                 .text(" ")
                 .hashtag("Java")
                 .build();
-        var clock = io.luxaris.testkit.SettableClock.at(Fixtures.NOW);
+        var clock = SettableClock.at(Fixtures.NOW);
         try (Luxaris luxaris = Luxaris.builder()
                 .channel(linkedIn.channel().build())
                 .clock(clock)
@@ -215,7 +220,7 @@ class LinkedInCommentaryTest {
                                     post.firstVariant().id(),
                                     account.id(),
                                     clock.instant().plusSeconds(60)));
-            clock.advance(java.time.Duration.ofSeconds(60));
+            clock.advance(Duration.ofSeconds(60));
             assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
         }
         assertThat(linkedIn.posts()).singleElement().satisfies(p -> {

@@ -1,10 +1,12 @@
 package io.luxaris.channels.linkedin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.Luxaris;
 import io.luxaris.Principal;
+import io.luxaris.ValidationException;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostStatus;
@@ -117,14 +119,14 @@ class LinkedInEngineTest {
                                     LinkedInChannel.KEY, "No author", linkedIn.credentials(clock.instant())));
             var post = luxaris.posts()
                     .create(owner, PostDraft.of("x").withVariant(VariantDraft.of(LinkedInChannel.KEY, "Hello")));
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> luxaris.schedules()
+            assertThatThrownBy(() -> luxaris.schedules()
                             .schedule(
                                     owner,
                                     ScheduleRequest.at(
                                             post.firstVariant().id(),
                                             account.id(),
                                             clock.instant().plusSeconds(60))))
-                    .isInstanceOfSatisfying(io.luxaris.ValidationException.class, e -> assertThat(e.violations())
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                             .anySatisfy(v -> assertThat(v.rule()).isEqualTo("author_urn")));
         }
     }

@@ -6,6 +6,7 @@ import io.luxaris.Luxaris;
 import io.luxaris.Principal;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.testkit.SettableClock;
@@ -286,7 +287,7 @@ class LinkedInErrorClassificationTest {
         }
     }
 
-    private io.luxaris.domain.Schedule schedule(Luxaris luxaris, Principal owner, SettableClock clock, String text) {
+    private Schedule schedule(Luxaris luxaris, Principal owner, SettableClock clock, String text) {
         var account = luxaris.channels()
                 .connect(
                         owner,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.MediaRef;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Duration;
@@ -217,8 +218,7 @@ class LinkedInPublishTest {
     void dryRun_buildsAndLogsTheExactRequests_withoutSendingAnything() throws Exception {
         List<LinkedInRequestPreview> previews = new CopyOnWriteArrayList<>();
         var media = new Fixtures.Media().png("chart");
-        var variant =
-                Fixtures.variant("Dry (run)", List.of(io.luxaris.domain.MediaRef.image("chart", "A chart")), Map.of());
+        var variant = Fixtures.variant("Dry (run)", List.of(MediaRef.image("chart", "A chart")), Map.of());
         LinkedInChannel channel = linkedIn.channel().dryRun(previews::add).build();
         assertThat(channel.isDryRun()).isTrue();
 
