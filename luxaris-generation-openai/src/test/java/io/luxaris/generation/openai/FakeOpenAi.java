@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 import okio.ByteString;
 
@@ -28,6 +29,11 @@ final class FakeOpenAi implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
 
     FakeOpenAi() throws IOException {
+        // an unscripted request fails the test at once instead of waiting for a response that never comes
+        var dispatcher = new QueueDispatcher();
+        dispatcher.setFailFast(error(418, "no response scripted for this request", "test_error", null, null)
+                .build());
+        server.setDispatcher(dispatcher);
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 

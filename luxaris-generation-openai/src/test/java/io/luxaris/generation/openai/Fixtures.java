@@ -53,6 +53,7 @@ final class Fixtures {
                 .apiKey(FakeOpenAi.API_KEY)
                 .model("gpt-4o-mini")
                 .backoff(Duration.ofMillis(100), Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(10))
                 .timing(timing);
     }
 

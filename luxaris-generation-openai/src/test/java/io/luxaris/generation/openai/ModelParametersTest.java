@@ -127,6 +127,34 @@ class ModelParametersTest {
     }
 
     @Test
+    void nSilentlyIgnored_theOtherCandidatesAreAskedOneByOne_andNIsNotSentAgain() throws Exception {
+        fake.enqueue(
+                fake.localCompletion(candidate("A", 0.9)),
+                fake.localCompletion(candidate("B", 0.8)),
+                fake.localCompletion(candidate("C", 0.7)),
+                fake.localCompletion(candidate("D", 0.7)));
+        var builder = OpenAiGenerator.builder()
+                .profile(ServerProfile.compatible(fake.baseUrl()).withSupportsN(true))
+                .model("local")
+                .timing(timing);
+        GenerationResult result;
+        try (SuggestionGenerator generator = Fixtures.create(builder)) {
+            result = generator.generate(Fixtures.prompt(3));
+            generator.generate(Fixtures.prompt(1));
+        }
+        assertThat(result.candidates()).extracting(c -> c.text()).containsExactly("A", "B", "C");
+        List<RecordedRequest> requests = fake.takeAll();
+        assertThat(requests).hasSize(4);
+        assertThat(json(requests.get(0)).path("n").asInt()).isEqualTo(3);
+        assertThat(requests.subList(1, 4))
+                .allSatisfy(r -> assertThat(json(r).has("n")).isFalse());
+        assertThat(FakeOpenAi.message(requests.get(2), 1))
+                .contains("draft 3 of 3")
+                .contains("- A")
+                .contains("- B");
+    }
+
+    @Test
     void outputTokenLimit_growsWithTheChannelLimit_orIsFixed() throws Exception {
         fake.enqueue(fake.completion(candidate("ok", 0.9)), fake.completion(candidate("ok", 0.9)));
         try (SuggestionGenerator generator = Fixtures.create(Fixtures.openai(fake, timing))) {

@@ -210,16 +210,17 @@ class ServerProfilesTest {
 
     @Test
     void nCanBeSwitchedOnForAServerThatHonoursIt() throws Exception {
-        fake.enqueue(fake.localCompletion(candidate("A", 0.5)));
+        fake.enqueue(fake.completion(candidate("A", 0.5), candidate("B", 0.5)));
         var builder = OpenAiGenerator.builder()
                 .profile(ServerProfile.vllm().withSupportsN(true))
                 .baseUrl(fake.baseUrl())
                 .model("m")
                 .timing(timing);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
-            generator.generate(Fixtures.prompt(2));
+            assertThat(generator.generate(Fixtures.prompt(2)).candidates()).hasSize(2);
         }
         assertThat(json(fake.take()).path("n").asInt()).isEqualTo(2);
+        assertThat(fake.takeAll()).isEmpty();
     }
 
     /** Structured Outputs, strict: the schema names every property as required and allows no other. */

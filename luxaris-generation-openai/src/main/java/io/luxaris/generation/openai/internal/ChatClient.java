@@ -102,6 +102,14 @@ final class ChatClient implements AutoCloseable {
         return supportsN;
     }
 
+    /** The server answered a request for several choices with one: ask one candidate per call from now on. */
+    void ignoredN() {
+        if (supportsN) {
+            supportsN = false;
+            LOG.info("{} ignored n; asking for one candidate per call from now on", settings.server());
+        }
+    }
+
     /** Sends the conversation asking for {@code n} choices (omitted when 1) and at most {@code maxTokens} each. */
     Exchange complete(List<Message> messages, int n, int maxTokens) {
         String model = settings.model().orElseThrow();

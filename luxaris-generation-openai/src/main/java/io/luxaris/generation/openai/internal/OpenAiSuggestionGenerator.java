@@ -55,14 +55,20 @@ public final class OpenAiSuggestionGenerator implements SuggestionGenerator {
             try {
                 Exchange exchange = client.complete(messages(system, firstUser), prompt.count(), maxTokens(prompt));
                 run.add(exchange, "n");
+                var texts = new ArrayList<String>();
                 for (Choice choice : exchange.response().choices()) {
-                    run.take(choice, "choice " + (choice.index() + 1), Optional.empty());
+                    run.take(choice, "choice " + (choice.index() + 1), Optional.empty())
+                            .ifPresent(texts::add);
+                }
+                if (exchange.response().choices().size() == 1) {
+                    client.ignoredN();
+                    sequential(prompt, system, run, 2, texts);
                 }
             } catch (ChatClient.NotSupportedN e) {
-                firstUser = sequential(prompt, system, run);
+                firstUser = sequential(prompt, system, run, 1, new ArrayList<>());
             }
         } else {
-            firstUser = sequential(prompt, system, run);
+            firstUser = sequential(prompt, system, run, 1, new ArrayList<>());
         }
         if (run.candidates.isEmpty()) {
             throw new GenerationFailedException(
@@ -93,12 +99,14 @@ public final class OpenAiSuggestionGenerator implements SuggestionGenerator {
         return new GenerationResult(run.candidates, run.dropped, metadata);
     }
 
-    /** One call per candidate; returns the first user message. Keeps what it got when a later call fails. */
-    private String sequential(GenerationPrompt prompt, String system, Run run) {
+    /**
+     * One call per candidate, from draft {@code from} on (the texts of earlier drafts given); returns the first
+     * draft's user message. Keeps what it got when a later call fails.
+     */
+    private String sequential(GenerationPrompt prompt, String system, Run run, int from, List<String> earlier) {
         int count = prompt.count();
         String first = Prompts.user(prompt, 1, count, List.of());
-        var earlier = new ArrayList<String>();
-        for (int i = 1; i <= count; i++) {
+        for (int i = from; i <= count; i++) {
             String user = i == 1 ? first : Prompts.user(prompt, i, count, earlier);
             Exchange exchange;
             try {
