@@ -209,14 +209,22 @@ final class LinkedInPublisher implements ChannelPublisher {
                 && expires.isPresent()
                 && !now.isBefore(expires.get().minus(settings.refreshAhead()))) {
             if (refreshable(credentials, now) && settings.canRefresh()) {
-                RefreshResult refreshed = refresh(context, credentials, now);
-                if (refreshed instanceof RefreshResult.Revoked r) {
-                    throw stop(FailureKind.AUTH_REVOKED, r.code(), r.safeMessage());
+                Credentials stored = context.reloadCredentials(); // another node may have refreshed already
+                if (stored.accessToken().isPresent()
+                        && stored.expiresAt()
+                                .map(e -> now.isBefore(e.minus(settings.refreshAhead())))
+                                .orElse(false)) {
+                    credentials = stored;
+                } else {
+                    RefreshResult refreshed = refresh(context, stored, now);
+                    if (refreshed instanceof RefreshResult.Revoked r) {
+                        throw stop(FailureKind.AUTH_REVOKED, r.code(), r.safeMessage());
+                    }
+                    if (refreshed instanceof RefreshResult.TransientFailure t) {
+                        throw stop(FailureKind.RETRYABLE, t.code(), t.safeMessage());
+                    }
+                    credentials = context.credentials();
                 }
-                if (refreshed instanceof RefreshResult.TransientFailure t) {
-                    throw stop(FailureKind.RETRYABLE, t.code(), t.safeMessage());
-                }
-                credentials = context.credentials();
             } else if (!now.isBefore(expires.get())) {
                 throw stop(
                         FailureKind.AUTH_EXPIRED,

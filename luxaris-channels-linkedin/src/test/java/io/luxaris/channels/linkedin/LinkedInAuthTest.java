@@ -140,6 +140,29 @@ class LinkedInAuthTest {
     }
 
     @Test
+    void tokenAboutToExpire_alreadyRefreshedByAnotherNode_isReplacedByTheStoredOne_withoutARefresh() throws Exception {
+        Credentials old = linkedIn.refreshableCredentials(
+                linkedIn.newAccessToken(),
+                Fixtures.NOW.plus(Duration.ofMinutes(2)),
+                Fixtures.NOW.plus(Duration.ofDays(300)));
+        var context = context(old);
+        String fresh = linkedIn.newAccessToken();
+        context.storedElsewhere(old.with(Credentials.ACCESS_TOKEN, fresh)
+                .with(
+                        Credentials.EXPIRES_AT,
+                        Fixtures.NOW.plus(Duration.ofDays(60)).toString()));
+
+        PublishOutcome outcome =
+                Fixtures.publish(refreshingChannel(), Fixtures.request(Fixtures.variant("x")), context);
+
+        assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
+        var requests = linkedIn.takeAll();
+        assertThat(requests).extracting(FakeLinkedIn::route).containsExactly("POST /rest/posts");
+        assertThat(requests.get(0).getHeaders().get("Authorization")).isEqualTo("Bearer " + fresh);
+        assertThat(context.saved()).isEmpty();
+    }
+
+    @Test
     void tokenAboutToExpire_withoutAnOAuthClient_isUsedAsLongAsItLasts() throws Exception {
         Credentials credentials = linkedIn.refreshableCredentials(
                 linkedIn.newAccessToken(),
