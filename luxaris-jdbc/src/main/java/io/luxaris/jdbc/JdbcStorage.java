@@ -360,6 +360,11 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
             config.setPoolName(poolName == null ? "luxaris" : poolName);
             config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
             config.setAutoCommit(true);
+            if (Dialect.fromUrl(url).orElse(null) == Dialect.POSTGRESQL
+                    && !properties.containsKey("logServerErrorDetail")) {
+                // keep row contents (the "Failing row contains ..." detail) out of exception messages and logs
+                config.addDataSourceProperty("logServerErrorDetail", "false");
+            }
             properties.forEach(config::addDataSourceProperty);
             try {
                 return new HikariDataSource(config);

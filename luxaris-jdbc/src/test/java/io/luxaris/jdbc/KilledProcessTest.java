@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,12 @@ class KilledProcessTest {
 
     @BeforeAll
     void createDatabase() {
-        db = TestDatabase.postgres();
+        db = TestDatabase.orNull(TestDatabase.Kind.POSTGRESQL);
+    }
+
+    @BeforeEach
+    void requireDatabase() {
+        TestDatabase.assumeAvailable(db, TestDatabase.Kind.POSTGRESQL);
     }
 
     @AfterAll

@@ -63,6 +63,26 @@ final class TestDatabase implements AutoCloseable {
                 || "true".equalsIgnoreCase(System.getenv("LUXARIS_REQUIRE_DATABASES"));
     }
 
+    /**
+     * For {@code @BeforeAll}: the database, or null when it is missing and not required (then every test of the
+     * class calls {@link #assumeAvailable} and is reported as skipped with the reason).
+     */
+    static TestDatabase orNull(Kind kind) {
+        try {
+            return of(kind);
+        } catch (org.opentest4j.TestAbortedException e) {
+            return null;
+        }
+    }
+
+    /** Skips the calling test when {@code db} is null (see {@link #orNull}). */
+    static void assumeAvailable(TestDatabase db, Kind kind) {
+        Assumptions.assumeTrue(
+                db != null,
+                () -> "LUXARIS DATABASE MISSING: " + kind + " is not reachable; see DEVELOPERS.md. Skipped; set"
+                        + " luxaris.requireDatabases=true to fail instead.");
+    }
+
     static TestDatabase of(Kind kind) {
         return switch (kind) {
             case H2 -> h2();
