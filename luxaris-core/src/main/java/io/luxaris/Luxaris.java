@@ -160,7 +160,7 @@ public final class Luxaris implements AutoCloseable {
 
     /** Builder of a {@link Luxaris} instance; {@link #build()} validates eagerly and names what is wrong. */
     public static final class Builder {
-        private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+        static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
         private StorageProvider storage;
         private final List<ChannelProvider> channelProviders = new ArrayList<>();
@@ -199,8 +199,10 @@ public final class Luxaris implements AutoCloseable {
         }
 
         /**
-         * Also loads channel, generator and storage providers with {@link ServiceLoader}. Logs what it found and
-         * fails on duplicate keys.
+         * Also loads channel, generator and storage providers with {@link ServiceLoader}. Logs what it found; an
+         * explicitly registered provider wins over a discovered one with the same key; two discovered providers
+         * with one key fail the build. A discovered generator never becomes the default by itself (name it with
+         * {@link #defaultGenerator} or per request): it may lack the configuration it needs.
          */
         public Builder discoverPlugins() {
             this.discover = true;
@@ -279,24 +281,56 @@ public final class Luxaris implements AutoCloseable {
         }
 
         public Luxaris build() {
-            var channelList = new ArrayList<>(channelProviders);
-            var generatorList = new ArrayList<>(generatorProviders);
+            var channelsByKey = new LinkedHashMap<String, ChannelProvider>();
+            for (ChannelProvider p : channelProviders) {
+                putUnique(channelsByKey, checkedKey(p.key(), p), p, "channel");
+            }
+            var generatorsByKey = new LinkedHashMap<String, GeneratorProvider>();
+            for (GeneratorProvider p : generatorProviders) {
+                putUnique(generatorsByKey, checkedKey(p.key(), p), p, "generator");
+            }
+            String defaultGen = defaultGenerator != null
+                    ? defaultGenerator
+                    : generatorsByKey.isEmpty()
+                            ? OfflineGenerator.KEY
+                            : generatorsByKey.keySet().iterator().next();
             StorageProvider storageProvider = storage;
             if (discover) {
-                ServiceLoader.load(ChannelProvider.class).forEach(p -> {
+                // explicit registrations win over discovered providers with the same key
+                var discoveredChannels = new LinkedHashMap<String, ChannelProvider>();
+                for (ChannelProvider p : ServiceLoader.load(ChannelProvider.class)) {
+                    String key = checkedKey(p.key(), p);
+                    if (channelsByKey.containsKey(key)) {
+                        LOG.info(
+                                "discovered channel provider '{}' ({}) is registered explicitly; using the explicit one",
+                                key,
+                                p.getClass().getName());
+                        continue;
+                    }
+                    putUnique(discoveredChannels, key, p, "channel");
                     LOG.info(
                             "discovered channel provider '{}' ({})",
-                            p.key(),
+                            key,
                             p.getClass().getName());
-                    channelList.add(p);
-                });
-                ServiceLoader.load(GeneratorProvider.class).forEach(p -> {
+                }
+                channelsByKey.putAll(discoveredChannels);
+                var discoveredGenerators = new LinkedHashMap<String, GeneratorProvider>();
+                for (GeneratorProvider p : ServiceLoader.load(GeneratorProvider.class)) {
+                    String key = checkedKey(p.key(), p);
+                    if (generatorsByKey.containsKey(key)) {
+                        LOG.info(
+                                "discovered generator provider '{}' ({}) is registered explicitly; using the explicit one",
+                                key,
+                                p.getClass().getName());
+                        continue;
+                    }
+                    putUnique(discoveredGenerators, key, p, "generator");
                     LOG.info(
                             "discovered generator provider '{}' ({})",
-                            p.key(),
+                            key,
                             p.getClass().getName());
-                    generatorList.add(p);
-                });
+                }
+                generatorsByKey.putAll(discoveredGenerators);
                 if (storageProvider == null) {
                     var found = new ArrayList<StorageProvider>();
                     ServiceLoader.load(StorageProvider.class).forEach(found::add);
@@ -315,40 +349,6 @@ public final class Luxaris implements AutoCloseable {
                     }
                 }
             }
-            var channelsByKey = new LinkedHashMap<String, ChannelProvider>();
-            for (ChannelProvider p : channelList) {
-                String key = p.key();
-                if (key == null || !KEY.matcher(key).matches()) {
-                    throw new IllegalStateException(
-                            "channel provider " + p.getClass().getName() + " has key '" + key
-                                    + "'; keys are 1..32 lower-case letters, digits, '_' or '-', starting with a letter");
-                }
-                ChannelProvider previous = channelsByKey.putIfAbsent(key, p);
-                if (previous != null) {
-                    throw new IllegalStateException("two channel providers have the key '" + key + "': "
-                            + previous.getClass().getName() + " and "
-                            + p.getClass().getName());
-                }
-            }
-            var generatorsByKey = new LinkedHashMap<String, GeneratorProvider>();
-            for (GeneratorProvider p : generatorList) {
-                String key = p.key();
-                if (key == null || !KEY.matcher(key).matches()) {
-                    throw new IllegalStateException(
-                            "generator provider " + p.getClass().getName() + " has key '" + key + "'");
-                }
-                GeneratorProvider previous = generatorsByKey.putIfAbsent(key, p);
-                if (previous != null) {
-                    throw new IllegalStateException("two generator providers have the key '" + key + "': "
-                            + previous.getClass().getName() + " and "
-                            + p.getClass().getName());
-                }
-            }
-            String defaultGen = defaultGenerator != null
-                    ? defaultGenerator
-                    : generatorsByKey.isEmpty()
-                            ? OfflineGenerator.KEY
-                            : generatorsByKey.keySet().iterator().next();
             generatorsByKey.putIfAbsent(OfflineGenerator.KEY, OfflineGenerator.create());
             if (!generatorsByKey.containsKey(defaultGen)) {
                 throw new IllegalStateException(
@@ -472,6 +472,23 @@ public final class Luxaris implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+    }
+
+    private static String checkedKey(String key, Object provider) {
+        if (key == null || !Builder.KEY.matcher(key).matches()) {
+            throw new IllegalStateException("provider " + provider.getClass().getName() + " has key '" + key
+                    + "'; keys are 1..32 lower-case letters, digits, '_' or '-', starting with a letter");
+        }
+        return key;
+    }
+
+    private static <P> void putUnique(Map<String, P> map, String key, P provider, String kind) {
+        P previous = map.putIfAbsent(key, provider);
+        if (previous != null) {
+            throw new IllegalStateException("two " + kind + " providers have the key '" + key + "': "
+                    + previous.getClass().getName() + " and "
+                    + provider.getClass().getName());
         }
     }
 

@@ -56,6 +56,37 @@ final class AttemptContext implements PublishContext {
     }
 
     @Override
+    public void updateConnectionProperties(java.util.Map<String, String> properties) {
+        java.util.Objects.requireNonNull(properties, "properties");
+        if (properties.isEmpty()) {
+            return;
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                rt.storage().inTransaction(tx -> {
+                    ChannelConnection c = rt.connection(tx, connection);
+                    var merged = new java.util.LinkedHashMap<>(c.properties());
+                    properties.forEach((k, v) -> {
+                        if (k != null
+                                && v != null
+                                && k.length() <= io.luxaris.domain.Limits.METADATA_KEY
+                                && v.length() <= io.luxaris.domain.Limits.METADATA_VALUE) {
+                            merged.put(k, v);
+                        }
+                    });
+                    if (!merged.equals(c.properties()) && merged.size() <= io.luxaris.domain.Limits.METADATA_ENTRIES) {
+                        tx.connections().update(c.withDetails(c.displayName(), merged, rt.now()));
+                    }
+                    return null;
+                });
+                return;
+            } catch (ConflictException e) {
+                // changed concurrently: read again
+            }
+        }
+    }
+
+    @Override
     public Credentials reloadCredentials() {
         current = rt.storage().readOnly(tx -> rt.credentials(tx, connection));
         secrets.addAll(current.secretValues());

@@ -295,8 +295,12 @@ public final class CorePublishingOperations implements PublishingOperations {
                     "refreshing the credentials failed (" + e.getClass().getSimpleName() + ")");
         }
         if (refresh instanceof RefreshResult.Refreshed) {
-            PublishOutcome again = call(publisher, request, context);
-            return again;
+            // repeat with what the failed call already did (thread parts posted before the token expired)
+            var checkpoint = new java.util.LinkedHashMap<>(request.checkpoint());
+            checkpoint.putAll(expired.checkpoint());
+            var again = new PublishRequest(
+                    request.scheduleId(), request.attempt(), request.variant(), request.connection(), checkpoint);
+            return call(publisher, again, context);
         }
         if (refresh instanceof RefreshResult.Revoked r) {
             return new PublishOutcome.Failed(

@@ -62,6 +62,11 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     private final Map<ChannelId, Integer> inFlightByChannel = new HashMap<>();
     private final ArrayDeque<JobResult> completions = new ArrayDeque<>();
     private final Map<ScheduleId, Running> running = new HashMap<>();
+    /** Connections a platform rate-limited, not to be claimed or started before the instant. */
+    private final Map<ConnectionId, Instant> blockedUntil = new HashMap<>();
+    /** Claimed jobs to hand back (pending again) before the next outcomes are written. */
+    private final List<PublishJob> toRelease = new ArrayList<>();
+
     private int inFlight;
     private int waitingCount;
     private long wakeAtNanos = Long.MAX_VALUE;
@@ -142,7 +147,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                         "Luxaris engine {} stopped with {} publish(es) still running after the grace period; "
                                 + "their leases are kept until this process ends, then they become unconfirmed",
                         ops.instanceId(),
-                        inFlight);
+                        liveCalls());
             }
             active = false;
             changed.signalAll();
@@ -155,6 +160,12 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         }
         joinQuietly(thread);
         flushUntilEmpty(Duration.ofSeconds(10));
+        lock.lock();
+        try {
+            stopping = false; // runDue() and start() work again
+        } finally {
+            lock.unlock();
+        }
         LOG.info("Luxaris publishing engine {} stopped", ops.instanceId());
     }
 
@@ -198,6 +209,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     public RunReport runDue() {
         RunReport before = totals();
         int reaped = ops.reap();
+        long nextHeartbeat = System.nanoTime() + settings.heartbeatInterval().toNanos();
         while (true) {
             int free = freeCapacity();
             ClaimedJobs claimed = free > 0
@@ -207,6 +219,10 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             enqueue(claimed.jobs());
             dispatch();
             boolean idle = awaitIdle();
+            if (System.nanoTime() >= nextHeartbeat) {
+                ops.heartbeat();
+                nextHeartbeat = System.nanoTime() + settings.heartbeatInterval().toNanos();
+            }
             flushUntilEmpty(Duration.ofSeconds(30));
             if (claimed.claimed() == 0 && idle) {
                 break;
@@ -240,27 +256,27 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         }
     }
 
-    /** Waits until nothing of this engine is in flight or waiting; false if interrupted. */
+    /** Waits up to 100 ms for progress; returns whether nothing runs, waits or remains to be written. */
     private boolean awaitIdle() {
         lock.lock();
         try {
-            while (liveCalls() > 0 || (waitingCount > 0 && !stopping)) {
-                if (!completions.isEmpty()) {
-                    return false;
-                }
-                changed.await(100, TimeUnit.MILLISECONDS);
-                abandonOverdue(System.nanoTime());
-                if (waitingCount > 0 && inFlight < settings.maxConcurrency()) {
-                    return false;
-                }
+            if (isIdle() || !completions.isEmpty() || readyToDispatch()) {
+                return isIdle();
             }
-            return true;
+            changed.await(100, TimeUnit.MILLISECONDS);
+            abandonOverdue(System.nanoTime());
+            return isIdle();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Nothing running (that the engine still waits for), nothing waiting for a slot, nothing to write. */
+    private boolean isIdle() {
+        return liveCalls() == 0 && (waitingCount == 0 || stopping) && completions.isEmpty();
     }
 
     /** Channel calls still running that the engine has not given up on. */
@@ -390,6 +406,8 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             for (Running r : running.values()) {
                 if (!r.abandoned && now - r.started > timeout) {
                     r.abandoned = true;
+                    // the connection and channel may go on; the thread keeps its global slot until it returns
+                    releaseConnectionAndChannel(r.job);
                     Instant at = clock.instant();
                     completions.addLast(new JobResult(
                             r.job,
@@ -461,6 +479,11 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                     busy.add(e.getKey());
                 }
             }
+            for (ConnectionId id : List.copyOf(blockedUntil.keySet())) {
+                if (isBlocked(id)) {
+                    busy.add(id);
+                }
+            }
             return busy;
         } finally {
             lock.unlock();
@@ -479,6 +502,10 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         lock.lock();
         try {
             for (PublishJob job : jobs) {
+                if (stopping || isBlocked(job.connection().id())) {
+                    toRelease.add(job); // claimed while stopping, or on a rate-limited account
+                    continue;
+                }
                 waiting.computeIfAbsent(job.connection().id(), k -> new ArrayDeque<>())
                         .addLast(job);
                 waitingCount++;
@@ -486,6 +513,47 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether a platform rate limit holds this connection back (expired blocks are dropped). */
+    private boolean isBlocked(ConnectionId id) {
+        Instant until = blockedUntil.get(id);
+        if (until == null) {
+            return false;
+        }
+        if (!clock.instant().isBefore(until)) {
+            blockedUntil.remove(id);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A platform rate-limited a connection until {@code until}: hold it back locally and hand its claimed, unstarted
+     * jobs back so the outcome's deferral moves them to the reset time.
+     */
+    private void block(ConnectionId id, Instant until) {
+        blockedUntil.merge(id, until, (a, b) -> a.isAfter(b) ? a : b);
+        ArrayDeque<PublishJob> queue = waiting.remove(id);
+        if (queue != null) {
+            waitingCount -= queue.size();
+            toRelease.addAll(queue);
+        }
+    }
+
+    private void releaseHandedBack() {
+        List<PublishJob> jobs;
+        lock.lock();
+        try {
+            if (toRelease.isEmpty()) {
+                return;
+            }
+            jobs = new ArrayList<>(toRelease);
+            toRelease.clear();
+        } finally {
+            lock.unlock();
+        }
+        releaseQuietly(jobs);
     }
 
     private boolean readyToDispatch() {
@@ -614,8 +682,18 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     private void finish(JobResult result) {
         lock.lock();
         try {
-            unreserve(result.job());
             Running r = running.remove(result.job().schedule().id());
+            if (r != null && r.abandoned) {
+                inFlight--;
+            } else {
+                unreserve(result.job());
+            }
+            if (result.outcome() instanceof PublishOutcome.Failed f
+                    && f.kind() == FailureKind.RATE_LIMITED
+                    && f.retryAt().isPresent()
+                    && (r == null || !r.abandoned)) {
+                block(result.job().connection().id(), f.retryAt().get());
+            }
             if (r != null && r.abandoned) {
                 LOG.info(
                         "schedule {} answered after the publish timeout with {}; it stays unconfirmed",
@@ -647,6 +725,10 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
 
     private void unreserve(PublishJob job) {
         inFlight--;
+        releaseConnectionAndChannel(job);
+    }
+
+    private void releaseConnectionAndChannel(PublishJob job) {
         inFlightByConnection.computeIfPresent(job.connection().id(), (k, v) -> v > 1 ? v - 1 : null);
         inFlightByChannel.computeIfPresent(job.channel().id(), (k, v) -> v > 1 ? v - 1 : null);
     }
@@ -663,6 +745,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
 
     /** Writes the outcomes collected so far, in batches; on failure keeps them for the next try. */
     private void flush() {
+        releaseHandedBack();
         while (true) {
             List<JobResult> batch = new ArrayList<>();
             lock.lock();

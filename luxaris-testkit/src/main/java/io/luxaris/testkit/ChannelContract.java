@@ -224,7 +224,7 @@ public abstract class ChannelContract {
         toClose.add(publisher);
         return publisher.publish(
                 new PublishRequest(ScheduleId.random(), 1, variant(text), connection(), Map.of()),
-                new Context(credentials()));
+                new Context(credentials(), mediaSource()));
     }
 
     /** A connected test account on this channel. */
@@ -296,10 +296,17 @@ public abstract class ChannelContract {
     /** A publish context with credentials held in memory. */
     protected static final class Context implements PublishContext {
         private volatile Credentials current;
+        private final MediaSource media;
         private final List<Credentials> saved = new ArrayList<>();
+        private final Map<String, String> properties = new java.util.LinkedHashMap<>();
 
         public Context(Credentials credentials) {
+            this(credentials, MediaSource.none());
+        }
+
+        public Context(Credentials credentials, MediaSource media) {
             this.current = credentials;
+            this.media = media;
         }
 
         @Override
@@ -325,7 +332,17 @@ public abstract class ChannelContract {
 
         @Override
         public MediaSource media() {
-            return MediaSource.none();
+            return media;
+        }
+
+        @Override
+        public synchronized void updateConnectionProperties(Map<String, String> updates) {
+            properties.putAll(updates);
+        }
+
+        /** Connection properties the publisher asked to persist. */
+        public synchronized Map<String, String> updatedProperties() {
+            return Map.copyOf(properties);
         }
 
         /** Every credentials value saved, in order. */

@@ -18,6 +18,12 @@ public interface PublishContext {
     /** Reads the stored credentials again (another node may have rotated them since this attempt began). */
     Credentials reloadCredentials();
 
+    /**
+     * Persists non-secret facts learned about the account (a username needed for public URLs, for instance) into
+     * the connection's properties, merged over the existing ones, so later attempts and other nodes have them.
+     */
+    default void updateConnectionProperties(java.util.Map<String, String> properties) {}
+
     Clock clock();
 
     MediaSource media();
