@@ -171,6 +171,17 @@ final class Fixtures {
             return media;
         }
 
+        private final java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+
+        @Override
+        public synchronized void updateConnectionProperties(java.util.Map<String, String> updates) {
+            properties.putAll(updates);
+        }
+
+        synchronized java.util.Map<String, String> properties() {
+            return java.util.Map.copyOf(properties);
+        }
+
         synchronized List<Credentials> saved() {
             return List.copyOf(saved);
         }

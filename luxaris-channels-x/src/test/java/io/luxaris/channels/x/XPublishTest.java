@@ -91,6 +91,10 @@ class XPublishTest {
         assertThat(fake.takeAll())
                 .extracting(FakeX::route)
                 .containsExactly("POST /2/tweets", "GET /2/users/me", "POST /2/tweets");
+        // and it is kept on the connection, so other nodes and restarts do not ask again
+        assertThat(context.properties())
+                .containsEntry(XChannel.PROPERTY_USERNAME, "exampledev")
+                .containsKey(XChannel.PROPERTY_USER_ID);
     }
 
     @Test

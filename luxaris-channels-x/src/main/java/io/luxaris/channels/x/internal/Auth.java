@@ -58,6 +58,11 @@ public final class Auth {
             return context.credentials();
         }
 
+        /** Persists account facts (username, user id) on the connection so other nodes and restarts have them. */
+        public void rememberAccount(java.util.Map<String, String> properties) {
+            context.updateConnectionProperties(properties);
+        }
+
         public boolean isOAuth1() {
             return credentials().get(Credentials.TOKEN_SECRET).isPresent();
         }

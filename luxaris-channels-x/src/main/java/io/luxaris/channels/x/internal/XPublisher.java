@@ -421,6 +421,8 @@ public final class XPublisher implements ChannelPublisher {
         }
         Account account = new Account(meId.get(), meName.get());
         accounts.put(connection.id(), account);
+        session.rememberAccount(java.util.Map.of(
+                XChannel.PROPERTY_USER_ID, account.id(), XChannel.PROPERTY_USERNAME, account.username()));
         return Optional.of(account);
     }
 
