@@ -86,6 +86,12 @@ final class JdbcTransaction implements Transaction {
             return work.get();
         } catch (JdbiException e) {
             throw SqlErrors.translate(action, e);
+        } catch (AssertionError e) {
+            Throwable t = SqlErrors.driverAssertion(action, e);
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 

@@ -94,6 +94,28 @@ public final class SqlErrors {
                 isTransient(sql));
     }
 
+    /**
+     * A driver's {@link AssertionError} as a transient failure. pgjdbc reports a connection that broke during a
+     * batch as {@code AssertionError("...getAutoCommit() should not throw")}; left alone, that Error would escape
+     * every {@code catch (RuntimeException)} up the stack (and end the engine's thread). Assertion errors that do
+     * not come from a JDBC driver are returned unchanged.
+     */
+    public static Throwable driverAssertion(String action, AssertionError e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("io.luxaris.")) {
+                break;
+            }
+            if (type.startsWith("org.postgresql.") || type.startsWith("org.mariadb.") || type.startsWith("org.h2.")) {
+                return new StorageException(
+                        action + " failed: the database connection broke during the statement (" + e.getMessage() + ")",
+                        e,
+                        true);
+            }
+        }
+        return e;
+    }
+
     /** Translates a Jdbi failure. */
     public static LuxarisException translate(String action, JdbiException e) {
         return translate(action, (Throwable) e);

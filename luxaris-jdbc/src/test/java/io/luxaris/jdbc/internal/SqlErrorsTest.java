@@ -59,4 +59,23 @@ class SqlErrorsTest {
                 .isInstanceOfSatisfying(
                         StorageException.class, e -> assertThat(e.isTransient()).isFalse());
     }
+
+    @Test
+    void anAssertionErrorFromTheDriver_isATransientStorageException_othersStayErrors() {
+        var fromDriver = new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw");
+        fromDriver.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.postgresql.jdbc.BatchResultHandler", "isAutoCommit", null, 115),
+            new StackTraceElement("io.luxaris.jdbc.internal.EventRepo", "insertAll", null, 69)
+        });
+        assertThat(SqlErrors.driverAssertion("insert events", fromDriver))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.isTransient()).isTrue());
+
+        var ours = new AssertionError("a bug of ours");
+        ours.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("io.luxaris.jdbc.internal.EventRepo", "insertAll", null, 69),
+            new StackTraceElement("org.postgresql.jdbc.PgStatement", "executeBatch", null, 1)
+        });
+        assertThat(SqlErrors.driverAssertion("insert events", ours)).isSameAs(ours);
+    }
 }
