@@ -515,6 +515,41 @@ class EngineAcceptanceTest {
         assertThat(fake.callCount()).isEqualTo(3);
     }
 
+    @Test
+    void concurrencyLimits_global_perConnection_andPerChannel_areHonoured() {
+        var fast = ScriptedChannel.create("fake");
+        var slow = ScriptedChannel.create("slow");
+        fast.willAlways(Behavior.delay(Duration.ofMillis(20), Behavior.succeed()));
+        slow.willAlways(Behavior.delay(Duration.ofMillis(20), Behavior.succeed()));
+        Luxaris l = Luxaris.builder()
+                .channel(fast)
+                .channel(slow)
+                .clock(clock)
+                .engine(settings()
+                        .maxConcurrency(6)
+                        .perChannelConcurrency(2)
+                        .perConnectionConcurrency(1)
+                        .build())
+                .build();
+        opened.add(l);
+        var connections = new ArrayList<ChannelConnection>();
+        for (int i = 0; i < 8; i++) {
+            connections.add(connect(l, alice, i % 2 == 0 ? "fake" : "slow", "@c" + i));
+        }
+        for (int i = 0; i < 64; i++) {
+            ChannelConnection c = connections.get(i % 8);
+            String channel = i % 2 == 0 ? "fake" : "slow";
+            schedule(l, alice, draft(l, alice, channel, "p" + i), c, START.plusSeconds(60));
+        }
+        clock.set(START.plusSeconds(60));
+        assertThat(l.publishing().runDue().published()).isEqualTo(64);
+        assertThat(fast.maxConcurrentCalls()).isLessThanOrEqualTo(2);
+        assertThat(slow.maxConcurrentCalls()).isLessThanOrEqualTo(2);
+        assertThat(fast.maxConcurrentCallsPerConnection()).isEqualTo(1);
+        assertThat(slow.maxConcurrentCallsPerConnection()).isEqualTo(1);
+        assertThat(fast.maxConcurrentCalls() + slow.maxConcurrentCalls()).isGreaterThan(1);
+    }
+
     static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
