@@ -1,0 +1,89 @@
+package io.luxaris.benchmarks.jmh;
+
+import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.engine.RunReport;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * End-to-end publishing on the in-memory store with the no-op channel: {@value #SCHEDULES} due schedules on
+ * {@value #CONNECTIONS} connections, all published by one {@code publishing().runDue()} (claim, processing, channel
+ * call on the publish executor, outcome with publish event, variant and post status). The score is schedules
+ * published per second. Before each invocation (not measured) a new store gets the schedules through the facade
+ * and the clock moves past them; after it, the report is checked: every schedule published.
+ *
+ * <p>{@code maxConcurrency} is the number of publish worker threads (and, in the default engine, the most it claims
+ * at once). {@code executor=pool} is the engine's own pool of that many threads; {@code direct} runs each channel
+ * call in the thread that dispatches it (the {@code runDue()} caller), which leaves only the engine's and the
+ * store's own cost.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@State(Scope.Thread)
+public class EngineThroughputBenchmark {
+    static final int SCHEDULES = 100_000;
+    static final int CONNECTIONS = 1_000;
+
+    @Param({"1", "2", "8"})
+    public int maxConcurrency;
+
+    @Param({"pool", "direct"})
+    public String executor;
+
+    int schedules = SCHEDULES;
+    private Fixture fixture;
+    private RunReport report;
+
+    @Setup(Level.Invocation)
+    public void dueSchedules() {
+        var settings = EngineSettings.builder().maxConcurrency(maxConcurrency);
+        switch (executor) {
+            case "pool" -> {}
+            case "direct" -> settings.executor(Runnable::run);
+            default -> throw new IllegalArgumentException("executor must be pool or direct but was " + executor);
+        }
+        fixture = new Fixture(settings.build()).connect(CONNECTIONS);
+        // 10 ms apart from a minute ahead: 100,000 schedules span 17 minutes, all due (and none too late) an
+        // hour ahead
+        fixture.scheduleMany(schedules, Fixture.START.plusSeconds(60), Duration.ofMillis(10));
+        fixture.clock.set(Fixture.START.plus(Duration.ofHours(1)));
+        report = null;
+    }
+
+    @TearDown(Level.Invocation)
+    public void check() {
+        try {
+            if (report == null || report.published() != schedules || report.total() != schedules) {
+                throw new IllegalStateException("expected " + schedules + " published but the run reported " + report);
+            }
+        } finally {
+            fixture.close();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SCHEDULES)
+    public RunReport runDue() {
+        report = fixture.luxaris.publishing().runDue();
+        return report;
+    }
+}
