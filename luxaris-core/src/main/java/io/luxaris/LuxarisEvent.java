@@ -97,4 +97,16 @@ public sealed interface LuxarisEvent {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /**
+     * The connection's access token expires soon ({@code expiresAt}) and cannot be refreshed: ask the user to
+     * reconnect before it does. Sent at most once per connection and expiry by an engine instance.
+     */
+    record ConnectionExpiringSoon(Instant at, ChannelConnection connection, Instant expiresAt) implements LuxarisEvent {
+        public ConnectionExpiringSoon {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(connection, "connection");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
 }

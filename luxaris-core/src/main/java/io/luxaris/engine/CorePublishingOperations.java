@@ -63,6 +63,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CorePublishingOperations implements PublishingOperations {
     private static final Logger LOG = LoggerFactory.getLogger(CorePublishingOperations.class);
+    /** How long before a non-refreshable token expires that hosts are told to ask for a reconnect. */
+    static final java.time.Duration EXPIRY_WARNING = java.time.Duration.ofDays(7);
 
     private final Runtime rt;
     private final EngineSettings settings;
@@ -70,6 +72,7 @@ public final class CorePublishingOperations implements PublishingOperations {
     private final Set<ChannelId> channels;
     private final RandomGenerator random;
     private final Map<ScheduleId, Credentials> credentialsOfStarted = new ConcurrentHashMap<>();
+    private final Map<ConnectionId, Instant> expiryWarned = new ConcurrentHashMap<>();
 
     public CorePublishingOperations(Runtime rt, EngineSettings settings, String instanceId, RandomGenerator random) {
         this.rt = Objects.requireNonNull(rt, "rt");
@@ -220,13 +223,31 @@ public final class CorePublishingOperations implements PublishingOperations {
                     .lastAttemptAt(Optional.of(started.now()))
                     .build();
             var startedJob = new PublishJob(processing, job.variant(), job.connection(), job.channel());
-            credentialsOfStarted.put(
-                    processing.id(), started.credentials().get(job.connection().id()));
+            Credentials credentials = started.credentials().get(job.connection().id());
+            credentialsOfStarted.put(processing.id(), credentials);
             result.add(startedJob);
             notices.add(new LuxarisEvent.PublishStarted(started.now(), processing));
+            warnIfExpiringSoon(job.connection(), credentials, started.now()).ifPresent(notices::add);
         }
         rt.events().publishAll(notices);
         return result;
+    }
+
+    /** A non-refreshable token that expires within the warning period: tell the host, once per expiry. */
+    private Optional<LuxarisEvent> warnIfExpiringSoon(
+            ChannelConnection connection, Credentials credentials, Instant now) {
+        Optional<Instant> expires = credentials.expiresAt();
+        if (expires.isEmpty() || credentials.refreshToken().isPresent()) {
+            return Optional.empty();
+        }
+        if (expires.get().isAfter(now.plus(EXPIRY_WARNING))) {
+            return Optional.empty();
+        }
+        Instant previous = expiryWarned.put(connection.id(), expires.get());
+        if (expires.get().equals(previous)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LuxarisEvent.ConnectionExpiringSoon(now, connection, expires.get()));
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.luxaris.StorageException;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
-import io.luxaris.domain.ScheduleId;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.ClaimedJobs;
 import io.luxaris.spi.engine.EngineContext;
@@ -15,6 +14,7 @@ import io.luxaris.spi.engine.PublishJob;
 import io.luxaris.spi.engine.PublishingOperations;
 import io.luxaris.spi.engine.RunReport;
 import io.luxaris.spi.engine.SchedulerEngine;
+import io.luxaris.spi.storage.Fence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +61,8 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     private final Map<ConnectionId, Integer> inFlightByConnection = new HashMap<>();
     private final Map<ChannelId, Integer> inFlightByChannel = new HashMap<>();
     private final ArrayDeque<JobResult> completions = new ArrayDeque<>();
-    private final Map<ScheduleId, Running> running = new HashMap<>();
+    /** Channel calls in progress, by claim (a schedule claimed again is another entry). */
+    private final Map<Fence, Running> running = new HashMap<>();
     /** Connections a platform rate-limited, not to be claimed or started before the instant. */
     private final Map<ConnectionId, Instant> blockedUntil = new HashMap<>();
     /** Claimed jobs to hand back (pending again) before the next outcomes are written. */
@@ -638,7 +639,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         try {
             long now = System.nanoTime();
             for (PublishJob job : started) {
-                running.put(job.schedule().id(), new Running(job, now));
+                running.put(job.fence(), new Running(job, now));
             }
         } finally {
             lock.unlock();
@@ -682,7 +683,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     private void finish(JobResult result) {
         lock.lock();
         try {
-            Running r = running.remove(result.job().schedule().id());
+            Running r = running.remove(result.job().fence());
             if (r != null && r.abandoned) {
                 inFlight--;
             } else {

@@ -550,6 +550,37 @@ class EngineAcceptanceTest {
         assertThat(fast.maxConcurrentCalls() + slow.maxConcurrentCalls()).isGreaterThan(1);
     }
 
+    @Test
+    void aTokenThatExpiresSoonAndCannotBeRefreshed_isSignalledOnce() {
+        var fake = ScriptedChannel.create("fake");
+        Luxaris l = luxaris(fake, SchedulingRules.defaults(), settings().build());
+        var account = l.channels()
+                .connect(
+                        alice,
+                        io.luxaris.usecase.ConnectionRequest.of(
+                                "fake",
+                                "@li",
+                                io.luxaris.domain.Credentials.bearer("sixty-day-token")
+                                        .with(
+                                                io.luxaris.domain.Credentials.EXPIRES_AT,
+                                                START.plus(Duration.ofDays(10)).toString())));
+        schedule(l, alice, draft(l, alice, "fake", "a"), account, START.plusSeconds(60));
+        schedule(l, alice, draft(l, alice, "fake", "b"), account, START.plus(Duration.ofDays(4)));
+        schedule(l, alice, draft(l, alice, "fake", "c"), account, START.plus(Duration.ofDays(5)));
+        clock.set(START.plusSeconds(60));
+        l.publishing().runDue();
+        assertThat(events).noneMatch(e -> e instanceof LuxarisEvent.ConnectionExpiringSoon);
+        clock.set(START.plus(Duration.ofDays(4)));
+        l.publishing().runDue();
+        clock.set(START.plus(Duration.ofDays(5)));
+        l.publishing().runDue();
+        assertThat(events)
+                .filteredOn(e -> e instanceof LuxarisEvent.ConnectionExpiringSoon)
+                .singleElement()
+                .satisfies(e -> assertThat(((LuxarisEvent.ConnectionExpiringSoon) e).expiresAt())
+                        .isEqualTo(START.plus(Duration.ofDays(10))));
+    }
+
     static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
