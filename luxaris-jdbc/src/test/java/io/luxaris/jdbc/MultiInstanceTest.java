@@ -139,18 +139,29 @@ class MultiInstanceTest {
                 .build();
         var survivors = List.of(
                 new Node(db, "node-1", cipher, channel, engine), new Node(db, "node-2", cipher, channel, engine));
-        var victim = new Node(db, "node-3", cipher, channel, engine);
+        // the victim publishes a little slower (to the same fake platform, counted apart), so that it always holds
+        // claims in flight when it dies
+        var victimChannel = ScriptedChannel.create("fake")
+                .willAlways(ScriptedChannel.Behavior.delay(Duration.ofMillis(20), ScriptedChannel.Behavior.succeed()));
+        var victim = new Node(db, "node-3", cipher, victimChannel, engine);
         try {
             long t0 = System.nanoTime();
             victim.luxaris.publishing().start();
             survivors.forEach(n -> n.luxaris.publishing().start());
-            assertThat(Counts.await(Duration.ofSeconds(60), () -> victim.published.get() >= 1_000))
+            String heldByVictim = "SELECT count(*) FROM " + db.qualified("schedule")
+                    + " WHERE lease_owner = 'node-3' AND status IN ('queued', 'processing')";
+            assertThat(Counts.await(
+                            Duration.ofSeconds(60),
+                            () -> victim.published.get() >= 1_000 && Counts.number(db, heldByVictim) > 0))
                     .isTrue();
             int terminated = victim.killPool();
-            int postsAtKill = channel.posts().size();
+            int postsAtKill = channel.posts().size() + victimChannel.posts().size();
+            long held = Counts.number(db, heldByVictim);
             System.out.printf(
-                    "killed the pool of node-3 after %d posts (%d server connections terminated)%n",
-                    postsAtKill, terminated);
+                    "killed the pool of node-3 after %d posts (%d server connections terminated); it held %d"
+                            + " leases%n",
+                    postsAtKill, terminated, held);
+            assertThat(held).as("node-3 died holding leases").isPositive();
 
             assertThat(Counts.await(Duration.ofSeconds(120), () -> Counts.active(db) == 0))
                     .as("every schedule reaches an outcome without node-3")
@@ -159,7 +170,7 @@ class MultiInstanceTest {
             survivors.forEach(n -> n.stop(Duration.ofSeconds(5)));
 
             Map<String, Integer> statuses = Counts.byStatus(db);
-            Map<ScheduleId, Long> posts = postsBySchedule();
+            Map<ScheduleId, Long> posts = postsBySchedule(channel, victimChannel);
             long unconfirmedPosted = 0;
             var unconfirmedIds = ids("status = 'unconfirmed'");
             for (ScheduleId id : unconfirmedIds) {
@@ -175,7 +186,7 @@ class MultiInstanceTest {
                             .collect(Collectors.joining(", ")),
                     unconfirmedIds.size(),
                     unconfirmedPosted,
-                    channel.posts().size(),
+                    channel.posts().size() + victimChannel.posts().size(),
                     posts.values().stream().filter(c -> c > 1).count());
 
             // nothing lost: every schedule has an outcome, published or (held by the dead node while it was
@@ -209,9 +220,11 @@ class MultiInstanceTest {
         }
     }
 
-    private Map<ScheduleId, Long> postsBySchedule() {
+    private Map<ScheduleId, Long> postsBySchedule(ScriptedChannel... channels) {
         var map = new HashMap<ScheduleId, Long>();
-        channel.posts().forEach(p -> map.merge(p.schedule(), 1L, Long::sum));
+        for (ScriptedChannel c : channels.length == 0 ? new ScriptedChannel[] {channel} : channels) {
+            c.posts().forEach(p -> map.merge(p.schedule(), 1L, Long::sum));
+        }
         return map;
     }
 
