@@ -49,6 +49,13 @@ import org.slf4j.LoggerFactory;
  * <p>A {@code JdbcStorage} owns the connection pool it created from a URL (and closes it in {@link #close()}); a
  * {@link DataSource} given with {@link #create(DataSource)} stays the host's. Closing a {@code Luxaris} instance
  * closes only its view. Thread-safe.
+ *
+ * <p>Dependencies: H2 is included; for PostgreSQL add {@code org.postgresql:postgresql}, for MariaDB/MySQL add
+ * {@code org.mariadb.jdbc:mariadb-java-client} (Flyway's support of both is included).
+ *
+ * <p>Time: "due", leases and the engine's "now" are the database's clock ({@code now()}, {@code UTC_TIMESTAMP(6)},
+ * {@code CURRENT_TIMESTAMP}), so that instances with skewed clocks agree; the {@code Clock} given to Luxaris is not
+ * used for them. Timestamps are stored in UTC with microsecond precision.
  */
 public final class JdbcStorage implements StorageProvider, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);

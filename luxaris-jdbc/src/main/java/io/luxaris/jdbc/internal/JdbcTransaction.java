@@ -105,10 +105,6 @@ final class JdbcTransaction implements Transaction {
         return sql(action, () -> query.map(mapper).findFirst());
     }
 
-    int update(String action, Sql sql) {
-        return sql(action, () -> sql.bindTo(handle.createUpdate(sql.text())).execute());
-    }
-
     /** After a versioned update changed no row: the row is gone, or someone else updated it first. */
     ConflictException staleOrMissing(String table, String entity, Object id, java.util.UUID uuid) {
         boolean exists =
