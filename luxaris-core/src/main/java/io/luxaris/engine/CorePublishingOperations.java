@@ -21,7 +21,9 @@ import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.rules.LatenessRule;
 import io.luxaris.domain.rules.RetryPolicy;
+import io.luxaris.internal.AttemptContext;
 import io.luxaris.internal.PostStatusSync;
+import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.Redactor;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
@@ -655,13 +657,30 @@ public final class CorePublishingOperations implements PublishingOperations {
             tx.publishEvents().insertAll(events);
             return r;
         });
+        rt.events().publishAll(notices);
+        int settled = 0;
+        for (Schedule s : reaped.unconfirmed()) {
+            // a channel that can look posts up settles the unknown outcome at once
+            var channel = rt.channel(s.channelId());
+            if (channel.isPresent() && channel.get().publisher().supportsLookup()) {
+                try {
+                    var outcome = Reconciliation.reconcile(rt, s.id());
+                    if (outcome.result() == Reconciliation.Result.PUBLISHED
+                            || outcome.result() == Reconciliation.Result.NOT_PUBLISHED) {
+                        settled++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("could not reconcile unconfirmed schedule {}; it stays unconfirmed", s.id(), e);
+                }
+            }
+        }
         if (!reaped.isEmpty()) {
             LOG.info(
-                    "reaped expired leases: {} schedule(s) back to pending, {} unconfirmed",
+                    "reaped expired leases: {} schedule(s) back to pending, {} unconfirmed ({} settled by lookup)",
                     reaped.requeued().size(),
-                    reaped.unconfirmed().size());
+                    reaped.unconfirmed().size(),
+                    settled);
         }
-        rt.events().publishAll(notices);
         return reaped.requeued().size() + reaped.unconfirmed().size();
     }
 

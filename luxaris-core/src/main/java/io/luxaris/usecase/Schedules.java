@@ -23,6 +23,7 @@ import io.luxaris.domain.rules.ConnectionRule;
 import io.luxaris.domain.rules.RateLimitRule;
 import io.luxaris.domain.rules.ScheduleTimeRule;
 import io.luxaris.internal.PostStatusSync;
+import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
@@ -315,6 +316,26 @@ public final class Schedules {
             rt.engine().ifPresent(e -> e.wakeUp(resolved.nextAttemptAt()));
         }
         return resolved;
+    }
+
+    /**
+     * Asks the platform about an unconfirmed schedule, where its channel can look posts up: found, it becomes
+     * published; certainly absent, it is published again now; otherwise it stays unconfirmed. Returns the schedule
+     * as it is afterwards. A channel without lookup leaves it to {@link #resolveUnconfirmed}.
+     */
+    public Schedule reconcile(Principal principal, ScheduleId id) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        Schedule schedule = rt.storage().readOnly(tx -> writableSchedule(tx, principal, id));
+        if (schedule.status() != ScheduleStatus.UNCONFIRMED) {
+            throw new ConflictException(
+                    "schedule " + id + " is " + schedule.status().wireName() + ", not unconfirmed");
+        }
+        var outcome = Reconciliation.reconcile(rt, id);
+        if (outcome.schedule().status() == ScheduleStatus.PENDING) {
+            rt.engine().ifPresent(e -> e.wakeUp(outcome.schedule().nextAttemptAt()));
+        }
+        return outcome.schedule();
     }
 
     private static PublishEvent event(

@@ -236,6 +236,10 @@ public final class ScriptedChannel implements ChannelProvider {
                 sleep(d.duration());
                 return behave(d.then(), request, context);
             }
+            if (behavior instanceof Behavior.PostedThenHang) {
+                post(request);
+                return behave(Behavior.hangForever(), request, context);
+            }
             if (behavior instanceof Behavior.HangForever) {
                 try {
                     release.await();
@@ -336,6 +340,11 @@ public final class ScriptedChannel implements ChannelProvider {
             return new HangForever();
         }
 
+        /** Creates the post, then blocks like {@link #hangForever()} (the answer never comes). */
+        static Behavior postedThenHang() {
+            return new PostedThenHang();
+        }
+
         static Behavior throwing(RuntimeException exception) {
             return new Throw(exception);
         }
@@ -354,6 +363,8 @@ public final class ScriptedChannel implements ChannelProvider {
         record Delay(Duration duration, Behavior then) implements Behavior {}
 
         record HangForever() implements Behavior {}
+
+        record PostedThenHang() implements Behavior {}
 
         record Throw(RuntimeException exception) implements Behavior {}
 

@@ -4,6 +4,7 @@ import static io.luxaris.testkit.Fixtures.connect;
 import static io.luxaris.testkit.Fixtures.draft;
 import static io.luxaris.testkit.Fixtures.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.Luxaris;
 import io.luxaris.LuxarisEvent;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.Test;
 class EngineAcceptanceTest {
     private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
 
+    private static final io.luxaris.spi.security.SecretCipher CIPHER = io.luxaris.spi.security.SecretCipher.ephemeral();
+
     private final SettableClock clock = SettableClock.at(START);
     private final Principal alice = Principal.of("alice");
     private final List<LuxarisEvent> events = new CopyOnWriteArrayList<>();
@@ -63,6 +66,7 @@ class EngineAcceptanceTest {
                 .rules(rules)
                 .engine(engine)
                 .instanceId(id)
+                .secretCipher(CIPHER) // nodes sharing a store share the key
                 .listener(events::add)
                 .random(new SplittableRandom(42))
                 .build();
@@ -579,6 +583,59 @@ class EngineAcceptanceTest {
                 .singleElement()
                 .satisfies(e -> assertThat(((LuxarisEvent.ConnectionExpiringSoon) e).expiresAt())
                         .isEqualTo(START.plus(Duration.ofDays(10))));
+    }
+
+    @Test
+    void anEngineThatDiesAfterPosting_onAChannelWithLookup_isSettledAsPublishedByTheReaper_notPostedAgain()
+            throws Exception {
+        var storage = InMemoryStorage.create();
+        var fake = ScriptedChannel.builder("fake").withLookup().build();
+        var settings = settings()
+                .leaseDuration(Duration.ofSeconds(20))
+                .publishTimeout(Duration.ofMinutes(10))
+                .build();
+        Luxaris dying = luxaris(storage, fake, SchedulingRules.defaults(), settings, "dying");
+        Luxaris survivor = luxaris(storage, fake, SchedulingRules.defaults(), settings, "survivor");
+        ChannelConnection account = connect(dying, alice, "fake", "@alice");
+        Schedule posted = schedule(dying, alice, draft(dying, alice, "fake", "posted"), account, START.plusSeconds(60));
+        fake.willNext(Behavior.postedThenHang());
+        clock.set(START.plusSeconds(60));
+        dying.publishing().start();
+        waitUntil(() -> fake.callCount() == 1);
+        dying.publishing().stop(Duration.ZERO);
+
+        clock.advance(Duration.ofSeconds(21));
+        survivor.publishing().runDue();
+        Schedule settled = survivor.schedules().get(alice, posted.id());
+        assertThat(settled.status()).isEqualTo(ScheduleStatus.SUCCESS);
+        assertThat(settled.externalPostId()).contains(fake.posts().get(0).id());
+        assertThat(fake.postsFor(posted.id())).isEqualTo(1);
+        assertThat(survivor.schedules().events(alice, posted.id()))
+                .extracting(e -> e.status())
+                .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
+        fake.releaseHangs();
+    }
+
+    @Test
+    void reconcile_asksThePlatform_publishedWhenFound_publishedAgainWhenAbsent() {
+        var fake = ScriptedChannel.builder("fake").withLookup().build();
+        Luxaris l = luxaris(fake, SchedulingRules.defaults(), settings().build());
+        ChannelConnection account = connect(l, alice, "fake", "@alice");
+        Schedule found = schedule(l, alice, draft(l, alice, "fake", "found"), account, START.plusSeconds(60));
+        Schedule absent = schedule(l, alice, draft(l, alice, "fake", "absent"), account, START.plusSeconds(61));
+        fake.willNext(Behavior.postedThenHang(), Behavior.hangForever());
+        clock.set(START.plusSeconds(61));
+        assertThat(l.publishing().runDue().unconfirmed()).isEqualTo(2);
+        fake.releaseHangs();
+
+        assertThat(l.schedules().reconcile(alice, found.id()).status()).isEqualTo(ScheduleStatus.SUCCESS);
+        Schedule again = l.schedules().reconcile(alice, absent.id());
+        assertThat(again.status()).isEqualTo(ScheduleStatus.PENDING);
+        assertThat(l.publishing().runDue().published()).isEqualTo(1);
+        assertThat(fake.postsFor(found.id())).isEqualTo(1);
+        assertThat(fake.postsFor(absent.id())).isEqualTo(1);
+        assertThatThrownBy(() -> l.schedules().reconcile(alice, found.id()))
+                .isInstanceOf(io.luxaris.ConflictException.class);
     }
 
     static void waitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -1,10 +1,9 @@
-package io.luxaris.engine;
+package io.luxaris.internal;
 
 import io.luxaris.ConflictException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Credentials;
-import io.luxaris.internal.Runtime;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishContext;
 import java.time.Clock;
@@ -13,13 +12,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The publish context of one attempt: credentials, and persisting rotated ones before they are used. */
-final class AttemptContext implements PublishContext {
+public final class AttemptContext implements PublishContext {
     private final Runtime rt;
     private final ConnectionId connection;
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     private volatile Credentials current;
 
-    AttemptContext(Runtime rt, ConnectionId connection, Credentials credentials) {
+    public AttemptContext(Runtime rt, ConnectionId connection, Credentials credentials) {
         this.rt = rt;
         this.connection = connection;
         this.current = credentials;
@@ -104,7 +103,7 @@ final class AttemptContext implements PublishContext {
     }
 
     /** Every secret value this attempt has seen, to scrub them from what is stored. */
-    Collection<String> secrets() {
+    public Collection<String> secrets() {
         return secrets;
     }
 }
