@@ -2,6 +2,7 @@ package io.luxaris.benchmarks.jmh;
 
 import io.luxaris.Luxaris;
 import io.luxaris.Principal;
+import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostVariant;
@@ -21,9 +22,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A Luxaris instance on the in-memory storage with the no-op channel and a settable clock, and the few steps the
- * benchmarks repeat: connect accounts, write drafts, schedule them. Everything goes through the public facade, as
- * a host application would.
+ * A Luxaris instance on the in-memory storage with the no-op channel, X (dry run: it never sends) and a settable
+ * clock, and the few steps the benchmarks repeat: connect accounts, write drafts, schedule them. Everything goes
+ * through the public facade, as a host application would. Unless a method names a channel, it is the no-op one.
  */
 final class Fixture implements AutoCloseable {
     /** A Tuesday morning; the benchmarks' "now" until they move the clock. */
@@ -39,6 +40,7 @@ final class Fixture implements AutoCloseable {
         luxaris = Luxaris.builder()
                 .storage(storage)
                 .channel(new NoopChannel())
+                .channel(XChannel.builder().dryRun().build())
                 .clock(clock)
                 .rules(SchedulingRules.defaults())
                 .engine(engine)
@@ -53,19 +55,27 @@ final class Fixture implements AutoCloseable {
 
     /** Connects {@code count} accounts of the no-op channel. */
     Fixture connect(int count) {
+        return connect(NoopChannel.KEY, count);
+    }
+
+    /** Connects {@code count} accounts of a channel. */
+    Fixture connect(String channel, int count) {
         for (int i = 0; i < count; i++) {
             connections.add(luxaris.channels()
-                    .connect(
-                            owner,
-                            ConnectionRequest.of(NoopChannel.KEY, "@acct" + i, Credentials.bearer("token-" + i))));
+                    .connect(owner, ConnectionRequest.of(channel, "@acct" + i, Credentials.bearer("token-" + i))));
         }
         return this;
     }
 
     /** A new post with one no-op variant. */
     PostVariant draft(String text) {
+        return draft(NoopChannel.KEY, text);
+    }
+
+    /** A new post with one variant for a channel. */
+    PostVariant draft(String channel, String text) {
         return luxaris.posts()
-                .create(owner, PostDraft.of(text).withVariant(VariantDraft.of(NoopChannel.KEY, text)))
+                .create(owner, PostDraft.of(text).withVariant(VariantDraft.of(channel, text)))
                 .firstVariant();
     }
 

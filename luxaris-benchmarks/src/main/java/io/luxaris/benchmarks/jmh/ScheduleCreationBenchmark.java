@@ -5,6 +5,7 @@ import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.Schedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,6 +43,14 @@ public class ScheduleCreationBenchmark {
     static final int CONNECTIONS = 100;
     static final int BATCH = 100;
 
+    /**
+     * {@code noop}: code-point length, no channel checks: the cost of Luxaris itself. {@code x}: the realistic X
+     * text of {@link VariantValidationBenchmark#X_TEXT} on X (dry run), whose weighted length is measured when the
+     * draft is written and again when it is scheduled.
+     */
+    @Param({"noop", "x"})
+    public String channel;
+
     Fixture fixture;
     private long sequence;
 
@@ -51,13 +61,16 @@ public class ScheduleCreationBenchmark {
 
         @Setup(Level.Invocation)
         public void write(ScheduleCreationBenchmark benchmark) {
-            variants = benchmark.fixture.drafts(BATCH);
+            variants = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH; i++) {
+                variants.add(benchmark.draft());
+            }
         }
     }
 
     @Setup(Level.Iteration)
     public void freshStore() {
-        fixture = new Fixture().connect(CONNECTIONS);
+        fixture = new Fixture().connect(channel, CONNECTIONS);
         sequence = 0;
     }
 
@@ -76,8 +89,14 @@ public class ScheduleCreationBenchmark {
 
     @Benchmark
     public Schedule createPostAndSchedule() {
-        PostVariant v = fixture.draft("Benchmark post " + sequence + " with a link https://example.com/p/" + sequence);
-        return fixture.schedule(v, nextConnection(), nextTime());
+        return fixture.schedule(draft(), nextConnection(), nextTime());
+    }
+
+    PostVariant draft() {
+        String text = channel.equals(NoopChannel.KEY)
+                ? "Benchmark post " + sequence + " with a link https://example.com/p/" + sequence
+                : VariantValidationBenchmark.X_TEXT;
+        return fixture.draft(channel, text);
     }
 
     private ChannelConnection nextConnection() {

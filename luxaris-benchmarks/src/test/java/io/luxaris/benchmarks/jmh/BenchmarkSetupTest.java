@@ -3,7 +3,9 @@ package io.luxaris.benchmarks.jmh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.luxaris.domain.ScheduleStatus;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Each benchmark's setup and one operation on small data, so a broken benchmark fails the build instead of the
@@ -46,21 +48,19 @@ class BenchmarkSetupTest {
     }
 
     @Test
-    void scheduleCreation_schedulesTheDrafts() {
-        var b = new ScheduleCreationBenchmark();
-        b.freshStore();
-        try {
-            var drafts = new ScheduleCreationBenchmark.Drafts();
-            drafts.write(b);
-            b.schedule(
-                    drafts,
-                    new org.openjdk.jmh.infra.Blackhole(
-                            "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous."));
-            assertEquals(
-                    io.luxaris.domain.ScheduleStatus.PENDING,
-                    b.createPostAndSchedule().status());
-        } finally {
-            b.closeStore();
+    void scheduleCreation_schedulesTheDrafts_onEachChannel() {
+        for (String channel : new String[] {"noop", "x"}) {
+            var b = new ScheduleCreationBenchmark();
+            b.channel = channel;
+            b.freshStore();
+            try {
+                var drafts = new ScheduleCreationBenchmark.Drafts();
+                drafts.write(b);
+                b.schedule(drafts, blackhole());
+                assertEquals(ScheduleStatus.PENDING, b.createPostAndSchedule().status());
+            } finally {
+                b.closeStore();
+            }
         }
     }
 
@@ -92,5 +92,10 @@ class BenchmarkSetupTest {
                 b.check(); // throws unless all 500 were published
             }
         }
+    }
+
+    private static Blackhole blackhole() {
+        return new Blackhole(
+                "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
     }
 }
