@@ -7,10 +7,12 @@ import java.time.Duration;
 
 /**
  * A host application in its own JVM, for {@link KilledProcessTest}: an engine on PostgreSQL publishing to a
- * {@link Ledger} channel until the process is killed. Arguments: JDBC URL, schema, key file, ledger file,
- * instance id.
+ * {@link Ledger} channel until the process is killed; after {@link #HANG_AFTER} publish calls, every further call
+ * hangs mid-publish. Arguments: JDBC URL, schema, key file, ledger file, instance id.
  */
 final class EngineProcess {
+    static final int HANG_AFTER = 300;
+
     private EngineProcess() {}
 
     public static void main(String[] args) throws Exception {
@@ -29,7 +31,7 @@ final class EngineProcess {
         Luxaris luxaris = Luxaris.builder()
                 .storage(storage)
                 .secretCipher(TinkSecretCipher.fromKeyFile(keyFile))
-                .channel(new Ledger(ledgerFile).channel(Duration.ofMillis(20)))
+                .channel(new Ledger(ledgerFile).channel(Duration.ofMillis(5), HANG_AFTER))
                 .engine(settings())
                 .instanceId(instance)
                 .build();

@@ -76,7 +76,14 @@ class KilledProcessTest {
 
         Process child = startEngineProcess(keyFile, dir.resolve("ledger.txt"), dir.resolve("child.log"));
         try {
-            assertThat(Counts.await(Duration.ofSeconds(60), () -> ledger.lines().size() >= 300 || !child.isAlive()))
+            // wait until the process is in the middle of publishing: calls recorded, their schedules processing
+            String processing = "SELECT count(*) FROM " + db.qualified("schedule")
+                    + " WHERE status = 'processing' AND lease_owner = 'killed-process'";
+            assertThat(Counts.await(
+                            Duration.ofSeconds(60),
+                            () -> !child.isAlive()
+                                    || (ledger.lines().size() > EngineProcess.HANG_AFTER
+                                            && Counts.number(db, processing) > 0)))
                     .isTrue();
             assertThat(child.isAlive())
                     .as("the engine process runs (log: %s)", dir.resolve("child.log"))

@@ -31,9 +31,20 @@ final class Ledger {
 
     /** A fake channel that records each call in the ledger, then succeeds after {@code delay}. */
     ScriptedChannel channel(Duration delay) {
+        return channel(delay, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A fake channel that records each call in the ledger, then succeeds after {@code delay}; from call number
+     * {@code hangAfter + 1} on, a call records itself and then hangs (a publish in progress, forever).
+     */
+    ScriptedChannel channel(Duration delay, int hangAfter) {
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
         return ScriptedChannel.create("fake").willAnswer(request -> {
             append(request);
-            return Behavior.delay(delay, Behavior.succeed());
+            return calls.incrementAndGet() > hangAfter
+                    ? Behavior.delay(Duration.ofHours(1), Behavior.succeed())
+                    : Behavior.delay(delay, Behavior.succeed());
         });
     }
 
