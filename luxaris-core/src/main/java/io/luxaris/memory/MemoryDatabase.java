@@ -8,6 +8,7 @@ import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.GenerationSession;
 import io.luxaris.domain.GenerationSessionId;
 import io.luxaris.domain.GenerationSuggestion;
+import io.luxaris.domain.Lease;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostTemplate;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -209,43 +211,65 @@ final class MemoryDatabase {
         });
     }
 
-    /** Moves a schedule's index entries from {@code before} to {@code after} (either may be null). */
+    /**
+     * Moves a schedule's index entries from {@code before} to {@code after} (either may be null), touching only
+     * the indexes whose key changed: most writes (claim, start, complete) change the status and lease only.
+     */
     private void reindex(Schedule before, Schedule after) {
-        if (before != null) {
-            if (before.status() == ScheduleStatus.PENDING) {
-                pending.remove(new Key(before.nextAttemptAt(), before.id().value()));
-            }
+        boolean wasPending = before != null && before.status() == ScheduleStatus.PENDING;
+        boolean isPending = after != null && after.status() == ScheduleStatus.PENDING;
+        if (wasPending && (!isPending || !before.nextAttemptAt().equals(after.nextAttemptAt()))) {
+            pending.remove(new Key(before.nextAttemptAt(), before.id().value()));
+        }
+        if (isPending && (!wasPending || !before.nextAttemptAt().equals(after.nextAttemptAt()))) {
+            pending.add(new Key(after.nextAttemptAt(), after.id().value()));
+        }
+        if (before != null && (after == null || !before.runAt().equals(after.runAt()))) {
             calendar.remove(new Key(before.runAt(), before.id().value()));
-            if (holdsLease(before)) {
-                leases.remove(
-                        new Key(before.lease().get().expiresAt(), before.id().value()));
-                removeFrom(leasesByOwner, before.lease().get().owner(), before.id());
+        }
+        if (after != null && (before == null || !before.runAt().equals(after.runAt()))) {
+            calendar.add(new Key(after.runAt(), after.id().value()));
+        }
+        Lease oldLease = before != null && holdsLease(before) ? before.lease().get() : null;
+        Lease newLease = after != null && holdsLease(after) ? after.lease().get() : null;
+        if (!Objects.equals(oldLease, newLease)) {
+            if (oldLease != null) {
+                leases.remove(new Key(oldLease.expiresAt(), before.id().value()));
+                removeFrom(leasesByOwner, oldLease.owner(), before.id());
             }
-            if (after == null) {
-                removeFrom(schedulesByPost, before.postId(), before.id());
-                removeFrom(schedulesByVariant, before.variantId(), before.id());
-                removeFrom(schedulesByConnection, before.connectionId(), before.id());
-            } else if (!before.connectionId().equals(after.connectionId())) {
-                removeFrom(schedulesByConnection, before.connectionId(), before.id());
+            if (newLease != null) {
+                leases.add(new Key(newLease.expiresAt(), after.id().value()));
+                leasesByOwner
+                        .computeIfAbsent(newLease.owner(), k -> new LinkedHashSet<>())
+                        .add(after.id());
             }
         }
-        if (after != null) {
-            if (after.status() == ScheduleStatus.PENDING) {
-                pending.add(new Key(after.nextAttemptAt(), after.id().value()));
-            }
-            calendar.add(new Key(after.runAt(), after.id().value()));
-            if (holdsLease(after)) {
-                leases.add(new Key(after.lease().get().expiresAt(), after.id().value()));
-                leasesByOwner
-                        .computeIfAbsent(after.lease().get().owner(), k -> new LinkedHashSet<>())
-                        .add(after.id());
+        if (after == null) {
+            removeFrom(schedulesByPost, before.postId(), before.id());
+            removeFrom(schedulesByVariant, before.variantId(), before.id());
+            removeFrom(schedulesByConnection, before.connectionId(), before.id());
+            return;
+        }
+        if (before == null || !before.postId().equals(after.postId())) {
+            if (before != null) {
+                removeFrom(schedulesByPost, before.postId(), before.id());
             }
             schedulesByPost
                     .computeIfAbsent(after.postId(), k -> new LinkedHashSet<>())
                     .add(after.id());
+        }
+        if (before == null || !before.variantId().equals(after.variantId())) {
+            if (before != null) {
+                removeFrom(schedulesByVariant, before.variantId(), before.id());
+            }
             schedulesByVariant
                     .computeIfAbsent(after.variantId(), k -> new LinkedHashSet<>())
                     .add(after.id());
+        }
+        if (before == null || !before.connectionId().equals(after.connectionId())) {
+            if (before != null) {
+                removeFrom(schedulesByConnection, before.connectionId(), before.id());
+            }
             schedulesByConnection
                     .computeIfAbsent(after.connectionId(), k -> new LinkedHashSet<>())
                     .add(after.id());

@@ -15,12 +15,23 @@ final class AesGcmCipher implements SecretCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    // One Cipher per thread: getInstance parses the transformation and looks up the provider, and a fresh
+    // instance expands the AES key again on every init; a reused one keeps the expanded key (same key object).
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AesGcmCipher::newCipher);
 
     AesGcmCipher(byte[] key) {
         if (key.length != 16 && key.length != 24 && key.length != 32) {
             throw new IllegalArgumentException("an AES key has 16, 24 or 32 bytes, not " + key.length);
         }
         this.key = new SecretKeySpec(key.clone(), "AES");
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no AES/GCM/NoPadding", e);
+        }
     }
 
     static AesGcmCipher random() {
@@ -34,7 +45,7 @@ final class AesGcmCipher implements SecretCipher {
         try {
             byte[] nonce = new byte[NONCE];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext);
@@ -54,7 +65,7 @@ final class AesGcmCipher implements SecretCipher {
             throw new SecurityException("credentials are not in a format this cipher wrote");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(ciphertext, 1 + NONCE, ciphertext.length - 1 - NONCE);
