@@ -146,7 +146,10 @@ public abstract class ChannelContract {
         assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
         var published = (PublishOutcome.Published) outcome;
         assertThat(published.externalId()).isNotBlank();
-        published.url().ifPresent(url -> assertThat(url).startsWith("https://"));
+        // a link people can follow: a web page, or a file: URI for a channel that writes local files
+        published.url().ifPresent(url -> assertThat(url)
+                .satisfiesAnyOf(u -> assertThat(u).startsWith("https://"), u -> assertThat(u)
+                        .startsWith("file:/")));
         assertNoSecrets(outcome);
     }
 
