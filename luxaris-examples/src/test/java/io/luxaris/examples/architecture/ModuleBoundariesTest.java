@@ -1,0 +1,229 @@
+package io.luxaris.examples.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.luxaris.Luxaris;
+import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.x.XChannel;
+import io.luxaris.generation.openai.OpenAiGenerator;
+import io.luxaris.jdbc.JdbcStorage;
+import io.luxaris.testkit.SettableClock;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rules of the architecture brief, checked on the compiled classes of every module (as the examples see
+ * them on their class path): core depends on no adapter and no adapter library; adapters never depend on each other;
+ * adapters, the testkit and the examples use core only through the packages its module descriptor exports (never
+ * {@code io.luxaris.internal} or {@code io.luxaris.engine}). Which packages belong to which module and which core
+ * exports are read from the modules' own {@code module-info.class}, not repeated here.
+ */
+class ModuleBoundariesTest {
+    private static final String EXAMPLES = "io.luxaris.examples..";
+
+    private static JavaClasses classes;
+    private static ModuleDescriptor core;
+    private static Map<String, ModuleDescriptor> adapters;
+    private static ModuleDescriptor testkit;
+
+    @BeforeAll
+    static void importEverything() {
+        core = descriptorOf(Luxaris.class);
+        adapters = new LinkedHashMap<>();
+        for (Class<?> c : List.of(JdbcStorage.class, XChannel.class, LinkedInChannel.class, OpenAiGenerator.class)) {
+            var d = descriptorOf(c);
+            adapters.put(d.name(), d);
+        }
+        testkit = descriptorOf(SettableClock.class);
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.luxaris");
+    }
+
+    @Test
+    void everyModuleWasImported_andCoreHidesItsEngineAndInternals() {
+        for (Class<?> c : List.of(
+                Luxaris.class,
+                JdbcStorage.class,
+                XChannel.class,
+                LinkedInChannel.class,
+                OpenAiGenerator.class,
+                SettableClock.class,
+                io.luxaris.examples.multinode.MultiNodeDemo.class)) {
+            assertTrue(classes.contain(c), c + " was not imported");
+        }
+        assertEquals(
+                Set.of(
+                        "io.luxaris.jdbc",
+                        "io.luxaris.channels.x",
+                        "io.luxaris.channels.linkedin",
+                        "io.luxaris.generation.openai"),
+                adapters.keySet());
+        assertTrue(
+                hiddenCorePackages().containsAll(Set.of("io.luxaris.internal", "io.luxaris.engine")),
+                () -> "core" + " exports " + exported(core));
+        // the adapters' own internals are modules' secrets too
+        assertTrue(adapters.values().stream()
+                .anyMatch(d -> d.packages().size() > exported(d).size()));
+    }
+
+    @Test
+    void coreDependsOnNoAdapter_noTestkit_andNoAdapterLibrary() {
+        var forbidden = new ArrayList<String>();
+        adapters.values().forEach(d -> forbidden.addAll(d.packages()));
+        forbidden.addAll(testkit.packages());
+        forbidden.add(EXAMPLES);
+        noClasses()
+                .that()
+                .resideInAnyPackage(array(core.packages()))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(forbidden.toArray(String[]::new))
+                .because("core is the base every module builds on")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage(array(core.packages()))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "okhttp3..",
+                        "okio..",
+                        "com.fasterxml.jackson..",
+                        "org.jdbi..",
+                        "com.zaxxer..",
+                        "org.flywaydb..",
+                        "com.google.crypto.tink..",
+                        "org.h2..",
+                        "org.postgresql..",
+                        "org.mariadb..",
+                        "java.sql..")
+                .because("core never imports an adapter library")
+                .check(classes);
+    }
+
+    @Test
+    void noAdapterDependsOnAnother() {
+        for (ModuleDescriptor adapter : adapters.values()) {
+            String[] others = adapters.values().stream()
+                    .filter(d -> d != adapter)
+                    .flatMap(d -> d.packages().stream())
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(array(adapter.packages()))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
+                    .because(adapter.name() + " must work without the other adapters")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void adaptersTestkitAndExamples_useCoreOnlyThroughItsExportedPackages() {
+        apiOnly(consumerPackages()).check(classes);
+    }
+
+    @Test
+    void nothingOutsideAnAdapterOrTheTestkit_usesTheirUnexportedPackages() {
+        var modules = new ArrayList<>(adapters.values());
+        modules.add(testkit);
+        for (ModuleDescriptor module : modules) {
+            var hidden = new TreeSet<>(module.packages());
+            hidden.removeAll(exported(module));
+            if (hidden.isEmpty()) {
+                continue;
+            }
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackages(array(module.packages()))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(array(hidden))
+                    .because(module.name() + " exports only " + exported(module))
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void theApiRule_catchesARealDependencyOnCoreInternals() {
+        // core's own SPI records use io.luxaris.internal helpers: the same rule applied to them must fail, which
+        // shows that the rule above is not satisfied vacuously
+        AssertionError e = assertThrows(AssertionError.class, () -> apiOnly(new String[] {"io.luxaris.spi.channel"})
+                .check(classes));
+        assertTrue(e.getMessage().contains("io.luxaris.internal."), e.getMessage());
+    }
+
+    private static ArchRule apiOnly(String[] consumers) {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(consumers)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(array(hiddenCorePackages()))
+                .because("core exports only " + exported(core));
+    }
+
+    private static String[] consumerPackages() {
+        var packages = new ArrayList<String>();
+        adapters.values().forEach(d -> packages.addAll(d.packages()));
+        packages.addAll(testkit.packages());
+        packages.add(EXAMPLES);
+        return packages.toArray(String[]::new);
+    }
+
+    private static Set<String> hiddenCorePackages() {
+        var hidden = new TreeSet<>(core.packages());
+        hidden.removeAll(exported(core));
+        return hidden;
+    }
+
+    private static Set<String> exported(ModuleDescriptor d) {
+        return d.exports().stream()
+                .filter(e -> !e.isQualified())
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String[] array(Set<String> packages) {
+        return packages.toArray(String[]::new);
+    }
+
+    /** The module descriptor of the jar (or classes directory) {@code type} was loaded from. */
+    private static ModuleDescriptor descriptorOf(Class<?> type) {
+        Path location;
+        try {
+            location = Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        List<ModuleDescriptor> found = ModuleFinder.of(location).findAll().stream()
+                .map(r -> r.descriptor())
+                .toList();
+        assertEquals(1, found.size(), () -> "one module at " + location + " but found " + found);
+        ModuleDescriptor d = found.get(0);
+        assertTrue(!d.isAutomatic(), () -> location + " has no module-info.class");
+        assertTrue(d.packages().contains(type.getPackageName()), () -> d + " lacks " + type.getPackageName());
+        return d;
+    }
+}
