@@ -39,6 +39,7 @@ import io.luxaris.spi.engine.PublishJob;
 import io.luxaris.spi.engine.PublishingOperations;
 import io.luxaris.spi.engine.RunReport;
 import io.luxaris.spi.storage.ClaimRequest;
+import io.luxaris.spi.storage.Completion;
 import io.luxaris.spi.storage.Fence;
 import io.luxaris.spi.storage.ReapResult;
 import io.luxaris.spi.storage.Transaction;
@@ -110,19 +111,25 @@ public final class CorePublishingOperations implements PublishingOperations {
                 return ClaimedJobs.none();
             }
             Instant now = tx.queue().now();
-            var variants = new HashMap<VariantId, Optional<PostVariant>>();
-            var posts = new HashMap<PostId, Optional<Post>>();
-            var connections = new HashMap<ConnectionId, Optional<ChannelConnection>>();
+            // what the batch needs, read with one call per kind rather than per schedule
+            var variantIds = new LinkedHashSet<VariantId>();
+            var postIds = new LinkedHashSet<PostId>();
+            var connectionIds = new LinkedHashSet<ConnectionId>();
+            for (Schedule s : claimed) {
+                variantIds.add(s.variantId());
+                postIds.add(s.postId());
+                connectionIds.add(s.connectionId());
+            }
+            Map<VariantId, PostVariant> variants = tx.variants().findAll(variantIds);
+            Map<PostId, Post> posts = tx.posts().findAll(postIds);
+            Map<ConnectionId, ChannelConnection> connections = tx.connections().findAll(connectionIds);
             var result = new ArrayList<PublishJob>(claimed.size());
             var events = new ArrayList<PublishEvent>();
             var touchedPosts = new LinkedHashSet<PostId>();
             for (Schedule s : claimed) {
-                Optional<PostVariant> variant = variants.computeIfAbsent(
-                        s.variantId(), id -> tx.variants().find(id));
-                Optional<Post> post =
-                        posts.computeIfAbsent(s.postId(), id -> tx.posts().find(id));
-                Optional<ChannelConnection> connection = connections.computeIfAbsent(
-                        s.connectionId(), id -> tx.connections().find(id));
+                Optional<PostVariant> variant = Optional.ofNullable(variants.get(s.variantId()));
+                Optional<Post> post = Optional.ofNullable(posts.get(s.postId()));
+                Optional<ChannelConnection> connection = Optional.ofNullable(connections.get(s.connectionId()));
                 Optional<RegisteredChannel> channel = rt.channel(s.channelId());
                 String skip = null;
                 String code = null;
@@ -183,9 +190,7 @@ public final class CorePublishingOperations implements PublishingOperations {
                 }
             }
             tx.publishEvents().insertAll(events);
-            for (PostId id : touchedPosts) {
-                PostStatusSync.refresh(tx, id, rt.rules(), now);
-            }
+            PostStatusSync.refreshAll(tx, touchedPosts, rt.rules(), now);
             return new ClaimedJobs(result, claimed.size() - result.size());
         });
         rt.events().publishAll(notices);
@@ -201,12 +206,19 @@ public final class CorePublishingOperations implements PublishingOperations {
         record Started(List<ScheduleId> ids, Map<ConnectionId, Credentials> credentials, Instant now) {}
         Started started = rt.storage().inTransaction(tx -> {
             List<ScheduleId> ids = tx.queue().markProcessing(fences);
-            var creds = new HashMap<ConnectionId, Credentials>();
             var idSet = new HashSet<>(ids);
+            var wanted = new LinkedHashSet<ConnectionId>();
             for (PublishJob job : jobs) {
                 if (idSet.contains(job.schedule().id())) {
-                    creds.computeIfAbsent(job.connection().id(), id -> rt.credentials(tx, id));
+                    wanted.add(job.connection().id());
                 }
+            }
+            var creds = new HashMap<ConnectionId, Credentials>();
+            Map<ConnectionId, byte[]> sealed =
+                    wanted.isEmpty() ? Map.of() : tx.connections().credentialsAll(wanted);
+            for (ConnectionId id : wanted) {
+                byte[] bytes = sealed.get(id);
+                creds.put(id, bytes == null ? new Credentials(Map.of()) : rt.open(id, bytes));
             }
             return new Started(ids, creds, tx.queue().now());
         });
@@ -401,16 +413,64 @@ public final class CorePublishingOperations implements PublishingOperations {
         rt.storage().inTransaction(tx -> {
             notices.clear();
             Instant now = tx.queue().now();
+            var planned = new ArrayList<Planned>(results.size());
+            var completions = new ArrayList<Completion>(results.size());
+            for (JobResult result : results) {
+                Planned p = plan(result, now);
+                planned.add(p);
+                completions.add(new Completion(result.job().fence(), p.outcome()));
+            }
+            boolean[] written = tx.queue().completeAll(completions);
             var events = new ArrayList<PublishEvent>(results.size());
             var touchedPosts = new LinkedHashSet<PostId>();
+            var publishedVariants = new LinkedHashSet<VariantId>();
+            var usedConnections = new LinkedHashSet<ConnectionId>();
             var reauthorized = new HashSet<ConnectionId>();
-            for (JobResult result : results) {
-                apply(tx, result, now, events, touchedPosts, reauthorized, notices);
+            for (int i = 0; i < written.length; i++) {
+                Planned p = planned.get(i);
+                Schedule s = p.job().schedule();
+                if (!written[i]) {
+                    LOG.info(
+                            "outcome of schedule {} attempt {} ({}) arrived after its claim was lost; not recorded",
+                            s.id(),
+                            s.attemptCount(),
+                            p.outcome()
+                                    .externalPostId()
+                                    .map(id -> "published as " + id)
+                                    .orElse(p.event().status().wireName()));
+                    continue;
+                }
+                events.add(p.event());
+                notices.add(p.notice());
+                if (p.outcome().status() == ScheduleStatus.SUCCESS) {
+                    publishedVariants.add(s.variantId());
+                    usedConnections.add(s.connectionId());
+                    touchedPosts.add(s.postId());
+                    continue;
+                }
+                if (p.outcome().status() == ScheduleStatus.FAILED) {
+                    touchedPosts.add(s.postId());
+                    markVariantFailedIfNothingLeft(tx, s, now);
+                }
+                p.deferUntil().ifPresent(until -> tx.queue().defer(s.connectionId(), until));
+                if (p.reauthReason().isPresent() && reauthorized.add(s.connectionId())) {
+                    Optional<ChannelConnection> connection = tx.connections().find(s.connectionId());
+                    if (connection.isPresent() && connection.get().status() == ConnectionStatus.CONNECTED) {
+                        ChannelConnection errored = tx.connections()
+                                .update(connection.get().withStatus(ConnectionStatus.ERROR, p.reauthReason(), now));
+                        notices.add(new LuxarisEvent.ConnectionNeedsReauthorization(
+                                now, errored, p.reauthReason().get()));
+                    }
+                }
+            }
+            if (!publishedVariants.isEmpty()) {
+                tx.variants().markPublished(publishedVariants, now);
+            }
+            if (!usedConnections.isEmpty()) {
+                tx.connections().touchAll(usedConnections, now);
             }
             tx.publishEvents().insertAll(events);
-            for (PostId id : touchedPosts) {
-                PostStatusSync.refresh(tx, id, rt.rules(), now);
-            }
+            PostStatusSync.refreshAll(tx, touchedPosts, rt.rules(), now);
             return null;
         });
         rt.events().publishAll(notices);
@@ -432,14 +492,16 @@ public final class CorePublishingOperations implements PublishingOperations {
         return new RunReport(published, failed, retried, unconfirmed, 0, 0);
     }
 
-    private void apply(
-            Transaction tx,
-            JobResult result,
-            Instant now,
-            List<PublishEvent> events,
-            Set<PostId> touchedPosts,
-            Set<ConnectionId> reauthorized,
-            List<LuxarisEvent> notices) {
+    /** What one attempt's outcome writes, decided before anything is written. */
+    private record Planned(
+            PublishJob job,
+            Schedule outcome,
+            PublishEvent event,
+            LuxarisEvent notice,
+            Optional<String> reauthReason,
+            Optional<Instant> deferUntil) {}
+
+    private Planned plan(JobResult result, Instant now) {
         PublishJob job = result.job();
         Schedule s = job.schedule();
         int attempt = s.attemptCount();
@@ -467,24 +529,8 @@ public final class CorePublishingOperations implements PublishingOperations {
                     Optional.empty(),
                     Optional.empty(),
                     p.rawResponse());
-            if (!tx.queue().complete(job.fence(), done)) {
-                LOG.info(
-                        "outcome of schedule {} attempt {} arrived after its claim was lost; published as {} but not recorded",
-                        s.id(),
-                        attempt,
-                        p.externalId());
-                return;
-            }
-            PostVariant variant = tx.variants().find(s.variantId()).orElse(null);
-            if (variant != null && !variant.isPublished()) {
-                tx.variants().update(variant.withStatus(VariantStatus.PUBLISHED, now));
-            }
-            tx.connections().touch(s.connectionId(), now);
-            notice = new LuxarisEvent.Published(now, done, event);
-            events.add(event);
-            touchedPosts.add(s.postId());
-            notices.add(notice);
-            return;
+            return new Planned(
+                    job, done, event, new LuxarisEvent.Published(now, done, event), reauthReason, deferUntil);
         }
         var f = (PublishOutcome.Failed) result.outcome();
         RetryPolicy retry = rt.rules().retryPolicy();
@@ -540,25 +586,7 @@ public final class CorePublishingOperations implements PublishingOperations {
                 notice = new LuxarisEvent.Unconfirmed(now, outcome, f.safeMessage());
             }
         }
-        if (!tx.queue().complete(job.fence(), outcome)) {
-            LOG.info("outcome of schedule {} attempt {} arrived after its claim was lost; ignored", s.id(), attempt);
-            return;
-        }
-        events.add(event);
-        notices.add(notice);
-        if (outcome.status() == ScheduleStatus.FAILED) {
-            touchedPosts.add(s.postId());
-            markVariantFailedIfNothingLeft(tx, s, now);
-        }
-        deferUntil.ifPresent(until -> tx.queue().defer(s.connectionId(), until));
-        if (reauthReason.isPresent() && reauthorized.add(s.connectionId())) {
-            Optional<ChannelConnection> connection = tx.connections().find(s.connectionId());
-            if (connection.isPresent() && connection.get().status() == ConnectionStatus.CONNECTED) {
-                ChannelConnection errored =
-                        tx.connections().update(connection.get().withStatus(ConnectionStatus.ERROR, reauthReason, now));
-                notices.add(new LuxarisEvent.ConnectionNeedsReauthorization(now, errored, reauthReason.get()));
-            }
-        }
+        return new Planned(job, outcome, event, notice, reauthReason, deferUntil);
     }
 
     private static void markVariantFailedIfNothingLeft(Transaction tx, Schedule s, Instant now) {

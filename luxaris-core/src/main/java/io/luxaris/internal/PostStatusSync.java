@@ -4,11 +4,16 @@ import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.Schedule;
+import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.rules.PostStatusRule;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Re-derives a post's status from its schedules inside a transaction. */
 public final class PostStatusSync {
@@ -25,5 +30,27 @@ public final class PostStatusSync {
             return post;
         }
         return tx.posts().update(post.withStatus(derived, now));
+    }
+
+    /** {@link #refresh} for several posts, reading them and their schedules with one call each. */
+    public static void refreshAll(Transaction tx, Collection<PostId> postIds, SchedulingRules rules, Instant now) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        Map<PostId, Post> posts = tx.posts().findAll(postIds);
+        var statuses = new HashMap<PostId, List<ScheduleStatus>>();
+        for (Schedule s : tx.schedules().listByPosts(postIds)) {
+            statuses.computeIfAbsent(s.postId(), k -> new ArrayList<>()).add(s.status());
+        }
+        for (PostId id : postIds) {
+            Post post = posts.get(id);
+            if (post == null) {
+                throw new IllegalStateException("post " + id + " vanished");
+            }
+            PostStatus derived = PostStatusRule.derive(post.status(), statuses.getOrDefault(id, List.of()), rules);
+            if (derived != post.status()) {
+                tx.posts().update(post.withStatus(derived, now));
+            }
+        }
     }
 }

@@ -38,6 +38,7 @@ import io.luxaris.domain.VariantStatus;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.CalendarCriteria;
 import io.luxaris.spi.storage.ClaimRequest;
+import io.luxaris.spi.storage.Completion;
 import io.luxaris.spi.storage.Fence;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.ReapResult;
@@ -818,6 +819,165 @@ public abstract class StorageContract {
                         .orElseThrow()
                         .status())
                 .isEqualTo(ScheduleStatus.SUCCESS);
+    }
+
+    @Test
+    void completeAll_writesEachOutcomeWhoseFenceHolds_andSaysWhich() {
+        var f = fixture();
+        tx(t -> {
+            t.schedules().insert(schedule(f, now.minusSeconds(9)));
+            t.schedules().insert(schedule(f, now.minusSeconds(8)));
+            t.schedules().insert(schedule(f, now.minusSeconds(7)));
+        });
+        List<Schedule> claimed = claim("engine-a", 3);
+        assertThat(claimed).hasSize(3);
+        storage.inTransaction((Transaction t) -> t.queue()
+                .markProcessing(claimed.stream()
+                        .map(s -> new Fence(s.id(), s.attemptCount(), "engine-a"))
+                        .toList()));
+        var completions = List.of(
+                new Completion(
+                        new Fence(claimed.get(0).id(), 1, "engine-a"),
+                        claimed.get(0).toBuilder()
+                                .status(ScheduleStatus.SUCCESS)
+                                .external(Optional.of("ext-0"), Optional.empty())
+                                .lease(Optional.empty())
+                                .build()),
+                new Completion(
+                        new Fence(claimed.get(1).id(), 1, "engine-b"), // not the holder
+                        claimed.get(1).toBuilder()
+                                .status(ScheduleStatus.SUCCESS)
+                                .lease(Optional.empty())
+                                .build()),
+                new Completion(
+                        new Fence(claimed.get(2).id(), 1, "engine-a"),
+                        claimed.get(2).toBuilder()
+                                .status(ScheduleStatus.FAILED)
+                                .error(Optional.of("rejected"), Optional.of("no"))
+                                .lease(Optional.empty())
+                                .build()));
+        boolean[] written = storage.inTransaction((Transaction t) -> t.queue().completeAll(completions));
+        assertThat(written).containsExactly(true, false, true);
+        assertThat(read((Transaction t) -> t.schedules().find(claimed.get(0).id()))
+                        .orElseThrow()
+                        .externalPostId())
+                .contains("ext-0");
+        assertThat(read((Transaction t) -> t.schedules().find(claimed.get(1).id()))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ScheduleStatus.PROCESSING);
+        assertThat(read((Transaction t) -> t.schedules().find(claimed.get(2).id()))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ScheduleStatus.FAILED);
+        // written once: the same completions again change nothing
+        assertThat(storage.inTransaction((Transaction t) -> t.queue().completeAll(completions)))
+                .containsExactly(false, false, false);
+        assertThat(storage.inTransaction((Transaction t) -> t.queue().completeAll(List.of())))
+                .isEmpty();
+    }
+
+    @Test
+    void findAll_returnsTheRowsThatExist_byId() {
+        var a = fixture();
+        var b = fixture();
+        var missingPost = PostId.random();
+        var missingVariant = VariantId.random();
+        var missingConnection = ConnectionId.random();
+        assertThat(read((Transaction t) -> t.posts()
+                        .findAll(List.of(a.post().id(), missingPost, b.post().id()))))
+                .containsOnly(
+                        Map.entry(a.post().id(), a.post()), Map.entry(b.post().id(), b.post()));
+        assertThat(read((Transaction t) -> t.variants()
+                        .findAll(List.of(
+                                b.variant().id(), missingVariant, a.variant().id()))))
+                .containsOnly(
+                        Map.entry(a.variant().id(), a.variant()),
+                        Map.entry(b.variant().id(), b.variant()));
+        assertThat(read((Transaction t) ->
+                        t.connections().findAll(List.of(a.connection().id(), missingConnection))))
+                .containsOnly(Map.entry(a.connection().id(), a.connection()));
+        Map<ConnectionId, byte[]> sealed = read((Transaction t) -> t.connections()
+                .credentialsAll(List.of(a.connection().id(), b.connection().id(), missingConnection)));
+        assertThat(sealed).containsOnlyKeys(a.connection().id(), b.connection().id());
+        assertThat(sealed.get(a.connection().id())).containsExactly(9, 9);
+        assertThat(read((Transaction t) -> t.posts().findAll(List.of()))).isEmpty();
+    }
+
+    @Test
+    void listByPosts_returnsTheSchedulesOfEachPost() {
+        var a = fixture();
+        var b = fixture();
+        var c = fixture();
+        Schedule a1 = schedule(a, now.plusSeconds(3600));
+        Schedule a2 = schedule(a, now.plusSeconds(7200));
+        Schedule b1 = schedule(b, now.plusSeconds(3600));
+        Schedule c1 = schedule(c, now.plusSeconds(3600));
+        tx(t -> List.of(a1, a2, b1, c1).forEach(t.schedules()::insert));
+        assertThat(read((Transaction t) -> t.schedules()
+                        .listByPosts(List.of(a.post().id(), b.post().id()))))
+                .containsExactlyInAnyOrder(a1, a2, b1);
+        assertThat(read((Transaction t) -> t.schedules().listByPosts(List.of())))
+                .isEmpty();
+    }
+
+    @Test
+    void markPublished_changesReadyAndFailedVariants_only() {
+        var ready = fixture();
+        var failed = fixture();
+        var draft = fixture();
+        var published = fixture();
+        tx(t -> {
+            t.variants().update(ready.variant().withStatus(VariantStatus.READY, now));
+            PostVariant f = t.variants().update(failed.variant().withStatus(VariantStatus.READY, now));
+            t.variants().update(f.withStatus(VariantStatus.FAILED, now));
+            PostVariant p = t.variants().update(published.variant().withStatus(VariantStatus.READY, now));
+            t.variants().update(p.withStatus(VariantStatus.PUBLISHED, now.minusSeconds(60)));
+        });
+        Instant at = now.plusSeconds(5);
+        int changed = storage.inTransaction((Transaction t) -> t.variants()
+                .markPublished(
+                        List.of(
+                                ready.variant().id(),
+                                failed.variant().id(),
+                                draft.variant().id(),
+                                published.variant().id(),
+                                VariantId.random()),
+                        at));
+        assertThat(changed).isEqualTo(2);
+        PostVariant r =
+                read((Transaction t) -> t.variants().find(ready.variant().id())).orElseThrow();
+        assertThat(r.status()).isEqualTo(VariantStatus.PUBLISHED);
+        assertThat(r.publishedAt()).contains(at);
+        assertThat(r.version()).isEqualTo(ready.variant().version() + 2);
+        assertThat(read((Transaction t) -> t.variants().find(failed.variant().id()))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(VariantStatus.PUBLISHED);
+        assertThat(read((Transaction t) -> t.variants().find(draft.variant().id()))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(VariantStatus.DRAFT);
+        PostVariant p = read((Transaction t) ->
+                        t.variants().find(published.variant().id()))
+                .orElseThrow();
+        assertThat(p.publishedAt()).contains(now.minusSeconds(60));
+    }
+
+    @Test
+    void touchAll_recordsUseOfEachConnectionWithoutVersionBump() {
+        var a = fixture();
+        var b = fixture();
+        tx(t -> t.connections()
+                .touchAll(
+                        List.of(a.connection().id(), b.connection().id(), ConnectionId.random()), now.plusSeconds(9)));
+        for (var f : List.of(a, b)) {
+            ChannelConnection touched = read((Transaction t) ->
+                            t.connections().find(f.connection().id()))
+                    .orElseThrow();
+            assertThat(touched.lastUsedAt()).contains(now.plusSeconds(9));
+            assertThat(touched.version()).isEqualTo(f.connection().version());
+        }
     }
 
     @Test

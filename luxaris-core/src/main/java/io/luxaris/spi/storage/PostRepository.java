@@ -2,7 +2,10 @@ package io.luxaris.spi.storage;
 
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Posts. */
@@ -13,6 +16,15 @@ public interface PostRepository {
     Post update(Post post);
 
     Optional<Post> find(PostId id);
+
+    /** The posts with these ids that exist (missing ids are left out); override to read them in one query. */
+    default Map<PostId, Post> findAll(Collection<PostId> ids) {
+        var found = new LinkedHashMap<PostId, Post>();
+        for (PostId id : ids) {
+            find(id).ifPresent(p -> found.put(id, p));
+        }
+        return found;
+    }
 
     /** At most {@code criteria.limit()} posts matching, newest first. */
     List<Post> list(PostCriteria criteria);

@@ -38,6 +38,19 @@ public interface ScheduleQueue {
      */
     boolean complete(Fence fence, Schedule outcome);
 
+    /**
+     * {@link #complete} for several attempts in one call; element {@code i} of the answer says whether completion
+     * {@code i} was written. Override to send them as one batch.
+     */
+    default boolean[] completeAll(List<Completion> completions) {
+        boolean[] written = new boolean[completions.size()];
+        for (int i = 0; i < written.length; i++) {
+            Completion c = completions.get(i);
+            written[i] = complete(c.fence(), c.outcome());
+        }
+        return written;
+    }
+
     /** Extends the lease of every queued or processing schedule held by {@code owner}; one write. */
     int heartbeat(String owner, Instant leaseExpiresAt);
 

@@ -6,6 +6,8 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.VariantId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,15 @@ public interface ScheduleRepository {
 
     /** Schedules of a post, by run_at then id. */
     List<Schedule> listByPost(PostId post);
+
+    /** The schedules of these posts, in no particular order; override to read them in one query. */
+    default List<Schedule> listByPosts(Collection<PostId> posts) {
+        var all = new ArrayList<Schedule>();
+        for (PostId post : posts) {
+            all.addAll(listByPost(post));
+        }
+        return all;
+    }
 
     /** Schedules of a variant, by run_at then id. */
     List<Schedule> listByVariant(VariantId variant);

@@ -3,7 +3,12 @@ package io.luxaris.spi.storage;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.VariantId;
+import io.luxaris.domain.VariantStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Post variants. */
@@ -14,6 +19,31 @@ public interface VariantRepository {
     PostVariant update(PostVariant variant);
 
     Optional<PostVariant> find(VariantId id);
+
+    /** The variants with these ids that exist (missing ids are left out); override to read them in one query. */
+    default Map<VariantId, PostVariant> findAll(Collection<VariantId> ids) {
+        var found = new LinkedHashMap<VariantId, PostVariant>();
+        for (VariantId id : ids) {
+            find(id).ifPresent(v -> found.put(id, v));
+        }
+        return found;
+    }
+
+    /**
+     * Marks as published (status, {@code published_at} if unset, {@code updated_at}, version + 1) those of these
+     * variants that are {@code ready} or {@code failed}; others are left as they are. Returns how many changed.
+     * Override to write them with one statement.
+     */
+    default int markPublished(Collection<VariantId> ids, Instant now) {
+        int changed = 0;
+        for (PostVariant v : findAll(ids).values()) {
+            if (v.status() == VariantStatus.READY || v.status() == VariantStatus.FAILED) {
+                update(v.withStatus(VariantStatus.PUBLISHED, now));
+                changed++;
+            }
+        }
+        return changed;
+    }
 
     /** Variants of a post, oldest first. */
     List<PostVariant> listByPost(PostId post);

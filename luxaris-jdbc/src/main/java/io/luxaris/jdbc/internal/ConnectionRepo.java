@@ -8,8 +8,12 @@ import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.ConnectionRepository;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Channel connections; the sealed credentials live in a binary column of the same row. */
 final class ConnectionRepo implements ConnectionRepository {
@@ -125,6 +129,23 @@ final class ConnectionRepo implements ConnectionRepository {
     }
 
     @Override
+    public Map<ConnectionId, ChannelConnection> findAll(Collection<ConnectionId> ids) {
+        tx.readable();
+        var found = new LinkedHashMap<ConnectionId, ChannelConnection>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        tx.listIn(
+                        "find " + ids.size() + " connection(s)",
+                        "SELECT " + Rows.columns(Rows.CONNECTION) + " FROM " + tx.t.connection + " WHERE id IN ",
+                        ids.stream().map(ConnectionId::value).toList(),
+                        "",
+                        tx.rows.connection(""))
+                .forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
+    @Override
     public List<ChannelConnection> list(OwnerScope owners, Optional<ChannelId> channel) {
         tx.readable();
         var sql = new Sql("SELECT " + Rows.columns(Rows.CONNECTION) + " FROM " + tx.t.connection + " WHERE 1 = 1");
@@ -142,6 +163,24 @@ final class ConnectionRepo implements ConnectionRepository {
                 .bind("id", tx.d.uuid(id.value()))
                 .map((rs, ctx) -> rs.getBytes("credentials"))
                 .findFirst());
+    }
+
+    @Override
+    public Map<ConnectionId, byte[]> credentialsAll(Collection<ConnectionId> ids) {
+        tx.readable();
+        var found = new LinkedHashMap<ConnectionId, byte[]>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        record Sealed(ConnectionId id, byte[] credentials) {}
+        tx.listIn(
+                        "read credentials of " + ids.size() + " connection(s)",
+                        "SELECT id, credentials FROM " + tx.t.connection + " WHERE id IN ",
+                        ids.stream().map(ConnectionId::value).toList(),
+                        "",
+                        (rs, ctx) -> new Sealed(new ConnectionId(tx.d.uuid(rs, "id")), rs.getBytes("credentials")))
+                .forEach(s -> found.put(s.id(), s.credentials()));
+        return found;
     }
 
     @Override
@@ -187,5 +226,33 @@ final class ConnectionRepo implements ConnectionRepository {
                 .bind("id", tx.d.uuid(id.value()))
                 .bind("at", tx.d.instant(lastUsedAt))
                 .execute());
+    }
+
+    @Override
+    public void touchAll(Collection<ConnectionId> ids, Instant lastUsedAt) {
+        tx.writable();
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<UUID> targets = ids.stream().map(ConnectionId::value).toList();
+        String action = "touch " + ids.size() + " connection(s)";
+        // a statistic: rows another transaction holds are skipped rather than waited for, as in touch()
+        if (tx.d.is(Dialect.MARIADB)) {
+            targets = tx.listIn(
+                    action,
+                    "SELECT id FROM " + tx.t.connection + " WHERE id IN ",
+                    targets,
+                    " FOR UPDATE SKIP LOCKED",
+                    (rs, ctx) -> tx.d.uuid(rs, "id"));
+            if (targets.isEmpty()) {
+                return;
+            }
+        }
+        String prefix = tx.d.is(Dialect.POSTGRESQL)
+                ? "UPDATE " + tx.t.connection + " SET last_used_at = :at WHERE id IN (SELECT id FROM " + tx.t.connection
+                        + " WHERE id IN "
+                : "UPDATE " + tx.t.connection + " SET last_used_at = :at WHERE id IN ";
+        String suffix = tx.d.is(Dialect.POSTGRESQL) ? " FOR UPDATE SKIP LOCKED)" : "";
+        tx.updateIn(action, prefix, targets, suffix, sql -> sql.bind("at", tx.d.instant(lastUsedAt)));
     }
 }

@@ -11,8 +11,12 @@ import io.luxaris.spi.storage.ScheduleRepository;
 import io.luxaris.spi.storage.TemplateRepository;
 import io.luxaris.spi.storage.Transaction;
 import io.luxaris.spi.storage.VariantRepository;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -21,6 +25,9 @@ import org.jdbi.v3.core.statement.Query;
 
 /** One database transaction and its repositories; valid while the transaction runs. */
 final class JdbcTransaction implements Transaction {
+    /** The most ids sent in one IN list. */
+    static final int IN_CHUNK = 500;
+
     final Database db;
     final Handle handle;
     final SqlDialect d;
@@ -99,6 +106,42 @@ final class JdbcTransaction implements Transaction {
         return sql(
                 action,
                 () -> sql.bindTo(handle.createQuery(sql.text())).map(mapper).list());
+    }
+
+    /** Rows of {@code prefix (:id0, :id1, ...) suffix}, the ids sent in chunks of {@value #IN_CHUNK}. */
+    <T> List<T> listIn(String action, String prefix, Collection<UUID> ids, String suffix, RowMapper<T> mapper) {
+        var rows = new ArrayList<T>(ids.size());
+        for (List<UUID> chunk : chunks(ids)) {
+            var sql = new Sql(prefix)
+                    .in("id", chunk.stream().map(d::uuid).toList())
+                    .append(suffix);
+            rows.addAll(list(action, sql, mapper));
+        }
+        return rows;
+    }
+
+    /** Runs the update {@code prefix (:id0, ...) suffix} per chunk of ids; returns the rows changed. */
+    int updateIn(String action, String prefix, Collection<UUID> ids, String suffix, Consumer<Sql> bindings) {
+        int changed = 0;
+        for (List<UUID> chunk : chunks(ids)) {
+            var sql = new Sql(prefix)
+                    .in("id", chunk.stream().map(d::uuid).toList())
+                    .append(suffix);
+            bindings.accept(sql);
+            changed += sql(
+                    action, () -> sql.bindTo(handle.createUpdate(sql.text())).execute());
+        }
+        return changed;
+    }
+
+    /** The ids sorted (rows are then locked in one order by every writer) and cut into chunks. */
+    private static List<List<UUID>> chunks(Collection<UUID> ids) {
+        List<UUID> sorted = ids.stream().distinct().sorted().toList();
+        var chunks = new ArrayList<List<UUID>>();
+        for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
+            chunks.add(sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)));
+        }
+        return chunks;
     }
 
     <T> Optional<T> first(String action, Query query, RowMapper<T> mapper) {

@@ -7,8 +7,11 @@ import io.luxaris.domain.PostStatus;
 import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.PostRepository;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.argument.Argument;
@@ -154,6 +157,23 @@ final class PostRepo implements PostRepository {
                         .createQuery("SELECT " + Rows.columns(Rows.POST) + " FROM " + tx.t.post + " WHERE id = :id")
                         .bind("id", tx.d.uuid(id.value())),
                 tx.rows.post(""));
+    }
+
+    @Override
+    public Map<PostId, Post> findAll(Collection<PostId> ids) {
+        tx.readable();
+        var found = new LinkedHashMap<PostId, Post>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        tx.listIn(
+                        "find " + ids.size() + " post(s)",
+                        "SELECT " + Rows.columns(Rows.POST) + " FROM " + tx.t.post + " WHERE id IN ",
+                        ids.stream().map(PostId::value).toList(),
+                        "",
+                        tx.rows.post(""))
+                .forEach(p -> found.put(p.id(), p));
+        return found;
     }
 
     @Override

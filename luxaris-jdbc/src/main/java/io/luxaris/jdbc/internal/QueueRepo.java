@@ -8,6 +8,7 @@ import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.storage.ClaimRequest;
+import io.luxaris.spi.storage.Completion;
 import io.luxaris.spi.storage.Fence;
 import io.luxaris.spi.storage.ReapResult;
 import io.luxaris.spi.storage.ScheduleQueue;
@@ -282,6 +283,50 @@ final class QueueRepo implements ScheduleQueue {
                 .bind("owner", fence.owner())
                 .execute());
         return n == 1;
+    }
+
+    @Override
+    public boolean[] completeAll(List<Completion> completions) {
+        tx.writable();
+        boolean[] written = new boolean[completions.size()];
+        if (completions.isEmpty()) {
+            return written;
+        }
+        if (tx.d.is(Dialect.MARIADB)) {
+            // MariaDB's bulk protocol answers SUCCESS_NO_INFO for every row of a batch: one statement each instead
+            return ScheduleQueue.super.completeAll(completions);
+        }
+        completions.forEach(c -> ScheduleRepo.guard(c.outcome()));
+        String sql = "UPDATE " + tx.t.schedule + " SET "
+                + ScheduleRepo.SET_CONTENT.formatted(tx.d.json("checkpoint"))
+                + ", lease_owner = NULL, lease_expires_at = NULL, version = version + 1"
+                + " WHERE id = :id AND attempt_count = :attempt AND lease_owner = :owner"
+                + " AND status IN ('queued', 'processing', 'unconfirmed')";
+        int[] counts = tx.sql("complete " + completions.size() + " schedule(s)", () -> {
+            PreparedBatch batch = tx.handle.prepareBatch(sql);
+            for (Completion c : completions) {
+                ScheduleRepo.bindContent(batch, tx.d, c.outcome())
+                        .bind("id", tx.d.uuid(c.fence().id().value()))
+                        .bind("attempt", c.fence().attempt())
+                        .bind("owner", c.fence().owner())
+                        .add();
+            }
+            return batch.execute();
+        });
+        for (int i = 0; i < written.length; i++) {
+            // a driver that cannot count rows of a batch says SUCCESS_NO_INFO: ask the row itself
+            written[i] = counts[i] == Statement.SUCCESS_NO_INFO ? stillCompleted(completions.get(i)) : counts[i] == 1;
+        }
+        return written;
+    }
+
+    private boolean stillCompleted(Completion c) {
+        return find(c.fence().id())
+                .filter(s -> s.attemptCount() == c.fence().attempt()
+                        && s.lease().isEmpty()
+                        && s.status() == c.outcome().status()
+                        && s.updatedAt().equals(c.outcome().updatedAt()))
+                .isPresent();
     }
 
     @Override

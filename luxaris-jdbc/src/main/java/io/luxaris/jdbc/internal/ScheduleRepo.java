@@ -14,6 +14,7 @@ import io.luxaris.spi.storage.CalendarCriteria;
 import io.luxaris.spi.storage.CalendarRow;
 import io.luxaris.spi.storage.ScheduleRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
@@ -129,6 +130,20 @@ final class ScheduleRepo implements ScheduleRepository {
     public List<Schedule> listByPost(PostId post) {
         tx.readable();
         return by("post_id", tx.d.uuid(post.value()), "list schedules of post " + post);
+    }
+
+    @Override
+    public List<Schedule> listByPosts(Collection<PostId> posts) {
+        tx.readable();
+        if (posts.isEmpty()) {
+            return List.of();
+        }
+        return tx.listIn(
+                "list schedules of " + posts.size() + " post(s)",
+                "SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule + " WHERE post_id IN ",
+                posts.stream().map(PostId::value).toList(),
+                "",
+                tx.rows.schedule(""));
     }
 
     @Override

@@ -7,7 +7,11 @@ import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.VariantId;
 import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.storage.VariantRepository;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -112,6 +116,38 @@ final class VariantRepo implements VariantRepository {
                                 "SELECT " + Rows.columns(Rows.VARIANT) + " FROM " + tx.t.variant + " WHERE id = :id")
                         .bind("id", tx.d.uuid(id.value())),
                 tx.rows.variant(""));
+    }
+
+    @Override
+    public Map<VariantId, PostVariant> findAll(Collection<VariantId> ids) {
+        tx.readable();
+        var found = new LinkedHashMap<VariantId, PostVariant>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        tx.listIn(
+                        "find " + ids.size() + " variant(s)",
+                        "SELECT " + Rows.columns(Rows.VARIANT) + " FROM " + tx.t.variant + " WHERE id IN ",
+                        ids.stream().map(VariantId::value).toList(),
+                        "",
+                        tx.rows.variant(""))
+                .forEach(v -> found.put(v.id(), v));
+        return found;
+    }
+
+    @Override
+    public int markPublished(Collection<VariantId> ids, Instant now) {
+        tx.writable();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return tx.updateIn(
+                "mark " + ids.size() + " variant(s) published",
+                "UPDATE " + tx.t.variant + " SET status = 'published', published_at = COALESCE(published_at, :now),"
+                        + " updated_at = :now, version = version + 1 WHERE status IN ('ready', 'failed') AND id IN ",
+                ids.stream().map(VariantId::value).toList(),
+                "",
+                sql -> sql.bind("now", tx.d.instant(now)));
     }
 
     @Override
