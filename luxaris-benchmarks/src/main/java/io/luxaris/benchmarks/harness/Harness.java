@@ -1,0 +1,263 @@
+package io.luxaris.benchmarks.harness;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The engine harness: Luxaris, db-scheduler and Quartz on the local PostgreSQL, the same no-op work, one engine at a
+ * time. Run {@code java -cp luxaris-benchmarks.jar io.luxaris.benchmarks.harness.Harness help} for the scenarios
+ * and options; luxaris-benchmarks/RESULTS.md explains every figure.
+ */
+public final class Harness {
+    static final String USAGE =
+            """
+            usage: Harness <scenario> [options]
+
+            scenarios
+              burn-down   N due schedules written beforehand, then published; schedules/s, commits/schedule, heap
+                --engines luxaris,luxaris-x3,db-scheduler,quartz   (luxaris-xK: K Luxaris instances in this JVM)
+                --schedules 100000        --quartz-schedules <schedules>   --timeout 900 (s)
+              steady      a fixed offered rate of schedules due --lead after creation; lateness p50/p95/p99/max
+                --engines luxaris,db-scheduler,quartz   --rate 200   --duration 60 (s)   --lead 2 (s)
+                --producers 4   --drain 60 (s after the last due time)
+              scale       Luxaris: claim and calendar-week latency with 10,000 and 1,000,000 future schedules
+                --rows 10000,1000000   --reps 300   --batch 100   --templates 500   --owners 10
+              facts       the JVM and PostgreSQL settings, as a result line
+              summary <results.jsonl or folder>...   markdown tables with the ratios
+
+            engine settings (burn-down, steady)
+              --concurrency 32    Luxaris maxConcurrency = db-scheduler threads = Quartz threadCount
+              --claim-batch 100   Luxaris claimBatchSize        --accounts 1000   Luxaris accounts (connections)
+              --pool 10           Luxaris pool per instance     --dbs-lower 1.0 --dbs-upper 4.0 --dbs-poll 1s
+
+            common
+              --results FILE      append each result as a JSON line
+              --schema-prefix luxbench_   each engine's schema is <prefix><engine>, dropped and created per run
+              --keep-schemas      do not drop the schemas afterwards
+
+            PostgreSQL: LUXARIS_PG_URL (jdbc:postgresql://127.0.0.1:5432/test), LUXARIS_PG_USER (postgres),
+            LUXARIS_PG_PASSWORD. Run alone: commits are counted for the whole database.
+            """;
+
+    private Harness() {}
+
+    public static void main(String[] args) throws Exception {
+        List<Result> results;
+        try {
+            results = run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println();
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(results.stream().allMatch(Result::ok) ? 0 : 1);
+    }
+
+    /** Runs a scenario, prints and (with --results) appends its results, and returns them. */
+    static List<Result> run(String... args) throws Exception {
+        Options o = Options.parse(args);
+        if (o.scenario.equals("help") || o.flag("help")) {
+            System.out.println(USAGE);
+            return List.of();
+        }
+        if (o.scenario.equals("summary")) {
+            if (o.arguments().isEmpty()) {
+                throw new IllegalArgumentException("summary needs results files or folders");
+            }
+            var results = Summary.read(o.arguments().stream().map(Path::of).toList());
+            System.out.println(Summary.tables(results));
+            return List.of();
+        }
+        String resultsFile = o.string("results", null);
+        String prefix = Pg.checkIdentifier(o.string("schema-prefix", "luxbench_"));
+        boolean keep = o.flag("keep-schemas");
+        Pg pg = Pg.fromEnvironment(
+                "h" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
+        var results = new ArrayList<Result>();
+        switch (o.scenario) {
+            case "burn-down" -> {
+                int n = o.integer("schedules", 100_000);
+                int quartzN = o.integer("quartz-schedules", n);
+                Duration timeout = o.duration("timeout", Duration.ofSeconds(900));
+                List<String> engines = o.list("engines", "luxaris,luxaris-x3,db-scheduler,quartz");
+                EngineConfig config = EngineConfig.from(o);
+                check(o);
+                for (String name : engines) {
+                    int count = name.equals("quartz") ? quartzN : n;
+                    var recorder = new Recorder(count);
+                    Engine engine = engine(name, config, pg, prefix, recorder);
+                    announce("burn-down of " + count + " schedules", engine);
+                    results.add(report(Scenarios.burnDown(pg, engine, recorder, count, timeout, keep), resultsFile));
+                }
+            }
+            case "steady" -> {
+                int rate = o.integer("rate", 200);
+                Duration duration = o.duration("duration", Duration.ofSeconds(60));
+                Duration lead = o.duration("lead", Duration.ofSeconds(2));
+                int producers = o.integer("producers", 4);
+                Duration drain = o.duration("drain", Duration.ofSeconds(60));
+                List<String> engines = o.list("engines", "luxaris,db-scheduler,quartz");
+                EngineConfig config = EngineConfig.from(o);
+                if (rate < 1) {
+                    throw new IllegalArgumentException("--rate must be positive");
+                }
+                check(o);
+                for (String name : engines) {
+                    int total = (int) Math.round(rate * duration.toNanos() / 1e9);
+                    var recorder = new Recorder(Math.max(1, total));
+                    Engine engine = engine(name, config, pg, prefix, recorder);
+                    announce("steady state of " + rate + "/s for " + duration.toSeconds() + " s", engine);
+                    results.add(report(
+                            Scenarios.steady(pg, engine, recorder, rate, duration, lead, producers, drain, keep),
+                            resultsFile));
+                }
+            }
+            case "scale" -> {
+                List<String> sizes = o.list("rows", "10000,1000000");
+                int reps = o.integer("reps", 300);
+                int batch = o.integer("batch", 100);
+                int templates = o.integer("templates", 500);
+                int owners = o.integer("owners", 10);
+                check(o);
+                for (String size : sizes) {
+                    int rows = Integer.parseInt(size.replace("_", ""));
+                    System.out.printf(Locale.ROOT, "%n>>> scale: luxaris with %,d future schedules%n", rows);
+                    results.add(report(
+                            Scale.run(
+                                    pg,
+                                    prefix + "scale",
+                                    rows,
+                                    Math.min(templates, rows),
+                                    owners,
+                                    batch,
+                                    reps,
+                                    new Recorder(1),
+                                    keep),
+                            resultsFile));
+                }
+            }
+            case "facts" -> {
+                check(o);
+                results.add(report(facts(pg), resultsFile));
+            }
+            default -> throw new IllegalArgumentException("unknown scenario '" + o.scenario + "'");
+        }
+        if (results.size() > 1) {
+            System.out.println(Summary.tables(results));
+        }
+        return results;
+    }
+
+    private static void check(Options o) {
+        if (!o.unused().isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) for " + o.scenario + ": " + o.unused());
+        }
+        if (!o.arguments().isEmpty()) {
+            throw new IllegalArgumentException("unexpected argument(s): " + o.arguments());
+        }
+    }
+
+    /** The engines' settings from the command line. */
+    record EngineConfig(
+            int concurrency, int claimBatch, int accounts, int pool, double lower, double upper, Duration poll) {
+        static EngineConfig from(Options o) {
+            var c = new EngineConfig(
+                    o.integer("concurrency", 32),
+                    o.integer("claim-batch", 100),
+                    o.integer("accounts", 1_000),
+                    o.integer("pool", 10),
+                    o.decimal("dbs-lower", 1.0),
+                    o.decimal("dbs-upper", 4.0),
+                    o.duration("dbs-poll", Duration.ofSeconds(1)));
+            if (c.concurrency < 1 || c.accounts < 1 || c.pool < 1 || c.claimBatch < 1) {
+                throw new IllegalArgumentException(
+                        "--concurrency, --claim-batch, --accounts and --pool must be positive");
+            }
+            return c;
+        }
+    }
+
+    static Engine engine(String name, EngineConfig c, Pg pg, String prefix, Recorder recorder) {
+        int concurrency = c.concurrency();
+        int claimBatch = c.claimBatch();
+        int accounts = c.accounts();
+        int pool = c.pool();
+        double lower = c.lower();
+        double upper = c.upper();
+        Duration poll = c.poll();
+        if (name.equals("luxaris")) {
+            return new LuxarisEngine(pg, prefix + "luxaris", 1, concurrency, claimBatch, accounts, pool, recorder);
+        }
+        if (name.startsWith("luxaris-x")) {
+            int instances;
+            try {
+                instances = Integer.parseInt(name.substring("luxaris-x".length()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("engine luxaris-xK needs a number K but was " + name);
+            }
+            if (instances < 1 || instances > 16) {
+                throw new IllegalArgumentException("luxaris-xK: K must be within 1..16 but was " + instances);
+            }
+            return new LuxarisEngine(
+                    pg, prefix + "luxaris_x" + instances, instances, concurrency, claimBatch, accounts, pool, recorder);
+        }
+        return switch (name) {
+            case "db-scheduler" ->
+                new DbSchedulerEngine(pg, prefix + "dbscheduler", concurrency, lower, upper, poll, recorder);
+            case "quartz" -> new QuartzEngine(pg, prefix + "quartz", concurrency, recorder);
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown engine '" + name + "' (luxaris, luxaris-xK, db-scheduler, quartz)");
+        };
+    }
+
+    private static void announce(String what, Engine engine) {
+        System.out.printf(
+                Locale.ROOT, "%n>>> %s: %s on schema %s %s%n", what, engine.name(), engine.schema(), engine.settings());
+    }
+
+    private static Result report(Result r, String file) throws IOException {
+        System.out.print(r.describe());
+        if (file != null) {
+            Path path = Path.of(file);
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            Files.writeString(
+                    path,
+                    r.toJson() + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        return r;
+    }
+
+    static Result facts(Pg pg) throws Exception {
+        var r = new Result("facts", "machine");
+        var runtime = Runtime.getRuntime();
+        r.put("availableProcessors", runtime.availableProcessors())
+                .put("maxHeapMb", runtime.maxMemory() / (1024 * 1024))
+                .put("javaVersion", System.getProperty("java.runtime.version"))
+                .put("javaVm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"))
+                .put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .put(
+                        "os",
+                        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                                + System.getProperty("os.arch"))
+                .put("postgresql", pg.where())
+                .put("postgresqlSettings", pg.serverFacts());
+        return r;
+    }
+}

@@ -1,0 +1,160 @@
+package io.luxaris.benchmarks.harness;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The no-op work every engine does for a schedule: note that schedule {@code i} was called, and when. Schedules
+ * are numbered {@code 0..capacity-1} by the harness; each engine maps its own identifier (Luxaris' schedule id,
+ * db-scheduler's task instance, Quartz' job name) to that number. Times are wall-clock microseconds since the epoch
+ * (the engines and PostgreSQL run on this machine and share its clock).
+ */
+final class Recorder {
+    private final int capacity;
+    private final AtomicIntegerArray calls;
+    private final AtomicLongArray calledAt;
+    private final long[] dueAt;
+    private final AtomicInteger distinct = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicInteger unknown = new AtomicInteger();
+
+    Recorder(int capacity) {
+        this.capacity = capacity;
+        this.calls = new AtomicIntegerArray(capacity);
+        this.calledAt = new AtomicLongArray(capacity);
+        this.dueAt = new long[capacity];
+    }
+
+    static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    static long nowMicros() {
+        return micros(Instant.now());
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** The time schedule {@code i} is due (set before it is handed to an engine). */
+    void due(int i, Instant at) {
+        dueAt[i] = micros(at);
+    }
+
+    /** The channel call of schedule {@code i}: the no-op work. */
+    void called(int i) {
+        long now = nowMicros();
+        if (i < 0 || i >= capacity) {
+            unknown.incrementAndGet();
+            return;
+        }
+        if (calls.incrementAndGet(i) == 1) {
+            calledAt.set(i, now);
+            distinct.incrementAndGet();
+        } else {
+            duplicates.incrementAndGet();
+        }
+    }
+
+    /** A call for something the engine could not map to a schedule of this run. */
+    void unknownCall() {
+        unknown.incrementAndGet();
+    }
+
+    /** Schedules called at least once. */
+    int distinct() {
+        return distinct.get();
+    }
+
+    /** Calls beyond the first for a schedule. */
+    int duplicates() {
+        return duplicates.get();
+    }
+
+    int unknown() {
+        return unknown.get();
+    }
+
+    /** Waits until {@code expected} schedules were called, or the time is up; returns whether they were. */
+    boolean awaitCalled(int expected, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (distinct.get() < expected) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    /** Earliest first call among schedules {@code 0..n-1}, in epoch micros (Long.MAX_VALUE if none). */
+    long firstCall(int n) {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            long t = calledAt.get(i);
+            if (t != 0 && t < min) {
+                min = t;
+            }
+        }
+        return min;
+    }
+
+    /** Latest first call among schedules {@code 0..n-1}, in epoch micros (0 if none). */
+    long lastCall(int n) {
+        long max = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, calledAt.get(i));
+        }
+        return max;
+    }
+
+    /** Schedules among {@code 0..n-1} never called. */
+    int missing(int n) {
+        int missing = 0;
+        for (int i = 0; i < n; i++) {
+            if (calls.get(i) == 0) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    /** Schedules among {@code 0..n-1} called more than once. */
+    int calledMoreThanOnce(int n) {
+        int more = 0;
+        for (int i = 0; i < n; i++) {
+            if (calls.get(i) > 1) {
+                more++;
+            }
+        }
+        return more;
+    }
+
+    /** Lateness (first call − due) of the called schedules among {@code 0..n-1}, in microseconds, sorted. */
+    long[] lateness(int n) {
+        long[] out = new long[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            long at = calledAt.get(i);
+            if (at != 0) {
+                out[k++] = at - dueAt[i];
+            }
+        }
+        long[] sorted = Arrays.copyOf(out, k);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** Nearest-rank percentile of sorted values ({@code p} in 0..100); NaN when empty. */
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+}

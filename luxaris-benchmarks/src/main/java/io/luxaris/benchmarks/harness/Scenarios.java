@@ -1,0 +1,305 @@
+package io.luxaris.benchmarks.harness;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * The burn-down and steady-state runs, the same steps for every engine (see {@link Engine}). What is measured:
+ *
+ * <ul>
+ *   <li>the window starts when the engine is started and ends when the database shows no unfinished schedule of
+ *       the run (polled every 2 ms once every schedule has been called, on a connection of its own);
+ *   <li>commits: {@code pg_stat_database.xact_commit} read before the start and after every pool of the engine is
+ *       closed (a backend reports its counts when it ends), minus the harness' own reads; other sessions on the
+ *       database are counted too, so run alone;
+ *   <li>heap: {@link HeapMonitor} from just before the start to the end of the window.
+ * </ul>
+ */
+final class Scenarios {
+    /** How early a call may come before its due time without failing the run (Quartz: up to 2 ms by design). */
+    static final long EARLY_TOLERANCE_MICROS = 5_000;
+
+    private Scenarios() {}
+
+    /** Why a run must not go on. */
+    static final class RunFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RunFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** Polls the engine's unfinished schedules until none is left (or the deadline); counts its queries. */
+    private static final class Monitor implements AutoCloseable {
+        private final Connection connection;
+        private final Statement statement;
+        private final String sql;
+        int queries;
+
+        Monitor(Pg pg, Engine engine) throws SQLException {
+            connection = pg.connect("monitor", null);
+            statement = connection.createStatement();
+            sql = engine.remainingSql();
+        }
+
+        long remaining() throws SQLException {
+            queries++;
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        /** Returns the remaining count when it reached zero or the deadline passed. */
+        long awaitNone(long deadlineNanos) throws SQLException, InterruptedException {
+            while (true) {
+                long left = remaining();
+                if (left == 0 || System.nanoTime() > deadlineNanos) {
+                    return left;
+                }
+                Thread.sleep(2);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
+    /**
+     * Reads xact_commit after the run: waits until every backend of this process has ended, then reads; returns
+     * the commits of the window without the harness' own queries ({@code own}, plus the before-read and the
+     * waiting queries).
+     */
+    private static long commitsSince(Pg pg, long before, int own) throws SQLException, InterruptedException {
+        int waits = pg.awaitNoBackends(10_000);
+        Thread.sleep(300); // the waiting connection's backend ends too
+        long after = pg.xactCommit();
+        return after - before - own - 1 - waits;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    // ------------------------------------------------------------------------------------------------ burn-down
+
+    /**
+     * N schedules due already (schedule {@code i} due {@code N - i} ms before the seeding started, so they are in
+     * due order), then the engine is started and publishes them all.
+     */
+    static Result burnDown(Pg pg, Engine engine, Recorder recorder, int n, Duration timeout, boolean keepSchema)
+            throws Exception {
+        var r = new Result("burn-down", engine.name()).put("schedules", n).put("settings", engine.settings());
+        try {
+            engine.setUp();
+            Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusMillis(n + 1_000L);
+            IntFunction<Instant> due = i -> base.plusMillis(i);
+            for (int i = 0; i < n; i++) {
+                recorder.due(i, due.apply(i));
+            }
+            long t = System.nanoTime();
+            engine.seedDue(n, due);
+            double seedSeconds = seconds(System.nanoTime() - t);
+            r.put("seedSeconds", round(seedSeconds, 2)).put("seedPerSecond", Math.round(n / seedSeconds));
+            engine.build();
+            pg.awaitNoBackendsOf("aux-", 10_000);
+            Thread.sleep(1_100); // what building the engine did reaches the counters before the window
+            long before = pg.xactCommit();
+            HeapMonitor heap = HeapMonitor.start();
+            long startMicros;
+            long doneMicros;
+            long left;
+            int polls;
+            try (Monitor monitor = new Monitor(pg, engine)) {
+                long deadline = System.nanoTime() + timeout.toNanos();
+                startMicros = Recorder.nowMicros();
+                engine.start();
+                boolean all = recorder.awaitCalled(n, timeout.toMillis());
+                left = all ? monitor.awaitNone(deadline) : monitor.remaining();
+                doneMicros = Recorder.nowMicros();
+                polls = monitor.queries;
+                heap.report(r);
+                engine.stop();
+            } finally {
+                heap.close();
+            }
+            engine.close();
+            long commits = commitsSince(pg, before, polls);
+            long first = recorder.firstCall(n);
+            long last = recorder.lastCall(n);
+            double window = (doneMicros - first) / 1e6;
+            r.put("schedulesPerSecond", Math.round(n / window))
+                    .put("windowSeconds", round(window, 3))
+                    .put("startToFirstCallMs", round((first - startMicros) / 1e3, 1))
+                    .put("lastCallToDoneMs", round((doneMicros - last) / 1e3, 1))
+                    .put("commits", commits)
+                    .put("commitsPerSchedule", round((double) commits / n, 4))
+                    .put("remaining", left)
+                    .put("called", recorder.distinct())
+                    .put("missing", recorder.missing(n))
+                    .put("duplicateCalls", recorder.duplicates())
+                    .put("unknownCalls", recorder.unknown());
+            r.check(left == 0, "nothing left unfinished")
+                    .check(recorder.missing(n) == 0, "every schedule called")
+                    .check(recorder.duplicates() == 0, "no schedule called twice")
+                    .check(recorder.unknown() == 0, "no call for an unknown schedule");
+            engine.verify(n, r);
+            return r;
+        } finally {
+            engine.close();
+            if (!keepSchema) {
+                pg.dropSchemaQuietly(engine.schema());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ steady state
+
+    /**
+     * {@code rate} schedules per second for {@code duration}, each created (by {@code producers} threads through
+     * the engine's API) due {@code lead} after its creation; lateness = first channel call − due.
+     */
+    static Result steady(
+            Pg pg,
+            Engine engine,
+            Recorder recorder,
+            int rate,
+            Duration duration,
+            Duration lead,
+            int producers,
+            Duration drain,
+            boolean keepSchema)
+            throws Exception {
+        int total = (int) Math.round(rate * duration.toNanos() / 1e9);
+        var r = new Result("steady", engine.name())
+                .put("offeredPerSecond", rate)
+                .put("durationSeconds", round(duration.toNanos() / 1e9, 3))
+                .put("leadMs", lead.toMillis())
+                .put("producers", producers)
+                .put("settings", engine.settings());
+        try {
+            engine.setUp();
+            engine.prepareProduction(total);
+            engine.build();
+            pg.awaitNoBackendsOf("aux-", 10_000);
+            engine.start();
+            Thread.sleep(1_100); // the engine settles; what it did so far reaches the counters before the window
+            long before = pg.xactCommit();
+            HeapMonitor heap = HeapMonitor.start();
+            var produced = new AtomicInteger();
+            var maxLagNanos = new AtomicLong();
+            var failure = new AtomicReference<Throwable>();
+            var next = new AtomicInteger();
+            long intervalNanos = Math.round(1e9 / rate);
+            long t0 = System.nanoTime() + 20_000_000L;
+            var threads = new ArrayList<Thread>();
+            for (int p = 0; p < producers; p++) {
+                Thread thread = new Thread(
+                        () -> {
+                            while (failure.get() == null) {
+                                int i = next.getAndIncrement();
+                                if (i >= total) {
+                                    return;
+                                }
+                                long at = t0 + i * intervalNanos;
+                                long wait;
+                                while ((wait = at - System.nanoTime()) > 0) {
+                                    LockSupport.parkNanos(wait);
+                                }
+                                maxLagNanos.accumulateAndGet(-wait, Math::max);
+                                Instant runAt = Instant.now().plus(lead).truncatedTo(ChronoUnit.MILLIS);
+                                recorder.due(i, runAt);
+                                try {
+                                    engine.produce(i, runAt);
+                                    produced.incrementAndGet();
+                                } catch (Exception | Error e) {
+                                    failure.compareAndSet(null, e);
+                                }
+                            }
+                        },
+                        "luxbench-producer-" + p);
+                thread.setDaemon(true);
+                threads.add(thread);
+                thread.start();
+            }
+            long left;
+            int polls;
+            long producedEnd;
+            try (Monitor monitor = new Monitor(pg, engine)) {
+                for (Thread thread : threads) {
+                    thread.join();
+                }
+                producedEnd = System.nanoTime();
+                if (failure.get() != null) {
+                    throw new RunFailed("the producer failed: " + failure.get());
+                }
+                int n = produced.get();
+                long deadline = System.nanoTime() + lead.toNanos() + drain.toNanos();
+                boolean all = recorder.awaitCalled(n, lead.plus(drain).toMillis());
+                left = all ? monitor.awaitNone(deadline) : monitor.remaining();
+                polls = monitor.queries;
+                heap.report(r);
+                engine.stop();
+            } finally {
+                heap.close();
+            }
+            engine.close();
+            long commits = commitsSince(pg, before, polls);
+            int n = produced.get();
+            long[] lateness = recorder.lateness(n);
+            long first = recorder.firstCall(n);
+            long last = recorder.lastCall(n);
+            r.put("produced", n)
+                    .put("producedPerSecond", round(n / seconds(producedEnd - t0), 1))
+                    .put("producerMaxLagMs", round(maxLagNanos.get() / 1e6, 1))
+                    .put("publishedPerSecond", round(recorder.distinct() / ((last - first) / 1e6), 1))
+                    .put("latenessP50Ms", round(Recorder.percentile(lateness, 50) / 1e3, 2))
+                    .put("latenessP95Ms", round(Recorder.percentile(lateness, 95) / 1e3, 2))
+                    .put("latenessP99Ms", round(Recorder.percentile(lateness, 99) / 1e3, 2))
+                    .put("latenessMaxMs", round(Recorder.percentile(lateness, 100) / 1e3, 2))
+                    .put("latenessMinMs", round(Recorder.percentile(lateness, 0) / 1e3, 2))
+                    .put("commits", commits)
+                    .put("commitsPerSchedule", round((double) commits / Math.max(1, n), 4))
+                    .put("remaining", left)
+                    .put("called", recorder.distinct())
+                    .put("missing", recorder.missing(n))
+                    .put("duplicateCalls", recorder.duplicates())
+                    .put("unknownCalls", recorder.unknown());
+            r.check(n == total, "the producer created every schedule")
+                    .check(left == 0, "nothing left unfinished")
+                    .check(recorder.missing(n) == 0, "every schedule called")
+                    .check(recorder.duplicates() == 0, "no schedule called twice")
+                    .check(recorder.unknown() == 0, "no call for an unknown schedule")
+                    // Quartz fires a trigger up to 2 ms before its time (it stops waiting when less is left)
+                    .check(
+                            lateness.length == 0 || lateness[0] >= -EARLY_TOLERANCE_MICROS,
+                            "no schedule called more than 5 ms before it was due");
+            engine.verify(n, r);
+            return r;
+        } finally {
+            engine.close();
+            if (!keepSchema) {
+                pg.dropSchemaQuietly(engine.schema());
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.luxaris.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Markdown tables of results (this run's, or every {@code *.jsonl} of a results folder), with the ratios. */
+final class Summary {
+    private Summary() {}
+
+    static List<Result> read(List<Path> paths) throws IOException {
+        var out = new ArrayList<Result>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> files = Files.list(p)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".jsonl"))
+                            .sorted()
+                            .toList()) {
+                        out.addAll(read(List.of(f)));
+                    }
+                }
+            } else {
+                for (String line : Files.readAllLines(p)) {
+                    if (!line.isBlank()) {
+                        out.add(Result.fromJson(line));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static String tables(List<Result> results) {
+        var out = new StringBuilder();
+        burnDown(results, out);
+        steady(results, out);
+        scale(results, out);
+        var failed = results.stream().filter(r -> !r.ok()).toList();
+        if (!failed.isEmpty()) {
+            out.append("\nFAILED CHECKS (these figures are not valid):\n");
+            failed.forEach(r -> out.append("- ")
+                    .append(r.scenario())
+                    .append(" / ")
+                    .append(r.engine())
+                    .append(": ")
+                    .append(r.failures())
+                    .append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static Optional<Result> find(
+            List<Result> results, String scenario, String engine, String key, Object value) {
+        return results.stream()
+                .filter(r -> r.scenario().equals(scenario) && r.engine().equals(engine))
+                .filter(r -> key == null || String.valueOf(r.get(key)).equals(String.valueOf(value)))
+                .reduce((a, b) -> b); // the last run wins
+    }
+
+    private static String num(Optional<Double> v, int decimals) {
+        return v.map(d -> String.format(Locale.ROOT, "%,." + decimals + "f", d)).orElse("–");
+    }
+
+    private static String ratio(Optional<Double> a, Optional<Double> b) {
+        if (a.isEmpty() || b.isEmpty() || b.get() == 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f×", a.get() / b.get());
+    }
+
+    private static void burnDown(List<Result> results, StringBuilder out) {
+        var engines = results.stream()
+                .filter(r -> r.scenario().equals("burn-down"))
+                .map(Result::engine)
+                .distinct()
+                .sorted(Comparator.comparingInt(Summary::order))
+                .toList();
+        if (engines.isEmpty()) {
+            return;
+        }
+        Optional<Double> luxaris =
+                find(results, "burn-down", "luxaris", null, null).flatMap(r -> r.number("schedulesPerSecond"));
+        out.append("\n### Burn-down\n\n")
+                .append("| engine | schedules | schedules/s | commits/schedule | peak heap MB | Luxaris×1 / this |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (String e : engines) {
+            Result r = find(results, "burn-down", e, null, null).orElseThrow();
+            out.append("| ")
+                    .append(e)
+                    .append(r.ok() ? "" : " (FAILED)")
+                    .append(" | ")
+                    .append(num(r.number("schedules"), 0))
+                    .append(" | ")
+                    .append(num(r.number("schedulesPerSecond"), 0))
+                    .append(" | ")
+                    .append(num(r.number("commitsPerSchedule"), 3))
+                    .append(" | ")
+                    .append(num(r.number("peakHeapMb"), 0))
+                    .append(" | ")
+                    .append(e.equals("luxaris") ? "" : ratio(luxaris, r.number("schedulesPerSecond")))
+                    .append(" |\n");
+        }
+    }
+
+    private static void steady(List<Result> results, StringBuilder out) {
+        var rates = results.stream()
+                .filter(r -> r.scenario().equals("steady"))
+                .map(r -> r.number("offeredPerSecond").orElse(0.0).intValue())
+                .distinct()
+                .sorted()
+                .toList();
+        if (rates.isEmpty()) {
+            return;
+        }
+        out.append("\n### Steady state (lateness = channel call − due, ms)\n\n")
+                .append("| offered/s | engine | produced/s | published/s | p50 | p95 | p99 | max | commits/schedule |"
+                        + " Luxaris p99 / this p99 |\n")
+                .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int rate : rates) {
+            Optional<Double> luxarisP99 = find(results, "steady", "luxaris", "offeredPerSecond", rate)
+                    .flatMap(r -> r.number("latenessP99Ms"));
+            var engines = results.stream()
+                    .filter(r -> r.scenario().equals("steady")
+                            && r.number("offeredPerSecond").orElse(0.0).intValue() == rate)
+                    .map(Result::engine)
+                    .distinct()
+                    .sorted(Comparator.comparingInt(Summary::order))
+                    .toList();
+            for (String e : engines) {
+                Result r = find(results, "steady", e, "offeredPerSecond", rate).orElseThrow();
+                out.append("| ")
+                        .append(rate)
+                        .append(" | ")
+                        .append(e)
+                        .append(r.ok() ? "" : " (FAILED)")
+                        .append(" | ")
+                        .append(num(r.number("producedPerSecond"), 0))
+                        .append(" | ")
+                        .append(num(r.number("publishedPerSecond"), 0))
+                        .append(" | ")
+                        .append(num(r.number("latenessP50Ms"), 1))
+                        .append(" | ")
+                        .append(num(r.number("latenessP95Ms"), 1))
+                        .append(" | ")
+                        .append(num(r.number("latenessP99Ms"), 1))
+                        .append(" | ")
+                        .append(num(r.number("latenessMaxMs"), 1))
+                        .append(" | ")
+                        .append(num(r.number("commitsPerSchedule"), 3))
+                        .append(" | ")
+                        .append(e.equals("luxaris") ? "" : ratio(luxarisP99, r.number("latenessP99Ms")))
+                        .append(" |\n");
+            }
+        }
+    }
+
+    private static void scale(List<Result> results, StringBuilder out) {
+        var runs = results.stream()
+                .filter(r -> r.scenario().equals("scale"))
+                .sorted(Comparator.comparingDouble(r -> r.number("rows").orElse(0.0)))
+                .toList();
+        if (runs.isEmpty()) {
+            return;
+        }
+        String[] keys = {"claimQuery", "claimCycle", "calendarWeekFirstPage", "calendarWholeWeek"};
+        String[] labels = {
+            "claim query (batch)", "claim cycle (engine step)", "calendar week, first page", "calendar week, all pages"
+        };
+        out.append("\n### Scale (ms; median / p99)\n\n| measure |");
+        runs.forEach(r -> out.append(' ')
+                .append(num(r.number("rows"), 0))
+                .append(" pending future rows")
+                .append(r.ok() ? "" : " (FAILED)")
+                .append(" |"));
+        boolean ratio = runs.size() >= 2;
+        if (ratio) {
+            out.append(" largest / smallest (median, p99) |");
+        }
+        out.append("\n|---|");
+        runs.forEach(r -> out.append("---:|"));
+        if (ratio) {
+            out.append("---:|");
+        }
+        out.append('\n');
+        for (int k = 0; k < keys.length; k++) {
+            String key = keys[k];
+            out.append("| ").append(labels[k]).append(" |");
+            for (Result r : runs) {
+                out.append(' ')
+                        .append(num(r.number(key + "MedianMs"), 2))
+                        .append(" / ")
+                        .append(num(r.number(key + "P99Ms"), 2))
+                        .append(" |");
+            }
+            if (ratio) {
+                Result small = runs.get(0);
+                Result large = runs.get(runs.size() - 1);
+                out.append(' ')
+                        .append(ratio(large.number(key + "MedianMs"), small.number(key + "MedianMs")))
+                        .append(", ")
+                        .append(ratio(large.number(key + "P99Ms"), small.number(key + "P99Ms")))
+                        .append(" |");
+            }
+            out.append('\n');
+        }
+        out.append("| entries in the week (one owner) |");
+        runs.forEach(r ->
+                out.append(' ').append(num(r.number("calendarWeekEntries"), 0)).append(" |"));
+        if (ratio) {
+            out.append(" |");
+        }
+        out.append('\n');
+    }
+
+    private static int order(String engine) {
+        if (engine.equals("luxaris")) {
+            return 0;
+        }
+        if (engine.startsWith("luxaris")) {
+            return 1;
+        }
+        return engine.equals("db-scheduler") ? 2 : 3;
+    }
+}
