@@ -342,6 +342,7 @@ final class QuickstartRun {
                                             .withTemplate(template.id(), values)
                                             .usingGenerator(OfflineGenerator.KEY))
                             .forChannel(key);
+                    suggestions += candidates.size();
                 }
                 GenerationSuggestion best = candidates.stream()
                         .max(Comparator.comparingDouble(s -> s.score().orElse(0)))
