@@ -100,7 +100,7 @@ final class DbSchedulerEngine implements Engine {
     @Override
     public Map<String, Object> settings() {
         var m = new LinkedHashMap<String, Object>();
-        m.put("version", Scheduler.class.getPackage().getImplementationVersion());
+        m.put("version", Versions.of("com.github.kagkarlsson", "db-scheduler"));
         m.put("pollingStrategy", "lock-and-fetch (pollUsingLockAndFetch)");
         m.put("lowerLimitFractionOfThreads", lowerLimit);
         m.put("upperLimitFractionOfThreads", upperLimit);

@@ -43,6 +43,7 @@ public final class Harness {
               --results FILE      append each result as a JSON line
               --schema-prefix luxbench_   each engine's schema is <prefix><engine>, dropped and created per run
               --keep-schemas      do not drop the schemas afterwards
+              --settle 1.1        pause before the commit counter is read at the start (backends report within 1 s)
 
             PostgreSQL: LUXARIS_PG_URL (jdbc:postgresql://127.0.0.1:5432/test), LUXARIS_PG_USER (postgres),
             LUXARIS_PG_PASSWORD. Run alone: commits are counted for the whole database.
@@ -82,6 +83,8 @@ public final class Harness {
         String resultsFile = o.string("results", null);
         String prefix = Pg.checkIdentifier(o.string("schema-prefix", "luxbench_"));
         boolean keep = o.flag("keep-schemas");
+        // a backend reports its commits at the latest a second after its last one: wait that long before counting
+        Duration settle = o.duration("settle", Duration.ofMillis(1_100));
         Pg pg = Pg.fromEnvironment(
                 "h" + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
         var results = new ArrayList<Result>();
@@ -98,7 +101,8 @@ public final class Harness {
                     var recorder = new Recorder(count);
                     Engine engine = engine(name, config, pg, prefix, recorder);
                     announce("burn-down of " + count + " schedules", engine);
-                    results.add(report(Scenarios.burnDown(pg, engine, recorder, count, timeout, keep), resultsFile));
+                    results.add(report(
+                            Scenarios.burnDown(pg, engine, recorder, count, timeout, settle, keep), resultsFile));
                 }
             }
             case "steady" -> {
@@ -119,7 +123,8 @@ public final class Harness {
                     Engine engine = engine(name, config, pg, prefix, recorder);
                     announce("steady state of " + rate + "/s for " + duration.toSeconds() + " s", engine);
                     results.add(report(
-                            Scenarios.steady(pg, engine, recorder, rate, duration, lead, producers, drain, keep),
+                            Scenarios.steady(
+                                    pg, engine, recorder, rate, duration, lead, producers, drain, settle, keep),
                             resultsFile));
                 }
             }

@@ -120,7 +120,7 @@ final class QuartzEngine implements Engine {
     @Override
     public Map<String, Object> settings() {
         var m = new LinkedHashMap<String, Object>();
-        m.put("version", Scheduler.class.getPackage().getImplementationVersion());
+        m.put("version", Versions.of("org.quartz-scheduler", "quartz"));
         m.put("jobStore", "JobStoreTX, PostgreSQLDelegate, isClustered=true");
         m.put("threadCount", threads);
         m.put("batchTriggerAcquisitionMaxCount", threads);

@@ -106,7 +106,8 @@ final class Scenarios {
      * N schedules due already (schedule {@code i} due {@code N - i} ms before the seeding started, so they are in
      * due order), then the engine is started and publishes them all.
      */
-    static Result burnDown(Pg pg, Engine engine, Recorder recorder, int n, Duration timeout, boolean keepSchema)
+    static Result burnDown(
+            Pg pg, Engine engine, Recorder recorder, int n, Duration timeout, Duration settle, boolean keepSchema)
             throws Exception {
         var r = new Result("burn-down", engine.name()).put("schedules", n).put("settings", engine.settings());
         try {
@@ -122,7 +123,7 @@ final class Scenarios {
             r.put("seedSeconds", round(seedSeconds, 2)).put("seedPerSecond", Math.round(n / seedSeconds));
             engine.build();
             pg.awaitNoBackendsOf("aux-", 10_000);
-            Thread.sleep(1_100); // what building the engine did reaches the counters before the window
+            Thread.sleep(settle.toMillis()); // what building the engine did reaches the counters before the window
             long before = pg.xactCommit();
             HeapMonitor heap = HeapMonitor.start();
             long startMicros;
@@ -187,6 +188,7 @@ final class Scenarios {
             Duration lead,
             int producers,
             Duration drain,
+            Duration settle,
             boolean keepSchema)
             throws Exception {
         int total = (int) Math.round(rate * duration.toNanos() / 1e9);
@@ -202,7 +204,7 @@ final class Scenarios {
             engine.build();
             pg.awaitNoBackendsOf("aux-", 10_000);
             engine.start();
-            Thread.sleep(1_100); // the engine settles; what it did so far reaches the counters before the window
+            Thread.sleep(settle.toMillis()); // the engine settles; its start reaches the counters before the window
             long before = pg.xactCommit();
             HeapMonitor heap = HeapMonitor.start();
             var produced = new AtomicInteger();

@@ -1,0 +1,204 @@
+package io.luxaris.benchmarks.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every harness scenario for every engine at a tiny size against the local PostgreSQL: each schedule is called
+ * exactly once per engine, nothing is left in the database, the figures are there, and the schemas are gone
+ * afterwards. Nothing is timed here. Without PostgreSQL the tests are skipped with a loud message, unless {@code
+ * luxaris.requireDatabases} (system property) or {@code LUXARIS_REQUIRE_DATABASES} (environment) is {@code true}:
+ * then they fail.
+ */
+class HarnessSmokeTest {
+    private static final String PREFIX =
+            "luxbench_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+
+    private static boolean available;
+
+    @BeforeAll
+    static void requirePostgres() {
+        Pg pg = Pg.fromEnvironment("smoke");
+        try (Connection c = pg.connect("aux-probe", null)) {
+            available = c.isValid(3);
+        } catch (SQLException e) {
+            String message = "LUXARIS DATABASE MISSING: PostgreSQL at " + pg.where() + " is not reachable ("
+                    + e.getMessage() + "); see DEVELOPERS.md.";
+            boolean required = Boolean.getBoolean("luxaris.requireDatabases")
+                    || "true".equalsIgnoreCase(System.getenv("LUXARIS_REQUIRE_DATABASES"));
+            if (required) {
+                fail(message + " (luxaris.requireDatabases is set, so this is a failure)", e);
+            }
+            System.err.println("*** " + message + " Skipping; set luxaris.requireDatabases=true to fail instead.");
+        }
+    }
+
+    private static void assumePostgres() {
+        Assumptions.assumeTrue(
+                available,
+                "LUXARIS DATABASE MISSING: PostgreSQL is not reachable; see DEVELOPERS.md. Skipped; set"
+                        + " luxaris.requireDatabases=true to fail instead.");
+    }
+
+    @AfterAll
+    static void schemasAreGone() throws SQLException {
+        if (!available) {
+            return;
+        }
+        try (Connection c = Pg.fromEnvironment("smoke").connect("aux-probe", null);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE '" + PREFIX + "%'")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "the harness drops every schema it created");
+        }
+    }
+
+    private static List<Result> run(String... args) throws Exception {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--schema-prefix";
+        all[args.length + 1] = PREFIX;
+        // the commit counts are not checked here: no need to wait for the statistics to settle
+        all[args.length + 2] = "--settle";
+        all[args.length + 3] = "0";
+        return Harness.run(all);
+    }
+
+    private static void assertValid(Result r) {
+        assertTrue(r.ok(), () -> r.scenario() + " / " + r.engine() + " failed its checks: " + r.failures());
+    }
+
+    @Test
+    void burnDown_everyEnginePublishesEveryScheduleExactlyOnce() throws Exception {
+        assumePostgres();
+        List<Result> results = run(
+                "burn-down",
+                "--engines",
+                "luxaris,luxaris-x3,db-scheduler,quartz",
+                "--schedules",
+                "200",
+                "--accounts",
+                "20",
+                "--concurrency",
+                "8",
+                "--timeout",
+                "60");
+        assertEquals(
+                List.of("luxaris", "luxaris-x3", "db-scheduler", "quartz"),
+                results.stream().map(Result::engine).toList());
+        for (Result r : results) {
+            assertValid(r);
+            assertEquals(200, r.longValue("schedules"));
+            assertEquals(200, r.longValue("called"), r.engine() + ": every schedule called");
+            assertEquals(0, r.longValue("missing"));
+            assertEquals(0, r.longValue("duplicateCalls"), r.engine() + ": no schedule called twice");
+            assertEquals(0, r.longValue("unknownCalls"));
+            assertEquals(0, r.longValue("remaining"));
+            assertTrue(r.longValue("schedulesPerSecond") > 0);
+            assertTrue(r.longValue("commits") > 0, r.engine() + ": the database counted commits");
+            assertTrue(r.number("peakHeapMb").orElse(0.0) > 0);
+        }
+        for (Result r : results.subList(0, 2)) {
+            assertEquals(Map.of("success", 200L), r.get("schedulesByStatus"));
+            assertEquals(200, r.longValue("publishEvents"));
+            var perInstance = (Map<?, ?>) r.get("publishedPerInstance");
+            assertEquals(r.engine().equals("luxaris") ? 1 : 3, perInstance.size());
+            assertEquals(
+                    200,
+                    perInstance.values().stream()
+                            .mapToInt(v -> ((Number) v).intValue())
+                            .sum());
+        }
+    }
+
+    @Test
+    void steadyState_everyEngineCallsEveryProducedScheduleOnce_atOrAfterItsTime() throws Exception {
+        assumePostgres();
+        List<Result> results = run(
+                "steady",
+                "--engines",
+                "luxaris,db-scheduler,quartz",
+                "--rate",
+                "40",
+                "--duration",
+                "2",
+                "--lead",
+                "0.5",
+                "--producers",
+                "2",
+                "--drain",
+                "20",
+                "--accounts",
+                "20",
+                "--concurrency",
+                "8",
+                "--dbs-poll",
+                "200ms");
+        assertEquals(
+                List.of("luxaris", "db-scheduler", "quartz"),
+                results.stream().map(Result::engine).toList());
+        for (Result r : results) {
+            assertValid(r);
+            assertEquals(80, r.longValue("produced"));
+            assertEquals(80, r.longValue("called"), r.engine() + ": every produced schedule called");
+            assertEquals(0, r.longValue("duplicateCalls"));
+            assertEquals(0, r.longValue("remaining"));
+            double p50 = r.number("latenessP50Ms").orElseThrow();
+            double p99 = r.number("latenessP99Ms").orElseThrow();
+            double max = r.number("latenessMaxMs").orElseThrow();
+            assertTrue(p50 <= p99 && p99 <= max, r.engine() + ": percentiles in order");
+            assertTrue(r.number("latenessMinMs").orElseThrow() >= -5.0, r.engine() + ": not called early");
+        }
+    }
+
+    @Test
+    void scale_claimsAndCalendarWeekWork_onTheLoadedTable() throws Exception {
+        assumePostgres();
+        List<Result> results =
+                run("scale", "--rows", "2000", "--reps", "10", "--batch", "20", "--templates", "60", "--owners", "3");
+        assertEquals(1, results.size());
+        Result r = results.get(0);
+        assertValid(r);
+        assertEquals(2020, r.longValue("pendingRows"));
+        assertEquals(20, r.longValue("dueRows"));
+        assertTrue(r.longValue("calendarWeekEntries") > 0);
+        for (String key : List.of("claimQuery", "claimCycle", "calendarWeekFirstPage", "calendarWholeWeek")) {
+            double median = r.number(key + "MedianMs").orElseThrow();
+            double p99 = r.number(key + "P99Ms").orElseThrow();
+            assertTrue(median > 0 && median <= p99, key + ": median " + median + " p99 " + p99);
+        }
+    }
+
+    @Test
+    void summary_readsTheResultLinesBack() {
+        var line = new Result("burn-down", "luxaris")
+                .put("schedules", 10)
+                .put("schedulesPerSecond", 1000)
+                .put("commitsPerSchedule", 0.1)
+                .put("peakHeapMb", 50.0);
+        var peer = new Result("burn-down", "db-scheduler")
+                .put("schedules", 10)
+                .put("schedulesPerSecond", 500)
+                .check(false, "a failed check");
+        var back = List.of(Result.fromJson(line.toJson()), Result.fromJson(peer.toJson()));
+        assertTrue(back.get(0).ok());
+        assertEquals(List.of("a failed check"), back.get(1).failures());
+        String tables = Summary.tables(back);
+        assertTrue(tables.contains("| db-scheduler (FAILED) | 10 | 500 |"), tables);
+        assertTrue(tables.contains("2.00×"), tables);
+    }
+}
