@@ -130,6 +130,28 @@ final class Pg {
         return name;
     }
 
+    /**
+     * {@code VACUUM (ANALYZE)} of every table of {@code schema}: the state autovacuum would bring a table to, done
+     * at the same point for every engine (this server may run with autovacuum off; then nothing else would).
+     */
+    void vacuumAnalyze(String schema) throws SQLException {
+        var tables = new ArrayList<String>();
+        try (Connection c = connect("aux-admin", schema);
+                var ps = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(checkIdentifier(rs.getString(1)));
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                for (String t : tables) {
+                    s.execute("VACUUM (ANALYZE) " + schema + "." + t);
+                }
+            }
+        }
+    }
+
     /** Runs statements on {@code schema} (each in autocommit). */
     void execute(String schema, String... statements) throws SQLException {
         try (Connection c = connect("aux-admin", schema);

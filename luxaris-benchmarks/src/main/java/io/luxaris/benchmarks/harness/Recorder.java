@@ -40,9 +40,17 @@ final class Recorder {
         return capacity;
     }
 
-    /** The time schedule {@code i} is due (set before it is handed to an engine). */
+    /**
+     * The time schedule {@code i} is due, set before it is handed to an engine; only schedules with a due time take
+     * part in {@link #missing}, {@link #lateness} and {@link #calledMoreThanOnce}.
+     */
     void due(int i, Instant at) {
         dueAt[i] = micros(at);
+    }
+
+    /** Whether schedule {@code i} was handed to the engine. */
+    private boolean isHanded(int i) {
+        return dueAt[i] != 0;
     }
 
     /** The channel call of schedule {@code i}: the no-op work. */
@@ -112,15 +120,26 @@ final class Recorder {
         return max;
     }
 
-    /** Schedules among {@code 0..n-1} never called. */
+    /** Schedules among {@code 0..n-1} handed to the engine but never called. */
     int missing(int n) {
         int missing = 0;
         for (int i = 0; i < n; i++) {
-            if (calls.get(i) == 0) {
+            if (isHanded(i) && calls.get(i) == 0) {
                 missing++;
             }
         }
         return missing;
+    }
+
+    /** Schedules among {@code 0..n-1} handed to the engine. */
+    int handed(int n) {
+        int handed = 0;
+        for (int i = 0; i < n; i++) {
+            if (isHanded(i)) {
+                handed++;
+            }
+        }
+        return handed;
     }
 
     /** Schedules among {@code 0..n-1} called more than once. */
@@ -140,13 +159,37 @@ final class Recorder {
         int k = 0;
         for (int i = 0; i < n; i++) {
             long at = calledAt.get(i);
-            if (at != 0) {
+            if (at != 0 && isHanded(i)) {
                 out[k++] = at - dueAt[i];
             }
         }
         long[] sorted = Arrays.copyOf(out, k);
         Arrays.sort(sorted);
         return sorted;
+    }
+
+    /**
+     * The p99 lateness (ms) of each tenth of schedules {@code 0..n-1} in creation order (which is due order in a
+     * steady run): flat when the engine keeps up, rising when it falls behind.
+     */
+    java.util.List<Double> p99ByTenth(int n) {
+        var out = new java.util.ArrayList<Double>();
+        for (int d = 0; d < 10; d++) {
+            int from = (int) ((long) n * d / 10);
+            int to = (int) ((long) n * (d + 1) / 10);
+            var slice = new long[to - from];
+            int k = 0;
+            for (int i = from; i < to; i++) {
+                long at = calledAt.get(i);
+                if (at != 0 && isHanded(i)) {
+                    slice[k++] = at - dueAt[i];
+                }
+            }
+            long[] sorted = Arrays.copyOf(slice, k);
+            Arrays.sort(sorted);
+            out.add(k == 0 ? null : Math.round(percentile(sorted, 99) / 100.0) / 10.0);
+        }
+        return out;
     }
 
     /** Nearest-rank percentile of sorted values ({@code p} in 0..100); NaN when empty. */

@@ -17,6 +17,9 @@ import java.util.function.IntFunction;
 /**
  * The burn-down and steady-state runs, the same steps for every engine (see {@link Engine}). What is measured:
  *
+ * <p>Before the engine is built, every table of its schema is vacuumed and analyzed (what autovacuum would do;
+ * the server may run without it).
+ *
  * <ul>
  *   <li>the window starts when the engine is started and ends when the database shows no unfinished schedule of
  *       the run (polled every 2 ms once every schedule has been called, on a connection of its own);
@@ -120,6 +123,7 @@ final class Scenarios {
             long t = System.nanoTime();
             engine.seedDue(n, due);
             double seedSeconds = seconds(System.nanoTime() - t);
+            pg.vacuumAnalyze(engine.schema());
             r.put("seedSeconds", round(seedSeconds, 2)).put("seedPerSecond", Math.round(n / seedSeconds));
             engine.build();
             pg.awaitNoBackendsOf("aux-", 10_000);
@@ -201,6 +205,7 @@ final class Scenarios {
         try {
             engine.setUp();
             engine.prepareProduction(total);
+            pg.vacuumAnalyze(engine.schema());
             engine.build();
             pg.awaitNoBackendsOf("aux-", 10_000);
             engine.start();
@@ -213,6 +218,8 @@ final class Scenarios {
             var next = new AtomicInteger();
             long intervalNanos = Math.round(1e9 / rate);
             long t0 = System.nanoTime() + 20_000_000L;
+            // an engine whose API cannot take the offered rate gets what it can take in the window (plus a second)
+            long endNanos = t0 + duration.toNanos() + 1_000_000_000L;
             var threads = new ArrayList<Thread>();
             for (int p = 0; p < producers; p++) {
                 Thread thread = new Thread(
@@ -226,6 +233,9 @@ final class Scenarios {
                                 long wait;
                                 while ((wait = at - System.nanoTime()) > 0) {
                                     LockSupport.parkNanos(wait);
+                                }
+                                if (System.nanoTime() > endNanos) {
+                                    return;
                                 }
                                 maxLagNanos.accumulateAndGet(-wait, Math::max);
                                 Instant runAt = Instant.now().plus(lead).truncatedTo(ChronoUnit.MILLIS);
@@ -267,9 +277,11 @@ final class Scenarios {
             engine.close();
             long commits = commitsSince(pg, before, polls);
             int n = produced.get();
-            long[] lateness = recorder.lateness(n);
-            long first = recorder.firstCall(n);
-            long last = recorder.lastCall(n);
+            int missing = recorder.missing(total);
+            long[] lateness = recorder.lateness(total);
+            long first = recorder.firstCall(total);
+            long last = recorder.lastCall(total);
+            boolean behind = left > 0 || missing > 0;
             r.put("produced", n)
                     .put("producedPerSecond", round(n / seconds(producedEnd - t0), 1))
                     .put("producerMaxLagMs", round(maxLagNanos.get() / 1e6, 1))
@@ -279,22 +291,27 @@ final class Scenarios {
                     .put("latenessP99Ms", round(Recorder.percentile(lateness, 99) / 1e3, 2))
                     .put("latenessMaxMs", round(Recorder.percentile(lateness, 100) / 1e3, 2))
                     .put("latenessMinMs", round(Recorder.percentile(lateness, 0) / 1e3, 2))
+                    .put("latenessP99ByTenthMs", recorder.p99ByTenth(total))
                     .put("commits", commits)
                     .put("commitsPerSchedule", round((double) commits / Math.max(1, n), 4))
-                    .put("remaining", left)
                     .put("called", recorder.distinct())
-                    .put("missing", recorder.missing(n))
                     .put("duplicateCalls", recorder.duplicates())
-                    .put("unknownCalls", recorder.unknown());
-            r.check(n == total, "the producer created every schedule")
-                    .check(left == 0, "nothing left unfinished")
-                    .check(recorder.missing(n) == 0, "every schedule called")
+                    .put("unknownCalls", recorder.unknown())
+                    // an engine that cannot keep up: what was still not published when the drain time was over
+                    .put("fellBehind", behind)
+                    .put("notCalledWithinDrain", missing)
+                    .put("unfinishedAfterDrain", left);
+            r.check(recorder.handed(total) == n, "every schedule handed to the engine was created")
                     .check(recorder.duplicates() == 0, "no schedule called twice")
                     .check(recorder.unknown() == 0, "no call for an unknown schedule")
                     // Quartz fires a trigger up to 2 ms before its time (it stops waiting when less is left)
                     .check(
                             lateness.length == 0 || lateness[0] >= -EARLY_TOLERANCE_MICROS,
                             "no schedule called more than 5 ms before it was due");
+            if (behind) {
+                // the database still holds unpublished work: its final state is not "all done"
+                return r;
+            }
             engine.verify(n, r);
             return r;
         } finally {

@@ -87,8 +87,9 @@ final class Summary {
         Optional<Double> luxaris =
                 find(results, "burn-down", "luxaris", null, null).flatMap(r -> r.number("schedulesPerSecond"));
         out.append("\n### Burn-down\n\n")
-                .append("| engine | schedules | schedules/s | commits/schedule | peak heap MB | Luxaris×1 / this |\n")
-                .append("|---|---:|---:|---:|---:|---:|\n");
+                .append("| engine | schedules | schedules/s | commits/schedule | peak heap MB | heap after GC MB |"
+                        + " Luxaris×1 / this |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (String e : engines) {
             Result r = find(results, "burn-down", e, null, null).orElseThrow();
             out.append("| ")
@@ -102,6 +103,8 @@ final class Summary {
                     .append(num(r.number("commitsPerSchedule"), 3))
                     .append(" | ")
                     .append(num(r.number("peakHeapMb"), 0))
+                    .append(" | ")
+                    .append(num(r.number("maxHeapAfterGcMb"), 0))
                     .append(" | ")
                     .append(e.equals("luxaris") ? "" : ratio(luxaris, r.number("schedulesPerSecond")))
                     .append(" |\n");
@@ -139,6 +142,11 @@ final class Summary {
                         .append(" | ")
                         .append(e)
                         .append(r.ok() ? "" : " (FAILED)")
+                        .append(
+                                Boolean.TRUE.equals(r.get("fellBehind"))
+                                        ? " (fell behind: " + num(r.number("notCalledWithinDrain"), 0)
+                                                + " not published within the drain time)"
+                                        : "")
                         .append(" | ")
                         .append(num(r.number("producedPerSecond"), 0))
                         .append(" | ")

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# The complete benchmark suite behind luxaris-benchmarks/RESULTS.md, on this machine and the local PostgreSQL:
+#   1. machine facts (cores, memory, Java, PostgreSQL version and settings)
+#   2. engine harness, one JVM per engine and scenario:
+#        burn-down  Luxaris x1, Luxaris x3, db-scheduler (100,000 schedules), Quartz (5,000: it is slow)
+#        steady     200/s and 1,000/s for 60 s: Luxaris, db-scheduler, Quartz
+#        scale      Luxaris claim and calendar-week latency with 10,000 and 1,000,000 future schedules
+#   3. the JMH benchmarks (-wi 2 -i 3 -f 1 -w 2s -r 3s, JSON too)
+#   4. summary.md: every figure, the ratios, the facts
+# Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 30 minutes on the 2-core machine, build
+# included. Run it alone: the commit counts are database-wide, and every figure suffers from other load.
+#
+# usage: luxaris-benchmarks/run-benchmarks.sh [--quick] [--skip-jmh] [--no-build] [--out DIR]
+#   --quick     tiny sizes (5,000 schedules, 10 s steady state, 50,000 scale rows, one short JMH benchmark):
+#               checks that everything runs, in about 3 minutes; its figures are not for RESULTS.md
+#   --skip-jmh  leave the JMH step out
+#   --no-build  use the jar as it is (by default it is built from this work tree first: 1-3 min)
+# PostgreSQL: LUXARIS_PG_URL (jdbc:postgresql://127.0.0.1:5432/test), LUXARIS_PG_USER (postgres),
+# LUXARIS_PG_PASSWORD; the harness creates and drops schemas luxbench_* there.
+# JAVA_OPTS: the harness JVMs' options (default -Xms512m -Xmx2g).
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+JAR="$ROOT/luxaris-benchmarks/target/luxaris-benchmarks.jar"
+QUICK=0
+SKIP_JMH=0
+BUILD=1
+OUT=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --skip-jmh) SKIP_JMH=1 ;;
+    --no-build) BUILD=0 ;;
+    --out) OUT="$2"; shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx2g"}
+STAMP=$(date -u +%Y-%m-%d_%H%M%SZ)
+[ -n "$OUT" ] || OUT="$ROOT/luxaris-benchmarks/results/$STAMP$([ $QUICK = 1 ] && echo -quick)"
+mkdir -p "$OUT"
+RESULTS="$OUT/harness.jsonl"
+TIMINGS="$OUT/timings.txt"
+FAILED=()
+
+if [ $QUICK = 1 ]; then
+  N=5000; QUARTZ_N=1000; DURATION=10; ROWS=10000,50000; REPS=100; DRAIN=20
+else
+  N=100000; QUARTZ_N=5000; DURATION=60; ROWS=10000,1000000; REPS=300; DRAIN=30
+fi
+
+# ------------------------------------------------------------------------------------------------ build
+# from this work tree's sources (-am: the Luxaris modules too, not whatever is installed in ~/.m2)
+if [ $BUILD = 1 ] || [ ! -f "$JAR" ]; then
+  echo "== building $JAR (mvn -pl luxaris-benchmarks -am package -DskipTests; 1-3 min)"
+  mvn -B -q -pl luxaris-benchmarks -am package -DskipTests || { echo "build failed" >&2; exit 1; }
+else
+  echo "== using $JAR as it is (--no-build)"
+fi
+
+harness() { java $JAVA_OPTS -cp "$JAR" io.luxaris.benchmarks.harness.Harness "$@"; }
+
+# the estimates are for a quiet 2-core machine (seconds), extrapolated from the validation runs (RESULTS.md)
+START=$(date +%s)
+if [ $QUICK = 1 ]; then echo "== quick run: about 3 minutes"; else echo "== full run: about 28 minutes"; fi
+step() { # step NAME ESTIMATE_SECONDS command...
+  local name=$1 estimate=$2; shift 2
+  local elapsed=$(( $(date +%s) - START ))
+  printf '\n== [%s] %s  (estimate ~%d min %02d s; %d min %02d s elapsed so far)\n' \
+    "$(date -u +%H:%M:%S)" "$name" $((estimate / 60)) $((estimate % 60)) $((elapsed / 60)) $((elapsed % 60))
+  local t0=$(date +%s)
+  "$@" 2>&1 | tee "$OUT/$name.log"
+  local rc=${PIPESTATUS[0]}
+  local took=$(( $(date +%s) - t0 ))
+  printf '%-28s %5d s (estimate %5d s)%s\n' "$name" "$took" "$estimate" "$([ $rc = 0 ] || echo "  FAILED rc=$rc")" \
+    >> "$TIMINGS"
+  if [ $rc != 0 ]; then FAILED+=("$name"); echo "!! $name failed (rc=$rc), see $OUT/$name.log"; fi
+  return 0
+}
+
+# ------------------------------------------------------------------------------------------------ facts
+facts() {
+  echo "date (UTC):       $(date -u '+%Y-%m-%d %H:%M:%S')"
+  echo "git:              $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null) $(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo '(work tree has changes)')"
+  echo "nproc:            $(nproc)"
+  echo "cpu:              $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//')"
+  echo "memory:           $(free -m | awk '/^Mem:/ {print $2 " MiB total, " $7 " MiB available"}')"
+  echo "load average:     $(cut -d' ' -f1-3 /proc/loadavg)  (should be near 0 before a run)"
+  echo "kernel:           $(uname -srm)"
+  echo "java -version:"; java -version 2>&1 | sed 's/^/  /'
+  echo "harness JVM options: $JAVA_OPTS"
+  echo "PostgreSQL (from the harness, JSON in harness.jsonl):"
+  harness facts --results "$RESULTS" | sed 's/^/  /'
+}
+step facts 10 facts
+load=$(cut -d' ' -f1 /proc/loadavg)
+if awk "BEGIN {exit !($load > 1.0)}"; then
+  echo "!! load average is $load: the machine is not quiet, the figures will be lower and noisier"
+fi
+
+common=(--results "$RESULTS")
+
+# ------------------------------------------------------------------------------------------------ burn-down
+if [ $QUICK = 1 ]; then E1=15; E3=12; ED=6; EQ=10; else E1=180; E3=150; ED=45; EQ=90; fi
+step burn-down-luxaris $E1 harness burn-down --engines luxaris --schedules $N "${common[@]}"
+step burn-down-luxaris-x3 $E3 harness burn-down --engines luxaris-x3 --schedules $N "${common[@]}"
+step burn-down-db-scheduler $ED harness burn-down --engines db-scheduler --schedules $N "${common[@]}"
+step burn-down-quartz $EQ harness burn-down --engines quartz --schedules $QUARTZ_N "${common[@]}"
+
+# ------------------------------------------------------------------------------------------------ steady state
+for rate in 200 1000; do
+  if [ $QUICK = 1 ]; then EL=20; ED=16; EQ=16; else
+    if [ $rate = 200 ]; then EL=75; ED=70; EQ=70; else EL=135; ED=70; EQ=100; fi
+  fi
+  step steady-$rate-luxaris $EL harness steady --engines luxaris --rate $rate --duration $DURATION --drain $DRAIN \
+    "${common[@]}"
+  step steady-$rate-db-scheduler $ED harness steady --engines db-scheduler --rate $rate --duration $DURATION \
+    --drain $DRAIN "${common[@]}"
+  step steady-$rate-quartz $EQ harness steady --engines quartz --rate $rate --duration $DURATION --drain $DRAIN \
+    "${common[@]}"
+done
+
+# ------------------------------------------------------------------------------------------------ scale
+if [ $QUICK = 1 ]; then ES=15; else ES=180; fi
+step scale $ES harness scale --rows $ROWS --reps $REPS "${common[@]}"
+
+# ------------------------------------------------------------------------------------------------ JMH
+if [ $SKIP_JMH = 0 ]; then
+  if [ $QUICK = 1 ]; then
+    step jmh 5 java -jar "$JAR" VariantValidationBenchmark.xWeightedLength -wi 0 -i 1 -f 1 -r 1s \
+      -rf json -rff "$OUT/jmh.json"
+  else
+    # 23 benchmark/parameter combinations, about 15-20 s each
+    step jmh 420 java -jar "$JAR" -wi 2 -i 3 -f 1 -w 2s -r 3s -rf json -rff "$OUT/jmh.json"
+  fi
+fi
+
+# ------------------------------------------------------------------------------------------------ summary
+{
+  echo "# Benchmark run $STAMP$([ $QUICK = 1 ] && echo ' (quick: tiny sizes, not for RESULTS.md)')"
+  echo
+  echo "## Machine"
+  echo '```'
+  cat "$OUT/facts.log"
+  echo '```'
+  echo
+  echo "## Engine harness"
+  harness summary "$RESULTS"
+  if [ -f "$OUT/jmh.log" ]; then
+    echo
+    echo "## JMH (ops/s; higher is better)"
+    echo '```'
+    sed -n '/^Benchmark /,$p' "$OUT/jmh.log"
+    echo '```'
+  fi
+  echo
+  echo "## Step times"
+  echo '```'
+  cat "$TIMINGS"
+  echo '```'
+  if [ ${#FAILED[@]} -gt 0 ]; then
+    echo
+    echo "FAILED STEPS: ${FAILED[*]} (see their .log files)"
+  fi
+} > "$OUT/summary.md" 2>&1
+
+echo
+cat "$OUT/summary.md"
+echo
+echo "== done in $(( ($(date +%s) - START) / 60 )) min; raw outputs and summary.md in $OUT"
+[ ${#FAILED[@]} = 0 ]
