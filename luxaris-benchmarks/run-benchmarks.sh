@@ -3,7 +3,7 @@
 #   1. machine facts (cores, memory, Java, PostgreSQL version and settings)
 #   2. engine harness, one JVM per engine and scenario:
 #        burn-down  Luxaris x1, Luxaris x3, db-scheduler (100,000 schedules), Quartz (5,000: it is slow)
-#        steady     200/s and 1,000/s for 60 s: Luxaris, db-scheduler, Quartz
+#        steady     200/s and 1,000/s for 60 s after 10 s of warm-up: Luxaris, db-scheduler, Quartz
 #        scale      Luxaris claim and calendar-week latency with 10,000 and 1,000,000 future schedules
 #   3. the JMH benchmarks (-wi 2 -i 3 -f 1 -w 2s -r 3s, JSON too)
 #   4. summary.md: every figure, the ratios, the facts
@@ -47,9 +47,9 @@ TIMINGS="$OUT/timings.txt"
 FAILED=()
 
 if [ $QUICK = 1 ]; then
-  N=5000; QUARTZ_N=1000; DURATION=10; ROWS=10000,50000; REPS=100; DRAIN=20
+  N=5000; QUARTZ_N=1000; WARMUP=2; DURATION=10; ROWS=10000,50000; REPS=100; DRAIN=20
 else
-  N=100000; QUARTZ_N=5000; DURATION=60; ROWS=10000,1000000; REPS=300; DRAIN=30
+  N=100000; QUARTZ_N=5000; WARMUP=10; DURATION=60; ROWS=10000,1000000; REPS=300; DRAIN=30
 fi
 
 # ------------------------------------------------------------------------------------------------ build
@@ -65,7 +65,7 @@ harness() { java $JAVA_OPTS -cp "$JAR" io.luxaris.benchmarks.harness.Harness "$@
 
 # the estimates are for a quiet 2-core machine (seconds), extrapolated from the validation runs (RESULTS.md)
 START=$(date +%s)
-if [ $QUICK = 1 ]; then echo "== quick run: about 3 minutes"; else echo "== full run: about 28 minutes"; fi
+if [ $QUICK = 1 ]; then echo "== quick run: about 3 minutes"; else echo "== full run: about 30 minutes"; fi
 step() { # step NAME ESTIMATE_SECONDS command...
   local name=$1 estimate=$2; shift 2
   local elapsed=$(( $(date +%s) - START ))
@@ -113,14 +113,12 @@ step burn-down-quartz $EQ harness burn-down --engines quartz --schedules $QUARTZ
 # ------------------------------------------------------------------------------------------------ steady state
 for rate in 200 1000; do
   if [ $QUICK = 1 ]; then EL=20; ED=16; EQ=16; else
-    if [ $rate = 200 ]; then EL=75; ED=70; EQ=70; else EL=135; ED=70; EQ=100; fi
+    if [ $rate = 200 ]; then EL=85; ED=80; EQ=80; else EL=150; ED=80; EQ=110; fi
   fi
-  step steady-$rate-luxaris $EL harness steady --engines luxaris --rate $rate --duration $DURATION --drain $DRAIN \
-    "${common[@]}"
-  step steady-$rate-db-scheduler $ED harness steady --engines db-scheduler --rate $rate --duration $DURATION \
-    --drain $DRAIN "${common[@]}"
-  step steady-$rate-quartz $EQ harness steady --engines quartz --rate $rate --duration $DURATION --drain $DRAIN \
-    "${common[@]}"
+  steady=(harness steady --rate $rate --warmup $WARMUP --duration $DURATION --drain $DRAIN "${common[@]}")
+  step steady-$rate-luxaris $EL "${steady[@]}" --engines luxaris
+  step steady-$rate-db-scheduler $ED "${steady[@]}" --engines db-scheduler
+  step steady-$rate-quartz $EQ "${steady[@]}" --engines quartz
 done
 
 # ------------------------------------------------------------------------------------------------ scale

@@ -28,7 +28,8 @@ public final class Harness {
                 --schedules 100000        --quartz-schedules <schedules>   --timeout 900 (s)
               steady      a fixed offered rate of schedules due --lead after creation; lateness p50/p95/p99/max
                 --engines luxaris,db-scheduler,quartz   --rate 200   --duration 60 (s)   --lead 2 (s)
-                --producers 4   --drain 60 (s after the last due time)
+                --warmup 10 (s at the same rate before the measured window)   --producers 4
+                --drain 60 (s after the last due time)
               scale       Luxaris: claim and calendar-week latency with 10,000 and 1,000,000 future schedules
                 --rows 10000,1000000   --reps 300   --batch 100   --templates 500   --owners 10
               facts       the JVM and PostgreSQL settings, as a result line
@@ -108,6 +109,7 @@ public final class Harness {
             case "steady" -> {
                 int rate = o.integer("rate", 200);
                 Duration duration = o.duration("duration", Duration.ofSeconds(60));
+                Duration warmup = o.duration("warmup", Duration.ofSeconds(10));
                 Duration lead = o.duration("lead", Duration.ofSeconds(2));
                 int producers = o.integer("producers", 4);
                 Duration drain = o.duration("drain", Duration.ofSeconds(60));
@@ -118,13 +120,16 @@ public final class Harness {
                 }
                 check(o);
                 for (String name : engines) {
-                    int total = (int) Math.round(rate * duration.toNanos() / 1e9);
+                    int total = (int) Math.round(rate * (warmup.toNanos() + duration.toNanos()) / 1e9);
                     var recorder = new Recorder(Math.max(1, total));
                     Engine engine = engine(name, config, pg, prefix, recorder);
-                    announce("steady state of " + rate + "/s for " + duration.toSeconds() + " s", engine);
+                    announce(
+                            "steady state of " + rate + "/s for " + warmup.toSeconds() + " s warm-up and "
+                                    + duration.toSeconds() + " s",
+                            engine);
                     results.add(report(
                             Scenarios.steady(
-                                    pg, engine, recorder, rate, duration, lead, producers, drain, settle, keep),
+                                    pg, engine, recorder, rate, warmup, duration, lead, producers, drain, settle, keep),
                             resultsFile));
                 }
             }

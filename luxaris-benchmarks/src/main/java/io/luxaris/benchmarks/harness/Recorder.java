@@ -101,8 +101,13 @@ final class Recorder {
 
     /** Earliest first call among schedules {@code 0..n-1}, in epoch micros (Long.MAX_VALUE if none). */
     long firstCall(int n) {
+        return firstCall(0, n);
+    }
+
+    /** {@link #firstCall(int)} of schedules {@code from..to-1}. */
+    long firstCall(int from, int to) {
         long min = Long.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             long t = calledAt.get(i);
             if (t != 0 && t < min) {
                 min = t;
@@ -113,8 +118,13 @@ final class Recorder {
 
     /** Latest first call among schedules {@code 0..n-1}, in epoch micros (0 if none). */
     long lastCall(int n) {
+        return lastCall(0, n);
+    }
+
+    /** {@link #lastCall(int)} of schedules {@code from..to-1}. */
+    long lastCall(int from, int to) {
         long max = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             max = Math.max(max, calledAt.get(i));
         }
         return max;
@@ -122,8 +132,13 @@ final class Recorder {
 
     /** Schedules among {@code 0..n-1} handed to the engine but never called. */
     int missing(int n) {
+        return missing(0, n);
+    }
+
+    /** {@link #missing(int)} of schedules {@code from..to-1}. */
+    int missing(int from, int to) {
         int missing = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             if (isHanded(i) && calls.get(i) == 0) {
                 missing++;
             }
@@ -133,8 +148,13 @@ final class Recorder {
 
     /** Schedules among {@code 0..n-1} handed to the engine. */
     int handed(int n) {
+        return handed(0, n);
+    }
+
+    /** {@link #handed(int)} of schedules {@code from..to-1}. */
+    int handed(int from, int to) {
         int handed = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             if (isHanded(i)) {
                 handed++;
             }
@@ -144,8 +164,13 @@ final class Recorder {
 
     /** Schedules among {@code 0..n-1} called more than once. */
     int calledMoreThanOnce(int n) {
+        return calledMoreThanOnce(0, n);
+    }
+
+    /** {@link #calledMoreThanOnce(int)} of schedules {@code from..to-1}. */
+    int calledMoreThanOnce(int from, int to) {
         int more = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             if (calls.get(i) > 1) {
                 more++;
             }
@@ -155,9 +180,14 @@ final class Recorder {
 
     /** Lateness (first call − due) of the called schedules among {@code 0..n-1}, in microseconds, sorted. */
     long[] lateness(int n) {
-        long[] out = new long[n];
+        return lateness(0, n);
+    }
+
+    /** {@link #lateness(int)} of schedules {@code from..to-1}. */
+    long[] lateness(int from, int to) {
+        long[] out = new long[to - from];
         int k = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             long at = calledAt.get(i);
             if (at != 0 && isHanded(i)) {
                 out[k++] = at - dueAt[i];
@@ -173,13 +203,19 @@ final class Recorder {
      * steady run): flat when the engine keeps up, rising when it falls behind.
      */
     java.util.List<Double> p99ByTenth(int n) {
+        return p99ByTenth(0, n);
+    }
+
+    /** {@link #p99ByTenth(int)} of schedules {@code from..to-1}. */
+    java.util.List<Double> p99ByTenth(int from, int to) {
         var out = new java.util.ArrayList<Double>();
+        int n = to - from;
         for (int d = 0; d < 10; d++) {
-            int from = (int) ((long) n * d / 10);
-            int to = (int) ((long) n * (d + 1) / 10);
-            var slice = new long[to - from];
+            int a = from + (int) ((long) n * d / 10);
+            int b = from + (int) ((long) n * (d + 1) / 10);
+            var slice = new long[b - a];
             int k = 0;
-            for (int i = from; i < to; i++) {
+            for (int i = a; i < b; i++) {
                 long at = calledAt.get(i);
                 if (at != 0 && isHanded(i)) {
                     slice[k++] = at - dueAt[i];

@@ -180,14 +180,16 @@ final class Scenarios {
     // ------------------------------------------------------------------------------------------------ steady state
 
     /**
-     * {@code rate} schedules per second for {@code duration}, each created (by {@code producers} threads through
-     * the engine's API) due {@code lead} after its creation; lateness = first channel call − due.
+     * {@code rate} schedules per second for {@code warmup} plus {@code duration}, each created (by {@code producers}
+     * threads through the engine's API) due {@code lead} after its creation; lateness = first channel call − due, of
+     * the schedules created after the warm-up. Commits and heap cover the whole run.
      */
     static Result steady(
             Pg pg,
             Engine engine,
             Recorder recorder,
             int rate,
+            Duration warmup,
             Duration duration,
             Duration lead,
             int producers,
@@ -195,9 +197,11 @@ final class Scenarios {
             Duration settle,
             boolean keepSchema)
             throws Exception {
-        int total = (int) Math.round(rate * duration.toNanos() / 1e9);
+        int warm = (int) Math.round(rate * warmup.toNanos() / 1e9);
+        int total = warm + (int) Math.round(rate * duration.toNanos() / 1e9);
         var r = new Result("steady", engine.name())
                 .put("offeredPerSecond", rate)
+                .put("warmupSeconds", round(warmup.toNanos() / 1e9, 3))
                 .put("durationSeconds", round(duration.toNanos() / 1e9, 3))
                 .put("leadMs", lead.toMillis())
                 .put("producers", producers)
@@ -219,7 +223,7 @@ final class Scenarios {
             long intervalNanos = Math.round(1e9 / rate);
             long t0 = System.nanoTime() + 20_000_000L;
             // an engine whose API cannot take the offered rate gets what it can take in the window (plus a second)
-            long endNanos = t0 + duration.toNanos() + 1_000_000_000L;
+            long endNanos = t0 + warmup.toNanos() + duration.toNanos() + 1_000_000_000L;
             var threads = new ArrayList<Thread>();
             for (int p = 0; p < producers; p++) {
                 Thread thread = new Thread(
@@ -278,20 +282,25 @@ final class Scenarios {
             long commits = commitsSince(pg, before, polls);
             int n = produced.get();
             int missing = recorder.missing(total);
-            long[] lateness = recorder.lateness(total);
-            long first = recorder.firstCall(total);
-            long last = recorder.lastCall(total);
+            // measured: the schedules created after the warm-up
+            long[] lateness = recorder.lateness(warm, total);
+            long first = recorder.firstCall(warm, total);
+            long last = recorder.lastCall(warm, total);
+            int measured = recorder.handed(warm, total);
             boolean behind = left > 0 || missing > 0;
             r.put("produced", n)
+                    .put("measured", measured)
                     .put("producedPerSecond", round(n / seconds(producedEnd - t0), 1))
                     .put("producerMaxLagMs", round(maxLagNanos.get() / 1e6, 1))
-                    .put("publishedPerSecond", round(recorder.distinct() / ((last - first) / 1e6), 1))
+                    .put(
+                            "publishedPerSecond",
+                            round((measured - recorder.missing(warm, total)) / ((last - first) / 1e6), 1))
                     .put("latenessP50Ms", round(Recorder.percentile(lateness, 50) / 1e3, 2))
                     .put("latenessP95Ms", round(Recorder.percentile(lateness, 95) / 1e3, 2))
                     .put("latenessP99Ms", round(Recorder.percentile(lateness, 99) / 1e3, 2))
                     .put("latenessMaxMs", round(Recorder.percentile(lateness, 100) / 1e3, 2))
                     .put("latenessMinMs", round(Recorder.percentile(lateness, 0) / 1e3, 2))
-                    .put("latenessP99ByTenthMs", recorder.p99ByTenth(total))
+                    .put("latenessP99ByTenthMs", recorder.p99ByTenth(warm, total))
                     .put("commits", commits)
                     .put("commitsPerSchedule", round((double) commits / Math.max(1, n), 4))
                     .put("called", recorder.distinct())
