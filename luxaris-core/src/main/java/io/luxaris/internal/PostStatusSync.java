@@ -42,6 +42,7 @@ public final class PostStatusSync {
         for (Schedule s : tx.schedules().listByPosts(postIds)) {
             statuses.computeIfAbsent(s.postId(), k -> new ArrayList<>()).add(s.status());
         }
+        var changed = new ArrayList<Post>();
         for (PostId id : postIds) {
             Post post = posts.get(id);
             if (post == null) {
@@ -49,8 +50,11 @@ public final class PostStatusSync {
             }
             PostStatus derived = PostStatusRule.derive(post.status(), statuses.getOrDefault(id, List.of()), rules);
             if (derived != post.status()) {
-                tx.posts().update(post.withStatus(derived, now));
+                changed.add(post.withStatus(derived, now));
             }
+        }
+        if (!changed.isEmpty()) {
+            tx.posts().updateStatuses(changed);
         }
     }
 }

@@ -965,6 +965,38 @@ public abstract class StorageContract {
     }
 
     @Test
+    void updateStatuses_isVersioned_andChangesOnlyTheStatusFields() {
+        var a = fixture();
+        var b = fixture();
+        Post scheduledA = a.post().withStatus(PostStatus.SCHEDULED, now.plusSeconds(1));
+        Post scheduledB = b.post().withStatus(PostStatus.SCHEDULED, now.plusSeconds(1));
+        tx(t -> t.posts().updateStatuses(List.of(scheduledA, scheduledB)));
+        Post storedA = read((Transaction t) -> t.posts().find(a.post().id())).orElseThrow();
+        assertThat(storedA.status()).isEqualTo(PostStatus.SCHEDULED);
+        assertThat(storedA.updatedAt()).isEqualTo(now.plusSeconds(1));
+        assertThat(storedA.tags()).isEqualTo(a.post().tags());
+        assertThat(storedA.title()).isEqualTo(a.post().title());
+        assertThat(storedA.version()).isEqualTo(a.post().version() + 1);
+        Post published = storedA.withStatus(PostStatus.PUBLISHED, now.plusSeconds(2));
+        tx(t -> t.posts().updateStatuses(List.of(published)));
+        assertThat(read((Transaction t) -> t.posts().find(a.post().id()))
+                        .orElseThrow()
+                        .publishedAt())
+                .contains(now.plusSeconds(2));
+        // scheduledB's version is current, scheduledA's is stale: a conflict, and the transaction writes nothing
+        Post stale = scheduledA.withStatus(PostStatus.DRAFT, now.plusSeconds(3));
+        Post fresh = read((Transaction t) -> t.posts().find(b.post().id()))
+                .orElseThrow()
+                .withStatus(PostStatus.DRAFT, now.plusSeconds(3));
+        assertThatThrownBy(() -> tx(t -> t.posts().updateStatuses(List.of(fresh, stale))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(read((Transaction t) -> t.posts().find(b.post().id()))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(PostStatus.SCHEDULED);
+    }
+
+    @Test
     void touchAll_recordsUseOfEachConnectionWithoutVersionBump() {
         var a = fixture();
         var b = fixture();

@@ -17,6 +17,17 @@ public interface PostRepository {
 
     Optional<Post> find(PostId id);
 
+    /**
+     * Versioned update of the status, {@code updated_at} and {@code published_at} of several posts (their other
+     * fields are as stored); a post whose version moved on is a {@code ConflictException}. The engine writes the
+     * derived post status of a batch with it; override it to send one batch.
+     */
+    default void updateStatuses(List<Post> posts) {
+        for (Post post : posts) {
+            update(post);
+        }
+    }
+
     /** The posts with these ids that exist (missing ids are left out); override to read them in one query. */
     default Map<PostId, Post> findAll(Collection<PostId> ids) {
         var found = new LinkedHashMap<PostId, Post>();

@@ -86,6 +86,39 @@ final class PostRepo implements PostRepository {
     }
 
     @Override
+    public void updateStatuses(List<Post> posts) {
+        tx.writable();
+        if (posts.isEmpty()) {
+            return;
+        }
+        if (tx.d.is(Dialect.MARIADB)) {
+            // MariaDB's bulk protocol does not count the rows of each statement: a stale version would go unseen
+            PostRepository.super.updateStatuses(posts);
+            return;
+        }
+        String sql = "UPDATE " + tx.t.post + " SET status = :status, updated_at = :updated,"
+                + " published_at = :published, version = version + 1 WHERE id = :id AND version = :version";
+        int[] counts = tx.sql("update the status of " + posts.size() + " post(s)", () -> {
+            PreparedBatch batch = tx.handle.prepareBatch(sql);
+            for (Post p : posts) {
+                batch.bind("id", tx.d.uuid(p.id().value()))
+                        .bind("status", p.status().wireName())
+                        .bind("updated", tx.d.instant(p.updatedAt()))
+                        .bind("published", tx.d.instant(p.publishedAt()))
+                        .bind("version", p.version())
+                        .add();
+            }
+            return batch.execute();
+        });
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                Post p = posts.get(i);
+                throw tx.staleOrMissing(tx.t.post, "post", p.id(), p.id().value());
+            }
+        }
+    }
+
+    @Override
     public Post update(Post p) {
         tx.writable();
         guard(p);
