@@ -23,13 +23,10 @@ public final class PostStatusSync {
     public static Post refresh(Transaction tx, PostId postId, SchedulingRules rules, Instant now) {
         Post post =
                 tx.posts().find(postId).orElseThrow(() -> new IllegalStateException("post " + postId + " vanished"));
-        List<Schedule> schedules = tx.schedules().listByPost(postId);
-        PostStatus derived = PostStatusRule.derive(
-                post.status(), schedules.stream().map(Schedule::status).toList(), rules);
-        if (derived == post.status()) {
-            return post;
-        }
-        return tx.posts().update(post.withStatus(derived, now));
+        List<ScheduleStatus> statuses =
+                tx.schedules().listByPost(postId).stream().map(Schedule::status).toList();
+        Post next = derived(post, statuses, rules, now);
+        return next == post ? post : tx.posts().update(next);
     }
 
     /** {@link #refresh} for several posts, reading them and their schedules with one call each. */
@@ -48,13 +45,19 @@ public final class PostStatusSync {
             if (post == null) {
                 throw new IllegalStateException("post " + id + " vanished");
             }
-            PostStatus derived = PostStatusRule.derive(post.status(), statuses.getOrDefault(id, List.of()), rules);
-            if (derived != post.status()) {
-                changed.add(post.withStatus(derived, now));
+            Post next = derived(post, statuses.getOrDefault(id, List.of()), rules, now);
+            if (next != post) {
+                changed.add(next);
             }
         }
         if (!changed.isEmpty()) {
             tx.posts().updateStatuses(changed);
         }
+    }
+
+    /** The post with the status its schedules give it; the same instance when that status is unchanged. */
+    private static Post derived(Post post, List<ScheduleStatus> statuses, SchedulingRules rules, Instant now) {
+        PostStatus derived = PostStatusRule.derive(post.status(), statuses, rules);
+        return post.withStatus(derived, now);
     }
 }

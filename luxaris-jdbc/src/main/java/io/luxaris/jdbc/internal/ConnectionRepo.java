@@ -204,28 +204,7 @@ final class ConnectionRepo implements ConnectionRepository {
      */
     @Override
     public void touch(ConnectionId id, Instant lastUsedAt) {
-        tx.writable();
-        String update = "UPDATE " + tx.t.connection + " SET last_used_at = :at WHERE id = :id";
-        if (tx.d.is(Dialect.MARIADB)) {
-            boolean free = tx.sql("touch connection " + id, () -> tx.handle
-                    .createQuery("SELECT id FROM " + tx.t.connection + " WHERE id = :id FOR UPDATE SKIP LOCKED")
-                    .bind("id", tx.d.uuid(id.value()))
-                    .mapTo(byte[].class)
-                    .findFirst()
-                    .isPresent());
-            if (!free) {
-                return;
-            }
-        } else if (tx.d.is(Dialect.POSTGRESQL)) {
-            update = "UPDATE " + tx.t.connection + " SET last_used_at = :at WHERE id = (SELECT id FROM "
-                    + tx.t.connection + " WHERE id = :id FOR UPDATE SKIP LOCKED)";
-        }
-        String sql = update;
-        tx.sql("touch connection " + id, () -> tx.handle
-                .createUpdate(sql)
-                .bind("id", tx.d.uuid(id.value()))
-                .bind("at", tx.d.instant(lastUsedAt))
-                .execute());
+        touchAll(List.of(id), lastUsedAt);
     }
 
     @Override
