@@ -46,7 +46,6 @@ import io.luxaris.spi.storage.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -213,14 +212,7 @@ public final class CorePublishingOperations implements PublishingOperations {
                     wanted.add(job.connection().id());
                 }
             }
-            var creds = new HashMap<ConnectionId, Credentials>();
-            Map<ConnectionId, byte[]> sealed =
-                    wanted.isEmpty() ? Map.of() : tx.connections().credentialsAll(wanted);
-            for (ConnectionId id : wanted) {
-                byte[] bytes = sealed.get(id);
-                creds.put(id, bytes == null ? new Credentials(Map.of()) : rt.open(id, bytes));
-            }
-            return new Started(ids, creds, tx.queue().now());
+            return new Started(ids, rt.credentialsAll(tx, wanted), tx.queue().now());
         });
         var idSet = new HashSet<>(started.ids());
         var result = new ArrayList<PublishJob>(idSet.size());

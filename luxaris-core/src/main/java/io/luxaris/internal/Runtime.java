@@ -21,6 +21,7 @@ import io.luxaris.spi.storage.Transaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -193,6 +194,20 @@ public final class Runtime {
 
     public Credentials credentials(Transaction tx, ConnectionId id) {
         return tx.connections().credentials(id).map(b -> open(id, b)).orElse(new Credentials(Map.of()));
+    }
+
+    /** {@link #credentials} of several connections, read with one call. */
+    public Map<ConnectionId, Credentials> credentialsAll(Transaction tx, Collection<ConnectionId> ids) {
+        var open = new HashMap<ConnectionId, Credentials>();
+        if (ids.isEmpty()) {
+            return open;
+        }
+        Map<ConnectionId, byte[]> sealed = tx.connections().credentialsAll(ids);
+        for (ConnectionId id : ids) {
+            byte[] bytes = sealed.get(id);
+            open.put(id, bytes == null ? new Credentials(Map.of()) : open(id, bytes));
+        }
+        return open;
     }
 
     private static String describe(ResourceType type) {

@@ -379,6 +379,8 @@ class EngineAcceptanceTest {
         Schedule s = schedule(l, alice, draft(l, alice, "fake", "wake up"), account, due);
         waitUntil(() -> fake.postsFor(s.id()) == 1);
         assertThat(fake.calls().get(0).at()).isAfterOrEqualTo(due);
+        // the outcome is written just after the channel answered: wait for it rather than race it
+        waitUntil(() -> l.schedules().get(alice, s.id()).status() == ScheduleStatus.SUCCESS);
         assertThat(l.schedules().get(alice, s.id()).status()).isEqualTo(ScheduleStatus.SUCCESS);
         l.publishing().stop(Duration.ofSeconds(2));
     }
