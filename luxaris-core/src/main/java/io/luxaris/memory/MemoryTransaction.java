@@ -790,16 +790,19 @@ final class MemoryTransaction implements Transaction {
         }
 
         @Override
-        public int heartbeat(String owner, Instant leaseExpiresAt) {
+        public int heartbeat(String owner, Collection<ScheduleId> held, Instant leaseExpiresAt) {
             writable();
             var ids = db.leasesByOwner.get(owner);
             if (ids == null) {
                 return 0;
             }
             int n = 0;
-            for (ScheduleId id : List.copyOf(ids)) {
+            for (ScheduleId id : held) {
                 Schedule s = db.schedules.get(id);
-                if (MemoryDatabase.holdsLease(s) && s.lease().get().expiresAt().isBefore(leaseExpiresAt)) {
+                if (!ids.contains(id) || !MemoryDatabase.holdsLease(s)) {
+                    continue;
+                }
+                if (s.lease().get().expiresAt().isBefore(leaseExpiresAt)) {
                     db.putSchedule(
                             MemoryTransaction.this,
                             s.toBuilder()

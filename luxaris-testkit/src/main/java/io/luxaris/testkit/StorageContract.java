@@ -1013,32 +1013,35 @@ public abstract class StorageContract {
     }
 
     @Test
-    void heartbeat_extendsEveryLeaseOfTheOwner_only() {
+    void heartbeat_extendsOnlyTheListedLeasesOfTheOwner() {
         var f = fixture();
         tx(t -> {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 t.schedules().insert(schedule(f, now.minusSeconds(10 - i)));
             }
         });
-        List<Schedule> a = claim("engine-a", 2);
+        List<Schedule> a = claim("engine-a", 3);
         List<Schedule> b = claim("engine-b", 1);
         Instant later = now.plus(Duration.ofHours(1));
-        assertThat(storage.inTransaction((Transaction t) -> t.queue().heartbeat("engine-a", later)))
+        // engine-a still holds a[0] and a[1]; it lost track of a[2]; b[0] is engine-b's and is not extended
+        var held = List.of(a.get(0).id(), a.get(1).id(), b.get(0).id());
+        assertThat(storage.inTransaction((Transaction t) -> t.queue().heartbeat("engine-a", held, later)))
                 .isEqualTo(2);
-        for (Schedule s : a) {
-            assertThat(read((Transaction t) -> t.schedules().find(s.id()))
-                            .orElseThrow()
-                            .lease()
-                            .orElseThrow()
-                            .expiresAt())
-                    .isEqualTo(later);
+        for (Schedule s : a.subList(0, 2)) {
+            assertThat(leaseOf(s)).isEqualTo(later);
         }
-        assertThat(read((Transaction t) -> t.schedules().find(b.get(0).id()))
-                        .orElseThrow()
-                        .lease()
-                        .orElseThrow()
-                        .expiresAt())
-                .isBefore(later);
+        assertThat(leaseOf(a.get(2))).isBefore(later);
+        assertThat(leaseOf(b.get(0))).isBefore(later);
+        assertThat(storage.inTransaction((Transaction t) -> t.queue().heartbeat("engine-a", List.of(), later)))
+                .isZero();
+    }
+
+    private Instant leaseOf(Schedule s) {
+        return read((Transaction t) -> t.schedules().find(s.id()))
+                .orElseThrow()
+                .lease()
+                .orElseThrow()
+                .expiresAt();
     }
 
     @Test

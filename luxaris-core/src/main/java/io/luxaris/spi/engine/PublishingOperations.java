@@ -1,6 +1,8 @@
 package io.luxaris.spi.engine;
 
+import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
+import io.luxaris.spi.storage.Fence;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +23,15 @@ public interface PublishingOperations {
      * that must not be published (post archived, variant gone, connection revoked, too late) are completed as
      * skipped at once and only counted.
      */
-    ClaimedJobs claim(int limit, Set<ConnectionId> busy);
+    default ClaimedJobs claim(int limit, Set<ConnectionId> busy) {
+        return claim(limit, busy, Set.of());
+    }
+
+    /**
+     * {@link #claim(int, Set)}, leaving out the channels in {@code busyChannels} too (at their concurrency limit, or
+     * held back because their platform hangs).
+     */
+    ClaimedJobs claim(int limit, Set<ConnectionId> busy, Set<ChannelId> busyChannels);
 
     /** Moves jobs to processing in one commit; returns those whose fence and lease held (only these may run). */
     List<PublishJob> start(List<PublishJob> jobs);
@@ -43,8 +53,12 @@ public interface PublishingOperations {
     /** Gives claimed, unstarted jobs back (pending again). */
     void release(Collection<PublishJob> jobs);
 
-    /** Extends this instance's leases; returns how many schedules it holds. */
-    int heartbeat();
+    /**
+     * Extends the leases of the claims the engine still holds ({@code held}: waiting, running, or with an outcome
+     * not yet written) and only those: a claim the engine lost track of expires and is reaped. Returns how many
+     * leases were extended.
+     */
+    int heartbeat(Collection<Fence> held);
 
     /** Handles expired leases of every instance; returns how many schedules changed. */
     int reap();

@@ -51,8 +51,12 @@ public interface ScheduleQueue {
         return written;
     }
 
-    /** Extends the lease of every queued or processing schedule held by {@code owner}; one write. */
-    int heartbeat(String owner, Instant leaseExpiresAt);
+    /**
+     * Extends to {@code leaseExpiresAt} the leases of those of {@code held} that are queued or processing and held
+     * by {@code owner} (never shortens one); returns how many it holds. Leases of the owner that are not listed are
+     * left to expire.
+     */
+    int heartbeat(String owner, Collection<ScheduleId> held, Instant leaseExpiresAt);
 
     /** Returns queued schedules to pending (a stopping engine gives back what it did not start). */
     List<Schedule> release(Collection<Fence> fences);

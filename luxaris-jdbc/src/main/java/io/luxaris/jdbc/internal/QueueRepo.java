@@ -322,15 +322,20 @@ final class QueueRepo implements ScheduleQueue {
     }
 
     @Override
-    public int heartbeat(String owner, Instant leaseExpiresAt) {
+    public int heartbeat(String owner, Collection<ScheduleId> held, Instant leaseExpiresAt) {
         tx.writable();
-        return tx.sql("extend the leases of " + owner, () -> tx.handle
-                .createUpdate("UPDATE " + tx.t.schedule + " SET lease_expires_at = CASE WHEN lease_expires_at < :at"
-                        + " THEN :at ELSE lease_expires_at END"
-                        + " WHERE lease_owner = :owner AND status IN ('queued', 'processing')")
-                .bind("owner", owner)
-                .bind("at", tx.d.instant(leaseExpiresAt))
-                .execute());
+        if (held.isEmpty()) {
+            return 0;
+        }
+        var ids = new ArrayList<java.util.UUID>(held.size());
+        held.forEach(id -> ids.add(id.value()));
+        return tx.updateIn(
+                "extend " + ids.size() + " lease(s) of " + owner,
+                "UPDATE " + tx.t.schedule + " SET lease_expires_at = CASE WHEN lease_expires_at < :at"
+                        + " THEN :at ELSE lease_expires_at END WHERE id IN ",
+                ids,
+                " AND lease_owner = :owner AND status IN ('queued', 'processing')",
+                sql -> sql.bind("owner", owner).bind("at", tx.d.instant(leaseExpiresAt)));
     }
 
     @Override

@@ -1,0 +1,232 @@
+package io.luxaris.engine;
+
+import io.luxaris.StorageException;
+import io.luxaris.domain.FailureKind;
+import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.engine.JobResult;
+import io.luxaris.spi.engine.RunReport;
+import io.luxaris.spi.storage.Fence;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Outcomes waiting to be written, and how they are written: in batches; when a batch fails, one by one, so that
+ * one outcome the store refuses never holds back the others; an outcome the store keeps refusing is written
+ * degraded (its status and kind kept, the platform's text dropped); one that cannot be written even so is given
+ * up (its lease expires and the reaper records it as unconfirmed). While the store is down (every write fails
+ * transiently) nothing is given up: the outcomes wait, in order.
+ *
+ * <p>Thread-safe: calls finish on the publish threads while the coordinator flushes.
+ */
+final class Completions {
+    private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
+    /** Transient failures of one outcome, while others were written, before it is written degraded. */
+    static final int STRIKES_BEFORE_DEGRADING = 3;
+
+    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    private final int batchSize;
+
+    Completions(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    private static final class Entry {
+        final JobResult result;
+        int strikes;
+
+        Entry(JobResult result) {
+            this.result = result;
+        }
+    }
+
+    /** What one flush did: the written outcomes' report, and the failure that stopped it, if the store is down. */
+    record Flushed(RunReport report, Optional<StorageException> storeDown) {}
+
+    synchronized void add(JobResult result) {
+        queue.addLast(new Entry(result));
+    }
+
+    synchronized int size() {
+        return queue.size();
+    }
+
+    /** The claims of the outcomes not yet written (still held: their leases are kept alive). */
+    synchronized List<Fence> fences() {
+        var fences = new ArrayList<Fence>(queue.size());
+        queue.forEach(e -> fences.add(e.result.job().fence()));
+        return fences;
+    }
+
+    /**
+     * Writes what is buffered with {@code writer} (one call per batch; it throws when the store fails). Returns
+     * when the buffer is empty or the store is down; never throws for a store failure.
+     */
+    Flushed flush(Function<List<JobResult>, RunReport> writer) {
+        RunReport report = RunReport.empty();
+        while (true) {
+            List<Entry> batch = take();
+            if (batch.isEmpty()) {
+                return new Flushed(report, Optional.empty());
+            }
+            RuntimeException failure;
+            try {
+                report = report.plus(writer.apply(results(batch)));
+                continue;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            if (batch.size() == 1 && isTransient(failure)) {
+                putBack(batch, true);
+                return new Flushed(report, Optional.of((StorageException) failure));
+            }
+            OneByOne pass = oneByOne(batch, writer);
+            report = report.plus(pass.report);
+            if (pass.storeDown.isPresent()) {
+                return new Flushed(report, pass.storeDown);
+            }
+        }
+    }
+
+    private record OneByOne(RunReport report, Optional<StorageException> storeDown) {}
+
+    private OneByOne oneByOne(List<Entry> batch, Function<List<JobResult>, RunReport> writer) {
+        RunReport report = RunReport.empty();
+        var failedTransiently = new ArrayList<Entry>();
+        StorageException lastTransient = null;
+        int written = 0;
+        for (Entry entry : batch) {
+            try {
+                report = report.plus(writer.apply(List.of(entry.result)));
+                written++;
+            } catch (RuntimeException e) {
+                if (isTransient(e)) {
+                    failedTransiently.add(entry);
+                    lastTransient = (StorageException) e;
+                } else {
+                    report = report.plus(writeDegraded(entry, e, writer));
+                }
+            }
+        }
+        if (written > 0) {
+            // the store works: what failed transiently beside written outcomes is suspect
+            var keep = new ArrayList<Entry>();
+            for (Entry entry : failedTransiently) {
+                if (++entry.strikes >= STRIKES_BEFORE_DEGRADING) {
+                    report = report.plus(writeDegraded(entry, lastTransient, writer));
+                } else {
+                    keep.add(entry);
+                }
+            }
+            putBack(keep, false);
+            return new OneByOne(report, Optional.empty());
+        }
+        putBack(failedTransiently, true);
+        return new OneByOne(report, Optional.ofNullable(lastTransient));
+    }
+
+    private RunReport writeDegraded(Entry entry, RuntimeException cause, Function<List<JobResult>, RunReport> writer) {
+        JobResult degraded = degrade(entry.result);
+        try {
+            RunReport report = writer.apply(List.of(degraded));
+            LOG.warn(
+                    "the outcome of schedule {} could not be stored as received ({}); stored without the platform's"
+                            + " text",
+                    entry.result.job().schedule().id(),
+                    cause.getMessage());
+            return report;
+        } catch (RuntimeException e) {
+            if (isTransient(e)) {
+                putBack(List.of(entry), false);
+                return RunReport.empty();
+            }
+            LOG.error(
+                    "could not record the outcome of schedule {} even without the platform's text; its lease will"
+                            + " expire and it will be marked unconfirmed",
+                    entry.result.job().schedule().id(),
+                    e);
+            return RunReport.empty();
+        }
+    }
+
+    /**
+     * The outcome with only what Luxaris itself made: the status and failure kind are kept; the platform's text
+     * (raw response, message, checkpoint, URL) is dropped. A post id that is not plain printable ASCII cannot be
+     * trusted: the outcome becomes unknown.
+     */
+    static JobResult degrade(JobResult result) {
+        PublishOutcome outcome = result.outcome();
+        PublishOutcome safe;
+        if (outcome instanceof PublishOutcome.Published p && isPrintableAscii(p.externalId())) {
+            safe = new PublishOutcome.Published(p.externalId(), Optional.empty(), Optional.empty(), Map.of());
+        } else if (outcome instanceof PublishOutcome.Failed f) {
+            safe = new PublishOutcome.Failed(
+                    f.kind(),
+                    "outcome_unstorable",
+                    "the platform's answer could not be stored; its text was dropped",
+                    f.retryAt(),
+                    Optional.empty(),
+                    Map.of());
+        } else {
+            safe = PublishOutcome.failed(
+                    FailureKind.UNKNOWN,
+                    "outcome_unstorable",
+                    "published, but the platform's answer could not be stored; check the platform");
+        }
+        return new JobResult(result.job(), safe, result.startedAt(), result.finishedAt());
+    }
+
+    private static boolean isPrintableAscii(String s) {
+        if (s.isEmpty() || s.length() > 256) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isTransient(RuntimeException e) {
+        return e instanceof StorageException s && s.isTransient();
+    }
+
+    private synchronized List<Entry> take() {
+        var batch = new ArrayList<Entry>(Math.min(batchSize, queue.size()));
+        while (!queue.isEmpty() && batch.size() < batchSize) {
+            batch.add(queue.pollFirst());
+        }
+        return batch;
+    }
+
+    /** Back in front (in order) when the store is down, behind the others when only these failed. */
+    private synchronized void putBack(List<Entry> entries, boolean front) {
+        if (front) {
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                queue.addFirst(entries.get(i));
+            }
+        } else {
+            entries.forEach(queue::addLast);
+        }
+    }
+
+    /** Drops what is buffered (a stopped engine that could not write it; the leases expire). */
+    synchronized int clear() {
+        int n = queue.size();
+        queue.clear();
+        return n;
+    }
+
+    private static List<JobResult> results(List<Entry> batch) {
+        var results = new ArrayList<JobResult>(batch.size());
+        batch.forEach(e -> results.add(e.result));
+        return results;
+    }
+}

@@ -1,0 +1,495 @@
+package io.luxaris.engine;
+
+import io.luxaris.StorageException;
+import io.luxaris.domain.FailureKind;
+import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.engine.ClaimedJobs;
+import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.engine.EngineStatus;
+import io.luxaris.spi.engine.JobResult;
+import io.luxaris.spi.engine.PublishJob;
+import io.luxaris.spi.engine.PublishingOperations;
+import io.luxaris.spi.engine.RunReport;
+import io.luxaris.spi.storage.Fence;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One engine cycle and the state it works on: claimed jobs waiting for a slot ({@link Capacity}), channel calls
+ * running on the executor ({@link Calls}) and outcomes waiting to be written ({@link Completions}). The coordinator
+ * (or a caller of {@code runDue()}) runs cycles; publish threads report through {@link #finish}.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final PublishingOperations ops;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final Ticker ticker;
+    private final Executor executor;
+    private final ReentrantLock lock;
+    private final Waiter waiter;
+    private final Completions completions;
+
+    // guarded by lock
+    private final Capacity capacity;
+    private final Calls calls;
+    private final List<PublishJob> handBack = new ArrayList<>();
+    private boolean stopping;
+    private Optional<Instant> lastNextDue = Optional.empty();
+
+    Dispatcher(
+            PublishingOperations ops,
+            EngineSettings settings,
+            Clock clock,
+            Ticker ticker,
+            Executor executor,
+            ReentrantLock lock) {
+        this.ops = ops;
+        this.settings = settings;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.executor = executor;
+        this.lock = lock;
+        this.waiter = new Waiter(lock, ticker);
+        this.completions = new Completions(settings.claimBatchSize());
+        this.capacity = new Capacity(
+                settings.maxConcurrency(),
+                settings.perConnectionConcurrency(),
+                settings.perChannelConcurrency(),
+                abandonedPerChannel(settings));
+        this.calls = new Calls(settings.publishTimeout().toNanos());
+    }
+
+    /**
+     * How many calls of one channel the engine may have given up on (still holding a thread) before it holds that
+     * channel back: a quarter of {@code maxConcurrency}, at least one.
+     */
+    static int abandonedPerChannel(EngineSettings settings) {
+        return Math.max(1, settings.maxConcurrency() / 4);
+    }
+
+    /** What one cycle did. */
+    record Cycle(RunReport report, int claimed, boolean full, Optional<StorageException> storeDown) {}
+
+    /** Gives up overdue calls, writes outcomes, claims free capacity (when asked) and starts what may start. */
+    Cycle cycle(boolean claim) {
+        abandonOverdue();
+        Completions.Flushed flushed = flush();
+        if (flushed.storeDown().isPresent()) {
+            return new Cycle(flushed.report(), 0, false, flushed.storeDown());
+        }
+        RunReport report = flushed.report();
+        int claimed = 0;
+        boolean full = false;
+        if (claim) {
+            int ask;
+            ClaimedJobs jobs;
+            lock.lock();
+            try {
+                ask = stopping ? 0 : Math.min(capacity.free(), settings.claimBatchSize());
+            } finally {
+                lock.unlock();
+            }
+            if (ask > 0) {
+                jobs = ops.claim(ask, busyConnections(), busyChannels());
+                report = report.plus(new RunReport(0, 0, 0, 0, jobs.skipped(), 0));
+                enqueue(jobs.jobs());
+                claimed = jobs.claimed();
+                full = claimed == ask;
+            }
+        }
+        dispatch();
+        return new Cycle(report, claimed, full, Optional.empty());
+    }
+
+    private java.util.Set<io.luxaris.domain.ConnectionId> busyConnections() {
+        lock.lock();
+        try {
+            return capacity.busyConnections(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private java.util.Set<io.luxaris.domain.ChannelId> busyChannels() {
+        lock.lock();
+        try {
+            return capacity.busyChannels();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void enqueue(List<PublishJob> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (stopping) {
+                handBack.addAll(jobs);
+            } else {
+                handBack.addAll(capacity.enqueue(jobs, clock.instant()));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts every waiting job the limits allow, in one batch, and runs their calls on the executor. */
+    void dispatch() {
+        List<PublishJob> batch;
+        lock.lock();
+        try {
+            batch = stopping ? List.of() : capacity.takeStartable(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<PublishJob> started;
+        try {
+            started = ops.start(batch);
+        } catch (RuntimeException e) {
+            // nothing was called: hand the claims back (those the store did move on expire and are reaped)
+            lock.lock();
+            try {
+                batch.forEach(capacity::release);
+                handBack.addAll(batch);
+                waiter.signal();
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+        var startedFences = new HashSet<Fence>();
+        started.forEach(j -> startedFences.add(j.fence()));
+        lock.lock();
+        try {
+            long now = ticker.nanoTime();
+            for (PublishJob job : batch) {
+                if (!startedFences.contains(job.fence())) {
+                    capacity.release(job);
+                }
+            }
+            started.forEach(job -> calls.started(job, now));
+        } finally {
+            lock.unlock();
+        }
+        for (PublishJob job : started) {
+            try {
+                executor.execute(() -> run(job));
+            } catch (RejectedExecutionException e) {
+                Instant now = clock.instant();
+                finish(new JobResult(
+                        job,
+                        PublishOutcome.failed(
+                                FailureKind.RETRYABLE, "engine_rejected", "the publish executor refused the task"),
+                        now,
+                        now));
+            }
+        }
+    }
+
+    /** A publish thread: whatever happens, the engine hears of the call exactly once. */
+    private void run(PublishJob job) {
+        JobResult result;
+        try {
+            result = ops.publish(job);
+        } catch (VirtualMachineError e) {
+            finish(engineError(job));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            LOG.error(
+                    "publishing schedule {} failed unexpectedly", job.schedule().id(), e);
+            result = null;
+        }
+        finish(result != null ? result : engineError(job));
+    }
+
+    private JobResult engineError(PublishJob job) {
+        Instant now = clock.instant();
+        return new JobResult(
+                job,
+                PublishOutcome.failed(FailureKind.UNKNOWN, "engine_error", "the engine failed while publishing"),
+                now,
+                now);
+    }
+
+    /** A call returned (or could not run): frees its slots and buffers its outcome, unless it was given up. */
+    void finish(JobResult result) {
+        lock.lock();
+        try {
+            PublishJob job = result.job();
+            Calls.Call call = calls.finished(job.fence());
+            if (call != null && call.abandoned) {
+                capacity.abandonedReturned(job);
+                LOG.info(
+                        "schedule {} answered after the publish timeout with {}; it stays unconfirmed",
+                        job.schedule().id(),
+                        describe(result.outcome()));
+            } else {
+                if (call != null) {
+                    capacity.release(job);
+                }
+                if (result.outcome() instanceof PublishOutcome.Failed f
+                        && f.kind() == FailureKind.RATE_LIMITED
+                        && f.retryAt().isPresent()) {
+                    handBack.addAll(
+                            capacity.block(job.connection().id(), f.retryAt().get()));
+                }
+                completions.add(result);
+            }
+            waiter.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Gives up on calls running longer than the publish timeout: recorded as unconfirmed (they may have been
+     * posted); their slots are free for other work, their channel's abandoned budget is not.
+     */
+    void abandonOverdue() {
+        lock.lock();
+        try {
+            for (PublishJob job : calls.abandonOverdue(ticker.nanoTime())) {
+                capacity.abandon(job);
+                Instant at = clock.instant();
+                completions.add(new JobResult(
+                        job,
+                        PublishOutcome.failed(
+                                FailureKind.UNKNOWN,
+                                "publish_timeout",
+                                "the channel did not answer within "
+                                        + settings.publishTimeout().toSeconds() + " s; the post may or may not exist"),
+                        at,
+                        at));
+                LOG.warn(
+                        "publishing schedule {} took longer than {}; recording it as unconfirmed",
+                        job.schedule().id(),
+                        settings.publishTimeout());
+            }
+            handBack.addAll(capacity.takeStalled());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands back released claims, then writes the buffered outcomes. */
+    Completions.Flushed flush() {
+        List<PublishJob> jobs;
+        lock.lock();
+        try {
+            jobs = List.copyOf(handBack);
+            handBack.clear();
+        } finally {
+            lock.unlock();
+        }
+        releaseQuietly(jobs);
+        return completions.flush(ops::complete);
+    }
+
+    RunReport flushOrThrow() {
+        Completions.Flushed flushed = flush();
+        if (flushed.storeDown().isPresent()) {
+            throw flushed.storeDown().get();
+        }
+        return flushed.report();
+    }
+
+    /** Writes what is buffered, retrying while the store is down, at most {@code max}; then drops the rest. */
+    void flushBeforeStop(Duration max) {
+        long deadline = ticker.nanoTime() + max.toNanos();
+        var backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2));
+        while (flush().storeDown().isPresent()) {
+            if (ticker.nanoTime() > deadline) {
+                LOG.error(
+                        "Luxaris engine {}: could not record {} outcome(s); their leases will expire and they will be"
+                                + " marked unconfirmed",
+                        ops.instanceId(),
+                        completions.clear());
+                return;
+            }
+            pause(backoff.next(), () -> true);
+        }
+    }
+
+    /** The claims this engine holds: waiting, running, or with an outcome not yet written. */
+    List<Fence> held() {
+        var fences = new ArrayList<Fence>();
+        lock.lock();
+        try {
+            fences.addAll(capacity.waitingFences());
+            fences.addAll(calls.liveFences());
+        } finally {
+            lock.unlock();
+        }
+        fences.addAll(completions.fences());
+        return fences;
+    }
+
+    /** A stopping engine hands its waiting claims back at once. */
+    void releaseWaiting() {
+        List<PublishJob> jobs;
+        lock.lock();
+        try {
+            jobs = capacity.drainWaiting();
+            waiter.signal();
+        } finally {
+            lock.unlock();
+        }
+        releaseQuietly(jobs);
+    }
+
+    private void releaseQuietly(List<PublishJob> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        try {
+            ops.release(jobs);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Luxaris engine {}: could not release {} claimed schedule(s); they return to pending when their"
+                            + " lease expires",
+                    ops.instanceId(),
+                    jobs.size(),
+                    e);
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    /** Waits until {@code untilNanos} for progress; returns whether nothing runs, waits or remains to be written. */
+    boolean awaitProgress(long untilNanos) {
+        waiter.await(untilNanos, () -> !isIdle() && !hasWork());
+        abandonOverdue();
+        lock.lock();
+        try {
+            return isIdle();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Something for the coordinator to do now: outcomes to write, claims to hand back, a job that may start. */
+    private boolean hasWork() {
+        return completions.size() > 0 || !handBack.isEmpty() || (!stopping && capacity.canDispatch(clock.instant()));
+    }
+
+    private boolean isIdle() {
+        return calls.live() == 0
+                && (capacity.waiting() == 0 || stopping)
+                && completions.size() == 0
+                && handBack.isEmpty();
+    }
+
+    /** Waits up to {@code grace} for live calls to return; true when none is left. */
+    boolean awaitCalls(Duration grace) {
+        long deadline = ticker.nanoTime() + grace.toNanos();
+        long step = TimeUnit.MILLISECONDS.toNanos(100);
+        while (liveCalls() > 0 && ticker.nanoTime() < deadline) {
+            waiter.await(Math.min(deadline, ticker.nanoTime() + step), () -> calls.live() > 0);
+            abandonOverdue();
+        }
+        return liveCalls() == 0;
+    }
+
+    /** Sleeps until the next due instant, {@code untilNanos}, a call's timeout, or something to do. */
+    void sleep(Optional<Instant> due, long untilNanos, BooleanSupplier stillCurrent) {
+        long at;
+        lock.lock();
+        try {
+            lastNextDue = due;
+            at = Math.min(untilNanos, calls.nextTimeout());
+        } finally {
+            lock.unlock();
+        }
+        if (due.isPresent()) {
+            long delay = Duration.between(clock.instant(), due.get()).toNanos();
+            at = Math.min(at, ticker.nanoTime() + Math.max(0, delay));
+        }
+        waiter.await(at, () -> stillCurrent.getAsBoolean() && !hasWork());
+    }
+
+    /** Pauses (after a store failure) unless the engine stops meanwhile. */
+    void pause(Duration d, BooleanSupplier stillCurrent) {
+        waiter.await(ticker.nanoTime() + d.toNanos(), stillCurrent);
+    }
+
+    /** A schedule due at {@code due} was created or moved: the sleeping coordinator wakes by then. */
+    void wakeUp(Instant due) {
+        long delay = Duration.between(clock.instant(), due).toNanos();
+        waiter.wakeUpAt(ticker.nanoTime() + Math.max(0, delay));
+    }
+
+    void signal() {
+        waiter.signal();
+    }
+
+    // ---------------------------------------------------------------- state
+
+    void setStopping(boolean value) {
+        lock.lock();
+        try {
+            stopping = value;
+            waiter.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isStopping() {
+        lock.lock();
+        try {
+            return stopping;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean canClaim() {
+        lock.lock();
+        try {
+            return !stopping && capacity.free() > 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int liveCalls() {
+        lock.lock();
+        try {
+            return calls.live();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    EngineStatus status(boolean running) {
+        return new EngineStatus(
+                running, capacity.inFlight(), capacity.waiting(), completions.size(), lastNextDue, ops.instanceId());
+    }
+
+    private static String describe(PublishOutcome outcome) {
+        if (outcome instanceof PublishOutcome.Published p) {
+            return "published as " + p.externalId();
+        }
+        var f = (PublishOutcome.Failed) outcome;
+        return f.kind().wireName() + " " + f.code();
+    }
+}
