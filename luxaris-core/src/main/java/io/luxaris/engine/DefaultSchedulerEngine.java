@@ -205,7 +205,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                 boolean idle = dispatcher.awaitProgress(ticker.nanoTime() + STEP_NANOS);
                 heartbeatIfDue();
                 if (cycle.claimed() == 0 && idle) {
-                    report = report.plus(dispatcher.flushOrThrow());
+                    report = report.plus(dispatcher.outbox().flushOrThrow());
                     break;
                 }
             }

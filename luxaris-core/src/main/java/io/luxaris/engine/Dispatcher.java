@@ -23,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +42,11 @@ final class Dispatcher {
     private final Executor executor;
     private final ReentrantLock lock;
     private final Waiter waiter;
-    private final Completions completions;
+    private final Outbox outbox;
 
     // guarded by lock
     private final Capacity capacity;
     private final Calls calls;
-    private final List<PublishJob> handBack = new ArrayList<>();
     private boolean stopping;
     private Optional<Instant> lastNextDue = Optional.empty();
 
@@ -64,7 +64,7 @@ final class Dispatcher {
         this.executor = executor;
         this.lock = lock;
         this.waiter = new Waiter(lock, ticker);
-        this.completions = new Completions(settings.claimBatchSize());
+        this.outbox = new Outbox(ops, settings.claimBatchSize());
         this.capacity = new Capacity(
                 settings.maxConcurrency(),
                 settings.perConnectionConcurrency(),
@@ -87,7 +87,7 @@ final class Dispatcher {
     /** Gives up overdue calls, writes outcomes, claims free capacity (when asked) and starts what may start. */
     Cycle cycle(boolean claim) {
         abandonOverdue();
-        Completions.Flushed flushed = flush();
+        Completions.Flushed flushed = outbox.flush();
         if (flushed.storeDown().isPresent()) {
             return new Cycle(flushed.report(), 0, false, flushed.storeDown());
         }
@@ -95,16 +95,11 @@ final class Dispatcher {
         int claimed = 0;
         boolean full = false;
         if (claim) {
-            int ask;
-            ClaimedJobs jobs;
-            lock.lock();
-            try {
-                ask = stopping ? 0 : Math.min(capacity.free(), settings.claimBatchSize());
-            } finally {
-                lock.unlock();
-            }
+            int ask = locked(() -> stopping ? 0 : Math.min(capacity.free(), settings.claimBatchSize()));
             if (ask > 0) {
-                jobs = ops.claim(ask, busyConnections(), busyChannels());
+                ClaimedJobs jobs;
+                jobs = ops.claim(
+                        ask, locked(() -> capacity.busyConnections(clock.instant())), locked(capacity::busyChannels));
                 report = report.plus(new RunReport(0, 0, 0, 0, jobs.skipped(), 0));
                 enqueue(jobs.jobs());
                 claimed = jobs.claimed();
@@ -115,24 +110,6 @@ final class Dispatcher {
         return new Cycle(report, claimed, full, Optional.empty());
     }
 
-    private java.util.Set<io.luxaris.domain.ConnectionId> busyConnections() {
-        lock.lock();
-        try {
-            return capacity.busyConnections(clock.instant());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private java.util.Set<io.luxaris.domain.ChannelId> busyChannels() {
-        lock.lock();
-        try {
-            return capacity.busyChannels();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void enqueue(List<PublishJob> jobs) {
         if (jobs.isEmpty()) {
             return;
@@ -140,9 +117,9 @@ final class Dispatcher {
         lock.lock();
         try {
             if (stopping) {
-                handBack.addAll(jobs);
+                outbox.handBack(jobs);
             } else {
-                handBack.addAll(capacity.enqueue(jobs, clock.instant()));
+                outbox.handBack(capacity.enqueue(jobs, clock.instant()));
             }
         } finally {
             lock.unlock();
@@ -151,13 +128,7 @@ final class Dispatcher {
 
     /** Starts every waiting job the limits allow, in one batch, and runs their calls on the executor. */
     void dispatch() {
-        List<PublishJob> batch;
-        lock.lock();
-        try {
-            batch = stopping ? List.of() : capacity.takeStartable(clock.instant());
-        } finally {
-            lock.unlock();
-        }
+        List<PublishJob> batch = locked(() -> stopping ? List.of() : capacity.takeStartable(clock.instant()));
         if (batch.isEmpty()) {
             return;
         }
@@ -169,7 +140,7 @@ final class Dispatcher {
             lock.lock();
             try {
                 batch.forEach(capacity::release);
-                handBack.addAll(batch);
+                outbox.handBack(batch);
                 waiter.signal();
             } finally {
                 lock.unlock();
@@ -249,10 +220,10 @@ final class Dispatcher {
                 if (result.outcome() instanceof PublishOutcome.Failed f
                         && f.kind() == FailureKind.RATE_LIMITED
                         && f.retryAt().isPresent()) {
-                    handBack.addAll(
+                    outbox.handBack(
                             capacity.block(job.connection().id(), f.retryAt().get()));
                 }
-                completions.add(result);
+                outbox.add(result);
             }
             waiter.signal();
         } finally {
@@ -270,7 +241,7 @@ final class Dispatcher {
             for (PublishJob job : calls.abandonOverdue(ticker.nanoTime())) {
                 capacity.abandon(job);
                 Instant at = clock.instant();
-                completions.add(new JobResult(
+                outbox.add(new JobResult(
                         job,
                         PublishOutcome.failed(
                                 FailureKind.UNKNOWN,
@@ -284,91 +255,44 @@ final class Dispatcher {
                         job.schedule().id(),
                         settings.publishTimeout());
             }
-            handBack.addAll(capacity.takeStalled());
+            outbox.handBack(capacity.takeStalled());
         } finally {
             lock.unlock();
         }
     }
 
-    /** Hands back released claims, then writes the buffered outcomes. */
-    Completions.Flushed flush() {
-        List<PublishJob> jobs;
-        lock.lock();
-        try {
-            jobs = List.copyOf(handBack);
-            handBack.clear();
-        } finally {
-            lock.unlock();
-        }
-        releaseQuietly(jobs);
-        return completions.flush(ops::complete);
+    Outbox outbox() {
+        return outbox;
     }
 
-    RunReport flushOrThrow() {
-        Completions.Flushed flushed = flush();
-        if (flushed.storeDown().isPresent()) {
-            throw flushed.storeDown().get();
-        }
-        return flushed.report();
-    }
-
-    /** Writes what is buffered, retrying while the store is down, at most {@code max}; then drops the rest. */
+    /** Writes what is buffered, retrying while the store is down for at most {@code max}. */
     void flushBeforeStop(Duration max) {
-        long deadline = ticker.nanoTime() + max.toNanos();
-        var backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2));
-        while (flush().storeDown().isPresent()) {
-            if (ticker.nanoTime() > deadline) {
-                LOG.error(
-                        "Luxaris engine {}: could not record {} outcome(s); their leases will expire and they will be"
-                                + " marked unconfirmed",
-                        ops.instanceId(),
-                        completions.clear());
-                return;
-            }
-            pause(backoff.next(), () -> true);
-        }
+        outbox.flushBeforeStop(max, ticker, d -> pause(d, () -> true));
     }
 
     /** The claims this engine holds: waiting, running, or with an outcome not yet written. */
     List<Fence> held() {
-        var fences = new ArrayList<Fence>();
-        lock.lock();
-        try {
-            fences.addAll(capacity.waitingFences());
-            fences.addAll(calls.liveFences());
-        } finally {
-            lock.unlock();
-        }
-        fences.addAll(completions.fences());
+        var fences = new ArrayList<Fence>(locked(() -> {
+            var mine = new ArrayList<Fence>(capacity.waitingFences());
+            mine.addAll(calls.liveFences());
+            return mine;
+        }));
+        fences.addAll(outbox.fences());
         return fences;
     }
 
     /** A stopping engine hands its waiting claims back at once. */
     void releaseWaiting() {
-        List<PublishJob> jobs;
-        lock.lock();
-        try {
-            jobs = capacity.drainWaiting();
-            waiter.signal();
-        } finally {
-            lock.unlock();
-        }
-        releaseQuietly(jobs);
+        outbox.release(locked(capacity::drainWaiting));
+        waiter.signal();
     }
 
-    private void releaseQuietly(List<PublishJob> jobs) {
-        if (jobs.isEmpty()) {
-            return;
-        }
+    private <T> T locked(Supplier<T> work) {
+        lock.lock();
         try {
-            ops.release(jobs);
-        } catch (RuntimeException e) {
-            LOG.warn(
-                    "Luxaris engine {}: could not release {} claimed schedule(s); they return to pending when their"
-                            + " lease expires",
-                    ops.instanceId(),
-                    jobs.size(),
-                    e);
+            return work.get();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -378,24 +302,16 @@ final class Dispatcher {
     boolean awaitProgress(long untilNanos) {
         waiter.await(untilNanos, () -> !isIdle() && !hasWork());
         abandonOverdue();
-        lock.lock();
-        try {
-            return isIdle();
-        } finally {
-            lock.unlock();
-        }
+        return locked(this::isIdle);
     }
 
     /** Something for the coordinator to do now: outcomes to write, claims to hand back, a job that may start. */
     private boolean hasWork() {
-        return completions.size() > 0 || !handBack.isEmpty() || (!stopping && capacity.canDispatch(clock.instant()));
+        return !outbox.isEmpty() || (!stopping && capacity.canDispatch(clock.instant()));
     }
 
     private boolean isIdle() {
-        return calls.live() == 0
-                && (capacity.waiting() == 0 || stopping)
-                && completions.size() == 0
-                && handBack.isEmpty();
+        return calls.live() == 0 && (capacity.waiting() == 0 || stopping) && outbox.isEmpty();
     }
 
     /** Waits up to {@code grace} for live calls to return; true when none is left. */
@@ -454,35 +370,25 @@ final class Dispatcher {
     }
 
     boolean isStopping() {
-        lock.lock();
-        try {
-            return stopping;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> stopping);
     }
 
     boolean canClaim() {
-        lock.lock();
-        try {
-            return !stopping && capacity.free() > 0;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> !stopping && capacity.free() > 0);
     }
 
     int liveCalls() {
-        lock.lock();
-        try {
-            return calls.live();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> calls.live());
     }
 
     EngineStatus status(boolean running) {
         return new EngineStatus(
-                running, capacity.inFlight(), capacity.waiting(), completions.size(), lastNextDue, ops.instanceId());
+                running,
+                capacity.inFlight(),
+                capacity.waiting(),
+                outbox.pendingOutcomes(),
+                lastNextDue,
+                ops.instanceId());
     }
 
     private static String describe(PublishOutcome outcome) {
