@@ -3,6 +3,7 @@ module io.luxaris {
     requires org.slf4j;
     requires com.samskivert.jmustache;
     requires static org.jspecify;
+    requires static com.google.errorprone.annotations;
 
     exports io.luxaris;
     exports io.luxaris.domain;

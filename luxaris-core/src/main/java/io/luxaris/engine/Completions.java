@@ -1,5 +1,6 @@
 package io.luxaris.engine;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.luxaris.StorageException;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -29,7 +30,9 @@ final class Completions {
     /** Transient failures of one outcome, while others were written, before it is written degraded. */
     static final int STRIKES_BEFORE_DEGRADING = 3;
 
+    @GuardedBy("this")
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+
     private final int batchSize;
 
     Completions(int batchSize) {

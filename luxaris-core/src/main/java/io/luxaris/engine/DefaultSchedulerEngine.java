@@ -1,5 +1,6 @@
 package io.luxaris.engine;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.luxaris.StorageException;
 import io.luxaris.spi.engine.EngineContext;
 import io.luxaris.spi.engine.EngineSettings;
@@ -48,11 +49,15 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         CALLER
     }
 
+    @GuardedBy("lock")
     private Driver driver = Driver.NONE;
     /** Bumped by every start and stop: a loop whose generation is stale ends at its next check. */
+    @GuardedBy("lock")
     private int generation;
 
+    @GuardedBy("lock")
     private Thread coordinator;
+
     private long nextHeartbeat;
     private long nextReap;
 

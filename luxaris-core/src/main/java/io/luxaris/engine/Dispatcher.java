@@ -1,8 +1,7 @@
 package io.luxaris.engine;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.luxaris.StorageException;
-import io.luxaris.domain.FailureKind;
-import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.ClaimedJobs;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.engine.EngineStatus;
@@ -19,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -43,11 +41,18 @@ final class Dispatcher {
     private final ReentrantLock lock;
     private final Waiter waiter;
     private final Outbox outbox;
+    private final Launcher launcher;
 
-    // guarded by lock
+    @GuardedBy("lock")
     private final Capacity capacity;
+
+    @GuardedBy("lock")
     private final Calls calls;
+
+    @GuardedBy("lock")
     private boolean stopping;
+
+    @GuardedBy("lock")
     private Optional<Instant> lastNextDue = Optional.empty();
 
     Dispatcher(
@@ -71,6 +76,7 @@ final class Dispatcher {
                 settings.perChannelConcurrency(),
                 abandonedPerChannel(settings));
         this.calls = new Calls(settings.publishTimeout().toNanos());
+        this.launcher = new Launcher(ops, settings, clock, ticker, executor, lock, waiter, outbox, capacity, calls);
     }
 
     /**
@@ -161,104 +167,17 @@ final class Dispatcher {
         } finally {
             lock.unlock();
         }
-        for (PublishJob job : started) {
-            try {
-                executor.execute(() -> run(job));
-            } catch (RejectedExecutionException e) {
-                Instant now = clock.instant();
-                finish(new JobResult(
-                        job,
-                        PublishOutcome.failed(
-                                FailureKind.RETRYABLE, "engine_rejected", "the publish executor refused the task"),
-                        now,
-                        now));
-            }
-        }
+        launcher.launch(started);
     }
 
-    /** A publish thread: whatever happens, the engine hears of the call exactly once. */
-    private void run(PublishJob job) {
-        JobResult result;
-        try {
-            result = ops.publish(job);
-        } catch (VirtualMachineError e) {
-            finish(engineError(job));
-            throw e;
-        } catch (RuntimeException | Error e) {
-            LOG.error(
-                    "publishing schedule {} failed unexpectedly", job.schedule().id(), e);
-            result = null;
-        }
-        finish(result != null ? result : engineError(job));
-    }
-
-    private JobResult engineError(PublishJob job) {
-        Instant now = clock.instant();
-        return new JobResult(
-                job,
-                PublishOutcome.failed(FailureKind.UNKNOWN, "engine_error", "the engine failed while publishing"),
-                now,
-                now);
-    }
-
-    /** A call returned (or could not run): frees its slots and buffers its outcome, unless it was given up. */
+    /** A call returned (or could not run). */
     void finish(JobResult result) {
-        lock.lock();
-        try {
-            PublishJob job = result.job();
-            Calls.Call call = calls.finished(job.fence());
-            if (call != null && call.abandoned) {
-                capacity.abandonedReturned(job);
-                LOG.info(
-                        "schedule {} answered after the publish timeout with {}; it stays unconfirmed",
-                        job.schedule().id(),
-                        describe(result.outcome()));
-            } else {
-                if (call != null) {
-                    capacity.release(job);
-                }
-                if (result.outcome() instanceof PublishOutcome.Failed f
-                        && f.kind() == FailureKind.RATE_LIMITED
-                        && f.retryAt().isPresent()) {
-                    outbox.handBack(
-                            capacity.block(job.connection().id(), f.retryAt().get()));
-                }
-                outbox.add(result);
-            }
-            waiter.signal();
-        } finally {
-            lock.unlock();
-        }
+        launcher.finish(result);
     }
 
-    /**
-     * Gives up on calls running longer than the publish timeout: recorded as unconfirmed (they may have been
-     * posted); their slots are free for other work, their channel's abandoned budget is not.
-     */
+    /** Gives up on calls running longer than the publish timeout. */
     void abandonOverdue() {
-        lock.lock();
-        try {
-            for (PublishJob job : calls.abandonOverdue(ticker.nanoTime())) {
-                capacity.abandon(job);
-                Instant at = clock.instant();
-                outbox.add(new JobResult(
-                        job,
-                        PublishOutcome.failed(
-                                FailureKind.UNKNOWN,
-                                "publish_timeout",
-                                "the channel did not answer within "
-                                        + settings.publishTimeout().toSeconds() + " s; the post may or may not exist"),
-                        at,
-                        at));
-                LOG.warn(
-                        "publishing schedule {} took longer than {}; recording it as unconfirmed",
-                        job.schedule().id(),
-                        settings.publishTimeout());
-            }
-            outbox.handBack(capacity.takeStalled());
-        } finally {
-            lock.unlock();
-        }
+        launcher.abandonOverdue();
     }
 
     Outbox outbox() {
@@ -389,13 +308,5 @@ final class Dispatcher {
                 outbox.pendingOutcomes(),
                 lastNextDue,
                 ops.instanceId());
-    }
-
-    private static String describe(PublishOutcome outcome) {
-        if (outcome instanceof PublishOutcome.Published p) {
-            return "published as " + p.externalId();
-        }
-        var f = (PublishOutcome.Failed) outcome;
-        return f.kind().wireName() + " " + f.code();
     }
 }

@@ -1,5 +1,6 @@
 package io.luxaris.engine;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.PublishJob;
 import io.luxaris.spi.engine.PublishingOperations;
@@ -22,6 +23,8 @@ final class Outbox {
 
     private final PublishingOperations ops;
     private final Completions completions;
+
+    @GuardedBy("this")
     private final List<PublishJob> handBack = new ArrayList<>();
 
     Outbox(PublishingOperations ops, int batchSize) {

@@ -1,5 +1,6 @@
 package io.luxaris.engine;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -13,6 +14,7 @@ final class Waiter {
     private final Condition changed;
     private final Ticker ticker;
     /** The deadline of the wait in progress, moved earlier by wake-ups. Guarded by lock. */
+    @GuardedBy("lock")
     private long wakeAt = Long.MAX_VALUE;
 
     Waiter(ReentrantLock lock, Ticker ticker) {
