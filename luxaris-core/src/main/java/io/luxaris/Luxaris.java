@@ -18,6 +18,7 @@ import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.engine.EngineContext;
+import io.luxaris.spi.engine.EngineObserver;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.engine.PublishingOperations;
 import io.luxaris.spi.engine.SchedulerEngine;
@@ -174,6 +175,7 @@ public final class Luxaris implements AutoCloseable {
         private MediaSource mediaSource = MediaSource.none();
         private EngineSettings engineSettings = EngineSettings.defaults();
         private SchedulerEngineFactory engineFactory;
+        private EngineObserver engineObserver = EngineObserver.NONE;
         private String defaultGenerator;
         private String instanceId;
         private RandomGenerator random;
@@ -249,6 +251,12 @@ public final class Luxaris implements AutoCloseable {
         /** Tuning of the publishing engine. */
         public Builder engine(EngineSettings value) {
             this.engineSettings = Objects.requireNonNull(value, "engine");
+            return this;
+        }
+
+        /** Sees what the engine does, for metrics and tracing (see {@code luxaris-micrometer}); default: none. */
+        public Builder engineObserver(EngineObserver value) {
+            this.engineObserver = Objects.requireNonNull(value, "engineObserver");
             return this;
         }
 
@@ -446,8 +454,8 @@ public final class Luxaris implements AutoCloseable {
                         mediaSource);
                 String owner = instanceId != null ? instanceId : "luxaris-" + Uuids.timeOrdered();
                 var ops = new CorePublishingOperations(
-                        runtime, engineSettings, owner, random != null ? random : new SecureRandom());
-                var context = new Context(ops, engineSettings, clock, owner);
+                        runtime, engineSettings, owner, random != null ? random : new SecureRandom(), engineObserver);
+                var context = new Context(ops, engineSettings, clock, owner, engineObserver);
                 SchedulerEngine engine = engineFactory != null
                         ? Objects.requireNonNull(engineFactory.create(context), "scheduler engine")
                         : DefaultSchedulerEngine.create(context);
@@ -492,6 +500,11 @@ public final class Luxaris implements AutoCloseable {
         }
     }
 
-    private record Context(PublishingOperations operations, EngineSettings settings, Clock clock, String instanceId)
+    private record Context(
+            PublishingOperations operations,
+            EngineSettings settings,
+            Clock clock,
+            String instanceId,
+            EngineObserver observer)
             implements EngineContext {}
 }

@@ -17,6 +17,7 @@ import io.luxaris.domain.VariantId;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.Runtime;
 import io.luxaris.spi.engine.ClaimedJobs;
+import io.luxaris.spi.engine.EngineObserver;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.PublishJob;
@@ -65,6 +66,11 @@ public final class CorePublishingOperations implements PublishingOperations {
     private final Map<ConnectionId, Instant> expiryWarned = new ConcurrentHashMap<>();
 
     public CorePublishingOperations(Runtime rt, EngineSettings settings, String instanceId, RandomGenerator random) {
+        this(rt, settings, instanceId, random, EngineObserver.NONE);
+    }
+
+    public CorePublishingOperations(
+            Runtime rt, EngineSettings settings, String instanceId, RandomGenerator random, EngineObserver observer) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
@@ -74,7 +80,7 @@ public final class CorePublishingOperations implements PublishingOperations {
         this.channels = Set.copyOf(ids);
         this.attempt = new ChannelAttempt(rt);
         this.writer = new OutcomeWriter(rt, new OutcomePlanner(rt.rules().retryPolicy(), random));
-        this.reaper = new Reaper(rt);
+        this.reaper = new Reaper(rt, SafeObserver.of(Objects.requireNonNull(observer, "observer")));
     }
 
     @Override

@@ -60,6 +60,8 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
 
     private long nextHeartbeat;
     private long nextReap;
+    /** When the background loop last went round (for health checks). */
+    private volatile Instant lastLoopAt;
 
     public DefaultSchedulerEngine(EngineContext context) {
         this(context, Ticker.SYSTEM);
@@ -80,7 +82,8 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                     0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads("luxaris-publish-"));
             executor = ownedExecutor;
         }
-        this.dispatcher = new Dispatcher(ops, settings, clock, ticker, executor, lock);
+        this.dispatcher =
+                new Dispatcher(ops, settings, clock, ticker, executor, lock, SafeObserver.of(context.observer()));
     }
 
     /** The factory of the default engine. */
@@ -163,7 +166,10 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     public EngineStatus status() {
         lock.lock();
         try {
-            return dispatcher.status(driver == Driver.LOOP && !dispatcher.isStopping());
+            return dispatcher.status(
+                    driver == Driver.LOOP,
+                    coordinator != null && coordinator.isAlive(),
+                    Optional.ofNullable(lastLoopAt));
         } finally {
             lock.unlock();
         }
@@ -238,6 +244,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         nextReap = ticker.nanoTime();
         var backoff = new Backoff(Duration.ofMillis(100), MAX_BACKOFF);
         while (isCurrent(gen)) {
+            lastLoopAt = clock.instant();
             try {
                 heartbeatIfDue();
                 if (ticker.nanoTime() >= nextReap && !dispatcher.isStopping()) {

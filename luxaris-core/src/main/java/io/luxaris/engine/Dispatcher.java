@@ -3,6 +3,7 @@ package io.luxaris.engine;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.luxaris.StorageException;
 import io.luxaris.spi.engine.ClaimedJobs;
+import io.luxaris.spi.engine.EngineObserver;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.engine.EngineStatus;
 import io.luxaris.spi.engine.JobResult;
@@ -42,6 +43,7 @@ final class Dispatcher {
     private final Waiter waiter;
     private final Outbox outbox;
     private final Launcher launcher;
+    private final EngineObserver observer;
 
     @GuardedBy("lock")
     private final Capacity capacity;
@@ -61,7 +63,8 @@ final class Dispatcher {
             Clock clock,
             Ticker ticker,
             Executor executor,
-            ReentrantLock lock) {
+            ReentrantLock lock,
+            EngineObserver observer) {
         this.ops = ops;
         this.settings = settings;
         this.clock = clock;
@@ -69,14 +72,16 @@ final class Dispatcher {
         this.executor = executor;
         this.lock = lock;
         this.waiter = new Waiter(lock, ticker);
-        this.outbox = new Outbox(ops, settings.claimBatchSize());
+        this.observer = observer;
+        this.outbox = new Outbox(ops, settings.claimBatchSize(), observer);
         this.capacity = new Capacity(
                 settings.maxConcurrency(),
                 settings.perConnectionConcurrency(),
                 settings.perChannelConcurrency(),
                 abandonedPerChannel(settings));
         this.calls = new Calls(settings.publishTimeout().toNanos());
-        this.launcher = new Launcher(ops, settings, clock, ticker, executor, lock, waiter, outbox, capacity, calls);
+        this.launcher =
+                new Launcher(ops, settings, clock, ticker, executor, lock, waiter, outbox, capacity, calls, observer);
     }
 
     /**
@@ -106,6 +111,7 @@ final class Dispatcher {
                 ClaimedJobs jobs;
                 jobs = ops.claim(
                         ask, locked(() -> capacity.busyConnections(clock.instant())), locked(capacity::busyChannels));
+                observer.claimed(ask, jobs.claimed(), jobs.skipped());
                 report = report.plus(new RunReport(0, 0, 0, 0, jobs.skipped(), 0));
                 enqueue(jobs.jobs());
                 claimed = jobs.claimed();
@@ -300,13 +306,16 @@ final class Dispatcher {
         return locked(() -> calls.live());
     }
 
-    EngineStatus status(boolean running) {
+    EngineStatus status(boolean running, boolean loopAlive, Optional<Instant> lastLoopAt) {
         return new EngineStatus(
-                running,
+                running && !stopping,
                 capacity.inFlight(),
                 capacity.waiting(),
                 outbox.pendingOutcomes(),
                 lastNextDue,
-                ops.instanceId());
+                ops.instanceId(),
+                running && stopping,
+                loopAlive,
+                lastLoopAt);
     }
 }

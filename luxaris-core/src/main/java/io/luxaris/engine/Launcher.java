@@ -3,6 +3,7 @@ package io.luxaris.engine;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.engine.EngineObserver;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.PublishJob;
@@ -34,6 +35,7 @@ final class Launcher {
     private final Executor executor;
     private final ReentrantLock lock;
     private final Waiter waiter;
+    private final EngineObserver observer;
     private final Outbox outbox;
 
     @GuardedBy("lock")
@@ -52,7 +54,9 @@ final class Launcher {
             Waiter waiter,
             Outbox outbox,
             Capacity capacity,
-            Calls calls) {
+            Calls calls,
+            EngineObserver observer) {
+        this.observer = observer;
         this.ops = ops;
         this.settings = settings;
         this.clock = clock;
@@ -84,18 +88,23 @@ final class Launcher {
 
     /** A publish thread: whatever happens, the engine hears of the call exactly once. */
     private void run(PublishJob job) {
+        EngineObserver.PublishScope scope = observer.publishing(job);
         JobResult result;
         try {
             result = ops.publish(job);
         } catch (VirtualMachineError e) {
-            finish(engineError(job));
+            JobResult failed = engineError(job);
+            scope.close(failed);
+            finish(failed);
             throw e;
         } catch (RuntimeException | Error e) {
             LOG.error(
                     "publishing schedule {} failed unexpectedly", job.schedule().id(), e);
             result = null;
         }
-        finish(result != null ? result : engineError(job));
+        JobResult done = result != null ? result : engineError(job);
+        scope.close(done);
+        finish(done);
     }
 
     private JobResult engineError(PublishJob job) {
@@ -126,6 +135,7 @@ final class Launcher {
                 if (result.outcome() instanceof PublishOutcome.Failed f
                         && f.kind() == FailureKind.RATE_LIMITED
                         && f.retryAt().isPresent()) {
+                    observer.throttled(job, f.retryAt().get());
                     outbox.handBack(
                             capacity.block(job.connection().id(), f.retryAt().get()));
                 }
@@ -146,6 +156,7 @@ final class Launcher {
         try {
             for (PublishJob job : calls.abandonOverdue(ticker.nanoTime())) {
                 capacity.abandon(job);
+                observer.abandoned(job);
                 Instant at = clock.instant();
                 outbox.add(new JobResult(
                         job,

@@ -1,6 +1,7 @@
 package io.luxaris.engine;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import io.luxaris.spi.engine.EngineObserver;
 import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.PublishJob;
 import io.luxaris.spi.engine.PublishingOperations;
@@ -27,8 +28,11 @@ final class Outbox {
     @GuardedBy("this")
     private final List<PublishJob> handBack = new ArrayList<>();
 
-    Outbox(PublishingOperations ops, int batchSize) {
+    private final EngineObserver observer;
+
+    Outbox(PublishingOperations ops, int batchSize, EngineObserver observer) {
         this.ops = ops;
+        this.observer = observer;
         this.completions = new Completions(batchSize);
     }
 
@@ -63,7 +67,11 @@ final class Outbox {
             handBack.clear();
         }
         release(jobs);
-        return completions.flush(ops::complete);
+        return completions.flush(batch -> {
+            RunReport report = ops.complete(batch);
+            observer.outcomesWritten(batch.size());
+            return report;
+        });
     }
 
     /** {@link #flush()}, throwing the store's failure when nothing could be written. */

@@ -7,6 +7,7 @@ import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.Runtime;
+import io.luxaris.spi.engine.EngineObserver;
 import io.luxaris.spi.storage.ReapResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ final class Reaper {
     private static final int BATCH = 1_000;
 
     private final Runtime rt;
+    private final EngineObserver observer;
 
-    Reaper(Runtime rt) {
+    Reaper(Runtime rt, EngineObserver observer) {
         this.rt = rt;
+        this.observer = observer;
     }
 
     /** Returns how many schedules changed. */
@@ -76,6 +79,7 @@ final class Reaper {
             }
         }
         if (!reaped.isEmpty()) {
+            observer.reaped(reaped.requeued().size(), reaped.unconfirmed().size());
             LOG.info(
                     "reaped expired leases: {} schedule(s) back to pending, {} unconfirmed ({} settled by lookup)",
                     reaped.requeued().size(),

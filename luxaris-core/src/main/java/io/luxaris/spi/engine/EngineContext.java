@@ -12,4 +12,9 @@ public interface EngineContext {
 
     /** Unique per engine start; used as lease owner. */
     String instanceId();
+
+    /** Sees what the engine does (metrics, tracing); default: nothing. */
+    default EngineObserver observer() {
+        return EngineObserver.NONE;
+    }
 }

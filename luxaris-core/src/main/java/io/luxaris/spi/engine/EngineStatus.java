@@ -5,8 +5,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A snapshot: whether the engine runs, how many publishes are in flight, how many claimed schedules wait for a
- * free slot, the outcomes waiting to be written, and when the next schedule is due.
+ * A snapshot: whether the background engine runs, how many publishes are in flight, how many claimed schedules wait
+ * for a free slot, the outcomes waiting to be written, when the next schedule is due, and what a health check
+ * needs.
+ *
+ * @param running the background engine was started and is not stopping
+ * @param draining the engine is stopping: it claims nothing and waits for its calls to return
+ * @param loopAlive the background loop's thread is alive (false while {@code running} means it died)
+ * @param lastLoopAt when the background loop last went round (it sleeps at most {@code maxIdleSleep}, or pauses
+ *     up to 30 s after a storage failure, between rounds); empty before the first
  */
 public record EngineStatus(
         boolean running,
@@ -14,9 +21,13 @@ public record EngineStatus(
         int queued,
         int pendingCompletions,
         Optional<Instant> nextDue,
-        String instanceId) {
+        String instanceId,
+        boolean draining,
+        boolean loopAlive,
+        Optional<Instant> lastLoopAt) {
     public EngineStatus {
         Objects.requireNonNull(nextDue, "nextDue");
         Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(lastLoopAt, "lastLoopAt");
     }
 }
