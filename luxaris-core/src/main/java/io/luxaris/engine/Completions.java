@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Completions {
     private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
-    /** Transient failures of one outcome, while others were written, before it is written degraded. */
+    /**
+     * Transient failures of one outcome while the store was answering (other outcomes were written, or the engine's
+     * next claim worked) before it is written degraded.
+     */
     static final int STRIKES_BEFORE_DEGRADING = 3;
 
     @GuardedBy("this")
@@ -41,7 +44,10 @@ final class Completions {
 
     private static final class Entry {
         final JobResult result;
+        /** Failures while the store answered. */
         int strikes;
+        /** Failed transiently when nothing else could be written: a strike if the store turns out to answer. */
+        boolean suspect;
 
         Entry(JobResult result) {
             this.result = result;
@@ -71,89 +77,125 @@ final class Completions {
      * when the buffer is empty or the store is down; never throws for a store failure.
      */
     Flushed flush(Function<List<JobResult>, RunReport> writer) {
-        RunReport report = RunReport.empty();
-        while (true) {
-            List<Entry> batch = take();
-            if (batch.isEmpty()) {
-                return new Flushed(report, Optional.empty());
+        var pass = new Pass(writer);
+        try {
+            while (true) {
+                List<Entry> batch = take();
+                if (batch.isEmpty()) {
+                    return new Flushed(pass.report, Optional.empty());
+                }
+                pass.write(batch);
             }
-            RuntimeException failure;
+        } catch (StoreDown down) {
+            return new Flushed(pass.report, Optional.of(down.cause));
+        }
+    }
+
+    /** Nothing could be written and the failure was transient: stop this flush, keep everything. */
+    private static final class StoreDown extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient StorageException cause;
+
+        StoreDown(StorageException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    /** One flush: what it wrote so far. */
+    private final class Pass {
+        private final Function<List<JobResult>, RunReport> writer;
+        private RunReport report = RunReport.empty();
+
+        Pass(Function<List<JobResult>, RunReport> writer) {
+            this.writer = writer;
+        }
+
+        void write(List<Entry> batch) throws StoreDown {
+            var struckOut = new ArrayList<Entry>();
+            batch.removeIf(e -> e.strikes >= STRIKES_BEFORE_DEGRADING && struckOut.add(e));
+            for (Entry entry : struckOut) {
+                writeDegraded(entry, "it failed " + entry.strikes + " times");
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
             try {
                 report = report.plus(writer.apply(results(batch)));
-                continue;
+                return;
             } catch (RuntimeException e) {
-                failure = e;
+                if (batch.size() == 1 && isTransient(e)) {
+                    throw suspect(batch, (StorageException) e);
+                }
             }
-            if (batch.size() == 1 && isTransient(failure)) {
-                putBack(batch, true);
-                return new Flushed(report, Optional.of((StorageException) failure));
-            }
-            OneByOne pass = oneByOne(batch, writer);
-            report = report.plus(pass.report);
-            if (pass.storeDown.isPresent()) {
-                return new Flushed(report, pass.storeDown);
-            }
+            oneByOne(batch);
         }
-    }
 
-    private record OneByOne(RunReport report, Optional<StorageException> storeDown) {}
+        private void oneByOne(List<Entry> batch) throws StoreDown {
+            var failedTransiently = new ArrayList<Entry>();
+            StorageException lastTransient = null;
+            int written = 0;
+            for (Entry entry : batch) {
+                try {
+                    report = report.plus(writer.apply(List.of(entry.result)));
+                    written++;
+                } catch (RuntimeException e) {
+                    if (isTransient(e)) {
+                        failedTransiently.add(entry);
+                        lastTransient = (StorageException) e;
+                    } else {
+                        writeDegraded(entry, e.getMessage());
+                    }
+                }
+            }
+            if (failedTransiently.isEmpty()) {
+                return;
+            }
+            if (written == 0) {
+                throw suspect(failedTransiently, lastTransient);
+            }
+            // the store works: what failed transiently beside written outcomes is struck (degraded when struck out)
+            failedTransiently.forEach(e -> e.strikes++);
+            putBack(failedTransiently, false);
+        }
 
-    private OneByOne oneByOne(List<Entry> batch, Function<List<JobResult>, RunReport> writer) {
-        RunReport report = RunReport.empty();
-        var failedTransiently = new ArrayList<Entry>();
-        StorageException lastTransient = null;
-        int written = 0;
-        for (Entry entry : batch) {
+        private void writeDegraded(Entry entry, String cause) throws StoreDown {
             try {
-                report = report.plus(writer.apply(List.of(entry.result)));
-                written++;
+                report = report.plus(writer.apply(List.of(degrade(entry.result))));
+                LOG.warn(
+                        "the outcome of schedule {} could not be stored as received ({}); stored without the"
+                                + " platform's text",
+                        entry.result.job().schedule().id(),
+                        cause);
             } catch (RuntimeException e) {
                 if (isTransient(e)) {
-                    failedTransiently.add(entry);
-                    lastTransient = (StorageException) e;
-                } else {
-                    report = report.plus(writeDegraded(entry, e, writer));
+                    throw suspect(List.of(entry), (StorageException) e);
                 }
+                LOG.error(
+                        "could not record the outcome of schedule {} even without the platform's text; its lease will"
+                                + " expire and it will be marked unconfirmed",
+                        entry.result.job().schedule().id(),
+                        e);
             }
         }
-        if (written > 0) {
-            // the store works: what failed transiently beside written outcomes is suspect
-            var keep = new ArrayList<Entry>();
-            for (Entry entry : failedTransiently) {
-                if (++entry.strikes >= STRIKES_BEFORE_DEGRADING) {
-                    report = report.plus(writeDegraded(entry, lastTransient, writer));
-                } else {
-                    keep.add(entry);
-                }
-            }
-            putBack(keep, false);
-            return new OneByOne(report, Optional.empty());
+
+        private StoreDown suspect(List<Entry> entries, StorageException cause) {
+            entries.forEach(e -> e.suspect = true);
+            putBack(entries, true);
+            return new StoreDown(cause);
         }
-        putBack(failedTransiently, true);
-        return new OneByOne(report, Optional.ofNullable(lastTransient));
     }
 
-    private RunReport writeDegraded(Entry entry, RuntimeException cause, Function<List<JobResult>, RunReport> writer) {
-        JobResult degraded = degrade(entry.result);
-        try {
-            RunReport report = writer.apply(List.of(degraded));
-            LOG.warn(
-                    "the outcome of schedule {} could not be stored as received ({}); stored without the platform's"
-                            + " text",
-                    entry.result.job().schedule().id(),
-                    cause.getMessage());
-            return report;
-        } catch (RuntimeException e) {
-            if (isTransient(e)) {
-                putBack(List.of(entry), false);
-                return RunReport.empty();
+    /**
+     * The store answered another request (a claim, a start): outcomes that failed transiently when nothing could be
+     * written were not failing because of an outage, and take a strike.
+     */
+    synchronized void storeAnswered() {
+        for (Entry entry : queue) {
+            if (entry.suspect) {
+                entry.suspect = false;
+                entry.strikes++;
             }
-            LOG.error(
-                    "could not record the outcome of schedule {} even without the platform's text; its lease will"
-                            + " expire and it will be marked unconfirmed",
-                    entry.result.job().schedule().id(),
-                    e);
-            return RunReport.empty();
         }
     }
 

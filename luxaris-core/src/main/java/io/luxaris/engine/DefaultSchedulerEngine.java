@@ -210,8 +210,8 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             while (true) {
                 Dispatcher.Cycle cycle = dispatcher.cycle(true);
                 report = report.plus(cycle.report());
-                if (cycle.storeDown().isPresent()) {
-                    throw cycle.storeDown().get();
+                if (cycle.storeDown().isPresent() && !cycle.storeAnswered()) {
+                    throw cycle.storeDown().get(); // the outcomes stay buffered for the next call
                 }
                 boolean idle = dispatcher.awaitProgress(ticker.nanoTime() + STEP_NANOS);
                 heartbeatIfDue();

@@ -93,18 +93,20 @@ final class Dispatcher {
     }
 
     /** What one cycle did. */
-    record Cycle(RunReport report, int claimed, boolean full, Optional<StorageException> storeDown) {}
+    record Cycle(
+            RunReport report, int claimed, boolean full, Optional<StorageException> storeDown, boolean storeAnswered) {}
 
-    /** Gives up overdue calls, writes outcomes, claims free capacity (when asked) and starts what may start. */
+    /**
+     * Gives up overdue calls, writes outcomes, claims free capacity (when asked) and starts what may start. Outcomes
+     * the store refuses never hold the claims back: a store that is down fails the claim too.
+     */
     Cycle cycle(boolean claim) {
         abandonOverdue();
         Completions.Flushed flushed = outbox.flush();
-        if (flushed.storeDown().isPresent()) {
-            return new Cycle(flushed.report(), 0, false, flushed.storeDown());
-        }
         RunReport report = flushed.report();
         int claimed = 0;
         boolean full = false;
+        boolean answered = false;
         if (claim) {
             int ask = locked(() -> stopping ? 0 : Math.min(capacity.free(), settings.claimBatchSize()));
             if (ask > 0) {
@@ -112,6 +114,10 @@ final class Dispatcher {
                 jobs = ops.claim(
                         ask, locked(() -> capacity.busyConnections(clock.instant())), locked(capacity::busyChannels));
                 observer.claimed(ask, jobs.claimed(), jobs.skipped());
+                answered = true;
+                if (flushed.storeDown().isPresent()) {
+                    outbox.storeAnswered(); // the claim worked: the outcomes that failed are not an outage
+                }
                 report = report.plus(new RunReport(0, 0, 0, 0, jobs.skipped(), 0));
                 enqueue(jobs.jobs());
                 claimed = jobs.claimed();
@@ -119,7 +125,7 @@ final class Dispatcher {
             }
         }
         dispatch();
-        return new Cycle(report, claimed, full, Optional.empty());
+        return new Cycle(report, claimed, full, flushed.storeDown(), answered);
     }
 
     private void enqueue(List<PublishJob> jobs) {

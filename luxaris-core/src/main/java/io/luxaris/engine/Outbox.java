@@ -74,6 +74,11 @@ final class Outbox {
         });
     }
 
+    /** The store answered another request: outcomes that failed when nothing could be written take a strike. */
+    void storeAnswered() {
+        completions.storeAnswered();
+    }
+
     /** {@link #flush()}, throwing the store's failure when nothing could be written. */
     RunReport flushOrThrow() {
         Completions.Flushed flushed = flush();
