@@ -379,6 +379,10 @@ public final class CorePublishingOperations implements PublishingOperations {
     }
 
     private static PublishOutcome sanitize(PublishOutcome outcome, Collection<String> secrets) {
+        if (outcome instanceof PublishOutcome.DryRun d) {
+            // dry run: the preview is kept as the event's raw response, so it gets the same scrubbing and limit
+            return new PublishOutcome.DryRun(Redactor.scrubAndTruncate(d.preview(), secrets, Limits.RAW_RESPONSE));
+        }
         if (outcome instanceof PublishOutcome.Published p) {
             return new PublishOutcome.Published(
                     Redactor.truncate(p.externalId(), Limits.EXTERNAL_REF),
@@ -444,6 +448,9 @@ public final class CorePublishingOperations implements PublishingOperations {
                     touchedPosts.add(s.postId());
                     markVariantFailedIfNothingLeft(tx, s, now);
                 }
+                if (p.outcome().status() == ScheduleStatus.DRY_RUN) {
+                    touchedPosts.add(s.postId()); // DRY RUN: the post leaves "scheduled"; the variant stays ready
+                }
                 p.deferUntil().ifPresent(until -> tx.queue().defer(s.connectionId(), until));
                 if (p.reauthReason().isPresent() && reauthorized.add(s.connectionId())) {
                     Optional<ChannelConnection> connection = tx.connections().find(s.connectionId());
@@ -470,6 +477,7 @@ public final class CorePublishingOperations implements PublishingOperations {
         int failed = 0;
         int retried = 0;
         int unconfirmed = 0;
+        int dryRuns = 0;
         for (LuxarisEvent notice : notices) {
             if (notice instanceof LuxarisEvent.Published) {
                 published++;
@@ -479,9 +487,11 @@ public final class CorePublishingOperations implements PublishingOperations {
                 retried++;
             } else if (notice instanceof LuxarisEvent.Unconfirmed) {
                 unconfirmed++;
+            } else if (notice instanceof LuxarisEvent.DryRun) {
+                dryRuns++; // DRY RUN: counted apart, neither published nor failed
             }
         }
-        return new RunReport(published, failed, retried, unconfirmed, 0, 0);
+        return new RunReport(published, failed, retried, unconfirmed, 0, 0, dryRuns);
     }
 
     /** What one attempt's outcome writes, decided before anything is written. */
@@ -523,6 +533,27 @@ public final class CorePublishingOperations implements PublishingOperations {
                     p.rawResponse());
             return new Planned(
                     job, done, event, new LuxarisEvent.Published(now, done, event), reauthReason, deferUntil);
+        }
+        // ---- DRY RUN: its own outcome, never a failure. The schedule ends dry_run (no error, no external id), the
+        // publish event is dry_run with the redacted preview as raw response, the listener gets DryRun (never
+        // PublishFailed). complete(...) re-derives the post status (no variant or connection change) and counts it
+        // in RunReport.dryRuns.
+        if (result.outcome() instanceof PublishOutcome.DryRun d) {
+            Schedule dry = next.status(ScheduleStatus.DRY_RUN)
+                    .external(Optional.empty(), Optional.empty())
+                    .error(Optional.empty(), Optional.empty())
+                    .build();
+            event = event(
+                    s,
+                    now,
+                    PublishEventStatus.DRY_RUN,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    d.rawResponse());
+            return new Planned(job, dry, event, new LuxarisEvent.DryRun(now, dry, event), reauthReason, deferUntil);
         }
         var f = (PublishOutcome.Failed) result.outcome();
         RetryPolicy retry = rt.rules().retryPolicy();

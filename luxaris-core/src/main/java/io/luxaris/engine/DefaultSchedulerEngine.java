@@ -236,7 +236,8 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                 after.retried() - before.retried(),
                 after.unconfirmed() - before.unconfirmed(),
                 after.skipped() - before.skipped(),
-                reaped);
+                reaped,
+                after.dryRuns() - before.dryRuns());
     }
 
     private RunReport totals() {
@@ -713,6 +714,9 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         if (result.outcome() instanceof PublishOutcome.Published p) {
             return "published as " + p.externalId()
                     + p.url().map(u -> " (" + u + ")").orElse("");
+        }
+        if (result.outcome() instanceof PublishOutcome.DryRun) {
+            return "a dry run (built, not sent)";
         }
         var f = (PublishOutcome.Failed) result.outcome();
         return f.kind().wireName() + " " + f.code();
