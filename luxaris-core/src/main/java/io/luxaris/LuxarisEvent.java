@@ -61,6 +61,19 @@ public sealed interface LuxarisEvent {
         }
     }
 
+    /**
+     * A dry run: the channel is in dry-run mode, built and validated the request and did not send it ({@code
+     * event.rawResponse()} is the redacted preview). Not a failure: the schedule ends {@code dry_run}, nothing is on
+     * the platform, and nothing will be retried.
+     */
+    record DryRun(Instant at, Schedule schedule, PublishEvent event) implements LuxarisEvent {
+        public DryRun {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
     /** An attempt failed and another is planned at {@code schedule.nextAttemptAt()}. */
     record RetryScheduled(Instant at, Schedule schedule, PublishEvent event) implements LuxarisEvent {
         public RetryScheduled {

@@ -2,13 +2,18 @@ package io.luxaris.domain;
 
 import java.util.Locale;
 
-/** Outcome of one publish attempt. {@code UNCONFIRMED}: the request may have reached the platform but no answer came back; {@code CANCELLED}: the engine did not attempt (the schedule was skipped). */
+/**
+ * Outcome of one publish attempt. {@code UNCONFIRMED}: the request may have reached the platform but no answer came
+ * back; {@code CANCELLED}: the engine did not attempt (the schedule was skipped); {@code DRY_RUN}: the channel is in
+ * dry-run mode and built the request without sending it (the event's raw response is the redacted preview).
+ */
 public enum PublishEventStatus {
     SUCCESS,
     FAILED,
     RETRIED,
     UNCONFIRMED,
-    CANCELLED;
+    CANCELLED,
+    DRY_RUN;
 
     /** The lower-case name used in storage and messages. */
     public String wireName() {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * Lifecycle status of a schedule. {@code PENDING}, {@code QUEUED} and {@code PROCESSING} are active; {@code
- * UNCONFIRMED} means an attempt's outcome is unknown and waits for reconciliation; the rest are terminal.
+ * UNCONFIRMED} means an attempt's outcome is unknown and waits for reconciliation; the rest are terminal. {@code
+ * DRY_RUN} is the end of a schedule published through a channel in dry-run mode: the request was built and
+ * validated, not sent; it is neither a success nor a failure.
  */
 public enum ScheduleStatus {
     PENDING,
@@ -14,16 +16,18 @@ public enum ScheduleStatus {
     FAILED,
     CANCELLED,
     SKIPPED,
-    UNCONFIRMED;
+    UNCONFIRMED,
+    /** Built and validated by a channel in dry-run mode, deliberately not sent: nothing is on the platform. */
+    DRY_RUN;
 
     /** Pending, queued or processing: the engine still owns the outcome. */
     public boolean isActive() {
         return this == PENDING || this == QUEUED || this == PROCESSING;
     }
 
-    /** Success, failed, cancelled or skipped: nothing will change it any more. */
+    /** Success, failed, cancelled, skipped or dry run: nothing will change it any more. */
     public boolean isTerminal() {
-        return this == SUCCESS || this == FAILED || this == CANCELLED || this == SKIPPED;
+        return this == SUCCESS || this == FAILED || this == CANCELLED || this == SKIPPED || this == DRY_RUN;
     }
 
     public String wireName() {

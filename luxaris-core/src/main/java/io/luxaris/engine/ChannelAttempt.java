@@ -180,7 +180,10 @@ final class ChannelAttempt {
     /** The outcome with every text from outside cleaned, scrubbed and cut to its column. */
     static <T extends PublishOutcome> T safe(T outcome, Collection<String> secrets) {
         PublishOutcome safe;
-        if (outcome instanceof PublishOutcome.Published p) {
+        if (outcome instanceof PublishOutcome.DryRun d) {
+            // the preview is kept as the event's raw response: the same cleaning, scrubbing and limit
+            safe = new PublishOutcome.DryRun(ExternalText.safe(d.preview(), secrets, Limits.RAW_RESPONSE));
+        } else if (outcome instanceof PublishOutcome.Published p) {
             String id = ExternalText.safe(p.externalId(), secrets, Limits.EXTERNAL_REF);
             safe = new PublishOutcome.Published(
                     id.isBlank() ? "?" : id,

@@ -209,6 +209,8 @@ final class Completions {
         PublishOutcome safe;
         if (outcome instanceof PublishOutcome.Published p && isPrintableAscii(p.externalId())) {
             safe = new PublishOutcome.Published(p.externalId(), Optional.empty(), Optional.empty(), Map.of());
+        } else if (outcome instanceof PublishOutcome.DryRun) {
+            safe = PublishOutcome.dryRun("(the preview could not be stored)");
         } else if (outcome instanceof PublishOutcome.Failed f) {
             safe = new PublishOutcome.Failed(
                     f.kind(),

@@ -226,7 +226,8 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                     report.retried(),
                     report.unconfirmed(),
                     report.skipped(),
-                    reaped);
+                    reaped,
+                    report.dryRuns());
         } finally {
             lock.lock();
             try {

@@ -182,6 +182,9 @@ final class Launcher {
         if (outcome instanceof PublishOutcome.Published p) {
             return "published as " + p.externalId();
         }
+        if (outcome instanceof PublishOutcome.DryRun) {
+            return "a dry run (built, not sent)";
+        }
         var f = (PublishOutcome.Failed) outcome;
         return f.kind().wireName() + " " + f.code();
     }

@@ -97,6 +97,32 @@ final class OutcomePlanner {
                     Optional.empty(),
                     Optional.empty());
         }
+        if (result.outcome() instanceof PublishOutcome.DryRun d) {
+            // its own outcome, never a failure: no error, no external id; the event keeps the redacted preview
+            Schedule dry = next.status(ScheduleStatus.DRY_RUN)
+                    .external(Optional.empty(), Optional.empty())
+                    .error(Optional.empty(), Optional.empty())
+                    .build();
+            PublishEvent event = event(
+                    s,
+                    now,
+                    PublishEventStatus.DRY_RUN,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    d.rawResponse());
+            return planned(
+                    result,
+                    dry,
+                    Optional.empty(),
+                    event,
+                    Optional.empty(),
+                    new LuxarisEvent.DryRun(now, dry, event),
+                    Optional.empty(),
+                    Optional.empty());
+        }
         var f = (PublishOutcome.Failed) result.outcome();
         switch (f.kind()) {
             case RETRYABLE, RATE_LIMITED -> {

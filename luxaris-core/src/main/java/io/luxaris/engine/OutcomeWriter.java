@@ -114,6 +114,10 @@ final class OutcomeWriter {
                 touchedPosts.add(s.postId());
                 continue;
             }
+            if (status == ScheduleStatus.DRY_RUN) {
+                touchedPosts.add(s.postId()); // the post leaves "scheduled"; the variant stays ready
+                continue;
+            }
             if (status == ScheduleStatus.FAILED) {
                 touchedPosts.add(s.postId());
                 markVariantFailedIfNothingLeft(tx, s, now);
@@ -177,15 +181,17 @@ final class OutcomeWriter {
         int failed = 0;
         int retried = 0;
         int unconfirmed = 0;
+        int dryRuns = 0;
         for (ScheduleStatus status : outcomes) {
             switch (status) {
                 case SUCCESS -> published++;
                 case FAILED -> failed++;
                 case PENDING -> retried++;
                 case UNCONFIRMED -> unconfirmed++;
+                case DRY_RUN -> dryRuns++;
                 default -> {}
             }
         }
-        return new RunReport(published, failed, retried, unconfirmed, 0, 0);
+        return new RunReport(published, failed, retried, unconfirmed, 0, 0, dryRuns);
     }
 }

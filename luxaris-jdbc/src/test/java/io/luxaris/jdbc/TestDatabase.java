@@ -141,6 +141,14 @@ final class TestDatabase implements AutoCloseable {
         return url;
     }
 
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
     /** A JdbcStorage builder for this database. */
     JdbcStorage.Builder storage() {
         var b = JdbcStorage.builder().url(url).user(user).maximumPoolSize(8);

@@ -33,7 +33,7 @@ import java.util.function.Function;
 
 /**
  * A fake channel for tests: it answers each publish with a scripted {@link Behavior} (succeed, fail with any kind,
- * rate-limit, post and then lose the answer, hang, throw), records every call, keeps the posts that "exist" on the
+ * rate-limit, dry run, post and then lose the answer, hang, throw), records every call, keeps the posts that "exist" on the
  * fake platform, and can look posts up and refresh tokens when asked to.
  *
  * <pre>{@code
@@ -228,6 +228,11 @@ public final class ScriptedChannel implements ChannelProvider {
                         Optional.of("{\"error\":\"" + f.code() + "\"}"),
                         Map.of());
             }
+            if (behavior instanceof Behavior.DryRun) {
+                // like a channel in dry-run mode: the request is built, nothing reaches the fake platform
+                return PublishOutcome.dryRun(
+                        "POST https://fake.example/posts " + request.variant().content());
+            }
             if (behavior instanceof Behavior.PostedButUnknown) {
                 post(request);
                 return PublishOutcome.failed(FailureKind.UNKNOWN, "timeout", "no answer after the request was sent");
@@ -326,6 +331,14 @@ public final class ScriptedChannel implements ChannelProvider {
             return new Fail(FailureKind.RATE_LIMITED, "rate_limited", "too many requests", Optional.of(retryAt));
         }
 
+        /**
+         * Answers like a channel in dry-run mode: a {@link PublishOutcome.DryRun} previewing the request; nothing is
+         * posted.
+         */
+        static Behavior dryRun() {
+            return new DryRun();
+        }
+
         /** Creates the post, then reports an unknown outcome (the answer was lost). */
         static Behavior postedButUnknown() {
             return new PostedButUnknown();
@@ -357,6 +370,8 @@ public final class ScriptedChannel implements ChannelProvider {
         record Succeed() implements Behavior {}
 
         record Fail(FailureKind kind, String code, String message, Optional<Instant> retryAt) implements Behavior {}
+
+        record DryRun() implements Behavior {}
 
         record PostedButUnknown() implements Behavior {}
 

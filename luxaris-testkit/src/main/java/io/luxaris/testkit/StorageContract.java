@@ -878,6 +878,79 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aDryRun_isStoredAsItsOwnTerminalStatus_withItsEvent_andFoundByTheCalendar() {
+        var f = fixture();
+        tx(t -> t.schedules().insert(schedule(f, now.minusSeconds(5))));
+        Schedule claimed = claim("engine-a", 1).get(0);
+        Fence fence = new Fence(claimed.id(), claimed.attemptCount(), "engine-a");
+        storage.inTransaction((Transaction t) -> t.queue().markProcessing(List.of(fence)));
+        Schedule dryRun = claimed.toBuilder()
+                .status(ScheduleStatus.DRY_RUN)
+                .lastAttemptAt(Optional.of(now))
+                .lease(Optional.empty())
+                .build();
+        PublishEvent event = new PublishEvent(
+                PublishEventId.random(),
+                claimed.id(),
+                claimed.attemptCount(),
+                now,
+                PublishEventStatus.DRY_RUN,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("POST https://fake.example/posts {\"text\":\"hello\"} Authorization: [REDACTED]"));
+        boolean[] written = storage.inTransaction((Transaction t) -> {
+            boolean[] done = t.queue().completeAll(List.of(new Completion(fence, dryRun)));
+            t.publishEvents().insertAll(List.of(event));
+            return done;
+        });
+
+        assertThat(written).containsExactly(true);
+        Schedule stored =
+                read((Transaction t) -> t.schedules().find(claimed.id())).orElseThrow();
+        assertThat(stored.status()).isEqualTo(ScheduleStatus.DRY_RUN);
+        assertThat(stored.lease()).isEmpty();
+        assertThat(stored.errorCode()).isEmpty();
+        assertThat(read((Transaction t) -> t.publishEvents().listBySchedule(claimed.id())))
+                .containsExactly(event);
+        // terminal: never claimed again, not due, not counted as active on its connection
+        assertThat(claim("engine-b", 10)).isEmpty();
+        assertThat(read((Transaction t) -> t.queue().nextDue(Set.of(FAKE)))).isEmpty();
+        assertThat(read((Transaction t) -> t.schedules()
+                        .listActiveByConnection(f.connection().id(), now.minusSeconds(3600), now.plusSeconds(3600))))
+                .isEmpty();
+        // the calendar finds it by its own status, and not among the failures
+        CalendarCriteria dryRuns = new CalendarCriteria(
+                now.minusSeconds(3600),
+                now.plusSeconds(3600),
+                OwnerScope.all(),
+                Set.of(),
+                Set.of(),
+                Optional.empty(),
+                Set.of(),
+                Set.of(ScheduleStatus.DRY_RUN),
+                Optional.empty(),
+                10);
+        assertThat(read((Transaction t) -> t.schedules().calendar(dryRuns)))
+                .extracting(r -> r.schedule().status())
+                .containsExactly(ScheduleStatus.DRY_RUN);
+        CalendarCriteria failures = new CalendarCriteria(
+                now.minusSeconds(3600),
+                now.plusSeconds(3600),
+                OwnerScope.all(),
+                Set.of(),
+                Set.of(),
+                Optional.empty(),
+                Set.of(),
+                Set.of(ScheduleStatus.FAILED),
+                Optional.empty(),
+                10);
+        assertThat(read((Transaction t) -> t.schedules().calendar(failures))).isEmpty();
+    }
+
+    @Test
     void findAll_returnsTheRowsThatExist_byId() {
         var a = fixture();
         var b = fixture();

@@ -377,8 +377,8 @@ public final class LinkedInChannel implements ChannelProvider {
 
         /**
          * Dry-run mode: every request (uploads included) is built exactly as it would be sent, logged at INFO with
-         * the {@code Authorization} header and tokens redacted, and not sent. Publishing then fails as rejected with
-         * code {@code dry_run}, so nothing is recorded as published.
+         * the {@code Authorization} header and tokens redacted, and not sent. Publishing ends as a dry run ({@code
+         * PublishOutcome.DryRun}, schedule status {@code dry_run}): neither published nor failed.
          */
         public Builder dryRun() {
             this.dryRun = true;

@@ -183,10 +183,8 @@ final class LinkedInPublisher implements ChannelPublisher {
                     .withRawResponse(raw);
         }
         if (settings.dryRun()) {
-            return PublishOutcome.failed(
-                    FailureKind.REJECTED,
-                    "dry_run",
-                    "dry run: the LinkedIn requests were built and logged but not sent; nothing was posted");
+            // a dry run is its own outcome, not a failure: the requests were built and validated, none sent
+            return PublishOutcome.dryRun("POST " + request.url() + " not sent: " + Json.write(body));
         }
         LOG.debug("LinkedIn post created: {}", urn.get());
         return PublishOutcome.published(urn.get(), LinkedInChannel.postUrl(urn.get()))

@@ -327,8 +327,8 @@ public final class XChannel implements ChannelProvider {
 
         /**
          * Dry-run mode: every request is built exactly as it would be sent, logged at INFO with the {@code
-         * Authorization} header and tokens redacted, and not sent. Publishing then fails as rejected with code
-         * {@code dry_run}, so nothing is recorded as published.
+         * Authorization} header and tokens redacted, and not sent. Publishing ends as a dry run ({@code
+         * PublishOutcome.DryRun}, schedule status {@code dry_run}): neither published nor failed.
          */
         public Builder dryRun() {
             this.dryRun = true;

@@ -199,10 +199,12 @@ class XPublishTest {
                     Fixtures.request(Fixtures.variant("Dry run", List.of("second"), List.of())),
                     new Fixtures.Context(credentials));
 
-            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-                assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-                assertThat(f.code()).isEqualTo("dry_run");
-                assertThat(f.checkpoint()).isEmpty();
+            // a dry run of its own, not a failure: what would have been posted, without any token
+            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.DryRun.class, d -> {
+                assertThat(d.preview())
+                        .isEqualTo("POST " + fake.url() + "2/tweets not sent, 2 posts as a thread: [Dry run, second]");
+                assertThat(d.checkpoint()).isEmpty();
+                assertThat(d.toString()).doesNotContain("access-0");
             });
             assertThat(dry.supportsLookup()).isFalse();
         }

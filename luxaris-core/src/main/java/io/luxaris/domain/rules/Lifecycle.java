@@ -53,7 +53,8 @@ public final class Lifecycle {
                         ScheduleStatus.SUCCESS,
                         ScheduleStatus.FAILED,
                         ScheduleStatus.PENDING,
-                        ScheduleStatus.UNCONFIRMED));
+                        ScheduleStatus.UNCONFIRMED,
+                        ScheduleStatus.DRY_RUN));
         SCHEDULE.put(
                 ScheduleStatus.UNCONFIRMED,
                 EnumSet.of(
@@ -61,8 +62,13 @@ public final class Lifecycle {
                         ScheduleStatus.FAILED,
                         ScheduleStatus.PENDING,
                         ScheduleStatus.CANCELLED));
+        // a dry run ends the schedule like the others: to post for real, schedule the variant again
         for (var terminal : EnumSet.of(
-                ScheduleStatus.SUCCESS, ScheduleStatus.FAILED, ScheduleStatus.CANCELLED, ScheduleStatus.SKIPPED)) {
+                ScheduleStatus.SUCCESS,
+                ScheduleStatus.FAILED,
+                ScheduleStatus.CANCELLED,
+                ScheduleStatus.SKIPPED,
+                ScheduleStatus.DRY_RUN)) {
             SCHEDULE.put(terminal, EnumSet.noneOf(ScheduleStatus.class));
         }
 

@@ -10,6 +10,9 @@ import java.util.Collection;
  * schedule was cancelled, the rules' {@code allCancelledStatus} (draft by default); otherwise draft.
  *
  * <p>An unconfirmed schedule counts as scheduled: its outcome is still open until someone resolves it.
+ *
+ * <p>A dry-run schedule counts as neither published nor failed: a post whose schedules all ended as dry runs (or
+ * were cancelled) goes back to draft, ready to be scheduled for real; its variants stay ready.
  */
 public final class PostStatusRule {
     private PostStatusRule() {}

@@ -7,7 +7,8 @@ package io.luxaris.spi.channel;
  *
  * <p>Outcome rules the engine relies on for at-most-once delivery: return {@link PublishOutcome.Failed} with
  * {@code UNKNOWN} whenever the request may have reached the platform without an answer (timeout or reset after
- * the request was written); {@code RETRYABLE} only when the platform certainly did not create the post.
+ * the request was written); {@code RETRYABLE} only when the platform certainly did not create the post. A channel
+ * in a dry-run mode returns {@link PublishOutcome.DryRun} with the redacted request, never a failure.
  */
 public interface ChannelPublisher extends AutoCloseable {
     PublishOutcome publish(PublishRequest request, PublishContext context);

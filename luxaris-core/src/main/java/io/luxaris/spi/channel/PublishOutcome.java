@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a publish attempt achieved. Luxaris truncates {@code rawResponse} and scrubs every credential value out of
- * it and out of messages before storing, but publishers should not put secrets there in the first place.
+ * What a publish attempt achieved: {@link Published}, {@link Failed}, or {@link DryRun} (built, not sent). Luxaris
+ * truncates {@code rawResponse} and scrubs every credential value out of it and out of messages before storing,
+ * but publishers should not put secrets there in the first place.
  */
 public sealed interface PublishOutcome {
     Optional<String> rawResponse();
@@ -23,6 +24,14 @@ public sealed interface PublishOutcome {
 
     static Failed failed(FailureKind kind, String code, String safeMessage) {
         return new Failed(kind, code, safeMessage, Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    /**
+     * A dry run: the request was built and validated but deliberately not sent. {@code preview} shows what would
+     * have been sent, with every credential redacted.
+     */
+    static DryRun dryRun(String preview) {
+        return new DryRun(preview);
     }
 
     static Failed rateLimited(String code, String safeMessage, Instant retryAt) {
@@ -77,6 +86,34 @@ public sealed interface PublishOutcome {
 
         public Failed withRetryAt(Instant at) {
             return new Failed(kind, code, safeMessage, Optional.of(at), rawResponse, checkpoint);
+        }
+    }
+
+    /**
+     * A dry run, for a channel in dry-run mode (a staging environment, a demo): the request was built and validated
+     * exactly as it would be sent, and deliberately not sent; nothing exists on the platform. It is neither a
+     * success nor a failure: the schedule ends {@link io.luxaris.domain.ScheduleStatus#DRY_RUN dry_run}, its
+     * publish event is {@link io.luxaris.domain.PublishEventStatus#DRY_RUN dry_run} with the preview as its raw
+     * response, and listeners get {@code LuxarisEvent.DryRun} (never {@code PublishFailed}). Never retried.
+     *
+     * @param preview what would have been sent (method, URL, body), with every credential redacted; stored as the
+     *     publish event's raw response (truncated, scrubbed again)
+     */
+    record DryRun(String preview) implements PublishOutcome {
+        public DryRun {
+            Objects.requireNonNull(preview, "preview");
+        }
+
+        /** The preview: a dry run has no response, what is kept is what would have been sent. */
+        @Override
+        public Optional<String> rawResponse() {
+            return Optional.of(preview);
+        }
+
+        /** Nothing was posted, so there is nothing to continue from. */
+        @Override
+        public Map<String, String> checkpoint() {
+            return Map.of();
         }
     }
 }

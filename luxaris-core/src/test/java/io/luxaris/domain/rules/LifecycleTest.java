@@ -45,7 +45,8 @@ class LifecycleTest {
                             ScheduleStatus.SUCCESS,
                             ScheduleStatus.FAILED,
                             ScheduleStatus.PENDING,
-                            ScheduleStatus.UNCONFIRMED),
+                            ScheduleStatus.UNCONFIRMED,
+                            ScheduleStatus.DRY_RUN),
             ScheduleStatus.UNCONFIRMED,
                     EnumSet.of(
                             ScheduleStatus.UNCONFIRMED,
@@ -56,7 +57,8 @@ class LifecycleTest {
             ScheduleStatus.SUCCESS, EnumSet.of(ScheduleStatus.SUCCESS),
             ScheduleStatus.FAILED, EnumSet.of(ScheduleStatus.FAILED),
             ScheduleStatus.CANCELLED, EnumSet.of(ScheduleStatus.CANCELLED),
-            ScheduleStatus.SKIPPED, EnumSet.of(ScheduleStatus.SKIPPED));
+            ScheduleStatus.SKIPPED, EnumSet.of(ScheduleStatus.SKIPPED),
+            ScheduleStatus.DRY_RUN, EnumSet.of(ScheduleStatus.DRY_RUN));
 
     private static final Map<GenerationStatus, Set<GenerationStatus>> GENERATION = Map.of(
             GenerationStatus.IN_PROGRESS, EnumSet.allOf(GenerationStatus.class),
@@ -132,6 +134,18 @@ class LifecycleTest {
                 .hasMessageContaining("finished");
         assertThatThrownBy(() -> Lifecycle.requireSchedule("s-2", ScheduleStatus.PROCESSING, ScheduleStatus.CANCELLED))
                 .hasMessageContaining("being published right now");
+    }
+
+    @Test
+    void aDryRun_isTerminal_neitherActiveNorASuccessOrFailure_andCannotBeRestarted() {
+        assertThat(ScheduleStatus.DRY_RUN.isTerminal()).isTrue();
+        assertThat(ScheduleStatus.DRY_RUN.isActive()).isFalse();
+        assertThat(ScheduleStatus.DRY_RUN.wireName()).isEqualTo("dry_run");
+        assertThat(ScheduleStatus.fromWireName("dry_run")).isEqualTo(ScheduleStatus.DRY_RUN);
+        assertThatThrownBy(() -> Lifecycle.requireSchedule("s-3", ScheduleStatus.DRY_RUN, ScheduleStatus.PENDING))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("from dry_run to pending")
+                .hasMessageContaining("finished (dry_run)");
     }
 
     @Test

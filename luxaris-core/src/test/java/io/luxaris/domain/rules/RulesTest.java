@@ -143,6 +143,18 @@ class RulesTest {
                 .isEqualTo(PostStatus.CANCELLED);
         assertThat(PostStatusRule.derive(PostStatus.ARCHIVED, List.of(ScheduleStatus.PENDING), rules))
                 .isEqualTo(PostStatus.ARCHIVED);
+        // dry runs: not published, not failed; the post goes back to draft unless something is open or published
+        assertThat(PostStatusRule.derive(PostStatus.SCHEDULED, List.of(ScheduleStatus.DRY_RUN), rules))
+                .isEqualTo(PostStatus.DRAFT);
+        assertThat(PostStatusRule.derive(
+                        PostStatus.SCHEDULED, List.of(ScheduleStatus.DRY_RUN, ScheduleStatus.CANCELLED), cancelling))
+                .isEqualTo(PostStatus.DRAFT);
+        assertThat(PostStatusRule.derive(
+                        PostStatus.SCHEDULED, List.of(ScheduleStatus.DRY_RUN, ScheduleStatus.PENDING), rules))
+                .isEqualTo(PostStatus.SCHEDULED);
+        assertThat(PostStatusRule.derive(
+                        PostStatus.SCHEDULED, List.of(ScheduleStatus.DRY_RUN, ScheduleStatus.SUCCESS), rules))
+                .isEqualTo(PostStatus.PUBLISHED);
     }
 
     @Test

@@ -10,20 +10,27 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * A progress bar driven by Luxaris lifecycle events. Registered with {@code Luxaris.builder().listener(...)}, it is
  * called on the engine's worker threads after each outcome is committed, so it only records and redraws.
  *
- * <p>On a terminal it redraws one line; otherwise (a pipe, a file, a test) it prints a line per outcome.
+ * <p>On an interactive terminal it redraws one line, sized to the screen's width (the bar and the activity shrink,
+ * nothing wraps). Otherwise (a pipe, a file, a test) it prints a plain line per publish event: the count, the
+ * channel and what happened.
  */
 final class ProgressBar implements LuxarisListener {
-    private static final int WIDTH = 24;
+    private static final int MAX_BAR = 40;
+    private static final int MIN_BAR = 10;
+    /** Room kept for the activity text before the bar is made narrower. */
+    private static final int ACTIVITY_ROOM = 30;
 
     private final PrintStream out;
-    private final boolean terminal;
+    private final Screen screen;
+    private final LongSupplier nanoTime;
     private String label = "";
-    private boolean labelShown;
+    private String indent = "";
     /** The schedules of this run, by id, with the channel each goes to. */
     private final Map<ScheduleId, String> tracked = new LinkedHashMap<>();
     /** How each tracked schedule ended, once it did. */
@@ -32,9 +39,15 @@ final class ProgressBar implements LuxarisListener {
     private long startedAt;
     private String activity = "";
 
-    ProgressBar(PrintStream out, boolean terminal) {
+    ProgressBar(PrintStream out, Screen screen) {
+        this(out, screen, System::nanoTime);
+    }
+
+    /** With the time source that measures the elapsed time (tests pass their own). */
+    ProgressBar(PrintStream out, Screen screen, LongSupplier nanoTime) {
         this.out = out;
-        this.terminal = terminal;
+        this.screen = screen;
+        this.nanoTime = nanoTime;
     }
 
     /** Follows {@code schedule}; events of other schedules (from earlier runs, say) are ignored. */
@@ -42,12 +55,17 @@ final class ProgressBar implements LuxarisListener {
         tracked.put(schedule.id(), channel);
     }
 
-    /** Draws the empty bar; {@code label} starts its line (on a terminal) or its first line (otherwise). */
+    /** Draws the empty bar (or prints the first line); {@code label} starts it, {@code waiting} says what is next. */
     synchronized void start(String label, String waiting) {
         this.label = label;
-        startedAt = System.nanoTime();
+        this.indent = " ".repeat(label.length());
+        startedAt = nanoTime.getAsLong();
         activity = waiting;
-        draw(true);
+        if (screen.interactive()) {
+            redraw();
+        } else {
+            println(label + waiting + " (" + tracked.size() + " to publish)");
+        }
     }
 
     @Override
@@ -57,6 +75,8 @@ final class ProgressBar implements LuxarisListener {
             update(e.schedule(), null, "publishing");
         } else if (event instanceof LuxarisEvent.Published e) {
             update(e.schedule(), "published", null);
+        } else if (event instanceof LuxarisEvent.DryRun e) {
+            update(e.schedule(), "dry run, not sent", null);
         } else if (event instanceof LuxarisEvent.PublishFailed e) {
             update(e.schedule(), failure(e.event()), null);
         } else if (event instanceof LuxarisEvent.RetryScheduled e) {
@@ -71,8 +91,8 @@ final class ProgressBar implements LuxarisListener {
     }
 
     /**
-     * Waits until every tracked schedule has an outcome (success, failure, skipped, unconfirmed: nothing the engine
-     * will still change by itself) or the timeout passes. Returns whether all did.
+     * Waits until every tracked schedule has an outcome (published, dry run, failed, skipped, unconfirmed: nothing
+     * the engine will still change by itself) or the timeout passes. Returns whether all did.
      */
     synchronized boolean await(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -86,21 +106,17 @@ final class ProgressBar implements LuxarisListener {
         return true;
     }
 
-    /** Draws the final bar with the elapsed time and ends its line. */
+    /** Draws the final bar (or prints the last line) with the elapsed time, and ends its line. */
     synchronized void finish(boolean complete) {
-        double seconds = (System.nanoTime() - startedAt) / 1e9;
+        double seconds = (nanoTime.getAsLong() - startedAt) / 1e9;
         activity = String.format(Locale.ROOT, "%s in %.1f s", complete ? "done" : "stopped waiting", seconds);
-        draw(true);
-        if (terminal) {
+        if (screen.interactive()) {
+            redraw();
             out.println();
+        } else {
+            println(indent + outcomes.size() + "/" + tracked.size() + " " + activity);
         }
-    }
-
-    /** How many schedules of this run ended with this outcome prefix ("published", "dry run"...). */
-    synchronized long count(String outcomePrefix) {
-        return outcomes.values().stream()
-                .filter(o -> o.startsWith(outcomePrefix))
-                .count();
+        out.flush();
     }
 
     private synchronized void update(Schedule schedule, String outcome, String doing) {
@@ -111,44 +127,44 @@ final class ProgressBar implements LuxarisListener {
         if (outcome != null) {
             outcomes.put(schedule.id(), outcome);
             activity = channel + " " + outcome;
-            draw(true);
             notifyAll();
         } else {
             activity = channel + " " + doing;
-            // without a terminal, only outcomes get a line of their own
-            draw(false);
+        }
+        if (screen.interactive()) {
+            redraw();
+        } else if (outcome != null || !doing.equals("publishing")) {
+            // a plain line per outcome (and per planned retry); the start of each attempt would only double them
+            String count =
+                    String.format(Locale.ROOT, "%" + digits(tracked.size()) + "d/%d", outcomes.size(), tracked.size());
+            println(indent + count + " " + String.format(Locale.ROOT, "%-8s", channel) + " "
+                    + (outcome != null ? outcome : doing));
         }
     }
 
-    private void draw(boolean outcome) {
-        if (!terminal && !outcome) {
-            return;
-        }
+    /** Redraws the bar's line in place: carriage return, the line, spaces over what a longer one left. */
+    private void redraw() {
         int total = tracked.size();
         int done = outcomes.size();
-        int filled = total == 0 ? WIDTH : done * WIDTH / total;
-        String prefix = terminal || !labelShown ? label : " ".repeat(label.length());
-        labelShown = true;
-        String line = prefix + "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + done + "/" + total + "  "
-                + activity;
-        if (terminal) {
-            // \r returns to the start of the line; padding clears what a longer previous line left
-            out.print("\r" + pad(line, 100));
-            out.flush();
-        } else {
-            out.println(line);
-        }
+        String count = done + "/" + total;
+        int fixed = label.length() + 2 + 1 + count.length() + 2;
+        int bar = Math.max(MIN_BAR, Math.min(MAX_BAR, screen.maxLine() - fixed - ACTIVITY_ROOM));
+        int filled = total == 0 ? bar : done * bar / total;
+        String line = label + "[" + "#".repeat(filled) + "-".repeat(bar - filled) + "] " + count + "  " + activity;
+        line = TextTable.cut(line, screen.maxLine());
+        out.print("\r" + line + " ".repeat(screen.maxLine() - TextTable.length(line)));
+        out.flush();
+    }
+
+    private void println(String line) {
+        out.println(TextTable.cut(line, screen.maxLine()));
+    }
+
+    private static int digits(int n) {
+        return Integer.toString(n).length();
     }
 
     private static String failure(PublishEvent event) {
-        String code = event.errorCode().orElse("error");
-        if (code.equals("dry_run")) {
-            return "dry run (built, not sent)";
-        }
-        return "failed: " + code;
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+        return "failed: " + event.errorCode().orElse("error");
     }
 }

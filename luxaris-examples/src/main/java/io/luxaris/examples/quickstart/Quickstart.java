@@ -29,19 +29,22 @@ public final class Quickstart {
         if (System.getProperty(LOG_LEVEL) == null) {
             System.setProperty(LOG_LEVEL, "warn");
         }
-        int status = run(args, System.getenv(), System.out, System.err, System.console() != null);
+        // a terminal redraws the progress bar in place; a pipe or file gets a line per event; both fit the width
+        Screen screen = Screen.detect(System.getenv(), System.console() != null);
+        int status = run(args, System.getenv(), System.out, System.err, screen);
         System.exit(status);
     }
 
     /**
      * Runs the quickstart and returns its exit status (0 done, 1 failed or timed out, 2 bad options) instead of
-     * exiting. Reads credentials and generator settings from {@code env}, prints the progress bar line by line.
+     * exiting. Reads credentials, generator settings and {@code COLUMNS} from {@code env}; prints a plain line per
+     * publish event, as when the output is not a terminal.
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, env, out, err, false);
+        return run(args, env, out, err, Screen.plain(env));
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, Screen screen) {
         QuickstartOptions options;
         QuickstartChannels channels;
         try {
@@ -58,7 +61,7 @@ public final class Quickstart {
             return 2;
         }
         try {
-            return new QuickstartRun(options, channels, env, out, terminal).run();
+            return new QuickstartRun(options, channels, env, out, screen).run();
         } catch (QuickstartRun.Failure | LuxarisException e) {
             // a problem with the data or the input: its message says what, a stack trace would not help
             out.flush();

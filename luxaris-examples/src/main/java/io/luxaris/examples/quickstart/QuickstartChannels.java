@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Which channels the quickstart registers and which accounts it connects: X and LinkedIn for real when their
@@ -40,14 +41,23 @@ final class QuickstartChannels {
      */
     record Account(String channel, boolean real, String mode, ConnectionRequest request, boolean fromEnvironment) {}
 
+    /**
+     * A request X or LinkedIn built in dry-run mode and did not send, as its dry-run sink received it: the
+     * {@code Authorization} header and every token already redacted by the channel.
+     */
+    record Request(String channel, String method, String url, Optional<String> authorization, String body) {}
+
     private final XChannel x;
     private final LinkedInChannel linkedin;
     private final Map<String, Account> accounts;
+    private final List<Request> dryRunRequests;
 
-    private QuickstartChannels(XChannel x, LinkedInChannel linkedin, Map<String, Account> accounts) {
+    private QuickstartChannels(
+            XChannel x, LinkedInChannel linkedin, Map<String, Account> accounts, List<Request> dryRunRequests) {
         this.x = x;
         this.linkedin = linkedin;
         this.accounts = accounts;
+        this.dryRunRequests = dryRunRequests;
     }
 
     /** Decides from the options and the environment; {@code --real} without credentials is a usage error. */
@@ -79,11 +89,28 @@ final class QuickstartChannels {
 
         // X and LinkedIn are configured in code (dry run or not) and registered explicitly; an explicit
         // registration wins over the same channel found by discoverPlugins().
-        XChannel x =
-                realX ? XChannel.builder().build() : XChannel.builder().dryRun().build();
+        // in dry-run mode each channel hands every request it builds (redacted) to a sink: the quickstart shows them
+        var requests = new CopyOnWriteArrayList<Request>();
+        XChannel x = realX
+                ? XChannel.builder().build()
+                : XChannel.builder()
+                        .dryRun(p -> requests.add(new Request(
+                                XChannel.KEY,
+                                p.method(),
+                                p.url(),
+                                Optional.ofNullable(p.headers().get("Authorization")),
+                                p.body())))
+                        .build();
         LinkedInChannel linkedin = realLinkedIn
                 ? LinkedInChannel.builder().build()
-                : LinkedInChannel.builder().dryRun().build();
+                : LinkedInChannel.builder()
+                        .dryRun(p -> requests.add(new Request(
+                                LinkedInChannel.KEY,
+                                p.method(),
+                                p.url(),
+                                Optional.ofNullable(p.headers().get("Authorization")),
+                                p.body())))
+                        .build();
 
         var accounts = new LinkedHashMap<String, Account>();
         for (String channel : options.channels()) {
@@ -140,7 +167,7 @@ final class QuickstartChannels {
                     };
             accounts.put(channel, account);
         }
-        return new QuickstartChannels(x, linkedin, accounts);
+        return new QuickstartChannels(x, linkedin, accounts, requests);
     }
 
     /** The providers registered explicitly (the outbox is discovered). */
@@ -151,6 +178,11 @@ final class QuickstartChannels {
     /** The accounts to connect, by channel key, in the order the channels were given. */
     Map<String, Account> accounts() {
         return accounts;
+    }
+
+    /** The requests X and LinkedIn built in dry-run mode so far, in the order they were built. */
+    List<Request> dryRunRequests() {
+        return List.copyOf(dryRunRequests);
     }
 
     /** Whether any channel of this run is a dry run. */

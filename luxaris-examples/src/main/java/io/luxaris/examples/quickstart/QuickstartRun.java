@@ -32,6 +32,8 @@ import io.luxaris.usecase.SessionDetails;
 import io.luxaris.usecase.TemplateDraft;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -94,7 +96,7 @@ final class QuickstartRun {
     private final QuickstartChannels channels;
     private final Map<String, String> env;
     private final PrintStream out;
-    private final boolean terminal;
+    private final Screen screen;
     private final Path dataDir;
     private int step;
     /** Where the discovered outbox channel writes. */
@@ -107,26 +109,31 @@ final class QuickstartRun {
             QuickstartChannels channels,
             Map<String, String> env,
             PrintStream out,
-            boolean terminal) {
+            Screen screen) {
         this.options = options;
         this.channels = channels;
         this.env = env;
         this.out = out;
-        this.terminal = terminal;
+        this.screen = screen;
         this.dataDir = options.dataDir().toAbsolutePath().normalize();
     }
 
     /** Runs every step; returns the exit status. */
     int run() throws IOException, InterruptedException {
-        Files.createDirectories(dataDir);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new Failure("cannot create the data directory " + dataDir + ": " + why(e)
+                    + ". Choose another one with --data-dir.");
+        }
         boolean existing = Files.exists(dataDir.resolve(DATABASE_FILE));
-        out.println("Luxaris quickstart: " + options.count() + (options.count() == 1 ? " post" : " posts") + " to "
+        out.println("Luxaris quickstart: " + count(options.count(), "post") + " to "
                 + String.join(", ", options.channels()) + ", timezone " + options.zone());
         out.println("  data in " + dataDir + (existing ? " (continuing from earlier runs)" : " (new)"));
         out.println();
 
         SecretCipher cipher = cipher(existing);
-        ProgressBar progress = new ProgressBar(out, terminal);
+        ProgressBar progress = new ProgressBar(out, screen);
         // The storage is the host's to close; closing Luxaris closes only its view of it (hence the order).
         try (JdbcStorage storage = JdbcStorage.embedded(dataDir);
                 Luxaris luxaris = build(storage, cipher, progress)) {
@@ -226,8 +233,7 @@ final class QuickstartRun {
         }
         OpenAiGenerator generator = OpenAiGenerator.fromEnvironment();
         if (generator.configurationProblem().isPresent()) {
-            out.println(INDENT + "note: not using OpenAI: "
-                    + generator.configurationProblem().get());
+            note("note: not using OpenAI: " + generator.configurationProblem().get());
             return Optional.empty();
         }
         return Optional.of(generator);
@@ -357,10 +363,10 @@ final class QuickstartRun {
         }
         line(
                 "Suggestions",
-                generatorName + ": " + suggestions + " suggestions, the best per channel accepted into " + posts.size()
-                        + (posts.size() == 1 ? " post" : " posts"));
+                generatorName + ": " + count(suggestions, "suggestion") + ", the best per channel accepted into "
+                        + count(posts.size(), "post"));
         for (String fallback : fallbacks) {
-            out.println(INDENT + "generation failed for " + fallback + "; used the offline generator");
+            note("generation failed for " + fallback + "; used the offline generator");
         }
         return posts;
     }
@@ -399,7 +405,7 @@ final class QuickstartRun {
         }
         line(
                 "Schedules",
-                scheduled.size() + " schedules from " + first.format(DAY_TIME) + " " + options.zone() + " (in "
+                count(scheduled.size(), "schedule") + " from " + first.format(DAY_TIME) + " " + options.zone() + " (in "
                         + Math.max(1, Duration.between(now, first).toSeconds()) + " s)");
         return scheduled;
     }
@@ -444,46 +450,110 @@ final class QuickstartRun {
         out.println();
         out.println("This week in " + options.zone() + " (" + monday.format(DAY) + " to "
                 + monday.plusDays(6).format(DAY) + "), * = this run:");
-        CalendarTable.calendar(out, week(luxaris, day), ids);
+        CalendarTable.calendar(out, week(luxaris, day), ids, screen.maxLine());
 
         out.println();
         out.println("Publish events of this run:");
-        CalendarTable.events(out, outcomes, options.zone());
+        CalendarTable.events(out, outcomes, options.zone(), screen.maxLine());
+
+        long published = countStatus(outcomes, ScheduleStatus.SUCCESS);
+        long dryRuns = countStatus(outcomes, ScheduleStatus.DRY_RUN);
+        long other = outcomes.size() - published - dryRuns;
+        if (dryRuns > 0) {
+            dryRunRequests();
+        }
 
         out.println();
-        long published = outcomes.stream()
-                .filter(s -> s.schedule().status() == ScheduleStatus.SUCCESS)
-                .count();
-        long dryRuns = outcomes.stream()
-                .filter(s -> s.schedule().errorCode().filter("dry_run"::equals).isPresent())
-                .count();
-        long other = outcomes.size() - published - dryRuns;
         var summary = new StringBuilder();
         summary.append(published).append(" published");
         if (dryRuns > 0) {
-            summary.append(", ").append(dryRuns).append(" dry runs (requests built and logged, not sent)");
+            summary.append(", ").append(count(dryRuns, "dry run")).append(" (built and validated, not sent)");
         }
         if (other > 0) {
             summary.append(", ").append(other).append(" not published (see the events)");
         }
-        out.println("Result: " + summary + ".");
+        prose("Result: " + summary + ".", "  ");
         if (Files.exists(outboxFile)) {
             long lines;
             try (Stream<String> all = Files.lines(outboxFile)) {
                 lines = all.count();
             }
-            out.println("Outbox: " + outboxFile + " (" + lines + (lines == 1 ? " post)" : " posts)"));
+            prose("Outbox: " + outboxFile + " (" + count(lines, "post") + ")", "  ");
         }
         if (channels.anyDryRun()) {
             out.println("To post for real, set the credentials (see --help) or run with --real.");
         }
         if (!complete) {
-            out.println("Timed out after " + options.timeout().toSeconds() + " s: schedules without an outcome stay"
-                    + " in the database and go out on the next run (or are skipped when too late).");
+            prose(
+                    "Timed out after " + options.timeout().toSeconds() + " s: schedules without an outcome stay"
+                            + " in the database and go out on the next run (or are skipped when too late).",
+                    "  ");
             return 1;
         }
         out.println("Run it again to continue with the same data.");
         return other == 0 ? 0 : 1;
+    }
+
+    /**
+     * What X and LinkedIn would have received: the first request each built in this run, as their dry-run sinks
+     * got it (the {@code Authorization} header and every token redacted), and how many there were in all.
+     */
+    private void dryRunRequests() {
+        List<QuickstartChannels.Request> all = channels.dryRunRequests();
+        if (all.isEmpty()) {
+            return;
+        }
+        out.println();
+        prose("Dry-run requests, built and not sent (first per channel, tokens redacted):", "");
+        String indent = " ".repeat(11);
+        for (String channel : options.channels()) {
+            Optional<QuickstartChannels.Request> first =
+                    all.stream().filter(r -> r.channel().equals(channel)).findFirst();
+            if (first.isEmpty()) {
+                continue;
+            }
+            QuickstartChannels.Request r = first.get();
+            out.println(TextTable.cut(
+                    String.format(Locale.ROOT, "  %-8s %s %s", r.channel(), r.method(), r.url())
+                            + r.authorization()
+                                    .map(a -> "  Authorization: " + a)
+                                    .orElse(""),
+                    screen.maxLine()));
+            if (!r.body().isEmpty()) {
+                out.println(TextTable.cut(indent + CalendarTable.oneLine(r.body()), screen.maxLine()));
+            }
+        }
+        prose(
+                "  (" + count(all.size(), "request") + " in all; to log every one, run java with"
+                        + " -Dorg.slf4j.simpleLogger.defaultLogLevel=info)",
+                "   ");
+    }
+
+    private static long countStatus(List<ScheduleEvents> outcomes, ScheduleStatus status) {
+        return outcomes.stream().filter(s -> s.schedule().status() == status).count();
+    }
+
+    /** {@code n} and the noun, plural unless n is 1: "1 schedule", "2 schedules", "3 dry runs". */
+    static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
+    /** Why a directory could not be created, in words: the reason the file system gave, with the path it concerns. */
+    static String why(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied on " + f.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            String reason = f.getReason().isEmpty()
+                    ? f.getReason()
+                    : Character.toLowerCase(f.getReason().charAt(0))
+                            + f.getReason().substring(1);
+            return (f.getFile() != null ? f.getFile() + ": " : "") + reason;
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "");
     }
 
     /** Every calendar entry of the week containing {@code day}, following the pages. */
@@ -502,12 +572,36 @@ final class QuickstartRun {
 
     // ------------------------------------------------------------------ output
 
+    /** A numbered step: its name, then the text, continued on indented lines where the screen is too narrow. */
     private void line(String name, String text) {
-        out.printf(Locale.ROOT, STEP + "%s%n", ++step, name, text);
+        line(name, List.of(text));
     }
 
     private void line(String name, List<String> lines) {
-        out.printf(Locale.ROOT, STEP + "%s%n", ++step, name, lines.get(0));
-        lines.subList(1, lines.size()).forEach(l -> out.println(INDENT + l));
+        String first = String.format(Locale.ROOT, STEP, ++step, name);
+        boolean firstLine = true;
+        for (String text : lines) {
+            for (String part : TextTable.wrapped(text, Math.max(20, screen.maxLine() - INDENT.length()), 50)) {
+                out.println((firstLine ? first : INDENT) + part);
+                firstLine = false;
+            }
+        }
+    }
+
+    /** A paragraph wrapped to the screen, its continuation lines starting with {@code indent}. */
+    private void prose(String text, String indent) {
+        List<String> parts = TextTable.wrapped(text, screen.maxLine(), 2);
+        out.println(parts.get(0));
+        if (parts.size() > 1) {
+            String rest = text.substring(parts.get(0).length()).strip();
+            TextTable.wrapped(rest, screen.maxLine() - indent.length(), 50).forEach(l -> out.println(indent + l));
+        }
+    }
+
+    /** A note under the current step, indented and wrapped like its text. */
+    private void note(String text) {
+        for (String part : TextTable.wrapped(text, Math.max(20, screen.maxLine() - INDENT.length()), 50)) {
+            out.println(INDENT + part);
+        }
     }
 }

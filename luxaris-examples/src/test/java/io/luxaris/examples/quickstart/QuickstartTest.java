@@ -31,6 +31,11 @@ class QuickstartTest {
             return out.lines().toList();
         }
 
+        /** The output with line breaks and indentation as single spaces: what the wrapped step lines say. */
+        String flat() {
+            return out.replaceAll("\\s+", " ");
+        }
+
         /** Calendar rows of this run start with "  * ", earlier runs' rows with four spaces and a day. */
         long calendarRows(boolean thisRun) {
             return lines().stream()
@@ -47,25 +52,40 @@ class QuickstartTest {
 
         assertThat(first.status()).as(first.out() + first.err()).isZero();
         assertThat(first.err()).isEmpty();
-        assertThat(first.out())
+        assertThat(first.flat())
                 .contains("data in " + data.toAbsolutePath() + " (new)")
                 .contains("found by ServiceLoader")
                 .contains("x @quickstart (connected)", "outbox local outbox (connected)")
                 .contains("\"Quickstart announcement\" (created), placeholders: headline, link, note, product, version")
                 .contains("offline generator: 12 suggestions")
-                .contains("6 schedules from")
-                .contains("[########################] 6/6  done in")
+                .contains("6 schedules from");
+        assertThat(first.out())
+                .contains("                 6/6 done in")
                 .contains("This week in Europe/Berlin")
                 .contains("Publish events of this run:")
-                .contains("Result: 2 published, 4 dry runs")
+                .contains("Result: 2 published, 4 dry runs (built and validated, not sent).")
                 .doesNotContain("dry-run-no-token");
+        // a dry run is its own outcome: never shown as a failure
+        assertThat(first.lines()).noneMatch(l -> l.contains("failed"));
+        assertThat(first.lines().stream()
+                        .filter(l -> l.matches("                 \\d/6 (x|linkedin) +dry run, not sent")))
+                .hasSize(4);
+        // the requests X and LinkedIn built and did not send, redacted
+        assertThat(first.out())
+                .contains("Dry-run requests, built and not sent (first per channel, tokens redacted):")
+                .contains("  x        POST https://api.x.com/2/tweets  Authorization: [REDACTED]")
+                .contains("  linkedin POST https://api.linkedin.com/rest/posts  Authorization: [REDACTED]")
+                .contains("  (4 requests in all; to log every one, run java with" + System.lineSeparator()
+                        + "   -Dorg.slf4j.simpleLogger.defaultLogLevel=info)");
+        // nothing wraps on an 80-column terminal
+        assertThat(first.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(79));
         assertThat(first.calendarRows(true)).isEqualTo(6);
         assertThat(first.calendarRows(false)).isZero();
-        // the events table: one attempt per schedule; the outbox's carry the file: link, X's the dry-run refusal
-        assertThat(first.lines().stream()
-                        .filter(l -> l.matches("  #\\d +outbox +1 +success .*file:/.*outbox\\.jsonl#.*")))
+        // the events table: one attempt per schedule; the outbox's carry the file: link, X's what would have been sent
+        assertThat(first.lines().stream().filter(l -> l.matches("  #\\d +outbox +1 +success +[0-9:]{8} file:/.*")))
                 .hasSize(2);
-        assertThat(first.lines().stream().filter(l -> l.matches("  #\\d +x +1 +failed .*rejected dry_run: .*")))
+        assertThat(first.lines().stream()
+                        .filter(l -> l.matches("  #\\d +x +1 +dry_run +[0-9:]{8} POST https://api.x.com/2/tweets .*")))
                 .hasSize(2);
         Path outbox = data.resolve("outbox.jsonl");
         assertThat(Files.readAllLines(outbox)).hasSize(2).allSatisfy(line -> assertThat(
@@ -77,14 +97,15 @@ class QuickstartTest {
         Result second = run("--data-dir", data.toString(), "--zone", "Europe/Berlin", "--delay", "1", "--count", "1");
 
         assertThat(second.status()).as(second.out() + second.err()).isZero();
-        assertThat(second.out())
+        assertThat(second.flat())
                 .contains("(continuing from earlier runs)")
                 .contains("luxaris-keyset.json (existing)")
                 .contains("x @quickstart (reused)", "linkedin Quickstart on LinkedIn (reused)")
                 .contains("outbox local outbox (reused)")
                 .contains("\"Quickstart announcement\" (reused)")
-                .contains("[########################] 3/3  done in")
+                .contains("3 schedules from")
                 .contains("Result: 1 published, 2 dry runs");
+        assertThat(second.out()).contains("                 3/3 done in");
         // the calendar shows both runs
         assertThat(second.calendarRows(true)).isEqualTo(3);
         assertThat(second.calendarRows(false)).isEqualTo(6);
@@ -113,7 +134,8 @@ class QuickstartTest {
         assertThat(result.status()).as(result.out() + result.err()).isZero();
         assertThat(result.out())
                 .contains("1 post to outbox")
-                .contains("[########################] 1/1  done in")
+                .contains("1 schedule from")
+                .contains("                 1/1 done in")
                 .contains("Result: 1 published.")
                 .doesNotContain("@quickstart")
                 .doesNotContain("To post for real");
@@ -171,9 +193,52 @@ class QuickstartTest {
         assertThat(data.resolve("luxaris-keyset.json")).doesNotExist();
     }
 
+    @Test
+    void aDataDirectoryThatCannotBeCreated_isRefusedSayingWhy() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+
+        Result itself = run("--data-dir", file.toString(), "--channels", "outbox");
+        Result below = run("--data-dir", file.resolve("data").toString(), "--channels", "outbox");
+
+        assertThat(itself.status()).isEqualTo(1);
+        assertThat(itself.err())
+                .isEqualTo("quickstart: cannot create the data directory " + file + ": " + file
+                        + " exists and is not a directory. Choose another one with --data-dir."
+                        + System.lineSeparator());
+        assertThat(below.status()).isEqualTo(1);
+        assertThat(below.err())
+                .startsWith("quickstart: cannot create the data directory " + file.resolve("data") + ": ")
+                .contains("not a directory")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void wideTerminals_getWiderLines_butNeverLongerThanCOLUMNS() {
+        Path data = dir.resolve("wide");
+
+        Result result = run(
+                Map.of("COLUMNS", "120"),
+                "--data-dir",
+                data.toString(),
+                "--count",
+                "3",
+                "--delay",
+                "1",
+                "--zone",
+                "UTC");
+
+        assertThat(result.status()).as(result.out() + result.err()).isZero();
+        assertThat(result.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(119));
+        assertThat(result.lines()).anySatisfy(l -> assertThat(l.length()).isGreaterThan(79));
+        assertThat(result.out()).contains("9 schedules from", "Result: 3 published, 6 dry runs");
+    }
+
     /** Runs with an empty environment: no credentials, no OpenAI, whatever the machine has. */
     private static Result run(String... args) {
-        Map<String, String> env = Map.of();
+        return run(Map.of(), args);
+    }
+
+    private static Result run(Map<String, String> env, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int status;

@@ -100,10 +100,9 @@ public final class XPublisher implements ChannelPublisher {
             return f.failed().withCheckpoint(checkpoint);
         }
         if (settings.dryRun()) {
-            return PublishOutcome.failed(
-                    FailureKind.REJECTED,
-                    "dry_run",
-                    "dry-run mode: the requests to X were built and logged but not sent");
+            // a dry run is its own outcome, not a failure: every request was built and validated, none sent
+            return PublishOutcome.dryRun("POST " + settings.url("2", "tweets").build() + " not sent, "
+                    + (texts.size() == 1 ? "the post: " : texts.size() + " posts as a thread: ") + texts);
         }
         attempts.forget(request.scheduleId());
         String root = posted.get(0);

@@ -20,8 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A host application in miniature: Luxaris on an in-memory H2 database (JdbcStorage), X in dry-run mode, one post
  * scheduled half a second ahead and handed to the channel by {@code runDue()}. In dry-run mode the X channel builds
- * the request exactly as it would send it, hands it to a sink, sends nothing and reports the attempt as rejected
- * with code {@code dry_run}, so the schedule ends {@code failed (dry_run)}.
+ * the request exactly as it would send it, hands it to a sink and sends nothing; the attempt is a dry run of its own
+ * (neither published nor failed), so the schedule ends {@code dry_run}.
  */
 public final class BomConsumer {
     /** What happened: the schedule afterwards, its publish attempts, and the requests X would have received. */
@@ -32,8 +32,7 @@ public final class BomConsumer {
     public static void main(String[] args) throws InterruptedException {
         Outcome outcome = publishOnce();
         System.out.println("BOM consumer: schedule " + outcome.schedule().id() + " is "
-                + outcome.schedule().status().wireName()
-                + outcome.schedule().errorCode().map(c -> " (" + c + ")").orElse("") + " after " + outcome.events().size() + " attempt(s); "
+                + outcome.schedule().status().wireName() + " after " + outcome.events().size() + " attempt(s); "
                 + outcome.requests().size() + " request(s) built for X, first: "
                 + outcome.requests().stream().findFirst().map(r -> r.method() + " " + r.url()).orElse("none"));
         if (!outcome.schedule().status().isTerminal() || outcome.requests().isEmpty()) {

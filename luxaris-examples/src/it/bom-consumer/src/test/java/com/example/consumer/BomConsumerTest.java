@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.luxaris.Luxaris;
 import io.luxaris.Principal;
 import io.luxaris.domain.Credentials;
+import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.SettableClock;
@@ -20,10 +21,11 @@ class BomConsumerTest {
     @Test
     void theProgramGoesThroughTheXChannelInDryRun() throws Exception {
         var outcome = BomConsumer.publishOnce();
-        // dry run: the request is built and handed over, not sent, and the attempt ends as rejected "dry_run"
-        assertEquals(ScheduleStatus.FAILED, outcome.schedule().status(), outcome.toString());
-        assertEquals("dry_run", outcome.schedule().errorCode().orElse(null), outcome.toString());
+        // dry run: the request is built and handed over, not sent; a dry run of its own, not a failure
+        assertEquals(ScheduleStatus.DRY_RUN, outcome.schedule().status(), outcome.toString());
+        assertTrue(outcome.schedule().errorCode().isEmpty(), outcome.toString());
         assertEquals(1, outcome.events().size(), outcome.toString());
+        assertEquals(PublishEventStatus.DRY_RUN, outcome.events().get(0).status(), outcome.toString());
         assertEquals(1, outcome.requests().size(), outcome.toString());
         assertEquals("POST", outcome.requests().get(0).method());
         assertTrue(outcome.requests().get(0).url().endsWith("/2/tweets"), outcome.requests().get(0).url());
