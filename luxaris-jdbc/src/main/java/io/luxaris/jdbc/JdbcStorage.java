@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.luxaris.StorageException;
 import io.luxaris.jdbc.internal.Database;
 import io.luxaris.jdbc.internal.Migrations;
+import io.luxaris.jdbc.internal.SchemaNames;
 import io.luxaris.jdbc.internal.Urls;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.spi.storage.Storage;
@@ -219,13 +220,18 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
 
         /**
          * The schema (PostgreSQL, H2) or database (MariaDB) of the tables; created by the migrations when missing.
-         * Default: the connection's current one. Lower-case letters, digits and underscores.
+         * Default: the connection's current one. Lower-case letters, digits and underscores; not a reserved SQL word
+         * ({@code select}, {@code user}...) and not a system schema ({@code pg_catalog}, {@code information_schema},
+         * {@code mysql}, {@code performance_schema}, {@code sys}, any {@code pg_*}).
          */
         public Builder schema(String value) {
             Objects.requireNonNull(value, "schema");
             if (!IDENTIFIER.matcher(value).matches()) {
                 throw new IllegalArgumentException("schema must match " + IDENTIFIER + " but was '" + value + "'");
             }
+            SchemaNames.problem(value).ifPresent(why -> {
+                throw new IllegalArgumentException("schema '" + value + "' cannot hold the Luxaris tables: " + why);
+            });
             this.schema = value;
             return this;
         }
