@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.luxaris.StorageException;
 import io.luxaris.jdbc.internal.Database;
+import io.luxaris.jdbc.internal.H2Files;
 import io.luxaris.jdbc.internal.Migrations;
 import io.luxaris.jdbc.internal.SchemaNames;
 import io.luxaris.jdbc.internal.Urls;
@@ -84,7 +85,10 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
         return builder().dataSource(dataSource).build();
     }
 
-    /** The embedded default: an H2 database in files under {@code directory} (created when missing). */
+    /**
+     * The embedded default: an H2 database in files under {@code directory} (created when missing, then readable by
+     * the owner only). On POSIX file systems the database files are created with mode 0600, like a Tink keyset.
+     */
     public static JdbcStorage embedded(Path directory) {
         Objects.requireNonNull(directory, "directory");
         String file = directory.toAbsolutePath().resolve("luxaris").toString();
@@ -339,6 +343,7 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
             DataSource source = dataSource;
             String where;
             if (url != null) {
+                H2Files.databasePath(url).ifPresent(H2Files::prepare);
                 where = Urls.redact(url);
                 pool = pool(max, minIdle, where);
                 source = pool;
