@@ -331,7 +331,7 @@ public final class Generation {
 
     /** Accepts a suggestion into a given post. */
     public AcceptedSuggestion acceptInto(Principal principal, SuggestionId id, PostId post) {
-        return accept(principal, id, Optional.of(post));
+        return accept(principal, id, Optional.of(Objects.requireNonNull(post, "post")));
     }
 
     private AcceptedSuggestion accept(Principal principal, SuggestionId id, Optional<PostId> into) {
