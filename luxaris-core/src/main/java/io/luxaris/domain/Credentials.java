@@ -36,11 +36,15 @@ public record Credentials(Map<String, String> values) {
 
     /** An access token alone (no refresh, no expiry). */
     public static Credentials bearer(String accessToken) {
+        Objects.requireNonNull(accessToken, "accessToken");
         return new Credentials(Map.of(ACCESS_TOKEN, accessToken));
     }
 
     /** An OAuth 2.0 token pair with the access token's expiry. */
     public static Credentials oauth2(String accessToken, String refreshToken, Instant expiresAt) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        Objects.requireNonNull(expiresAt, "expiresAt");
         var map = new LinkedHashMap<String, String>();
         map.put(ACCESS_TOKEN, accessToken);
         map.put(REFRESH_TOKEN, refreshToken);

@@ -19,18 +19,30 @@ public record Cursor(Instant at, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Decodes a cursor; empty when the text is not one this class produced. */
+    /**
+     * Decodes a cursor; empty when the text is not one this class produced (also when its instant is outside
+     * {@link Limits#EARLIEST_INSTANT}..{@link Limits#LATEST_INSTANT}, which no stored row has).
+     */
     public static Optional<Cursor> decode(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             String[] parts = raw.split(":", 3);
             if (parts.length != 3) {
                 return Optional.empty();
             }
-            return Optional.of(new Cursor(
-                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2])));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            long nanos = Long.parseLong(parts[1]);
+            if (nanos < 0 || nanos > 999_999_999) {
+                return Optional.empty();
+            }
+            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
+            if (!Limits.supports(at)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Cursor(at, UUID.fromString(parts[2])));
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,7 @@
 package io.luxaris.domain;
 
+import java.time.Instant;
+
 /**
  * Upper bounds on input sizes. Every use case enforces them with a {@code ValidationException} before anything is
  * stored (rule code {@code max_length} or {@code too_many}); storage columns are sized to match.
@@ -62,5 +64,19 @@ public final class Limits {
     /** External post id or URL, in characters. */
     public static final int EXTERNAL_REF = 1_000;
 
+    /**
+     * The earliest instant Luxaris accepts as input (a calendar bound, a token expiry, a paging position):
+     * 1970-01-01T00:00:00Z. Together with {@link #LATEST_INSTANT} a range every supported database holds as it is
+     * (MariaDB's {@code DATETIME} ends with year 9999, PostgreSQL's {@code timestamptz} starts in 4713 BC).
+     */
+    public static final Instant EARLIEST_INSTANT = Instant.EPOCH;
+    /** The latest instant Luxaris accepts as input: 9999-12-31T23:59:59.999999Z. */
+    public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private Limits() {}
+
+    /** Whether {@code instant} is within {@link #EARLIEST_INSTANT}..{@link #LATEST_INSTANT}. */
+    public static boolean supports(Instant instant) {
+        return !instant.isBefore(EARLIEST_INSTANT) && !instant.isAfter(LATEST_INSTANT);
+    }
 }

@@ -1,17 +1,19 @@
 package io.luxaris.domain;
 
-import io.luxaris.internal.Args;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Which page to read: after an opaque cursor from a previous {@link Page}, at most {@code limit} items. */
+/**
+ * Which page to read: after an opaque cursor from a previous {@link Page}, at most {@code limit} items. The use
+ * cases check the limit (1..{@value #MAX_LIMIT}, rule {@code range} on {@code page.limit}) and the cursor (rule
+ * {@code invalid_cursor}), like every other input.
+ */
 public record PageRequest(Optional<String> cursor, int limit) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
     public PageRequest {
         Objects.requireNonNull(cursor, "cursor");
-        Args.positive(limit, "limit");
     }
 
     public static PageRequest first(int limit) {

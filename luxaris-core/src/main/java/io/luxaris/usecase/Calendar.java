@@ -36,7 +36,8 @@ public final class Calendar {
 
     /**
      * Schedules with run time in {@code [from, to)} of posts the principal may see, ordered by run time, filtered
-     * and paged. The range may span at most {@value Limits#CALENDAR_RANGE_DAYS} days.
+     * and paged. The range may span at most {@value Limits#CALENDAR_RANGE_DAYS} days, within {@link
+     * Limits#EARLIEST_INSTANT}..{@link Limits#LATEST_INSTANT}.
      */
     public Page<CalendarEntry> between(Principal principal, Instant from, Instant to, CalendarFilter filter) {
         Objects.requireNonNull(principal, "principal");
@@ -45,6 +46,8 @@ public final class Calendar {
         v.required("to", to);
         v.required("filter", filter);
         v.throwIfInvalid();
+        v.instant("from", from);
+        v.instant("to", to);
         if (!to.isAfter(from)) {
             v.add("to", "range", "must be after from (" + from + ")");
         } else if (Duration.between(from, to).compareTo(Duration.ofDays(Limits.CALENDAR_RANGE_DAYS)) > 0) {
@@ -62,6 +65,9 @@ public final class Calendar {
             }
         }
         filter.tag().ifPresent(t -> v.maxLength("filter.tag", t, Limits.TAG));
+        Posts.noNulls(v, "filter.connections", filter.connections());
+        Posts.noNulls(v, "filter.postStatuses", filter.postStatuses());
+        Posts.noNulls(v, "filter.scheduleStatuses", filter.scheduleStatuses());
         v.throwIfInvalid();
         var criteria = new CalendarCriteria(
                 from,
@@ -95,12 +101,24 @@ public final class Calendar {
 
     /** The week (Monday to Monday in {@code zone}) that contains {@code day}. */
     public Page<CalendarEntry> week(Principal principal, LocalDate day, ZoneId zone, CalendarFilter filter) {
+        Objects.requireNonNull(principal, "principal");
         if (day == null || zone == null) {
             throw ValidationException.of(day == null ? "day" : "zone", "required", "is required");
         }
-        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        Instant from = monday.atStartOfDay(zone).toInstant();
-        Instant to = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
+        Instant from = null;
+        Instant to = null;
+        if (day.getYear() > 1900 && day.getYear() < 10_000) {
+            LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            from = monday.atStartOfDay(zone).toInstant();
+            to = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
+        }
+        if (from == null || !Limits.supports(from) || !Limits.supports(to)) {
+            throw ValidationException.of(
+                    "day",
+                    "range",
+                    "is " + day + "; its week must lie within " + Limits.EARLIEST_INSTANT + ".."
+                            + Limits.LATEST_INSTANT);
+        }
         return between(principal, from, to, filter);
     }
 }

@@ -10,6 +10,7 @@ import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.Limits;
+import io.luxaris.internal.Args;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
@@ -47,6 +48,7 @@ public final class Channels {
     /** The limits of a channel, for one connection when given (an account may have a larger allowance). */
     public ChannelLimits limits(Principal principal, String channel, Optional<ConnectionId> connection) {
         Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(connection, "connection");
         RegisteredChannel registered = rt.requireChannel(channel, "channel");
         if (connection.isEmpty()) {
             return registered.channel().limits();
@@ -55,11 +57,27 @@ public final class Channels {
         return registered.limits(Optional.of(c));
     }
 
-    /** How long {@code text} is as the channel counts it (X: weighted characters). */
+    /** The longest text {@link #measure} takes: the longest content a post or variant may have. */
+    public static final int MAX_MEASURED_TEXT = Math.max(Limits.BASE_CONTENT, Limits.VARIANT_CONTENT);
+
+    /**
+     * How long {@code text} is as the channel counts it (X: weighted characters). At most {@link
+     * #MAX_MEASURED_TEXT} characters (rule {@code max_length} on {@code text}).
+     */
     public int measure(Principal principal, String channel, String text) {
         Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(text, "text");
-        return rt.requireChannel(channel, "channel").measure().measure(text);
+        var v = Validation.start();
+        if (v.required("text", text)) {
+            v.maxLength("text", text, MAX_MEASURED_TEXT);
+        }
+        RegisteredChannel registered = null;
+        try {
+            registered = rt.requireChannel(channel, "channel");
+        } catch (ValidationException e) {
+            v.addAll(e.violations());
+        }
+        v.throwIfInvalid();
+        return registered.measure().measure(text);
     }
 
     public ChannelConnection connect(Principal principal, ConnectionRequest request) {
@@ -129,14 +147,15 @@ public final class Channels {
         Objects.requireNonNull(id, "id");
         var v = Validation.start();
         v.text("displayName", displayName, Limits.DISPLAY_NAME);
+        java.util.Map<String, String> copy = Args.snapshot(properties);
         if (v.required("properties", properties)) {
-            v.map("properties", properties, Limits.METADATA_ENTRIES, Limits.METADATA_KEY, Limits.METADATA_VALUE);
+            v.map("properties", copy, Limits.METADATA_ENTRIES, Limits.METADATA_KEY, Limits.METADATA_VALUE);
         }
         v.throwIfInvalid();
         return rt.storage().inTransaction(tx -> {
             ChannelConnection c = rt.connection(tx, id);
             rt.requireWrite(principal, ResourceType.CONNECTION, c.ownerPrincipalId(), id);
-            return tx.connections().update(c.withDetails(displayName.strip(), properties, rt.now()));
+            return tx.connections().update(c.withDetails(displayName.strip(), copy, rt.now()));
         });
     }
 
@@ -220,5 +239,15 @@ public final class Channels {
                 Limits.CREDENTIAL_ENTRIES,
                 Limits.METADATA_KEY,
                 Limits.CREDENTIAL_VALUE);
+        credentials.values().forEach((key, value) -> {
+            if (!key.isBlank() && value.isBlank() && Validation.invalidCharacterAt(key) < 0) {
+                v.add("credentials." + key, "required", "must not be blank; leave the key out instead");
+            }
+        });
+        v.instant(
+                "credentials." + Credentials.EXPIRES_AT, credentials.expiresAt().orElse(null));
+        v.instant(
+                "credentials." + Credentials.REFRESH_EXPIRES_AT,
+                credentials.refreshExpiresAt().orElse(null));
     }
 }

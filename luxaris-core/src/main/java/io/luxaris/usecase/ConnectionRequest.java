@@ -1,6 +1,7 @@
 package io.luxaris.usecase;
 
 import io.luxaris.domain.Credentials;
+import io.luxaris.internal.Args;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
 public record ConnectionRequest(
         String channel, String displayName, Credentials credentials, Map<String, String> properties) {
     public ConnectionRequest {
-        properties = properties == null ? Map.of() : properties;
+        properties = Args.snapshot(properties);
     }
 
     public static ConnectionRequest of(String channel, String displayName, Credentials credentials) {

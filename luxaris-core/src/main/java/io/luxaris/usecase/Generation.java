@@ -61,7 +61,11 @@ public final class Generation {
 
     /**
      * Runs a generation: one call per target channel. Channels whose generation failed are recorded in the
-     * session's {@code channelErrors}; the suggestions of the others are kept.
+     * session's {@code channelErrors}; the suggestions of the others are kept. The session is {@code in_progress}
+     * while the generator runs; it ends {@code completed}, or {@code aborted} when no suggestion came. When the
+     * call itself fails after the session was stored (a generator or channel plugin throwing an {@code Error},
+     * the suggestions failing to be stored...), the session is ended {@code aborted} with the reason in its {@code
+     * channelErrors} before the failure is rethrown: no session is left in progress.
      */
     public SessionDetails generate(Principal principal, GenerationRequest request) {
         rt.requireCreate(principal, ResourceType.GENERATION_SESSION);
@@ -135,58 +139,113 @@ public final class Generation {
 
         var suggestions = new ArrayList<GenerationSuggestion>();
         var errors = new LinkedHashMap<String, String>();
-        for (RegisteredChannel channel : channels) {
-            int limit = channel.channel().limits().maxTextLength();
-            int max = inputs.template()
-                    .flatMap(t -> t.constraints().maxLength().isPresent()
-                            ? Optional.of(t.constraints().maxLength().getAsInt())
-                            : Optional.empty())
-                    .map(m -> Math.min(m, limit))
-                    .orElse(limit);
-            Optional<String> tone = request.tone()
-                    .or(() -> inputs.template().flatMap(t -> t.constraints().defaultTone()));
-            var target = new ChannelTarget(
-                    channel.key(), channel.channel().name(), channel.channel().limits(), channel.measure());
-            var prompt = new GenerationPrompt(
-                    request.prompt().strip(), inputs.rendered(), target, tone, request.length(), max, request.count());
-            try {
-                GenerationResult result = generator.generate(prompt);
-                for (Candidate candidate : result.candidates()) {
-                    suggestions.add(
-                            fit(session.id(), channel, generator, generatorKey, prompt, candidate, result.metadata()));
-                }
-                if (!result.dropped().isEmpty()) {
+        String current = null; // the channel being generated for, while one is
+        try {
+            for (RegisteredChannel channel : channels) {
+                current = channel.key();
+                int limit = channel.channel().limits().maxTextLength();
+                int max = inputs.template()
+                        .flatMap(t -> t.constraints().maxLength().isPresent()
+                                ? Optional.of(t.constraints().maxLength().getAsInt())
+                                : Optional.empty())
+                        .map(m -> Math.min(m, limit))
+                        .orElse(limit);
+                Optional<String> tone = request.tone()
+                        .or(() -> inputs.template().flatMap(t -> t.constraints().defaultTone()));
+                var target = new ChannelTarget(
+                        channel.key(),
+                        channel.channel().name(),
+                        channel.channel().limits(),
+                        channel.measure());
+                var prompt = new GenerationPrompt(
+                        request.prompt().strip(),
+                        inputs.rendered(),
+                        target,
+                        tone,
+                        request.length(),
+                        max,
+                        request.count());
+                try {
+                    GenerationResult result = generator.generate(prompt);
+                    for (Candidate candidate : result.candidates()) {
+                        suggestions.add(fit(
+                                session.id(), channel, generator, generatorKey, prompt, candidate, result.metadata()));
+                    }
+                    if (!result.dropped().isEmpty()) {
+                        errors.put(
+                                channel.key(),
+                                Redactor.truncate(
+                                        Validation.storable(
+                                                "dropped " + result.dropped().size() + " candidate(s): "
+                                                        + String.join("; ", result.dropped())),
+                                        Limits.ERROR_MESSAGE));
+                    }
+                    if (result.candidates().isEmpty() && result.dropped().isEmpty()) {
+                        errors.put(channel.key(), "the generator returned no candidate");
+                    }
+                } catch (GenerationFailedException e) {
                     errors.put(
                             channel.key(),
                             Redactor.truncate(
-                                    "dropped " + result.dropped().size() + " candidate(s): "
-                                            + String.join("; ", result.dropped()),
+                                    Validation.storable(
+                                            e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage()),
                                     Limits.ERROR_MESSAGE));
+                } catch (RuntimeException e) {
+                    LOG.warn("generator {} failed for channel {}", generatorKey, channel.key(), e);
+                    errors.put(
+                            channel.key(),
+                            "the generator failed unexpectedly (" + e.getClass().getSimpleName() + ")");
                 }
-                if (result.candidates().isEmpty() && result.dropped().isEmpty()) {
-                    errors.put(channel.key(), "the generator returned no candidate");
-                }
-            } catch (GenerationFailedException e) {
-                errors.put(
-                        channel.key(),
-                        Redactor.truncate(
-                                e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage(),
-                                Limits.ERROR_MESSAGE));
-            } catch (RuntimeException e) {
-                LOG.warn("generator {} failed for channel {}", generatorKey, channel.key(), e);
-                errors.put(
-                        channel.key(),
-                        "the generator failed unexpectedly (" + e.getClass().getSimpleName() + ")");
+            }
+            current = null;
+            GenerationStatus status = suggestions.isEmpty() ? GenerationStatus.ABORTED : GenerationStatus.COMPLETED;
+            return rt.storage().inTransaction(tx -> {
+                tx.generations().insertSuggestions(suggestions);
+                GenerationSession stored =
+                        tx.generations().findSession(session.id()).orElseThrow();
+                GenerationSession done = tx.generations().updateSession(stored.finish(status, errors, rt.now()));
+                return new SessionDetails(done, suggestions);
+            });
+        } catch (RuntimeException | Error e) {
+            abortAfter(e, session, channels, errors, current);
+            throw e;
+        }
+    }
+
+    /**
+     * Ends a session whose generation failed: {@code aborted}, with the reason under the channel that was being
+     * generated for (or under every channel without an error yet, when storing the outcome failed). A failure to
+     * write that is added to {@code failure} as suppressed.
+     */
+    private void abortAfter(
+            Throwable failure,
+            GenerationSession session,
+            List<RegisteredChannel> channels,
+            Map<String, String> errors,
+            String current) {
+        var reasons = new LinkedHashMap<>(errors);
+        String kind = failure.getClass().getSimpleName();
+        if (current != null) {
+            LOG.warn("generation failed for channel {}; session {} aborted", current, session.id(), failure);
+            reasons.put(current, "generation failed unexpectedly (" + kind + ")");
+        } else {
+            LOG.warn("storing the outcome of generation session {} failed; session aborted", session.id(), failure);
+            for (RegisteredChannel channel : channels) {
+                reasons.putIfAbsent(channel.key(), "the suggestions could not be stored (" + kind + ")");
             }
         }
-        GenerationStatus status = suggestions.isEmpty() ? GenerationStatus.ABORTED : GenerationStatus.COMPLETED;
-        return rt.storage().inTransaction(tx -> {
-            tx.generations().insertSuggestions(suggestions);
-            GenerationSession stored =
-                    tx.generations().findSession(session.id()).orElseThrow();
-            GenerationSession done = tx.generations().updateSession(stored.finish(status, errors, rt.now()));
-            return new SessionDetails(done, suggestions);
-        });
+        try {
+            rt.storage().inTransaction(tx -> {
+                tx.generations()
+                        .findSession(session.id())
+                        .filter(s -> s.status() == GenerationStatus.IN_PROGRESS)
+                        .ifPresent(s ->
+                                tx.generations().updateSession(s.finish(GenerationStatus.ABORTED, reasons, rt.now())));
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private GenerationSuggestion fit(
@@ -203,7 +262,7 @@ public final class Generation {
         metadata.put("generator", generatorKey);
         callMetadata.forEach(metadata::put);
         candidate.metadata().forEach(metadata::put);
-        String text = candidate.text().strip();
+        String text = Validation.storable(candidate.text().strip());
         int length = measure.measure(text);
         if (length > max) {
             metadata.put("original_length", Integer.toString(length));
@@ -212,10 +271,10 @@ public final class Generation {
                 if (reworded.isPresent()) {
                     metadata.put("reworded", "true");
                     reworded.get().metadata().forEach((k, val) -> metadata.put("reword_" + k, val));
-                    text = reworded.get().text().strip();
+                    text = Validation.storable(reworded.get().text().strip());
                 }
             } catch (GenerationFailedException e) {
-                metadata.put("reword_error", Redactor.truncate(e.getMessage(), 200));
+                metadata.put("reword_error", Redactor.truncate(String.valueOf(e.getMessage()), 200));
             } catch (RuntimeException e) {
                 LOG.warn("generator {} failed to reword for channel {}", generatorKey, channel.key(), e);
                 metadata.put("reword_error", e.getClass().getSimpleName());
@@ -229,8 +288,8 @@ public final class Generation {
         metadata.entrySet().stream()
                 .limit(Limits.METADATA_ENTRIES)
                 .forEach(e -> bounded.put(
-                        Redactor.truncate(e.getKey(), Limits.METADATA_KEY),
-                        Redactor.truncate(e.getValue(), Limits.METADATA_VALUE)));
+                        Redactor.truncate(Validation.storable(e.getKey()), Limits.METADATA_KEY),
+                        Redactor.truncate(Validation.storable(e.getValue()), Limits.METADATA_VALUE)));
         return new GenerationSuggestion(
                 SuggestionId.random(),
                 session,
@@ -272,7 +331,7 @@ public final class Generation {
 
     /** Accepts a suggestion into a given post. */
     public AcceptedSuggestion acceptInto(Principal principal, SuggestionId id, PostId post) {
-        return accept(principal, id, Optional.of(post));
+        return accept(principal, id, Optional.of(Objects.requireNonNull(post, "post")));
     }
 
     private AcceptedSuggestion accept(Principal principal, SuggestionId id, Optional<PostId> into) {

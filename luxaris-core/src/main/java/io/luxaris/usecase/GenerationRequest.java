@@ -2,6 +2,7 @@ package io.luxaris.usecase;
 
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.TemplateId;
+import io.luxaris.internal.Args;
 import io.luxaris.spi.generation.LengthHint;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ public record GenerationRequest(
         Optional<String> generator) {
     public GenerationRequest {
         template = template == null ? Optional.empty() : template;
-        templateValues = templateValues == null ? Map.of() : templateValues;
-        channels = channels == null ? List.of() : channels;
+        templateValues = Args.snapshot(templateValues);
+        channels = Args.snapshot(channels);
         tone = tone == null ? Optional.empty() : tone;
         length = length == null ? LengthHint.MEDIUM : length;
         post = post == null ? Optional.empty() : post;
@@ -37,7 +38,7 @@ public record GenerationRequest(
                 prompt,
                 Optional.empty(),
                 Map.of(),
-                List.of(channels),
+                channels == null ? List.of() : java.util.Arrays.asList(channels),
                 Optional.empty(),
                 LengthHint.MEDIUM,
                 1,
@@ -46,12 +47,13 @@ public record GenerationRequest(
     }
 
     public GenerationRequest withTemplate(TemplateId id, Map<String, String> values) {
-        return new GenerationRequest(prompt, Optional.of(id), values, channels, tone, length, count, post, generator);
+        return new GenerationRequest(
+                prompt, Optional.ofNullable(id), values, channels, tone, length, count, post, generator);
     }
 
     public GenerationRequest withTone(String value) {
         return new GenerationRequest(
-                prompt, template, templateValues, channels, Optional.of(value), length, count, post, generator);
+                prompt, template, templateValues, channels, Optional.ofNullable(value), length, count, post, generator);
     }
 
     public GenerationRequest withLength(LengthHint value) {
@@ -64,11 +66,11 @@ public record GenerationRequest(
 
     public GenerationRequest forPost(PostId value) {
         return new GenerationRequest(
-                prompt, template, templateValues, channels, tone, length, count, Optional.of(value), generator);
+                prompt, template, templateValues, channels, tone, length, count, Optional.ofNullable(value), generator);
     }
 
     public GenerationRequest usingGenerator(String key) {
         return new GenerationRequest(
-                prompt, template, templateValues, channels, tone, length, count, post, Optional.of(key));
+                prompt, template, templateValues, channels, tone, length, count, post, Optional.ofNullable(key));
     }
 }

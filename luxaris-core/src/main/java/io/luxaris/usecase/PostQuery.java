@@ -2,13 +2,14 @@ package io.luxaris.usecase;
 
 import io.luxaris.domain.PageRequest;
 import io.luxaris.domain.PostStatus;
+import io.luxaris.internal.Args;
 import java.util.Optional;
 import java.util.Set;
 
 /** Filters and page of a post listing (newest first). Empty statuses: any. */
 public record PostQuery(Set<PostStatus> statuses, Optional<String> tag, PageRequest page) {
     public PostQuery {
-        statuses = statuses == null ? Set.of() : statuses;
+        statuses = Args.snapshot(statuses);
         tag = tag == null ? Optional.empty() : tag;
         page = page == null ? PageRequest.first() : page;
     }
@@ -22,7 +23,7 @@ public record PostQuery(Set<PostStatus> statuses, Optional<String> tag, PageRequ
     }
 
     public PostQuery withTag(String value) {
-        return new PostQuery(statuses, Optional.of(value), page);
+        return new PostQuery(statuses, Optional.ofNullable(value), page);
     }
 
     public PostQuery withPage(PageRequest value) {

@@ -1,6 +1,7 @@
 package io.luxaris.usecase;
 
 import io.luxaris.domain.Post;
+import io.luxaris.internal.Args;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,8 @@ public record PostUpdate(
         OptionalLong expectedVersion) {
     public PostUpdate {
         title = title == null ? Optional.empty() : title;
-        tags = tags == null ? List.of() : tags;
-        metadata = metadata == null ? Map.of() : metadata;
+        tags = Args.snapshot(tags);
+        metadata = Args.snapshot(metadata);
         expectedVersion = expectedVersion == null ? OptionalLong.empty() : expectedVersion;
     }
 

@@ -60,12 +60,20 @@ public final class Posts {
         this.rt = Objects.requireNonNull(rt, "rt");
     }
 
-    /** Creates a draft post, with its first variant when the draft has one. */
+    /**
+     * Creates a draft post with the draft's variants (violations of a variant are reported under {@code
+     * variants[i]}); the post and its variants are created together, or nothing is.
+     */
     public PostDetails create(Principal principal, PostDraft draft) {
         rt.requireCreate(principal, ResourceType.POST);
         Objects.requireNonNull(draft, "draft");
         var v = Validation.start();
         validatePost(v, draft.title(), draft.baseContent(), draft.tags(), draft.metadata());
+        for (int i = 0; i < draft.variants().size(); i++) {
+            if (draft.variants().get(i) == null) {
+                v.add("variants[" + i + "]", "required", "is required");
+            }
+        }
         v.throwIfInvalid();
         Instant now = rt.now();
         Post post = Post.draft(
@@ -78,9 +86,15 @@ public final class Posts {
         return rt.storage().inTransaction(tx -> {
             tx.posts().insert(post);
             var variants = new ArrayList<PostVariant>();
-            if (draft.firstVariant().isPresent()) {
+            for (int i = 0; i < draft.variants().size(); i++) {
                 variants.add(insertVariant(
-                        tx, principal, post, draft.firstVariant().get(), VariantSource.MANUAL, "firstVariant", now));
+                        tx,
+                        principal,
+                        post,
+                        draft.variants().get(i),
+                        VariantSource.MANUAL,
+                        "variants[" + i + "]",
+                        now));
             }
             return new PostDetails(post, variants);
         });
@@ -158,6 +172,7 @@ public final class Posts {
         v.range("page.limit", page.limit(), 1, PageRequest.MAX_LIMIT);
         Optional<Cursor> after = decodeCursor(v, page);
         query.tag().ifPresent(t -> v.maxLength("tag", t, Limits.TAG));
+        noNulls(v, "statuses", query.statuses());
         v.throwIfInvalid();
         var scope = rt.access().readableOwners(principal, ResourceType.POST);
         var criteria = new PostCriteria(scope, query.statuses(), query.tag(), after, page.limit() + 1);
@@ -402,13 +417,23 @@ public final class Posts {
     private static void validatePost(
             Validation v, Optional<String> title, String baseContent, List<String> tags, Map<String, String> metadata) {
         title.ifPresent(t -> v.text("title", t, Limits.TITLE));
-        v.maybeBlank("baseContent", baseContent, Limits.BASE_CONTENT);
+        v.text("baseContent", baseContent, Limits.BASE_CONTENT);
         v.tags("tags", tags);
         v.metadata("metadata", metadata);
     }
 
     private static List<String> tags(List<String> tags) {
         return tags.stream().map(String::strip).distinct().toList();
+    }
+
+    /** A filter set must not hold null (rule {@code required} on the set's field). */
+    static void noNulls(Validation v, String field, java.util.Collection<?> values) {
+        for (Object value : values) {
+            if (value == null) {
+                v.add(field, "required", "must not contain null");
+                return;
+            }
+        }
     }
 
     static void expectVersion(String entity, Object id, long actual, OptionalLong expected) {

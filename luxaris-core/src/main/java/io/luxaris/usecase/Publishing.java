@@ -29,7 +29,7 @@ public final class Publishing {
     public void stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
         if (grace.isNegative()) {
-            throw new IllegalArgumentException("grace must not be negative but was " + grace);
+            throw io.luxaris.ValidationException.of("grace", "range", "must not be negative but was " + grace);
         }
         engine.stop(grace);
     }

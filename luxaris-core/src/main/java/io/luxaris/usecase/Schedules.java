@@ -234,6 +234,9 @@ public final class Schedules {
         if (resolution == null) {
             throw ValidationException.of("resolution", "required", "is required");
         }
+        if (resolution instanceof UnconfirmedResolution.Republish r && r.when() == null) {
+            throw ValidationException.of("resolution.when", "required", "is required");
+        }
         if (resolution instanceof UnconfirmedResolution.Published p) {
             var v = Validation.start();
             v.text("resolution.externalId", p.externalId(), Limits.EXTERNAL_REF);

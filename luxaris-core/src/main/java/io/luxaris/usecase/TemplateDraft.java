@@ -29,11 +29,11 @@ public record TemplateDraft(
     }
 
     public TemplateDraft withDescription(String value) {
-        return new TemplateDraft(name, Optional.of(value), body, defaultChannel, constraints, expectedVersion);
+        return new TemplateDraft(name, Optional.ofNullable(value), body, defaultChannel, constraints, expectedVersion);
     }
 
     public TemplateDraft withDefaultChannel(String value) {
-        return new TemplateDraft(name, description, body, Optional.of(value), constraints, expectedVersion);
+        return new TemplateDraft(name, description, body, Optional.ofNullable(value), constraints, expectedVersion);
     }
 
     public TemplateDraft withConstraints(TemplateConstraints value) {

@@ -8,6 +8,7 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.PostTemplate;
 import io.luxaris.domain.TemplateConstraints;
 import io.luxaris.domain.TemplateId;
+import io.luxaris.internal.Args;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.TemplateText;
 import io.luxaris.internal.Validation;
@@ -123,9 +124,10 @@ public final class Templates {
         return render(template, values);
     }
 
-    String render(PostTemplate template, Map<String, String> values) {
+    String render(PostTemplate template, Map<String, String> given) {
         var v = Validation.start();
-        if (v.required("values", values)) {
+        Map<String, String> values = Args.snapshot(given);
+        if (v.required("values", given)) {
             v.map("values", values, Limits.TEMPLATE_VALUES, Limits.METADATA_KEY, Limits.TEMPLATE_VALUE);
         }
         v.throwIfInvalid();

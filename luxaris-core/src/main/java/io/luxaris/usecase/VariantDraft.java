@@ -2,6 +2,7 @@ package io.luxaris.usecase;
 
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.internal.Args;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,10 @@ public record VariantDraft(
         Map<String, String> metadata) {
     public VariantDraft {
         connection = connection == null ? Optional.empty() : connection;
-        thread = thread == null ? List.of() : thread;
-        media = media == null ? List.of() : media;
+        thread = Args.snapshot(thread);
+        media = Args.snapshot(media);
         tone = tone == null ? Optional.empty() : tone;
-        metadata = metadata == null ? Map.of() : metadata;
+        metadata = Args.snapshot(metadata);
     }
 
     public static VariantDraft of(String channel, String content) {
@@ -31,7 +32,7 @@ public record VariantDraft(
     }
 
     public VariantDraft withConnection(ConnectionId value) {
-        return new VariantDraft(channel, Optional.of(value), content, thread, media, tone, metadata);
+        return new VariantDraft(channel, Optional.ofNullable(value), content, thread, media, tone, metadata);
     }
 
     public VariantDraft withThread(List<String> value) {
@@ -43,7 +44,7 @@ public record VariantDraft(
     }
 
     public VariantDraft withTone(String value) {
-        return new VariantDraft(channel, connection, content, thread, media, Optional.of(value), metadata);
+        return new VariantDraft(channel, connection, content, thread, media, Optional.ofNullable(value), metadata);
     }
 
     public VariantDraft withMetadata(Map<String, String> value) {

@@ -3,6 +3,7 @@ package io.luxaris.usecase;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
+import io.luxaris.internal.Args;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +22,11 @@ public record VariantUpdate(
         Map<String, String> metadata,
         OptionalLong expectedVersion) {
     public VariantUpdate {
-        thread = thread == null ? List.of() : thread;
-        media = media == null ? List.of() : media;
+        thread = Args.snapshot(thread);
+        media = Args.snapshot(media);
         tone = tone == null ? Optional.empty() : tone;
         connection = connection == null ? Optional.empty() : connection;
-        metadata = metadata == null ? Map.of() : metadata;
+        metadata = Args.snapshot(metadata);
         expectedVersion = expectedVersion == null ? OptionalLong.empty() : expectedVersion;
     }
 

@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.luxaris.StorageException;
 import io.luxaris.jdbc.internal.Database;
+import io.luxaris.jdbc.internal.H2Files;
 import io.luxaris.jdbc.internal.Migrations;
+import io.luxaris.jdbc.internal.SchemaNames;
 import io.luxaris.jdbc.internal.Urls;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.spi.storage.Storage;
@@ -83,7 +85,10 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
         return builder().dataSource(dataSource).build();
     }
 
-    /** The embedded default: an H2 database in files under {@code directory} (created when missing). */
+    /**
+     * The embedded default: an H2 database in files under {@code directory} (created when missing, then readable by
+     * the owner only). On POSIX file systems the database files are created with mode 0600, like a Tink keyset.
+     */
     public static JdbcStorage embedded(Path directory) {
         Objects.requireNonNull(directory, "directory");
         String file = directory.toAbsolutePath().resolve("luxaris").toString();
@@ -219,13 +224,18 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
 
         /**
          * The schema (PostgreSQL, H2) or database (MariaDB) of the tables; created by the migrations when missing.
-         * Default: the connection's current one. Lower-case letters, digits and underscores.
+         * Default: the connection's current one. Lower-case letters, digits and underscores; not a reserved SQL word
+         * ({@code select}, {@code user}...) and not a system schema ({@code pg_catalog}, {@code information_schema},
+         * {@code mysql}, {@code performance_schema}, {@code sys}, any {@code pg_*}).
          */
         public Builder schema(String value) {
             Objects.requireNonNull(value, "schema");
             if (!IDENTIFIER.matcher(value).matches()) {
                 throw new IllegalArgumentException("schema must match " + IDENTIFIER + " but was '" + value + "'");
             }
+            SchemaNames.problem(value).ifPresent(why -> {
+                throw new IllegalArgumentException("schema '" + value + "' cannot hold the Luxaris tables: " + why);
+            });
             this.schema = value;
             return this;
         }
@@ -333,6 +343,7 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
             DataSource source = dataSource;
             String where;
             if (url != null) {
+                H2Files.databasePath(url).ifPresent(H2Files::prepare);
                 where = Urls.redact(url);
                 pool = pool(max, minIdle, where);
                 source = pool;

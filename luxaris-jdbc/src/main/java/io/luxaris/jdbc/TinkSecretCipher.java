@@ -11,11 +11,14 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.luxaris.spi.security.SecretCipher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
@@ -128,33 +131,135 @@ public final class TinkSecretCipher implements SecretCipher {
     }
 
     /**
-     * Writes {@code keyset} as cleartext JSON to {@code file} (replacing it atomically), readable by the owner
-     * only where the file system supports POSIX permissions. Protect the file like a password.
+     * Writes {@code keyset} as cleartext JSON to {@code file}, <b>replacing</b> the file atomically when there is
+     * one (to deploy a rotated keyset), readable by the owner only where the file system supports POSIX
+     * permissions. Protect the file like a password. To create a key file, use {@link #createKeyFile} or {@link
+     * #fromKeyFileCreatingIt}, which never replace one.
      */
     public static void writeKeyFile(KeysetHandle keyset, Path file) {
         Objects.requireNonNull(keyset, "keyset");
         Objects.requireNonNull(file, "file");
         try {
-            String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".luxaris-keyset", ".tmp");
+            Path tmp = writeTemporary(keyset, file);
             try {
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system
-                }
-                Files.writeString(tmp, json, StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
-        } catch (FileAlreadyExistsException e) {
-            throw new UncheckedIOException("cannot replace the keyset file " + file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the keyset file " + file, e);
+        }
+    }
+
+    /**
+     * Creates {@code file} holding {@code keyset} (cleartext JSON, owner-only where POSIX), only if there is no such
+     * file: the keyset is written to a temporary file in the same directory, then linked into place, which fails
+     * when the name exists (so readers never see a half-written file). An existing file is never replaced.
+     *
+     * @throws UncheckedIOException with a {@link FileAlreadyExistsException} cause when {@code file} exists
+     */
+    public static void createKeyFile(KeysetHandle keyset, Path file) {
+        Objects.requireNonNull(keyset, "keyset");
+        Objects.requireNonNull(file, "file");
+        try {
+            Path tmp = writeTemporary(keyset, file);
+            try {
+                linkIntoPlace(tmp, file);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException("the keyset file " + file + " exists already; it is never replaced", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the keyset file " + file, e);
+        }
+    }
+
+    /**
+     * A cipher on the keyset in {@code file}, which is created with a new AES-256-GCM key when it does not exist.
+     * Safe when several processes start at once on a fresh directory: exactly one creates the file (see {@link
+     * #createKeyFile}) and every other one loads that keyset, so they all encrypt with the same key. An existing
+     * file, even an unreadable one, is never replaced: it is read, or this fails.
+     */
+    public static TinkSecretCipher fromKeyFileCreatingIt(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.exists(file)) {
+            try {
+                createKeyFile(generateKeyset(), file);
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof FileAlreadyExistsException)) {
+                    throw e;
+                }
+                return readRacedKeyFile(file); // another process created it first: use theirs
+            }
+        }
+        return fromKeyFile(file);
+    }
+
+    /**
+     * Reads a key file another process has just created. With hard links it is complete at once; where the file
+     * system has none, its creator may still be writing it, so an incomplete file is read again for a while.
+     */
+    private static TinkSecretCipher readRacedKeyFile(Path file) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return fromKeyFile(file);
+            } catch (IllegalArgumentException e) {
+                if (attempt >= 50) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** {@code keyset} as JSON in a new owner-only temporary file beside {@code file}. */
+    private static Path writeTemporary(KeysetHandle keyset, Path file) throws IOException {
+        String json;
+        try {
+            json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot serialize the keyset", e);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".luxaris-keyset", ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            return tmp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /**
+     * Gives the complete temporary file the name {@code file} unless that name exists: a hard link (atomic, fails
+     * on an existing name); where the file system has no hard links, an exclusive create followed by a copy.
+     */
+    private static void linkIntoPlace(Path tmp, Path file) throws IOException {
+        try {
+            Files.createLink(file, tmp);
+            return;
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            // no hard links here
+        }
+        try (var out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            Files.copy(tmp, out);
         }
     }
 

@@ -170,7 +170,7 @@ class InputLimitsTest {
                                 alice,
                                 PostDraft.of("x")
                                         .withVariant(VariantDraft.of("fake", text(Limits.VARIANT_CONTENT + 1)))),
-                "firstVariant.content",
+                "variants[0].content",
                 "max_length");
         assertThat(luxaris.posts().list(alice, PostQuery.all()).items()).hasSize(before);
     }

@@ -162,13 +162,14 @@ final class QuickstartRun {
                     + ", which is gone: its stored credentials cannot be decrypted. Restore the file, or start over"
                     + " with another --data-dir.");
         } else {
-            TinkSecretCipher.writeKeyFile(TinkSecretCipher.generateKeyset(), keyset);
             note = "new: keep it with the database";
         }
+        // created atomically when missing (never replacing one another run created meanwhile)
+        TinkSecretCipher cipher = TinkSecretCipher.fromKeyFileCreatingIt(keyset);
         line(
                 "Storage",
                 "H2 file database, credentials encrypted with the Tink keyset " + KEYSET_FILE + " (" + note + ")");
-        return TinkSecretCipher.fromKeyFile(keyset);
+        return cipher;
     }
 
     // ------------------------------------------------------------------ 2. the Luxaris instance and its channels
