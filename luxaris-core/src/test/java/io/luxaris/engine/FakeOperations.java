@@ -80,6 +80,11 @@ final class FakeOperations implements PublishingOperations {
     final List<PublishJob> released = new ArrayList<>();
     final List<List<Fence>> heartbeats = new ArrayList<>();
     final List<Thread> reapThreads = new ArrayList<>();
+    final List<String> publishThreads = new ArrayList<>();
+    /** Releases and completions in the order they reached the store: "release a" / "complete a". */
+    final List<String> sequence = new ArrayList<>();
+
+    private int reapAnswer;
 
     FakeOperations(Clock clock) {
         this.clock = clock;
@@ -130,6 +135,11 @@ final class FakeOperations implements PublishingOperations {
 
     synchronized void nextDue(Optional<Instant> value) {
         nextDue = value;
+    }
+
+    /** What reap() answers: how many schedules it changed. */
+    synchronized void reapAnswer(int n) {
+        reapAnswer = n;
     }
 
     synchronized void onReap(Runnable hook) {
@@ -215,6 +225,7 @@ final class FakeOperations implements PublishingOperations {
     public JobResult publish(PublishJob job) {
         synchronized (this) {
             publishes.add(job);
+            publishThreads.add(Thread.currentThread().getName());
         }
         Gate gate = gates.get(job.schedule().id());
         if (gate != null) {
@@ -239,6 +250,7 @@ final class FakeOperations implements PublishingOperations {
             }
         }
         written.addAll(results);
+        results.forEach(r -> sequence.add("complete " + r.job().connection().displayName()));
         RunReport report = RunReport.empty();
         for (JobResult r : results) {
             report = report.plus(count(r.outcome()));
@@ -266,6 +278,7 @@ final class FakeOperations implements PublishingOperations {
     @Override
     public synchronized void release(Collection<PublishJob> jobs) {
         released.addAll(jobs);
+        jobs.forEach(j -> sequence.add("release " + j.connection().displayName()));
     }
 
     @Override
@@ -277,12 +290,26 @@ final class FakeOperations implements PublishingOperations {
     @Override
     public int reap() {
         Runnable hook;
+        int answer;
         synchronized (this) {
             reapThreads.add(Thread.currentThread());
             hook = onReap;
+            answer = reapAnswer;
         }
         hook.run();
-        return 0;
+        return answer;
+    }
+
+    synchronized List<Thread> reapThreads() {
+        return List.copyOf(reapThreads);
+    }
+
+    synchronized List<ClaimCall> claims() {
+        return List.copyOf(claims);
+    }
+
+    synchronized List<List<Fence>> heartbeats() {
+        return List.copyOf(heartbeats);
     }
 
     @Override
