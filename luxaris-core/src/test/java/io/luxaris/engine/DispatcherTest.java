@@ -105,7 +105,7 @@ class DispatcherTest {
 
     @Test
     void skippedSchedules_areCountedInTheCycleReport() {
-        ops.skipsPerClaim(2);
+        ops.skipOnNextClaim(2);
         ops.due(jobs.job("x", "a"));
         Dispatcher.Cycle cycle = dispatcher().cycle(true);
         assertThat(cycle.report().skipped()).isEqualTo(2);

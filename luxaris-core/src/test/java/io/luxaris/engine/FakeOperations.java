@@ -71,6 +71,7 @@ final class FakeOperations implements PublishingOperations {
     private int skipsPerClaim;
     private Optional<Instant> nextDue = Optional.empty();
     private Runnable onReap = () -> {};
+    private Runnable onNextDue = () -> {};
 
     final List<ClaimCall> claims = new ArrayList<>();
     final List<List<PublishJob>> starts = new ArrayList<>();
@@ -80,6 +81,7 @@ final class FakeOperations implements PublishingOperations {
     final List<PublishJob> released = new ArrayList<>();
     final List<List<Fence>> heartbeats = new ArrayList<>();
     final List<Thread> reapThreads = new ArrayList<>();
+    final List<Thread> claimThreads = new ArrayList<>();
     final List<String> publishThreads = new ArrayList<>();
     /** Releases and completions in the order they reached the store: "release a" / "complete a". */
     final List<String> sequence = new ArrayList<>();
@@ -128,8 +130,8 @@ final class FakeOperations implements PublishingOperations {
         unwritable.remove(job.schedule().id());
     }
 
-    /** Each claim also reports this many schedules skipped. */
-    synchronized void skipsPerClaim(int n) {
+    /** The next claim also reports this many schedules skipped. */
+    synchronized void skipOnNextClaim(int n) {
         skipsPerClaim = n;
     }
 
@@ -140,6 +142,11 @@ final class FakeOperations implements PublishingOperations {
     /** What reap() answers: how many schedules it changed. */
     synchronized void reapAnswer(int n) {
         reapAnswer = n;
+    }
+
+    /** Runs on the caller's thread each time nextDue() has been read. */
+    synchronized void onNextDue(Runnable hook) {
+        onNextDue = hook;
     }
 
     synchronized void onReap(Runnable hook) {
@@ -193,11 +200,13 @@ final class FakeOperations implements PublishingOperations {
     @Override
     public synchronized ClaimedJobs claim(int limit, Set<ConnectionId> busy, Set<ChannelId> busyChannels) {
         claims.add(new ClaimCall(limit, Set.copyOf(busy), Set.copyOf(busyChannels)));
+        claimThreads.add(Thread.currentThread());
         if (!claimFailures.isEmpty()) {
             throw claimFailures.poll();
         }
         var jobs = new ArrayList<PublishJob>();
         int skipped = Math.min(skipsPerClaim, limit);
+        skipsPerClaim = 0;
         for (Iterator<PublishJob> it = due.iterator(); it.hasNext() && jobs.size() + skipped < limit; ) {
             PublishJob job = it.next();
             if (busy.contains(job.connection().id())
@@ -304,6 +313,10 @@ final class FakeOperations implements PublishingOperations {
         return List.copyOf(reapThreads);
     }
 
+    synchronized Set<Thread> claimThreads() {
+        return new java.util.LinkedHashSet<>(claimThreads);
+    }
+
     synchronized List<ClaimCall> claims() {
         return List.copyOf(claims);
     }
@@ -313,8 +326,15 @@ final class FakeOperations implements PublishingOperations {
     }
 
     @Override
-    public synchronized Optional<Instant> nextDue() {
-        return nextDue;
+    public Optional<Instant> nextDue() {
+        Optional<Instant> answer;
+        Runnable hook;
+        synchronized (this) {
+            answer = nextDue;
+            hook = onNextDue;
+        }
+        hook.run();
+        return answer;
     }
 
     @Override

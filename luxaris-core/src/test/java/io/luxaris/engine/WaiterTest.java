@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class WaiterTest {
@@ -47,10 +48,10 @@ class WaiterTest {
         }
     }
 
-    private boolean hasWaiters() {
+    private int waiters() {
         lock.lock();
         try {
-            return lock.hasWaiters(conditionOf());
+            return lock.getWaitQueueLength(conditionOf());
         } finally {
             lock.unlock();
         }
@@ -102,6 +103,35 @@ class WaiterTest {
     }
 
     @Test
+    @Disabled(
+            "BUG: Waiter keeps one deadline (wakeAt) for every waiting thread: a second waiter overwrites the"
+                    + " first one's deadline, and the finally of either resets it to Long.MAX_VALUE for the other. In the engine"
+                    + " the coordinator's sleep and stop()'s awaitCalls/pause wait at once: stop(grace) then waits until the"
+                    + " loop's next deadline (seen: stop(20 ms) taking 15 s), and the loop can sleep past its heartbeat while"
+                    + " stop waits for running calls, letting their leases expire. Expected: each waiter keeps its own deadline.")
+    void twoWaiters_eachKeepTheirOwnDeadline() throws InterruptedException {
+        var keepWaiting = new AtomicBoolean(true);
+        CountDownLatch soon = waitOnAnotherThread(
+                ticker.nanoTime() + Duration.ofMillis(2).toNanos(), keepWaiting, new CountDownLatch(1));
+        awaitParked(1);
+        var late = new Thread(
+                () -> waiter.await(ticker.nanoTime() + Duration.ofHours(1).toNanos(), keepWaiting::get));
+        late.setDaemon(true);
+        late.start();
+        awaitParked(2);
+
+        ticker.advance(Duration.ofMillis(2));
+
+        try {
+            FakeOperations.await(soon, "the waiter whose deadline passed to return");
+        } finally {
+            keepWaiting.set(false);
+            waiter.signal();
+            late.join(10_000);
+        }
+    }
+
+    @Test
     void anInterruptedWaiter_returnsAndKeepsTheInterrupt() {
         var interrupted = new AtomicBoolean();
         var started = new CountDownLatch(1);
@@ -124,8 +154,13 @@ class WaiterTest {
 
     /** Waits until the other thread waits on the waiter's condition (a wake-up only moves a wait in progress). */
     private void awaitParkedLocked() {
+        awaitParked(1);
+    }
+
+    /** Waits until {@code n} threads wait on the waiter's condition. */
+    private void awaitParked(int n) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!hasWaiters()) {
+        while (waiters() < n) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the other thread never waited");
             }
