@@ -61,6 +61,7 @@ final class FakeOperations implements PublishingOperations {
     private final ArrayDeque<PublishJob> due = new ArrayDeque<>();
     private final ArrayDeque<RuntimeException> claimFailures = new ArrayDeque<>();
     private final ArrayDeque<RuntimeException> startFailures = new ArrayDeque<>();
+    private final ArrayDeque<RuntimeException> releaseFailures = new ArrayDeque<>();
     private final Set<ScheduleId> startRefused = new HashSet<>();
     private final Map<ScheduleId, RuntimeException> unwritable = new HashMap<>();
     private final Map<ScheduleId, Gate> gates = new ConcurrentHashMap<>();
@@ -109,6 +110,10 @@ final class FakeOperations implements PublishingOperations {
 
     synchronized void failNextStart(RuntimeException e) {
         startFailures.add(e);
+    }
+
+    synchronized void failNextRelease(RuntimeException e) {
+        releaseFailures.add(e);
     }
 
     /** start() leaves these out, as when their claim no longer holds. */
@@ -286,6 +291,9 @@ final class FakeOperations implements PublishingOperations {
 
     @Override
     public synchronized void release(Collection<PublishJob> jobs) {
+        if (!releaseFailures.isEmpty()) {
+            throw releaseFailures.poll();
+        }
         released.addAll(jobs);
         jobs.forEach(j -> sequence.add("release " + j.connection().displayName()));
     }
