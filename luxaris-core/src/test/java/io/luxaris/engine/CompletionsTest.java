@@ -200,11 +200,15 @@ class CompletionsTest {
         completions.add(suspect);
 
         for (int round = 1; round <= Completions.STRIKES_BEFORE_DEGRADING; round++) {
-            assertThat(writer.written).noneMatch(r -> r.job().equals(suspect.job()));
             JobResult other = published("@other" + round);
             completions.add(other);
             completions.flush(writer);
             assertThat(writer.written).contains(other);
+            if (round == 1) {
+                assertThat(writer.written)
+                        .as("one failure beside written outcomes is not yet a reason to drop its text")
+                        .noneMatch(r -> r.job().equals(suspect.job()));
+            }
         }
 
         assertThat(writer.written)
