@@ -111,55 +111,83 @@ final class Completions {
             this.writer = writer;
         }
 
+        /**
+         * Writes one batch: struck-out outcomes degraded, the rest together, or one by one when the batch fails.
+         * Whatever fails transiently is put back (struck when others were written); nothing is dropped but an
+         * outcome the store refuses for good even degraded.
+         */
         void write(List<Entry> batch) throws StoreDown {
-            var struckOut = new ArrayList<Entry>();
-            batch.removeIf(e -> e.strikes >= STRIKES_BEFORE_DEGRADING && struckOut.add(e));
-            for (Entry entry : struckOut) {
-                writeDegraded(entry, "it failed " + entry.strikes + " times");
-            }
-            if (batch.isEmpty()) {
-                return;
-            }
-            try {
-                report = report.plus(writer.apply(results(batch)));
-                return;
-            } catch (RuntimeException e) {
-                if (batch.size() == 1 && isTransient(e)) {
-                    throw suspect(batch, (StorageException) e);
+            var failed = new ArrayList<Entry>();
+            StorageException lastTransient = null;
+            int handled = 0;
+            var normal = new ArrayList<Entry>(batch.size());
+            for (Entry entry : batch) {
+                if (entry.strikes < STRIKES_BEFORE_DEGRADING) {
+                    normal.add(entry);
+                    continue;
+                }
+                StorageException t = writeDegraded(entry, "it failed " + entry.strikes + " times");
+                if (t == null) {
+                    handled++;
+                } else {
+                    failed.add(entry);
+                    lastTransient = t;
                 }
             }
-            oneByOne(batch);
-        }
-
-        private void oneByOne(List<Entry> batch) throws StoreDown {
-            var failedTransiently = new ArrayList<Entry>();
-            StorageException lastTransient = null;
-            int written = 0;
-            for (Entry entry : batch) {
+            if (!normal.isEmpty()) {
                 try {
-                    report = report.plus(writer.apply(List.of(entry.result)));
-                    written++;
+                    report = report.plus(writer.apply(results(normal)));
+                    handled += normal.size();
+                    normal.clear();
                 } catch (RuntimeException e) {
-                    if (isTransient(e)) {
-                        failedTransiently.add(entry);
+                    if (normal.size() == 1 && isTransient(e)) {
+                        failed.addAll(normal);
                         lastTransient = (StorageException) e;
-                    } else {
-                        writeDegraded(entry, e.getMessage());
+                        normal.clear();
                     }
                 }
             }
-            if (failedTransiently.isEmpty()) {
+            for (Entry entry : normal) { // the batch failed: one by one
+                StorageException t = writeOne(entry);
+                if (t == null) {
+                    handled++;
+                } else {
+                    failed.add(entry);
+                    lastTransient = t;
+                }
+            }
+            if (failed.isEmpty()) {
                 return;
             }
-            if (written == 0) {
-                throw suspect(failedTransiently, lastTransient);
+            if (handled == 0) {
+                failed.forEach(e -> e.suspect = true);
+                putBack(failed, true);
+                throw new StoreDown(lastTransient);
             }
             // the store works: what failed transiently beside written outcomes is struck (degraded when struck out)
-            failedTransiently.forEach(e -> e.strikes++);
-            putBack(failedTransiently, false);
+            failed.forEach(e -> e.strikes++);
+            putBack(failed, false);
         }
 
-        private void writeDegraded(Entry entry, String cause) throws StoreDown {
+        /** Writes one outcome (degraded when the store refuses it for good); the transient failure, or null. */
+        private StorageException writeOne(Entry entry) {
+            try {
+                report = report.plus(writer.apply(List.of(entry.result)));
+                return null;
+            } catch (RuntimeException e) {
+                if (isTransient(e)) {
+                    return (StorageException) e;
+                }
+                StorageException t = writeDegraded(entry, e.getMessage());
+                if (t != null) {
+                    entry.strikes = Math.max(entry.strikes, STRIKES_BEFORE_DEGRADING - 1); // degraded next time
+                }
+                return t;
+            }
+        }
+
+        /** Writes the outcome without the platform's text; the transient failure, or null (written, or given up). */
+        private StorageException writeDegraded(Entry entry, String cause) {
             try {
                 report = report.plus(writer.apply(List.of(degrade(entry.result))));
                 LOG.warn(
@@ -167,22 +195,18 @@ final class Completions {
                                 + " platform's text",
                         entry.result.job().schedule().id(),
                         cause);
+                return null;
             } catch (RuntimeException e) {
                 if (isTransient(e)) {
-                    throw suspect(List.of(entry), (StorageException) e);
+                    return (StorageException) e;
                 }
                 LOG.error(
                         "could not record the outcome of schedule {} even without the platform's text; its lease will"
                                 + " expire and it will be marked unconfirmed",
                         entry.result.job().schedule().id(),
                         e);
+                return null;
             }
-        }
-
-        private StoreDown suspect(List<Entry> entries, StorageException cause) {
-            entries.forEach(e -> e.suspect = true);
-            putBack(entries, true);
-            return new StoreDown(cause);
         }
     }
 
@@ -225,7 +249,16 @@ final class Completions {
                     "outcome_unstorable",
                     "published, but the platform's answer could not be stored; check the platform");
         }
-        return new JobResult(result.job(), safe, result.startedAt(), result.finishedAt());
+        // a lookup that settled an unknown outcome keeps its trail (unconfirmed, then reconciled), without the text
+        Optional<PublishOutcome.Failed> settled = result.settledUnknown()
+                .map(u -> new PublishOutcome.Failed(
+                        u.kind(),
+                        "outcome_unstorable",
+                        "the platform's answer could not be stored; its text was dropped",
+                        u.retryAt(),
+                        Optional.empty(),
+                        Map.of()));
+        return new JobResult(result.job(), safe, result.startedAt(), result.finishedAt(), settled);
     }
 
     private static boolean isPrintableAscii(String s) {

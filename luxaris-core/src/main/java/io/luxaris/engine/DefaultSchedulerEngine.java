@@ -58,8 +58,6 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     @GuardedBy("lock")
     private Thread coordinator;
 
-    private long nextHeartbeat;
-    private long nextReap;
     /** When the background loop last went round (for health checks). */
     private volatile Instant lastLoopAt;
 
@@ -206,15 +204,18 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         try {
             RunReport report = RunReport.empty();
             int reaped = ops.reap();
-            nextHeartbeat = ticker.nanoTime() + settings.heartbeatInterval().toNanos();
+            long[] nextHeartbeat = {
+                ticker.nanoTime() + settings.heartbeatInterval().toNanos()
+            };
             while (true) {
                 Dispatcher.Cycle cycle = dispatcher.cycle(true);
                 report = report.plus(cycle.report());
-                if (cycle.storeDown().isPresent() && !cycle.storeAnswered()) {
-                    throw cycle.storeDown().get(); // the outcomes stay buffered for the next call
+                if (cycle.storeDown().isPresent() && (!cycle.storeAnswered() || cycle.claimed() == 0)) {
+                    // nothing new to publish and outcomes the store refuses: they stay buffered for the next call
+                    throw cycle.storeDown().get();
                 }
                 boolean idle = dispatcher.awaitProgress(ticker.nanoTime() + STEP_NANOS);
-                heartbeatIfDue();
+                heartbeatIfDue(nextHeartbeat);
                 if (cycle.claimed() == 0 && idle) {
                     report = report.plus(dispatcher.outbox().flushOrThrow());
                     break;
@@ -241,13 +242,14 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     // ---------------------------------------------------------------- the loop
 
     private void loop(int gen) {
-        nextHeartbeat = ticker.nanoTime() + settings.heartbeatInterval().toNanos();
-        nextReap = ticker.nanoTime();
+        long[] nextHeartbeat = {ticker.nanoTime() + settings.heartbeatInterval().toNanos()};
+        long nextReap = ticker.nanoTime();
         var backoff = new Backoff(Duration.ofMillis(100), MAX_BACKOFF);
         while (isCurrent(gen)) {
             lastLoopAt = clock.instant();
+            dispatcher.roundStarts();
             try {
-                heartbeatIfDue();
+                heartbeatIfDue(nextHeartbeat);
                 if (ticker.nanoTime() >= nextReap && !dispatcher.isStopping()) {
                     ops.reap();
                     nextReap = ticker.nanoTime() + settings.reapInterval().toNanos();
@@ -262,7 +264,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                 }
                 Optional<Instant> due = dispatcher.canClaim() ? ops.nextDue() : Optional.empty();
                 long until = Math.min(
-                        nextHeartbeat,
+                        nextHeartbeat[0],
                         ticker.nanoTime() + settings.maxIdleSleep().toNanos());
                 if (!dispatcher.isStopping()) {
                     until = Math.min(until, nextReap);
@@ -289,10 +291,10 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     }
 
     /** Extends the leases of the jobs this engine still holds (and only those). */
-    private void heartbeatIfDue() {
-        if (ticker.nanoTime() >= nextHeartbeat) {
+    private void heartbeatIfDue(long[] nextHeartbeat) {
+        if (ticker.nanoTime() >= nextHeartbeat[0]) {
             ops.heartbeat(dispatcher.held());
-            nextHeartbeat = ticker.nanoTime() + settings.heartbeatInterval().toNanos();
+            nextHeartbeat[0] = ticker.nanoTime() + settings.heartbeatInterval().toNanos();
         }
     }
 

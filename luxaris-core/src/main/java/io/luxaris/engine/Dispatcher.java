@@ -270,7 +270,7 @@ final class Dispatcher {
             long delay = Duration.between(clock.instant(), due.get()).toNanos();
             at = Math.min(at, ticker.nanoTime() + Math.max(0, delay));
         }
-        waiter.await(at, () -> stillCurrent.getAsBoolean() && !hasWork());
+        waiter.sleep(at, () -> stillCurrent.getAsBoolean() && !hasWork());
     }
 
     /** Pauses (after a store failure) unless the engine stops meanwhile. */
@@ -286,6 +286,11 @@ final class Dispatcher {
 
     void signal() {
         waiter.signal();
+    }
+
+    /** The coordinator starts a round: wake-ups asked for until now are served by it. */
+    void roundStarts() {
+        waiter.roundStarts();
     }
 
     // ---------------------------------------------------------------- state

@@ -6,16 +6,19 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Where the engine's threads wait: until a deadline on the ticker, an earlier wake-up ({@link #wakeUpAt}), or a
- * signal that something changed. Conditions are checked under the engine's lock.
+ * Where the engine's threads wait: each until its own deadline on the ticker, or a signal that something changed.
+ * The coordinator's sleep also ends at a wake-up ({@link #wakeUpAt}): a wake-up is kept until the coordinator
+ * starts its next round ({@link #roundStarts()}), so one that comes between reading the next due instant and
+ * falling asleep is not lost. Conditions are checked under the engine's lock.
  */
 final class Waiter {
     private final ReentrantLock lock;
     private final Condition changed;
     private final Ticker ticker;
-    /** The deadline of the wait in progress, moved earlier by wake-ups. Guarded by lock. */
+
+    /** The earliest wake-up asked for since the coordinator's round started. */
     @GuardedBy("lock")
-    private long wakeAt = Long.MAX_VALUE;
+    private long wakeUpAt = Long.MAX_VALUE;
 
     Waiter(ReentrantLock lock, Ticker ticker) {
         this.lock = lock;
@@ -24,15 +27,24 @@ final class Waiter {
     }
 
     /**
-     * Waits while {@code keepWaiting} holds (checked under the lock), until {@code untilNanos} or an earlier
-     * wake-up. Returns early when interrupted, keeping the interrupt.
+     * Waits while {@code keepWaiting} holds (checked under the lock), until {@code untilNanos}. Returns early when
+     * interrupted, keeping the interrupt.
      */
     void await(long untilNanos, BooleanSupplier keepWaiting) {
+        await(untilNanos, keepWaiting, false);
+    }
+
+    /** {@link #await}, ending at a wake-up too: the coordinator's sleep. */
+    void sleep(long untilNanos, BooleanSupplier keepWaiting) {
+        await(untilNanos, keepWaiting, true);
+    }
+
+    private void await(long untilNanos, BooleanSupplier keepWaiting, boolean wakeable) {
         lock.lock();
         try {
-            wakeAt = untilNanos;
             while (keepWaiting.getAsBoolean()) {
-                long wait = wakeAt - ticker.nanoTime();
+                long deadline = wakeable ? Math.min(untilNanos, wakeUpAt) : untilNanos;
+                long wait = deadline - ticker.nanoTime();
                 if (wait <= 0) {
                     break;
                 }
@@ -41,19 +53,28 @@ final class Waiter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            wakeAt = Long.MAX_VALUE;
             lock.unlock();
         }
     }
 
-    /** Ends the wait in progress at {@code nanos} if that is earlier than its deadline. */
+    /** The coordinator's sleep ends by {@code nanos} (kept until its next round starts). */
     void wakeUpAt(long nanos) {
         lock.lock();
         try {
-            if (nanos < wakeAt) {
-                wakeAt = nanos;
+            if (nanos < wakeUpAt) {
+                wakeUpAt = nanos;
                 changed.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The coordinator starts a round (it will read the next due instant): earlier wake-ups are served by it. */
+    void roundStarts() {
+        lock.lock();
+        try {
+            wakeUpAt = Long.MAX_VALUE;
         } finally {
             lock.unlock();
         }
