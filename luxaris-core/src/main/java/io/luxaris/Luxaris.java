@@ -78,7 +78,8 @@ public final class Luxaris implements AutoCloseable {
     private final Publishing publishing;
     private final SchedulerEngine engine;
     private final List<AutoCloseable> closeables;
-    private volatile boolean closed;
+    private final Object closeLock = new Object();
+    private boolean closed; // guarded by closeLock
 
     private Luxaris(Runtime runtime, SchedulerEngine engine, List<AutoCloseable> closeables) {
         this.runtime = runtime;
@@ -138,23 +139,29 @@ public final class Luxaris implements AutoCloseable {
         return runtime.rules();
     }
 
-    /** Stops the engine (5 s grace), closes publishers, generators and the storage. Idempotent. */
+    /**
+     * Stops the engine (5 s grace), closes publishers, generators and the storage. Idempotent and safe to call from
+     * several threads: everything is closed once, and a call made while another one is closing returns when that
+     * one is done.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            engine.close();
-        } catch (RuntimeException e) {
-            LOG.warn("closing the publishing engine failed", e);
-        }
-        for (AutoCloseable c : closeables) {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("closing {} failed", c.getClass().getName(), e);
+                engine.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the publishing engine failed", e);
+            }
+            for (AutoCloseable c : closeables) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed", c.getClass().getName(), e);
+                }
             }
         }
     }

@@ -30,6 +30,9 @@ public final class Channels {
     /** How long before a non-refreshable token expires that {@link ConnectionHealth#reauthorizeSoon()} turns on. */
     public static final Duration REAUTHORIZE_WARNING = Duration.ofDays(7);
 
+    private static final String UNREADABLE_CREDENTIALS = "the stored credentials cannot be decrypted (sealed with a"
+            + " key this instance does not hold, or altered); connect the account again";
+
     private final Runtime rt;
 
     Channels(Runtime rt) {
@@ -197,10 +200,29 @@ public final class Channels {
         });
     }
 
-    /** Status, token expiry and whether the user must (or soon must) reconnect. */
+    /**
+     * Status, token expiry and whether the user must (or soon must) reconnect. Stored credentials that cannot be
+     * decrypted (sealed with a key this instance does not hold, or altered) make the connection unusable: it is
+     * reported in {@code error}, with the reason, as needing a reconnect.
+     */
     public ConnectionHealth health(Principal principal, ConnectionId id) {
         ChannelConnection c = get(principal, id);
-        Credentials credentials = rt.storage().readOnly(tx -> rt.credentials(tx, id));
+        Credentials credentials;
+        try {
+            credentials = rt.storage().readOnly(tx -> rt.credentials(tx, id));
+        } catch (SecurityException e) {
+            boolean connected = c.status() == ConnectionStatus.CONNECTED;
+            return new ConnectionHealth(
+                    c.id(),
+                    connected ? ConnectionStatus.ERROR : c.status(),
+                    connected ? Optional.of(UNREADABLE_CREDENTIALS) : c.statusReason(),
+                    c.credentialsExpireAt(),
+                    c.refreshExpiresAt(),
+                    false,
+                    true,
+                    false,
+                    c.lastUsedAt());
+        }
         Instant now = rt.now();
         boolean refreshable = credentials.refreshToken().isPresent()
                 && credentials.refreshExpiresAt().map(now::isBefore).orElse(true);

@@ -68,7 +68,8 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource ownedPool;
     private final boolean shutdownOnClose;
-    private volatile boolean closed;
+    private final Object closeLock = new Object();
+    private volatile boolean closed; // written under closeLock
 
     private JdbcStorage(Database database, Dialect dialect, HikariDataSource ownedPool, boolean shutdownOnClose) {
         this.database = database;
@@ -142,23 +143,28 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
         return database.reencryptCredentials(cipher);
     }
 
-    /** Closes the pool this storage created (if any). Idempotent. */
+    /**
+     * Closes the pool this storage created (if any). Idempotent and safe to call from several threads: the pool is
+     * closed once, and a call made while another one is closing returns when that one is done.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (ownedPool != null) {
-            if (shutdownOnClose) {
-                try (Connection c = ownedPool.getConnection();
-                        Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
-                } catch (SQLException e) {
-                    LOG.debug("could not shut the in-memory database down", e);
-                }
+        synchronized (closeLock) {
+            if (closed) {
+                return;
             }
-            ownedPool.close();
+            closed = true;
+            if (ownedPool != null) {
+                if (shutdownOnClose) {
+                    try (Connection c = ownedPool.getConnection();
+                            Statement s = c.createStatement()) {
+                        s.execute("SHUTDOWN");
+                    } catch (SQLException e) {
+                        LOG.debug("could not shut the in-memory database down", e);
+                    }
+                }
+                ownedPool.close();
+            }
         }
     }
 

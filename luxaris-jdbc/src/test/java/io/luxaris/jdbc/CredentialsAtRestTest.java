@@ -1,12 +1,12 @@
 package io.luxaris.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.KeysetHandle;
 import io.luxaris.Luxaris;
 import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.spi.storage.Storage;
@@ -78,9 +78,12 @@ class CredentialsAtRestTest {
                 return null;
             });
             assertThat(luxaris.channels().health(alice, a.id()).refreshable()).isTrue();
-            assertThatThrownBy(() -> luxaris.channels().health(alice, b.id()))
-                    .isInstanceOf(SecurityException.class)
-                    .hasMessageNotContaining(TOKEN);
+            var moved = luxaris.channels().health(alice, b.id());
+            assertThat(moved.status()).isEqualTo(ConnectionStatus.ERROR);
+            assertThat(moved.needsReauthorization()).isTrue();
+            assertThat(moved.reason())
+                    .hasValueSatisfying(
+                            r -> assertThat(r).contains("cannot be decrypted").doesNotContain(TOKEN));
         }
     }
 
@@ -113,8 +116,11 @@ class CredentialsAtRestTest {
         }
         try (JdbcStorage storage = JdbcStorage.embedded(dir);
                 Luxaris luxaris = luxaris(storage, TinkSecretCipher.of(v1))) {
-            assertThatThrownBy(() -> luxaris.channels().health(Principal.of("alice"), c.id()))
-                    .isInstanceOf(SecurityException.class);
+            var health = luxaris.channels().health(Principal.of("alice"), c.id());
+            assertThat(health.needsReauthorization())
+                    .as("the old keyset alone cannot read it")
+                    .isTrue();
+            assertThat(health.reason()).hasValueSatisfying(r -> assertThat(r).contains("cannot be decrypted"));
         }
     }
 }

@@ -65,7 +65,8 @@ final class PostgresSchema implements AutoCloseable {
         }
     }
 
-    private Connection connect() throws SQLException {
+    /** A plain JDBC connection to the server (not bound to this schema). */
+    Connection connect() throws SQLException {
         String withTimeout = url + (url.contains("?") ? "&" : "?") + "connectTimeout=3";
         return DriverManager.getConnection(withTimeout, user, password);
     }

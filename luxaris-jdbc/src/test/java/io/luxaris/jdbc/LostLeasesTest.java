@@ -1,0 +1,199 @@
+package io.luxaris.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.luxaris.LuxarisEvent;
+import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ScheduleId;
+import io.luxaris.jdbc.LostCommits.Kind;
+import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.ScriptedChannel.Behavior;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fault 1: a lease the engine no longer tracks is never kept alive. When the engine loses track of schedules it
+ * claimed or started (the acknowledgement of the commit never arrived), its heartbeat must not extend their
+ * leases: they expire and are reaped like a dead instance's (queued back to pending, processing to unconfirmed),
+ * within the lease duration and a few seconds, while the engine keeps running.
+ */
+class LostLeasesTest {
+    private static final Duration LEASE = Duration.ofSeconds(2);
+    /** Lease expiry, the reaper's next pass, a claim and a publish, with room for a slow machine. */
+    private static final Duration SETTLED_WITHIN = LEASE.plusSeconds(10);
+
+    @Test
+    void aClaimWhoseCommitWasNotAcknowledged_expiresAndIsPublishedOnce_whileTheEngineRuns() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            var channel = ScriptedChannel.create("fake");
+            var faults = LostCommits.first(Kind.CLAIM);
+            try (Instance node = Instance.on(db, "node-1")
+                    .channel(channel)
+                    .engine(Instance.shortLease(LEASE).build())
+                    .storage(faults::around)
+                    .build()) {
+                List<ScheduleId> ids = node.due(List.of(node.connect("alice", "fake", "token-a")), 50);
+
+                node.luxaris.publishing().start();
+                boolean settled = Counts.await(SETTLED_WITHIN, () -> Counts.active(db) == 0);
+
+                List<ScheduleId> lost = faults.lostSchedules(Kind.CLAIM);
+                assertThat(lost).as("the claim whose acknowledgement was lost").isNotEmpty();
+                assertThat(settled)
+                        .as(
+                                "within %s the lost claims come back and go out; still active: %s; engine: %s",
+                                SETTLED_WITHIN,
+                                StoredSchedules.activeSummary(db),
+                                node.luxaris.publishing().status())
+                        .isTrue();
+                assertThat(Counts.byStatus(db)).containsExactly(Map.entry("success", ids.size()));
+                assertThat(postsBySchedule(channel)).hasSize(ids.size()).allSatisfy((id, posts) -> assertThat(posts)
+                        .as("posts of %s", id)
+                        .isEqualTo(1));
+                assertThat(node.events(LuxarisEvent.Published.class)).hasSize(ids.size());
+            }
+        }
+    }
+
+    @Test
+    void aStartWhoseCommitWasNotAcknowledged_expiresAndEndsUnconfirmedWithAReason_whileTheEngineRuns()
+            throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            var channel = ScriptedChannel.create("fake");
+            var faults = LostCommits.first(Kind.START);
+            try (Instance node = Instance.on(db, "node-1")
+                    .channel(channel)
+                    .engine(Instance.shortLease(LEASE).build())
+                    .storage(faults::around)
+                    .build()) {
+                List<ScheduleId> ids = node.due(List.of(node.connect("alice", "fake", "token-a")), 50);
+
+                node.luxaris.publishing().start();
+                boolean settled = Counts.await(SETTLED_WITHIN, () -> Counts.active(db) == 0);
+
+                List<ScheduleId> lost = faults.lostSchedules(Kind.START);
+                assertThat(lost).as("the start whose acknowledgement was lost").isNotEmpty();
+                assertThat(settled)
+                        .as(
+                                "within %s the lost starts expire and are reaped; still active: %s; engine: %s",
+                                SETTLED_WITHIN,
+                                StoredSchedules.activeSummary(db),
+                                node.luxaris.publishing().status())
+                        .isTrue();
+                var rows = StoredSchedules.read(db);
+                var posts = postsBySchedule(channel);
+                // the channel was never called for them, but the engine cannot know: they may be on the platform
+                for (ScheduleId id : lost) {
+                    assertThat(rows.get(id).status()).as("status of %s", id).isEqualTo("unconfirmed");
+                    assertThat(rows.get(id).errorCode()).as("reason of %s", id).isPresent();
+                    assertThat(posts).doesNotContainKey(id);
+                }
+                assertThat(node.events(LuxarisEvent.Unconfirmed.class))
+                        .extracting(u -> u.schedule().id())
+                        .containsExactlyInAnyOrderElementsOf(lost);
+                assertThat(node.events(LuxarisEvent.Unconfirmed.class))
+                        .allSatisfy(u -> assertThat(u.reason()).isNotBlank());
+                // everything else went out once
+                for (ScheduleId id : ids) {
+                    if (!lost.contains(id)) {
+                        assertThat(rows.get(id).status()).as("status of %s", id).isEqualTo("success");
+                        assertThat(posts.get(id)).as("posts of %s", id).isEqualTo(1);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The realistic variant: this instance's database connections are terminated again and again while it
+     * publishes 1,000 schedules with a 2 s lease. Whatever the engine loses track of comes back through lease
+     * expiry: in the end nothing is queued or processing, every schedule is published or unconfirmed with a reason,
+     * and nothing is posted twice.
+     */
+    @Test
+    void backendsTerminatedRepeatedlyDuringARun_leaveNothingQueuedOrProcessing_andNothingPostedTwice()
+            throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            int n = 1_000;
+            var channel =
+                    ScriptedChannel.create("fake").willAlways(Behavior.delay(Duration.ofMillis(2), Behavior.succeed()));
+            EngineSettings engine = Instance.shortLease(LEASE)
+                    .maxConcurrency(50)
+                    .perConnectionConcurrency(50)
+                    .claimBatchSize(50)
+                    .build();
+            try (Instance node = Instance.on(db, "node-1")
+                    .channel(channel)
+                    .engine(engine)
+                    .poolSize(6)
+                    .build()) {
+                var accounts = new ArrayList<ChannelConnection>();
+                for (int i = 0; i < 4; i++) {
+                    accounts.add(node.connect("owner-" + i, "fake", "token-" + i));
+                }
+                List<ScheduleId> ids = node.due(accounts, n);
+
+                node.luxaris.publishing().start();
+                int terminated = 0;
+                int rounds = 0;
+                for (int round = 1; round <= 12; round++) {
+                    int threshold = round * 70;
+                    if (!Counts.await(
+                            Duration.ofSeconds(10), () -> channel.posts().size() >= threshold)) {
+                        break; // the engine is stuck or backing off: stop killing, see what is left
+                    }
+                    terminated += node.terminateBackends();
+                    rounds++;
+                }
+                boolean settled = Counts.await(SETTLED_WITHIN, () -> Counts.active(db) == 0);
+
+                var rows = StoredSchedules.read(db);
+                var posts = postsBySchedule(channel);
+                var statuses = Counts.byStatus(db);
+                System.out.printf(
+                        "terminated %d backends in %d rounds under a running engine; then %s; %d posts, %d"
+                                + " schedules posted twice%n",
+                        terminated,
+                        rounds,
+                        statuses,
+                        channel.posts().size(),
+                        posts.values().stream().filter(c -> c > 1).count());
+                assertThat(terminated).as("backends terminated mid-run").isPositive();
+                assertThat(posts.values()).as("posts per schedule").allSatisfy(c -> assertThat(c)
+                        .isEqualTo(1));
+                assertThat(settled)
+                        .as(
+                                "within %s after the last kill nothing is queued or processing; still active: %s;"
+                                        + " engine: %s",
+                                SETTLED_WITHIN,
+                                StoredSchedules.activeSummary(db),
+                                node.luxaris.publishing().status())
+                        .isTrue();
+                assertThat(statuses.keySet()).isSubsetOf(Set.of("success", "unconfirmed"));
+                assertThat(rows.values())
+                        .filteredOn(r -> r.status().equals("unconfirmed"))
+                        .allSatisfy(r -> assertThat(r.errorCode())
+                                .as("reason of %s", r.id())
+                                .isPresent());
+                assertThat(rows.values())
+                        .filteredOn(r -> r.status().equals("success"))
+                        .allSatisfy(r -> assertThat(posts.get(r.id()))
+                                .as("posts of %s", r.id())
+                                .isEqualTo(1));
+                assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            }
+        }
+    }
+
+    static Map<ScheduleId, Integer> postsBySchedule(ScriptedChannel channel) {
+        var posts = new HashMap<ScheduleId, Integer>();
+        channel.posts().forEach(p -> posts.merge(p.schedule(), 1, Integer::sum));
+        return posts;
+    }
+}
