@@ -276,7 +276,7 @@ class ErrorHandlingTest {
                 .apiKey(FakeOpenAi.API_KEY)
                 .maxRetries(1)
                 .backoff(Duration.ofMillis(1), Duration.ofMillis(1))
-                .timing(timing);
+                .clock(timing);
         e = failure(builder, 1);
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.getMessage()).contains("openai (127.0.0.1)").doesNotContain(FakeOpenAi.API_KEY);
@@ -383,7 +383,7 @@ class ErrorHandlingTest {
                 .profile(ServerProfile.ollama())
                 .baseUrl(fake.baseUrl())
                 .model("llama3.2")
-                .timing(timing);
+                .clock(timing);
         GenerationResult result;
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             result = generator.generate(Fixtures.prompt(3));
@@ -403,7 +403,7 @@ class ErrorHandlingTest {
                 .profile(ServerProfile.ollama())
                 .baseUrl(fake.baseUrl())
                 .model("llama3.2")
-                .timing(timing);
+                .clock(timing);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             assertThatThrownBy(() -> generator.generate(Fixtures.prompt(3)))
                     .isInstanceOfSatisfying(GenerationFailedException.class, e -> assertThat(e.kind())

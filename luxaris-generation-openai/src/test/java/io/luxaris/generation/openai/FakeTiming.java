@@ -1,25 +1,39 @@
 package io.luxaris.generation.openai;
 
-import io.luxaris.generation.openai.internal.Timing;
+import io.luxaris.spi.channel.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that only moves when the generator sleeps; records every wait. */
-final class FakeTiming implements Timing {
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+/** A clock that only moves when the generator sleeps on it; records every wait. */
+final class FakeTiming extends Clock implements Sleeper {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T10:00:00Z"));
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-    @Override
-    public long nanoTime() {
-        return nanos.get();
-    }
 
     @Override
     public void sleep(Duration duration) {
         sleeps.add(duration);
-        nanos.addAndGet(duration.toNanos());
+        now.updateAndGet(t -> t.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
     }
 
     List<Duration> sleeps() {

@@ -54,7 +54,7 @@ final class Fixtures {
                 .model("gpt-4o-mini")
                 .backoff(Duration.ofMillis(100), Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(10))
-                .timing(timing);
+                .clock(timing);
     }
 
     static SuggestionGenerator create(OpenAiGenerator.Builder builder) {

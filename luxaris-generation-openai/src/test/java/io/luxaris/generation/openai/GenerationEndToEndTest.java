@@ -109,7 +109,7 @@ class GenerationEndToEndTest {
                         .baseUrl(fake.baseUrl())
                         .apiKey(FakeOpenAi.API_KEY)
                         .model("gpt-4o-mini")
-                        .timing(new FakeTiming())
+                        .clock(new FakeTiming())
                         .build())
                 .clock(clock)
                 .build();

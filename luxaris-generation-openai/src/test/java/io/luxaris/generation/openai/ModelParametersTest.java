@@ -96,7 +96,7 @@ class ModelParametersTest {
         var builder = OpenAiGenerator.builder()
                 .profile(ServerProfile.compatible(fake.baseUrl()).withTokenLimit(TokenLimit.MAX_COMPLETION_TOKENS))
                 .model("local")
-                .timing(timing);
+                .clock(timing);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             generator.generate(Fixtures.prompt(1));
         }
@@ -136,7 +136,7 @@ class ModelParametersTest {
         var builder = OpenAiGenerator.builder()
                 .profile(ServerProfile.compatible(fake.baseUrl()).withSupportsN(true))
                 .model("local")
-                .timing(timing);
+                .clock(timing);
         GenerationResult result;
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             result = generator.generate(Fixtures.prompt(3));
