@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * reset headers), server errors and network failures, at most {@code maxRetries} times and never beyond the retry
  * budget; never retries quota exhaustion or configuration errors. A 400 that names {@code temperature}, {@code
  * max_tokens} or {@code max_completion_tokens} as unsupported is answered by sending the request again without
- * (or with the other) parameter, and remembered.
+ * (or with the other) parameter, and remembered; for the reasoning families ({@link ModelFamilies}) the first request
+ * already leaves them out.
  */
 final class ChatClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatClient.class);
@@ -91,8 +92,16 @@ final class ChatClient implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.http = new PlatformHttp(where(settings), settings.http());
-        this.sendTemperature = settings.temperature().isPresent();
-        this.tokenLimit = settings.tokenLimit();
+        boolean reasoning = settings.model().map(ModelFamilies::isReasoning).orElse(false);
+        this.sendTemperature = settings.temperature().isPresent() && !reasoning;
+        this.tokenLimit = reasoning ? TokenLimit.MAX_COMPLETION_TOKENS : settings.tokenLimit();
+        if (reasoning) {
+            LOG.info(
+                    "{} model {} is a reasoning model (gpt-5 family or o-series): sending no temperature and"
+                            + " max_completion_tokens",
+                    settings.server(),
+                    settings.model().orElse(""));
+        }
         this.supportsN = settings.supportsN();
     }
 
