@@ -8,28 +8,30 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PlatformHttpTest {
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final long HUNDRED_MB = 100L * 1024 * 1024;
 
     private final MockWebServer server = new MockWebServer();
     private final MockWebServer elsewhere = new MockWebServer();
     private PlatformHttp http;
+
+    @BeforeAll
+    static void warmUp() throws IOException {
+        PlatformFaults.warmUp();
+    }
 
     @BeforeEach
     void start() throws IOException {
@@ -116,18 +118,16 @@ class PlatformHttpTest {
 
         TransportFailure failure = catchThrowableOfType(TransportFailure.class, () -> http.execute(post(), true));
 
-        assertThat(failure.sent()).isTrue();
+        assertThat(failure.sent())
+                .as("%s: %s", failure.code(), failure.getCause())
+                .isTrue();
         assertThat(failure.answered()).isFalse();
         assertThat(failure.code()).isEqualTo(TransportFailure.TIMEOUT);
     }
 
     @Test
     void aBodyTrickledByteByByte_endsAtTheCallTimeout_asSentWithoutAnswer() {
-        server.enqueue(new MockResponse.Builder()
-                .code(201)
-                .body("{\"id\":\"" + "1".repeat(10_000) + "\"}")
-                .throttleBody(1, 100, TimeUnit.MILLISECONDS)
-                .build());
+        server.enqueue(PlatformFaults.trickling(201));
 
         TransportFailure failure = catchThrowableOfType(TransportFailure.class, () -> http.execute(post(), true));
 
@@ -138,10 +138,7 @@ class PlatformHttpTest {
     @Test
     void aRedirect_isNotFollowed_andFailsNamingOnlyTheTargetHost() {
         elsewhere.enqueue(new MockResponse.Builder().code(201).body("{}").build());
-        server.enqueue(new MockResponse.Builder()
-                .code(307)
-                .setHeader("Location", elsewhere.url("/steal?access_token=abc").toString())
-                .build());
+        server.enqueue(PlatformFaults.redirect(307, elsewhere.url("/steal?access_token=abc")));
 
         TransportFailure failure = catchThrowableOfType(TransportFailure.class, () -> http.execute(post(), true));
 
@@ -158,17 +155,14 @@ class PlatformHttpTest {
     @Test
     void aHugeSuccessBody_isNotBuffered_andFailsAsTooLarge() {
         var written = new AtomicLong();
-        server.enqueue(new MockResponse.Builder()
-                .code(201)
-                .body(endless(written, HUNDRED_MB))
-                .build());
+        server.enqueue(PlatformFaults.huge(201, written));
 
         TransportFailure failure = catchThrowableOfType(TransportFailure.class, () -> http.execute(post(), true));
 
         assertThat(failure.code()).isEqualTo(TransportFailure.RESPONSE_TOO_LARGE);
         assertThat(failure.answered()).isTrue();
         assertThat(failure.status()).isEqualTo(201);
-        assertThat(written.get()).isLessThan(HUNDRED_MB / 4);
+        assertThat(written.get()).isLessThan(PlatformFaults.HUNDRED_MB / 4);
     }
 
     @Test
@@ -188,10 +182,7 @@ class PlatformHttpTest {
     @Test
     void aHugeErrorBody_keepsItsBeginning_andTheStatus() throws Exception {
         var written = new AtomicLong();
-        server.enqueue(new MockResponse.Builder()
-                .code(400)
-                .body(endless(written, HUNDRED_MB))
-                .build());
+        server.enqueue(PlatformFaults.huge(400, written));
 
         HttpResult result = http.execute(post(), true);
 
@@ -199,7 +190,7 @@ class PlatformHttpTest {
         assertThat(result.truncated()).isTrue();
         assertThat(result.body()).hasSize(16 * 1024).startsWith("{\"error\":\"aaaa");
         assertThat(result.json().isMissingNode()).isTrue();
-        assertThat(written.get()).isLessThan(HUNDRED_MB / 4);
+        assertThat(written.get()).isLessThan(PlatformFaults.HUNDRED_MB / 4);
         assertThat(RawResponse.of(result, List.of(), List.of()))
                 .startsWith("HTTP 400 POST /v1/things\n\n{\"error\":\"aaaa")
                 .endsWith("\n[body over the size limit, not read]")
@@ -240,26 +231,5 @@ class PlatformHttpTest {
             assertThat(p.toString()).doesNotContain("secret");
         });
         dry.close();
-    }
-
-    /** A body of {@code size} bytes written in 64 KiB chunks, counting what was written before the client left. */
-    private static MockResponseBody endless(AtomicLong written, long size) {
-        return new MockResponseBody() {
-            @Override
-            public long getContentLength() {
-                return -1;
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                sink.writeUtf8("{\"error\":\"");
-                byte[] chunk = "a".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                while (written.get() < size) {
-                    sink.write(chunk);
-                    sink.flush();
-                    written.addAndGet(chunk.length);
-                }
-            }
-        };
     }
 }
