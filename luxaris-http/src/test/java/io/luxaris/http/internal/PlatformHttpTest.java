@@ -3,6 +3,7 @@ package io.luxaris.http.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.luxaris.http.testing.PlatformFaults;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

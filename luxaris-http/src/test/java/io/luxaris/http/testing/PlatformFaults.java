@@ -1,5 +1,8 @@
-package io.luxaris.http.internal;
+package io.luxaris.http.testing;
 
+import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.PlatformHttp;
+import io.luxaris.http.internal.TransportFailure;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
