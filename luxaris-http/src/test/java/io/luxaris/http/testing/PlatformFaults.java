@@ -6,7 +6,6 @@ import io.luxaris.http.internal.TransportFailure;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
@@ -46,13 +45,37 @@ public final class PlatformFaults {
         warm = true;
     }
 
-    /** A {@code code} answer whose headers come at once and whose body trickles one byte every 100 ms (slowloris). */
+    /**
+     * A {@code code} answer whose headers come at once and whose body then trickles one byte every 100 ms
+     * (slowloris), for about 20 minutes. (Not {@code throttleBody}: mockwebserver3 throttles reading the request body
+     * with it too, so the request itself would crawl in.)
+     */
     public static MockResponse trickling(int code) {
         return new MockResponse.Builder()
                 .code(code)
                 .setHeader("Content-Type", "application/json")
-                .body("{\"data\":{\"id\":\"" + "1".repeat(10_000) + "\"}}")
-                .throttleBody(1, 100, TimeUnit.MILLISECONDS)
+                .body(new MockResponseBody() {
+                    @Override
+                    public long getContentLength() {
+                        return -1;
+                    }
+
+                    @Override
+                    public void writeTo(BufferedSink sink) throws IOException {
+                        sink.writeUtf8("{\"data\":{\"id\":\"");
+                        for (int i = 0; i < 12_000; i++) {
+                            sink.writeUtf8("1");
+                            sink.flush();
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new java.io.InterruptedIOException("interrupted while trickling");
+                            }
+                        }
+                        sink.writeUtf8("\"}}");
+                    }
+                })
                 .build();
     }
 
