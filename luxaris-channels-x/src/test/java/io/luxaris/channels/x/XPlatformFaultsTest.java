@@ -6,19 +6,17 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.http.testing.PlatformFaults;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
-import io.luxaris.spi.channel.Sleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,33 +164,6 @@ class XPlatformFaultsTest {
                 .contains("access_token=[REDACTED]"));
     }
 
-    /** A test clock that advances when slept on, as a host's settable clock can. */
-    static final class SleepingClock extends Clock implements Sleeper {
-        private Instant now = Instant.parse("2026-11-24T10:00:00Z");
-        final List<Duration> slept = new ArrayList<>();
-
-        @Override
-        public synchronized void sleep(Duration duration) {
-            slept.add(duration);
-            now = now.plus(duration);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void mediaProcessingWaits_goThroughTheHostsClock_notRealTime() {
         String id = fake.nextMediaId();
@@ -225,7 +196,7 @@ class XPlatformFaultsTest {
         }
 
         assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
-        assertThat(clock.slept).containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(15));
+        assertThat(clock.sleeps()).containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(15));
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-24T10:25:00Z"));
     }
 

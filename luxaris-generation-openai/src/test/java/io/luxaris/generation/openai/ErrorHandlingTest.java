@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.generation.openai.FakeOpenAi.Choice;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.Candidate;
 import io.luxaris.spi.generation.GenerationFailedException;
 import io.luxaris.spi.generation.GenerationFailedException.Kind;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Every documented failure: its kind, whether and how it is retried, and that its message is safe. */
 class ErrorHandlingTest {
     private FakeOpenAi fake;
-    private final FakeTiming timing = new FakeTiming();
+    private final SleepingClock timing = new SleepingClock();
 
     @BeforeEach
     void start() throws Exception {

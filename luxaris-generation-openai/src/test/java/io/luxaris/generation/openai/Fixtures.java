@@ -2,6 +2,7 @@ package io.luxaris.generation.openai;
 
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.ChannelTarget;
 import io.luxaris.spi.generation.GenerationPrompt;
 import io.luxaris.spi.generation.GeneratorEnvironment;
@@ -47,7 +48,7 @@ final class Fixtures {
     }
 
     /** OpenAI at the fake server, with fast retries on a fake clock. */
-    static OpenAiGenerator.Builder openai(FakeOpenAi fake, FakeTiming timing) {
+    static OpenAiGenerator.Builder openai(FakeOpenAi fake, SleepingClock timing) {
         return OpenAiGenerator.builder()
                 .baseUrl(fake.baseUrl())
                 .apiKey(FakeOpenAi.API_KEY)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.generation.openai.ServerProfile.TokenLimit;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.GenerationResult;
 import io.luxaris.spi.generation.SuggestionGenerator;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Parameters newer models reject (temperature, max_tokens) and servers that reject n or max_completion_tokens. */
 class ModelParametersTest {
     private FakeOpenAi fake;
-    private final FakeTiming timing = new FakeTiming();
+    private final SleepingClock timing = new SleepingClock();
 
     @BeforeEach
     void start() throws Exception {

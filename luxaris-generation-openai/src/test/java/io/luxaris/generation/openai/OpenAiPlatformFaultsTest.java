@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.luxaris.http.testing.PlatformFaults;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.Candidate;
 import io.luxaris.spi.generation.GenerationFailedException;
 import io.luxaris.spi.generation.GenerationFailedException.Kind;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class OpenAiPlatformFaultsTest {
     private FakeOpenAi fake;
     private final MockWebServer elsewhere = new MockWebServer();
-    private final FakeTiming timing = new FakeTiming();
+    private final SleepingClock timing = new SleepingClock();
 
     @BeforeAll
     static void warmUp() throws IOException {

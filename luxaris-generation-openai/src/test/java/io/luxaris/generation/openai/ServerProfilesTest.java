@@ -5,6 +5,7 @@ import static io.luxaris.generation.openai.FakeOpenAi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.Candidate;
 import io.luxaris.spi.generation.GenerationResult;
 import io.luxaris.spi.generation.SuggestionGenerator;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** One test per server profile: the request each server gets (auth, path, model, n, parameters, strict schema). */
 class ServerProfilesTest {
     private FakeOpenAi fake;
-    private final FakeTiming timing = new FakeTiming();
+    private final SleepingClock timing = new SleepingClock();
 
     @BeforeEach
     void start() throws Exception {

@@ -1,4 +1,4 @@
-package io.luxaris.generation.openai;
+package io.luxaris.http.testing;
 
 import io.luxaris.spi.channel.Sleeper;
 import java.time.Clock;
@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that only moves when the generator sleeps on it; records every wait. */
-final class FakeTiming extends Clock implements Sleeper {
+/**
+ * A host's settable test clock that also sleeps: sleeping on it advances it at once and records the wait, so code
+ * that waits through {@link Sleeper#forClock(Clock)} never blocks a test. Starts at 2026-11-24T10:00:00Z.
+ */
+public final class SleepingClock extends Clock implements Sleeper {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T10:00:00Z"));
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
@@ -19,6 +22,11 @@ final class FakeTiming extends Clock implements Sleeper {
     public void sleep(Duration duration) {
         sleeps.add(duration);
         now.updateAndGet(t -> t.plus(duration));
+    }
+
+    /** Every wait, in order. */
+    public List<Duration> sleeps() {
+        return List.copyOf(sleeps);
     }
 
     @Override
@@ -34,9 +42,5 @@ final class FakeTiming extends Clock implements Sleeper {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    List<Duration> sleeps() {
-        return List.copyOf(sleeps);
     }
 }
