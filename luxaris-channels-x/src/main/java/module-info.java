@@ -8,6 +8,7 @@
 module io.luxaris.channels.x {
     requires transitive io.luxaris;
     requires transitive okhttp3;
+    requires io.luxaris.http;
     requires com.fasterxml.jackson.databind;
     requires twitter.text;
     requires org.slf4j;

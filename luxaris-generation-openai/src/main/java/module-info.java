@@ -8,6 +8,7 @@
 module io.luxaris.generation.openai {
     requires transitive io.luxaris;
     requires transitive okhttp3;
+    requires io.luxaris.http;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static com.google.auto.service;

@@ -2,12 +2,17 @@ package io.luxaris.channels.linkedin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.RawResponse;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.security.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +31,18 @@ final class Classifier {
     private static final int SERVICE_REVOKED = 65601;
     private static final int SERVICE_EXPIRED_ALT = 65602;
 
+    /** Longest LinkedIn message quoted in a safe message. */
+    static final int MESSAGE_LIMIT = 600;
+
+    /** Headers kept in a raw response: the post's id and the retry hint. */
+    private static final List<String> KEPT_HEADERS = List.of("x-restli-id", "x-linkedin-id", "retry-after");
+
     private Classifier() {}
+
+    /** A raw response to store: status line, id headers and body, secret-free and truncated. */
+    static String raw(HttpResult result, Collection<String> secrets) {
+        return RawResponse.of(result, KEPT_HEADERS, secrets);
+    }
 
     /**
      * The failure for an unsuccessful response. {@code createsPost} marks the call that creates the post: a gateway
@@ -35,10 +51,10 @@ final class Classifier {
     static PublishOutcome.Failed classify(
             HttpResult result, Settings settings, Instant now, Collection<String> secrets, boolean createsPost) {
         JsonNode body = result.json();
-        String code = Json.text(body, "code").orElse("");
+        String code = Json.text(body, "/code").orElse("");
         int service = body.path("serviceErrorCode").asInt(0);
-        String said = Json.text(body, "message")
-                .map(m -> Scrub.truncate(Scrub.text(m, secrets), Scrub.MESSAGE_LIMIT))
+        String said = Json.text(body, "/message")
+                .map(m -> Redaction.truncate(Redaction.scrub(m, secrets), Classifier.MESSAGE_LIMIT))
                 .orElse("");
         int status = result.status();
         PublishOutcome.Failed failed =
@@ -58,7 +74,7 @@ final class Classifier {
                     case 422 -> unprocessable(code, said);
                     default -> other(status, code, said, createsPost);
                 };
-        return failed.withRawResponse(Scrub.raw(result, secrets));
+        return failed.withRawResponse(Classifier.raw(result, secrets));
     }
 
     private static PublishOutcome.Failed unauthorized(String code, int service, String said) {
@@ -128,10 +144,9 @@ final class Classifier {
         var details = new ArrayList<String>();
         String firstCode = "";
         for (JsonNode error : body.path("errorDetails").path("inputErrors")) {
-            String field = Json.text(error.path("input").path("inputPath"), "fieldPath")
-                    .orElse("");
-            String description = Json.text(error, "description").orElse("invalid");
-            String errorCode = Json.text(error, "code").orElse("");
+            String field = Json.text(error, "/input/inputPath/fieldPath").orElse("");
+            String description = Json.text(error, "/description").orElse("invalid");
+            String errorCode = Json.text(error, "/code").orElse("");
             if (firstCode.isEmpty()) {
                 firstCode = errorCode;
             }
@@ -146,7 +161,7 @@ final class Classifier {
             if (!errorCode.isEmpty()) {
                 detail.append(" [").append(errorCode).append(']');
             }
-            details.add(Scrub.text(detail.toString(), secrets));
+            details.add(Redaction.scrub(detail.toString(), secrets));
         }
         String message = "LinkedIn refused the request";
         if (!details.isEmpty()) {
@@ -156,7 +171,7 @@ final class Classifier {
             message += " (" + said + ")";
         }
         String stable = !firstCode.isEmpty() ? lower(firstCode) : codeOr(code, "bad_request");
-        return PublishOutcome.failed(FailureKind.REJECTED, stable, Scrub.truncate(message, 1_000));
+        return PublishOutcome.failed(FailureKind.REJECTED, stable, Redaction.truncate(message, 1_000));
     }
 
     private static PublishOutcome.Failed unprocessable(String code, String said) {
@@ -197,15 +212,15 @@ final class Classifier {
     /** LinkedIn's OAuth error for a token request ({@code error}, {@code error_description}). */
     static Map.Entry<String, String> oauthError(HttpResult result, Collection<String> secrets) {
         JsonNode body = result.json();
-        String error = Json.text(body, "error")
-                .or(() -> Json.text(body, "code"))
+        String error = Json.text(body, "/error")
+                .or(() -> Json.text(body, "/code"))
                 .map(Classifier::lower)
                 .orElse("http_" + result.status());
-        String description = Json.text(body, "error_description")
-                .or(() -> Json.text(body, "message"))
-                .map(d -> Scrub.truncate(Scrub.text(d, secrets), Scrub.MESSAGE_LIMIT))
+        String description = Json.text(body, "/error_description")
+                .or(() -> Json.text(body, "/message"))
+                .map(d -> Redaction.truncate(Redaction.scrub(d, secrets), Classifier.MESSAGE_LIMIT))
                 .orElse("HTTP " + result.status());
-        return Map.entry(Scrub.truncate(error, 60), description);
+        return Map.entry(Redaction.truncate(error, 60), description);
     }
 
     private static String quote(String code, String said) {
@@ -224,6 +239,6 @@ final class Classifier {
 
     static String lower(String code) {
         String cleaned = code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
-        return Scrub.truncate(cleaned.isEmpty() ? "error" : cleaned, 60);
+        return Redaction.truncate(cleaned.isEmpty() ? "error" : cleaned, 60);
     }
 }

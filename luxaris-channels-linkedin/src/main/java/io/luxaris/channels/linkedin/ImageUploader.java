@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.PlatformHttp;
+import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.MediaUnavailableException;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.security.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -38,10 +43,12 @@ final class ImageUploader {
     private static final Logger LOG = LoggerFactory.getLogger(ImageUploader.class);
     private static final Set<String> TYPES = Set.of("image/jpeg", "image/jpg", "image/png", "image/gif");
 
-    private final LinkedInHttp http;
+    private final PlatformHttp http;
+    private final Settings settings;
 
-    ImageUploader(LinkedInHttp http) {
+    ImageUploader(PlatformHttp http, Settings settings) {
         this.http = Objects.requireNonNull(http, "http");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** An uploaded image, ready to be attached. */
@@ -97,7 +104,6 @@ final class ImageUploader {
             throws PublishStop {
         ObjectNode body = Json.object();
         body.putObject("initializeUploadRequest").put("owner", owner);
-        Settings settings = http.settings();
         Request request = LinkedInPublisher.rest(
                         settings,
                         settings.api("rest", "images")
@@ -111,14 +117,14 @@ final class ImageUploader {
             throw new PublishStop(Classifier.classify(result, settings, now, secrets, false));
         }
         JsonNode value = result.json().path("value");
-        Optional<String> image = Json.text(value, "image");
-        Optional<HttpUrl> url = Json.text(value, "uploadUrl").map(HttpUrl::parse);
+        Optional<String> image = Json.text(value, "/image");
+        Optional<HttpUrl> url = Json.text(value, "/uploadUrl").map(HttpUrl::parse);
         if (image.isEmpty() || url.isEmpty()) {
             throw new PublishStop(PublishOutcome.failed(
                             FailureKind.RETRYABLE,
                             "unreadable_response",
                             "LinkedIn's initializeUpload answer has no image URN or upload URL")
-                    .withRawResponse(Scrub.raw(result, secrets)));
+                    .withRawResponse(Classifier.raw(result, secrets)));
         }
         if (!trusted(url.get(), settings)) {
             throw new PublishStop(PublishOutcome.failed(
@@ -126,7 +132,7 @@ final class ImageUploader {
                             "upload_url_untrusted",
                             "LinkedIn's upload URL is not on a LinkedIn host ("
                                     + url.get().host() + "); the image was not sent")
-                    .withRawResponse(Scrub.raw(result, secrets)));
+                    .withRawResponse(Classifier.raw(result, secrets)));
         }
         return new Target(url.get(), image.get());
     }
@@ -184,7 +190,7 @@ final class ImageUploader {
                 .build();
         HttpResult result = send(request, secrets, index, "uploading");
         if (!result.isSuccessful()) {
-            throw new PublishStop(Classifier.classify(result, http.settings(), now, secrets, false));
+            throw new PublishStop(Classifier.classify(result, settings, now, secrets, false));
         }
     }
 
@@ -192,15 +198,16 @@ final class ImageUploader {
         try {
             return http.execute(request, false);
         } catch (TransportFailure e) {
-            // no post exists yet: whatever happened to this request, trying again cannot post twice
+            // no post exists yet: whatever happened to this request, trying again cannot post twice (a redirect,
+            // which would take the token and the image elsewhere, is refused: the same request would get it again)
             throw stop(
-                    FailureKind.RETRYABLE,
+                    e.kindBeforeCreating(),
                     e.code(),
-                    Scrub.text(doing + " image " + index + " failed: " + e.getMessage(), secrets));
+                    Redaction.scrub(doing + " image " + index + " failed: " + e.getMessage(), secrets));
         }
     }
 
     private static PublishStop stop(FailureKind kind, String code, String message) {
-        return new PublishStop(PublishOutcome.failed(kind, code, Scrub.truncate(message, 1_000)));
+        return new PublishStop(PublishOutcome.failed(kind, code, Redaction.truncate(message, 1_000)));
     }
 }

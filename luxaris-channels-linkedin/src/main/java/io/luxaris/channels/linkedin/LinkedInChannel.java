@@ -7,11 +7,15 @@ import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelDescriptor;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.security.Redaction;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -187,7 +191,7 @@ public final class LinkedInChannel implements ChannelProvider {
         Objects.requireNonNull(accessToken, "accessToken");
         if (!POST_URN.matcher(postUrn).matches()) {
             throw new IllegalArgumentException("postUrn must be urn:li:share:... or urn:li:ugcPost:... but was '"
-                    + Scrub.truncate(postUrn, 100) + "'");
+                    + Redaction.truncate(postUrn, 100) + "'");
         }
         HttpUrl url = settings.apiBaseUrl()
                 .newBuilder()
@@ -199,7 +203,7 @@ public final class LinkedInChannel implements ChannelProvider {
                 .delete()
                 .build();
         HttpResult result;
-        try (var http = new LinkedInHttp(settings)) {
+        try (var http = LinkedInPublisher.http(settings)) {
             result = http.execute(request, false);
         } catch (TransportFailure e) {
             throw new LinkedInException(e.code(), e.getMessage(), true);
@@ -263,11 +267,7 @@ public final class LinkedInChannel implements ChannelProvider {
         private HttpUrl baseUrl = HttpUrl.get(Settings.DEFAULT_API_BASE_URL);
         private HttpUrl oauthBaseUrl = HttpUrl.get(Settings.DEFAULT_OAUTH_BASE_URL);
         private String version = DEFAULT_VERSION;
-        private Optional<OkHttpClient> httpClient = Optional.empty();
-        private Optional<Duration> connectTimeout = Optional.empty();
-        private Optional<Duration> readTimeout = Optional.empty();
-        private Optional<Duration> writeTimeout = Optional.empty();
-        private Optional<Duration> callTimeout = Optional.empty();
+        private HttpSettings http = HttpSettings.defaults();
         private boolean dryRun;
         private Consumer<LinkedInRequestPreview> dryRunSink = preview -> {};
         private Optional<String> clientId = Optional.empty();
@@ -309,13 +309,13 @@ public final class LinkedInChannel implements ChannelProvider {
          * configuration from it and never shuts it down. Default: a client of its own, closed with the publisher.
          */
         public Builder httpClient(OkHttpClient client) {
-            this.httpClient = Optional.of(Objects.requireNonNull(client, "httpClient"));
+            this.http = http.withSharedClient(client);
             return this;
         }
 
         /** Connect timeout; default 10 s (or the shared client's). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Optional.of(positive(timeout, "connectTimeout"));
+            this.http = http.withConnectTimeout(timeout);
             return this;
         }
 
@@ -324,19 +324,31 @@ public final class LinkedInChannel implements ChannelProvider {
          * unknown (it may be on LinkedIn), never retried blindly.
          */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = Optional.of(positive(timeout, "readTimeout"));
+            this.http = http.withReadTimeout(timeout);
             return this;
         }
 
         /** Write timeout; default 30 s (or the shared client's). */
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = Optional.of(positive(timeout, "writeTimeout"));
+            this.http = http.withWriteTimeout(timeout);
             return this;
         }
 
-        /** Timeout of each whole HTTP call; default none. */
+        /**
+         * Timeout of each whole HTTP call, reading the answer included; default 60 s (or the shared client's call
+         * timeout, when it has one). A post request that runs out of it is recorded as unknown.
+         */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = Optional.of(positive(timeout, "callTimeout"));
+            this.http = http.withCallTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * The largest answer read from LinkedIn, in bytes (1 KiB..64 MiB); default 2 MiB. A success answer over it is
+         * not read (a post request then ends as unknown); an error answer over it is classified by its status.
+         */
+        public Builder maxResponseBytes(long bytes) {
+            this.http = http.withMaxResponseBytes(bytes);
             return this;
         }
 
@@ -397,11 +409,7 @@ public final class LinkedInChannel implements ChannelProvider {
                     baseUrl,
                     oauthBaseUrl,
                     version,
-                    httpClient,
-                    connectTimeout,
-                    readTimeout,
-                    writeTimeout,
-                    callTimeout,
+                    http,
                     dryRun,
                     dryRunSink,
                     clientId,

@@ -1,6 +1,11 @@
 package io.luxaris.channels.linkedin;
 
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.PlatformHttp;
+import io.luxaris.http.internal.TransportFailure;
+import io.luxaris.spi.security.Redaction;
 import io.luxaris.usecase.Channels;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +69,9 @@ public final class LinkedInOAuth implements AutoCloseable {
     private final URI redirectUri;
     private final List<String> scopes;
     private final Clock clock;
-    private final LinkedInHttp http;
-    private final TokenEndpoint tokens;
+    private final Settings settings;
+    private final PlatformHttp http;
+    private final LinkedInTokens tokens;
 
     private LinkedInOAuth(Builder b) {
         this.clientId = b.clientId;
@@ -73,8 +79,9 @@ public final class LinkedInOAuth implements AutoCloseable {
         this.redirectUri = b.redirectUri;
         this.scopes = List.copyOf(b.scopes);
         this.clock = b.clock;
-        this.http = new LinkedInHttp(Settings.forClient(b.apiBaseUrl, b.oauthBaseUrl, b.httpClient));
-        this.tokens = new TokenEndpoint(http);
+        this.settings = Settings.forClient(b.apiBaseUrl, b.oauthBaseUrl, b.httpClient);
+        this.http = new PlatformHttp("LinkedIn", settings.http());
+        this.tokens = new LinkedInTokens(http, settings);
     }
 
     /**
@@ -98,8 +105,7 @@ public final class LinkedInOAuth implements AutoCloseable {
         if (state.isBlank() || state.length() > 500) {
             throw new IllegalArgumentException("state must have 1..500 characters but has " + state.length());
         }
-        HttpUrl url = http.settings()
-                .oauthBaseUrl()
+        HttpUrl url = settings.oauthBaseUrl()
                 .newBuilder()
                 .addPathSegments("oauth/v2/authorization")
                 .addQueryParameter("response_type", "code")
@@ -187,7 +193,7 @@ public final class LinkedInOAuth implements AutoCloseable {
                     "LinkedIn refused the token request: " + error.getKey() + " (" + error.getValue() + ")",
                     result.status() == 429 || result.status() >= 500);
         }
-        return TokenEndpoint.parse(result, now, refreshToken, refreshExpiry)
+        return LinkedInTokens.parse(result, now, refreshToken, refreshExpiry)
                 .orElseThrow(() -> new LinkedInException(
                         "unreadable_response", "LinkedIn's token answer has no access token", false));
     }
@@ -201,8 +207,7 @@ public final class LinkedInOAuth implements AutoCloseable {
     public Member member(String accessToken) {
         Objects.requireNonNull(accessToken, "accessToken");
         Request request = new Request.Builder()
-                .url(http.settings()
-                        .apiBaseUrl()
+                .url(settings.apiBaseUrl()
                         .newBuilder()
                         .addPathSegments("v2/userinfo")
                         .build())
@@ -223,11 +228,11 @@ public final class LinkedInOAuth implements AutoCloseable {
                     result.status() == 429 || result.status() >= 500);
         }
         var body = result.json();
-        String sub = Json.text(body, "sub")
+        String sub = Json.text(body, "/sub")
                 .orElseThrow(() -> new LinkedInException(
                         "unreadable_response", "LinkedIn's userinfo answer has no 'sub' (person id)", false));
-        Optional<String> name = Json.text(body, "name").or(() -> Json.text(body, "given_name")
-                .map(given -> (given + " " + Json.text(body, "family_name").orElse("")).strip()));
+        Optional<String> name = Json.text(body, "/name").or(() -> Json.text(body, "/given_name")
+                .map(given -> (given + " " + Json.text(body, "/family_name").orElse("")).strip()));
         return new Member(sub, name);
     }
 
@@ -343,8 +348,8 @@ public final class LinkedInOAuth implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "Tokens[accessToken=" + Scrub.MASK + ", expiresAt=" + expiresAt + ", refreshToken="
-                    + (refreshToken.isPresent() ? Scrub.MASK : "none") + ", refreshExpiresAt="
+            return "Tokens[accessToken=" + Redaction.MASK + ", expiresAt=" + expiresAt + ", refreshToken="
+                    + (refreshToken.isPresent() ? Redaction.MASK : "none") + ", refreshExpiresAt="
                     + refreshExpiresAt.map(Instant::toString).orElse("none") + ", scopes=" + scopes + "]";
         }
     }

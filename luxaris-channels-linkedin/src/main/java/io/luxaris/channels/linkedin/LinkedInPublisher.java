@@ -7,6 +7,10 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.PlatformHttp;
+import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -45,17 +49,25 @@ final class LinkedInPublisher implements ChannelPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(LinkedInPublisher.class);
 
     private final Settings settings;
-    private final LinkedInHttp http;
-    private final TokenEndpoint tokens;
+    private final PlatformHttp http;
+    private final LinkedInTokens tokens;
     private final ImageUploader images;
     private final Set<ConnectionId> warnedReauthorization = ConcurrentHashMap.newKeySet();
     private volatile boolean warnedNoClient;
 
     LinkedInPublisher(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new LinkedInHttp(settings);
-        this.tokens = new TokenEndpoint(http);
-        this.images = new ImageUploader(http);
+        this.http = http(settings);
+        this.tokens = new LinkedInTokens(http, settings);
+        this.images = new ImageUploader(http, settings);
+    }
+
+    /** The channel's HTTP layer: sends nothing in dry-run mode. */
+    static PlatformHttp http(Settings settings) {
+        return new PlatformHttp(
+                "LinkedIn",
+                settings.http(),
+                settings.dryRun() ? Optional.of(new LinkedInDryRun(settings)) : Optional.empty());
     }
 
     /** A REST request with the bearer token and both version headers LinkedIn requires on every {@code /rest} call. */
@@ -161,7 +173,7 @@ final class LinkedInPublisher implements ChannelPublisher {
         try {
             result = http.execute(request, true);
         } catch (TransportFailure e) {
-            if (e.sent()) {
+            if (e.kindWhenCreating() == FailureKind.UNKNOWN) {
                 return PublishOutcome.failed(
                         FailureKind.UNKNOWN, e.code(), e.getMessage() + "; the post may have been created on LinkedIn");
             }
@@ -170,7 +182,7 @@ final class LinkedInPublisher implements ChannelPublisher {
         if (!result.isSuccessful()) {
             return Classifier.classify(result, settings, now, secrets, true);
         }
-        String raw = Scrub.raw(result, secrets);
+        String raw = Classifier.raw(result, secrets);
         Optional<String> urn = Optional.ofNullable(result.headers().get("x-restli-id"))
                 .or(() -> Optional.ofNullable(result.headers().get("x-linkedin-id")))
                 .map(String::strip)
@@ -314,7 +326,7 @@ final class LinkedInPublisher implements ChannelPublisher {
             return new RefreshResult.Revoked(error.getKey(), message);
         }
         Optional<LinkedInOAuth.Tokens> parsed =
-                TokenEndpoint.parse(result, now, refreshToken, current.refreshExpiresAt());
+                LinkedInTokens.parse(result, now, refreshToken, current.refreshExpiresAt());
         if (parsed.isEmpty()) {
             return new RefreshResult.TransientFailure(
                     "unreadable_response", "LinkedIn's refresh answer has no access token");

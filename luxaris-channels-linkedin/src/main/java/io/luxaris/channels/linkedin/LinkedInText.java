@@ -3,6 +3,8 @@ package io.luxaris.channels.linkedin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.luxaris.domain.Limits;
+import io.luxaris.http.internal.Json;
+import io.luxaris.spi.security.Redaction;
 import io.luxaris.usecase.VariantDraft;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,11 +160,11 @@ public final class LinkedInText {
             throw new IllegalArgumentException(METADATA_KEY + " entries need a position 'at' (0 or more)");
         }
         int at = node.path("at").asInt();
-        Optional<String> mention = Json.text(node, "mention");
-        Optional<String> hashtag = Json.text(node, "hashtag");
+        Optional<String> mention = Json.text(node, "/mention");
+        Optional<String> hashtag = Json.text(node, "/hashtag");
         if (mention.isPresent() && hashtag.isEmpty()) {
             return new Positioned(
-                    at, new Mention(mention.get(), Json.text(node, "urn").orElse("")));
+                    at, new Mention(mention.get(), Json.text(node, "/urn").orElse("")));
         }
         if (hashtag.isPresent() && mention.isEmpty()) {
             return new Positioned(at, new Hashtag(hashtag.get()));
@@ -325,7 +327,7 @@ public final class LinkedInText {
             if (!URN.matcher(urn).matches()) {
                 throw new IllegalArgumentException(
                         "a mention needs a person or organization URN (urn:li:person:..., urn:li:organization:...)"
-                                + " but got '" + Scrub.truncate(urn, 100) + "'");
+                                + " but got '" + Redaction.truncate(urn, 100) + "'");
             }
         }
 
@@ -350,7 +352,7 @@ public final class LinkedInText {
             Objects.requireNonNull(tag, "tag");
             if (tag.length() > MAX_TAG || !TAG.matcher(tag).matches()) {
                 throw new IllegalArgumentException("a hashtag must be letters, digits or _ (at most " + MAX_TAG
-                        + " characters) but was '" + Scrub.truncate(tag, 100) + "'");
+                        + " characters) but was '" + Redaction.truncate(tag, 100) + "'");
             }
         }
 

@@ -1,5 +1,6 @@
 package io.luxaris.channels.linkedin;
 
+import io.luxaris.http.internal.HttpSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,11 +16,7 @@ import okhttp3.OkHttpClient;
  * @param apiBaseUrl REST API host ({@code https://api.linkedin.com}; a mock server or proxy in tests)
  * @param oauthBaseUrl OAuth host ({@code https://www.linkedin.com}), for refreshing tokens
  * @param version the {@code LinkedIn-Version} header (YYYYMM)
- * @param httpClient the host's shared client, when it passed one (never closed by Luxaris)
- * @param connectTimeout connect timeout to apply, when set
- * @param readTimeout read timeout to apply, when set
- * @param writeTimeout write timeout to apply, when set
- * @param callTimeout whole-call timeout to apply, when set
+ * @param http the shared client (if any), timeouts and response cap
  * @param dryRun build and log requests without sending them
  * @param dryRunSink receives each request built in dry-run mode
  * @param clientId OAuth client id, for refreshing tokens
@@ -32,11 +29,7 @@ record Settings(
         HttpUrl apiBaseUrl,
         HttpUrl oauthBaseUrl,
         String version,
-        Optional<OkHttpClient> httpClient,
-        Optional<Duration> connectTimeout,
-        Optional<Duration> readTimeout,
-        Optional<Duration> writeTimeout,
-        Optional<Duration> callTimeout,
+        HttpSettings http,
         boolean dryRun,
         Consumer<LinkedInRequestPreview> dryRunSink,
         Optional<String> clientId,
@@ -46,9 +39,6 @@ record Settings(
         LinkedInChannel.Visibility visibility) {
     static final String DEFAULT_API_BASE_URL = "https://api.linkedin.com";
     static final String DEFAULT_OAUTH_BASE_URL = "https://www.linkedin.com";
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofMinutes(5);
     static final Duration DEFAULT_THROTTLE_BACKOFF = Duration.ofMinutes(1);
 
@@ -59,11 +49,7 @@ record Settings(
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         Objects.requireNonNull(oauthBaseUrl, "oauthBaseUrl");
         requireVersion(version);
-        Objects.requireNonNull(httpClient, "httpClient");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
-        Objects.requireNonNull(writeTimeout, "writeTimeout");
-        Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(http, "http");
         Objects.requireNonNull(dryRunSink, "dryRunSink");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
@@ -87,11 +73,7 @@ record Settings(
                 apiBaseUrl,
                 oauthBaseUrl,
                 LinkedInChannel.DEFAULT_VERSION,
-                httpClient,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
+                httpClient.map(HttpSettings.defaults()::withSharedClient).orElse(HttpSettings.defaults()),
                 false,
                 preview -> {},
                 Optional.empty(),
@@ -132,7 +114,7 @@ record Settings(
     @Override
     public String toString() {
         return "Settings[apiBaseUrl=" + apiBaseUrl + ", oauthBaseUrl=" + oauthBaseUrl + ", version=" + version
-                + ", sharedClient=" + httpClient.isPresent() + ", dryRun=" + dryRun + ", clientId="
+                + ", " + http + ", dryRun=" + dryRun + ", clientId="
                 + clientId.isPresent() + ", clientSecret=" + clientSecret.isPresent() + ", refreshAhead="
                 + refreshAhead + ", throttleBackoff=" + throttleBackoff + ", visibility=" + visibility + "]";
     }

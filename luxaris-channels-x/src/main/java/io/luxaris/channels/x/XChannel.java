@@ -4,7 +4,6 @@ import com.google.auto.service.AutoService;
 import io.luxaris.Violation;
 import io.luxaris.channels.x.internal.MediaUploader;
 import io.luxaris.channels.x.internal.Settings;
-import io.luxaris.channels.x.internal.Sleeper;
 import io.luxaris.channels.x.internal.XPublisher;
 import io.luxaris.channels.x.internal.XText;
 import io.luxaris.domain.ChannelConnection;
@@ -13,10 +12,12 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.spi.channel.ChannelDescriptor;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.spi.channel.ChannelPublisher;
+import io.luxaris.spi.channel.Sleeper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ public final class XChannel implements ChannelProvider {
         if (settings.dryRun()) {
             LOG.info("X channel in dry-run mode: requests are built and logged, never sent");
         }
-        return new XPublisher(settings);
+        return new XPublisher(settings, settings.sleeper().orElseGet(environment::sleeper));
     }
 
     /** The base URL requests go to. */
@@ -191,11 +192,7 @@ public final class XChannel implements ChannelProvider {
     /** Builder of an {@link XChannel}; validates each setting as it is given. */
     public static final class Builder {
         private HttpUrl baseUrl = HttpUrl.get(Settings.DEFAULT_BASE_URL);
-        private Optional<OkHttpClient> httpClient = Optional.empty();
-        private Optional<Duration> connectTimeout = Optional.empty();
-        private Optional<Duration> readTimeout = Optional.empty();
-        private Optional<Duration> writeTimeout = Optional.empty();
-        private Optional<Duration> callTimeout = Optional.empty();
+        private HttpSettings http = HttpSettings.defaults();
         private boolean dryRun;
         private Consumer<XRequestPreview> dryRunSink = preview -> {};
         private Optional<String> clientId = Optional.empty();
@@ -206,7 +203,7 @@ public final class XChannel implements ChannelProvider {
         private Duration mediaProcessingTimeout = Settings.DEFAULT_MEDIA_PROCESSING_TIMEOUT;
         private int mediaChunkSize = Settings.DEFAULT_CHUNK_SIZE;
         private Duration lookupGrace = Settings.DEFAULT_LOOKUP_GRACE;
-        private Sleeper sleeper = Sleeper.system();
+        private Optional<Sleeper> sleeper = Optional.empty();
 
         private Builder() {}
 
@@ -232,13 +229,13 @@ public final class XChannel implements ChannelProvider {
          * publisher.
          */
         public Builder httpClient(OkHttpClient client) {
-            this.httpClient = Optional.of(Objects.requireNonNull(client, "httpClient"));
+            this.http = http.withSharedClient(client);
             return this;
         }
 
         /** Connect timeout; default 10 s (or the shared client's). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Optional.of(positive(timeout, "connectTimeout"));
+            this.http = http.withConnectTimeout(timeout);
             return this;
         }
 
@@ -247,19 +244,32 @@ public final class XChannel implements ChannelProvider {
          * unknown (it may be on X), never retried blindly.
          */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = Optional.of(positive(timeout, "readTimeout"));
+            this.http = http.withReadTimeout(timeout);
             return this;
         }
 
         /** Write timeout; default 30 s (or the shared client's). */
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = Optional.of(positive(timeout, "writeTimeout"));
+            this.http = http.withWriteTimeout(timeout);
             return this;
         }
 
-        /** Timeout of each whole HTTP call; default none. */
+        /**
+         * Timeout of each whole HTTP call, reading the answer included; default 60 s (or the shared client's call
+         * timeout, when it has one). A post request that runs out of it after it was sent is recorded as unknown.
+         */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = Optional.of(positive(timeout, "callTimeout"));
+            this.http = http.withCallTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * The largest answer read from X, in bytes (1 KiB..64 MiB); default 2 MiB. A success answer over it is not
+         * read (a post request then ends as unknown: the post may exist); an error answer over it is classified by
+         * its status.
+         */
+        public Builder maxResponseBytes(long bytes) {
+            this.http = http.withMaxResponseBytes(bytes);
             return this;
         }
 
@@ -342,20 +352,20 @@ public final class XChannel implements ChannelProvider {
             return this;
         }
 
-        /** How to wait between polls; for tests. */
-        Builder sleeper(Sleeper value) {
-            this.sleeper = Objects.requireNonNull(value, "sleeper");
+        /**
+         * How the publisher waits between media processing polls and through the lookup's grace period. Default: the
+         * environment's ({@link io.luxaris.spi.channel.ChannelEnvironment#sleeper()}), which is real waiting unless
+         * the host's clock can sleep. A host testing with a settable clock passes one that advances it.
+         */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Optional.of(Objects.requireNonNull(value, "sleeper"));
             return this;
         }
 
         public XChannel build() {
             return new XChannel(new Settings(
                     baseUrl,
-                    httpClient,
-                    connectTimeout,
-                    readTimeout,
-                    writeTimeout,
-                    callTimeout,
+                    http,
                     dryRun,
                     dryRunSink,
                     clientId,

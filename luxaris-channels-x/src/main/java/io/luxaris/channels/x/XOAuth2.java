@@ -1,12 +1,14 @@
 package io.luxaris.channels.x;
 
-import io.luxaris.channels.x.internal.HttpResult;
-import io.luxaris.channels.x.internal.Json;
 import io.luxaris.channels.x.internal.Settings;
 import io.luxaris.channels.x.internal.TokenClient;
-import io.luxaris.channels.x.internal.TransportFailure;
-import io.luxaris.channels.x.internal.XHttp;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.PlatformHttp;
+import io.luxaris.http.internal.TokenEndpoint;
+import io.luxaris.http.internal.TransportFailure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -61,7 +63,8 @@ public final class XOAuth2 implements AutoCloseable {
     private final List<String> scopes;
     private final HttpUrl authorizeUrl;
     private final Clock clock;
-    private final XHttp http;
+    private final HttpUrl baseUrl;
+    private final PlatformHttp http;
     private final TokenClient tokens;
 
     private XOAuth2(Builder b) {
@@ -71,8 +74,11 @@ public final class XOAuth2 implements AutoCloseable {
         this.scopes = List.copyOf(b.scopes);
         this.authorizeUrl = b.authorizeUrl;
         this.clock = b.clock;
-        this.http = new XHttp(Settings.forClient(b.baseUrl, b.httpClient));
-        this.tokens = new TokenClient(http);
+        this.baseUrl = b.baseUrl;
+        HttpSettings settings = HttpSettings.defaults();
+        this.http = new PlatformHttp(
+                "X", b.httpClient.map(settings::withSharedClient).orElse(settings));
+        this.tokens = new TokenClient(http, baseUrl);
     }
 
     /** A flow for one app ({@code clientId}) and one registered callback ({@code redirectUri}, exact match). */
@@ -142,7 +148,7 @@ public final class XOAuth2 implements AutoCloseable {
     public Account account(String accessToken) {
         Objects.requireNonNull(accessToken, "accessToken");
         Request request = new Request.Builder()
-                .url(http.settings().url("2", "users", "me").build())
+                .url(Settings.url(baseUrl, "2", "users", "me").build())
                 .header("Authorization", "Bearer " + accessToken)
                 .get()
                 .build();
@@ -166,8 +172,8 @@ public final class XOAuth2 implements AutoCloseable {
     }
 
     private static XAuthException refused(String what, HttpResult result) {
-        Optional<String> error = TokenClient.error(result);
-        String description = TokenClient.errorDescription(result)
+        Optional<String> error = TokenEndpoint.error(result);
+        String description = TokenEndpoint.errorDescription(result)
                 .or(() -> Json.text(result.json(), "/detail"))
                 .or(() -> Json.text(result.json(), "/title"))
                 .map(d -> ": " + d)

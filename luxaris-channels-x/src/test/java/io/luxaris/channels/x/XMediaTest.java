@@ -2,6 +2,7 @@ package io.luxaris.channels.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
@@ -132,11 +133,14 @@ class XMediaTest {
     }
 
     @Test
-    void mediaOnlyPost_sendsNoText() throws Exception {
+    void mediaOnlyPost_sendsAnEmptyText_asXsSchemaRequiresText() throws Exception {
         publish("", List.of(MediaRef.image("img-1")));
 
         fake.take();
-        assertThat(FakeX.json(fake.take()).has("text")).isFalse();
+        JsonNode post = FakeX.json(fake.take());
+        assertThat(post.has("text")).isTrue();
+        assertThat(post.path("text").asText()).isEmpty();
+        assertThat(post.at("/media/media_ids/0").asText()).isNotEmpty();
     }
 
     @Test

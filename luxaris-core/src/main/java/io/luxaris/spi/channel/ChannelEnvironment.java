@@ -4,7 +4,19 @@ import java.time.Clock;
 
 /** What Luxaris gives a channel provider when it creates its publisher. */
 public interface ChannelEnvironment {
-    Clock clock();
+    /** The host's clock (the one given to {@code Luxaris.builder().clock(...)}); default the UTC system clock. */
+    default Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * How the channel waits (polling, retry delays, grace periods); default {@link Sleeper#forClock(Clock)
+     * Sleeper.forClock(clock())}: the host's clock itself when it is also a {@link Sleeper} (a test clock that
+     * advances instead of blocking), real waiting otherwise.
+     */
+    default Sleeper sleeper() {
+        return Sleeper.forClock(clock());
+    }
 
     /** The host's media bytes; the only way a publisher gets attachment content. */
     MediaSource mediaSource();

@@ -13,6 +13,7 @@ import io.luxaris.Luxaris;
 import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.generation.openai.OpenAiGenerator;
+import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.jdbc.JdbcStorage;
 import io.luxaris.testkit.SettableClock;
 import java.lang.module.ModuleDescriptor;
@@ -31,9 +32,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules of the architecture brief, checked on the compiled classes of every module (as the examples see
- * them on their class path): core depends on no adapter and no adapter library; adapters never depend on each other;
- * adapters, the testkit and the examples use core only through the packages its module descriptor exports (never
- * {@code io.luxaris.internal} or {@code io.luxaris.engine}). Which packages belong to which module and which core
+ * them on their class path): core depends on no adapter and no adapter library; adapters never depend on each other,
+ * their only common dependency being the shared HTTP layer ({@code luxaris-http}), which depends on no adapter and is
+ * used only by the modules its descriptor exports it to; adapters, the HTTP layer, the testkit and the examples use
+ * core only through the packages its module descriptor exports (never {@code io.luxaris.internal} or {@code
+ * io.luxaris.engine}). Which packages belong to which module and which core
  * exports are read from the modules' own {@code module-info.class}, not repeated here.
  */
 class ModuleBoundariesTest {
@@ -43,6 +46,7 @@ class ModuleBoundariesTest {
     private static ModuleDescriptor core;
     private static Map<String, ModuleDescriptor> adapters;
     private static ModuleDescriptor testkit;
+    private static ModuleDescriptor http;
 
     @BeforeAll
     static void importEverything() {
@@ -53,6 +57,7 @@ class ModuleBoundariesTest {
             adapters.put(d.name(), d);
         }
         testkit = descriptorOf(SettableClock.class);
+        http = descriptorOf(PlatformHttp.class);
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.luxaris");
@@ -67,6 +72,7 @@ class ModuleBoundariesTest {
                 LinkedInChannel.class,
                 OpenAiGenerator.class,
                 SettableClock.class,
+                PlatformHttp.class,
                 io.luxaris.examples.multinode.MultiNodeDemo.class)) {
             assertTrue(classes.contain(c), c + " was not imported");
         }
@@ -90,6 +96,7 @@ class ModuleBoundariesTest {
         var forbidden = new ArrayList<String>();
         adapters.values().forEach(d -> forbidden.addAll(d.packages()));
         forbidden.addAll(testkit.packages());
+        forbidden.addAll(http.packages());
         forbidden.add(EXAMPLES);
         noClasses()
                 .that()
@@ -136,6 +143,53 @@ class ModuleBoundariesTest {
                     .because(adapter.name() + " must work without the other adapters")
                     .check(classes);
         }
+    }
+
+    @Test
+    void theSharedHttpLayer_dependsOnNoAdapter_andExportsItselfToTheHttpAdaptersOnly() {
+        var forbidden = new ArrayList<String>();
+        adapters.values().forEach(d -> forbidden.addAll(d.packages()));
+        forbidden.addAll(testkit.packages());
+        forbidden.add(EXAMPLES);
+        noClasses()
+                .that()
+                .resideInAnyPackage(array(http.packages()))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(forbidden.toArray(String[]::new))
+                .because(http.name() + " is shared by the adapters and must know none of them")
+                .check(classes);
+        assertEquals(Set.of(), exported(http), () -> http.name() + " must not export a package to everyone");
+        Set<String> readers = http.exports().stream()
+                .flatMap(e -> e.targets().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(
+                Set.of("io.luxaris.channels.x", "io.luxaris.channels.linkedin", "io.luxaris.generation.openai"),
+                readers);
+    }
+
+    @Test
+    void onlyTheModulesTheHttpLayerIsExportedTo_useIt() {
+        var allowed = new ArrayList<>(http.packages());
+        http.exports().stream()
+                .flatMap(e -> e.targets().stream())
+                .map(adapters::get)
+                .forEach(d -> allowed.addAll(d.packages()));
+        httpUsedOnlyFrom(allowed).check(classes);
+        // the adapters do use it: without them allowed, the same rule fails (it is not satisfied vacuously)
+        AssertionError e = assertThrows(AssertionError.class, () -> httpUsedOnlyFrom(List.copyOf(http.packages()))
+                .check(classes));
+        assertTrue(e.getMessage().contains("io.luxaris.channels.x"), e.getMessage());
+    }
+
+    private static ArchRule httpUsedOnlyFrom(List<String> allowed) {
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(allowed.toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(array(http.packages()))
+                .because(http.name() + " is exported only to the HTTP adapters");
     }
 
     @Test
@@ -187,6 +241,7 @@ class ModuleBoundariesTest {
         var packages = new ArrayList<String>();
         adapters.values().forEach(d -> packages.addAll(d.packages()));
         packages.addAll(testkit.packages());
+        packages.addAll(http.packages());
         packages.add(EXAMPLES);
         return packages.toArray(String[]::new);
     }

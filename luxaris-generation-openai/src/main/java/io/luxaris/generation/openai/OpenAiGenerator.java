@@ -4,11 +4,13 @@ import com.google.auto.service.AutoService;
 import io.luxaris.generation.openai.ServerProfile.TokenLimit;
 import io.luxaris.generation.openai.internal.OpenAiSuggestionGenerator;
 import io.luxaris.generation.openai.internal.Settings;
-import io.luxaris.generation.openai.internal.Timing;
+import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.spi.channel.Sleeper;
 import io.luxaris.spi.generation.GeneratorEnvironment;
 import io.luxaris.spi.generation.GeneratorProvider;
 import io.luxaris.spi.generation.SuggestionGenerator;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -157,7 +159,9 @@ public final class OpenAiGenerator implements GeneratorProvider {
     @Override
     public SuggestionGenerator create(GeneratorEnvironment environment) {
         Objects.requireNonNull(environment, "environment");
-        return new OpenAiSuggestionGenerator(settings);
+        Clock clock = settings.clock().orElseGet(environment::clock);
+        return new OpenAiSuggestionGenerator(
+                settings, clock, settings.sleeper().orElseGet(() -> Sleeper.forClock(clock)));
     }
 
     /** Where requests go: {@code chat/completions} under this base URL. */
@@ -200,15 +204,13 @@ public final class OpenAiGenerator implements GeneratorProvider {
         private TokenLimit tokenLimit;
         private OptionalInt maxOutputTokens = OptionalInt.empty();
         private OptionalDouble temperature = OptionalDouble.of(Settings.DEFAULT_TEMPERATURE);
-        private OkHttpClient httpClient;
-        private Duration connectTimeout = Settings.DEFAULT_CONNECT_TIMEOUT;
-        private Duration readTimeout = Settings.DEFAULT_READ_TIMEOUT;
-        private Duration callTimeout;
+        private HttpSettings http = HttpSettings.of(Settings.TIMEOUTS);
         private int maxRetries = Settings.DEFAULT_MAX_RETRIES;
         private Duration retryBudget = Settings.DEFAULT_RETRY_BUDGET;
         private Duration initialBackoff = Settings.DEFAULT_INITIAL_BACKOFF;
         private Duration maxBackoff = Settings.DEFAULT_MAX_BACKOFF;
-        private Timing timing = Timing.system();
+        private Clock clock;
+        private Sleeper sleeper;
 
         private Builder() {}
 
@@ -320,24 +322,37 @@ public final class OpenAiGenerator implements GeneratorProvider {
 
         /** The host's shared client (timeouts set here still apply to a derived client; never closed by Luxaris). */
         public Builder httpClient(OkHttpClient value) {
-            this.httpClient = Objects.requireNonNull(value, "httpClient");
+            this.http = http.withSharedClient(value);
             return this;
         }
 
+        /** Connect timeout (default 10 s). */
         public Builder connectTimeout(Duration value) {
-            this.connectTimeout = positive(value, "connectTimeout");
+            this.http = http.withConnectTimeout(value);
             return this;
         }
 
         /** Read timeout (default 120 s: models can take a while). */
         public Builder readTimeout(Duration value) {
-            this.readTimeout = positive(value, "readTimeout");
+            this.http = http.withReadTimeout(value);
             return this;
         }
 
-        /** A timeout for each whole HTTP call; default none. */
+        /**
+         * A timeout for each whole HTTP call, reading the answer included (default 180 s, or the shared client's
+         * call timeout when it has one): a server that trickles its answer cannot hold a generation forever.
+         */
         public Builder callTimeout(Duration value) {
-            this.callTimeout = positive(value, "callTimeout");
+            this.http = http.withCallTimeout(value);
+            return this;
+        }
+
+        /**
+         * The largest answer read, in bytes (1 KiB..64 MiB; default 2 MiB). A larger success answer is not read and
+         * fails as {@code UNAVAILABLE}; a larger error answer is classified by its status.
+         */
+        public Builder maxResponseBytes(long bytes) {
+            this.http = http.withMaxResponseBytes(bytes);
             return this;
         }
 
@@ -376,9 +391,22 @@ public final class OpenAiGenerator implements GeneratorProvider {
             return this;
         }
 
-        /** Clock and sleeper for retry waits (tests). */
-        Builder timing(Timing value) {
-            this.timing = Objects.requireNonNull(value, "timing");
+        /**
+         * The clock for the retry budget and {@code Retry-After} dates. Default: the one Luxaris gives the generator
+         * (the host's {@code Luxaris.builder().clock(...)}).
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * How retry delays are waited out. Default {@link Sleeper#forClock(Clock)} of the clock in use: real waiting,
+         * unless that clock can sleep (a test clock that advances instead). A host testing with a settable clock
+         * passes a sleeper that advances it, so no test waits in real time.
+         */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
             return this;
         }
 
@@ -415,15 +443,13 @@ public final class OpenAiGenerator implements GeneratorProvider {
                     tokenLimit != null ? tokenLimit : profile.tokenLimit(),
                     maxOutputTokens,
                     temperature,
-                    Optional.ofNullable(httpClient),
-                    connectTimeout,
-                    readTimeout,
-                    Optional.ofNullable(callTimeout),
+                    http,
                     maxRetries,
                     retryBudget,
                     initialBackoff,
                     maxBackoff,
-                    timing,
+                    Optional.ofNullable(clock),
+                    Optional.ofNullable(sleeper),
                     problem);
         }
 
@@ -433,14 +459,6 @@ public final class OpenAiGenerator implements GeneratorProvider {
                 throw new IllegalArgumentException(setting + " must be a non-blank header value");
             }
             return value.strip();
-        }
-
-        private static Duration positive(Duration value, String setting) {
-            Objects.requireNonNull(value, setting);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(setting + " must be positive but was " + value);
-            }
-            return value;
         }
     }
 }

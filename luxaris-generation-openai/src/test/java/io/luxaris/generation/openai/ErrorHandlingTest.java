@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.generation.openai.FakeOpenAi.Choice;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.Candidate;
 import io.luxaris.spi.generation.GenerationFailedException;
 import io.luxaris.spi.generation.GenerationFailedException.Kind;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Every documented failure: its kind, whether and how it is retried, and that its message is safe. */
 class ErrorHandlingTest {
     private FakeOpenAi fake;
-    private final FakeTiming timing = new FakeTiming();
+    private final SleepingClock timing = new SleepingClock();
 
     @BeforeEach
     void start() throws Exception {
@@ -276,7 +277,7 @@ class ErrorHandlingTest {
                 .apiKey(FakeOpenAi.API_KEY)
                 .maxRetries(1)
                 .backoff(Duration.ofMillis(1), Duration.ofMillis(1))
-                .timing(timing);
+                .clock(timing);
         e = failure(builder, 1);
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.getMessage()).contains("openai (127.0.0.1)").doesNotContain(FakeOpenAi.API_KEY);
@@ -383,7 +384,7 @@ class ErrorHandlingTest {
                 .profile(ServerProfile.ollama())
                 .baseUrl(fake.baseUrl())
                 .model("llama3.2")
-                .timing(timing);
+                .clock(timing);
         GenerationResult result;
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             result = generator.generate(Fixtures.prompt(3));
@@ -403,7 +404,7 @@ class ErrorHandlingTest {
                 .profile(ServerProfile.ollama())
                 .baseUrl(fake.baseUrl())
                 .model("llama3.2")
-                .timing(timing);
+                .clock(timing);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             assertThatThrownBy(() -> generator.generate(Fixtures.prompt(3)))
                     .isInstanceOfSatisfying(GenerationFailedException.class, e -> assertThat(e.kind())

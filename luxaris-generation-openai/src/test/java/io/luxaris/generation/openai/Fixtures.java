@@ -2,6 +2,7 @@ package io.luxaris.generation.openai;
 
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.ChannelTarget;
 import io.luxaris.spi.generation.GenerationPrompt;
 import io.luxaris.spi.generation.GeneratorEnvironment;
@@ -47,14 +48,14 @@ final class Fixtures {
     }
 
     /** OpenAI at the fake server, with fast retries on a fake clock. */
-    static OpenAiGenerator.Builder openai(FakeOpenAi fake, FakeTiming timing) {
+    static OpenAiGenerator.Builder openai(FakeOpenAi fake, SleepingClock timing) {
         return OpenAiGenerator.builder()
                 .baseUrl(fake.baseUrl())
                 .apiKey(FakeOpenAi.API_KEY)
                 .model("gpt-4o-mini")
                 .backoff(Duration.ofMillis(100), Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(10))
-                .timing(timing);
+                .clock(timing);
     }
 
     static SuggestionGenerator create(OpenAiGenerator.Builder builder) {

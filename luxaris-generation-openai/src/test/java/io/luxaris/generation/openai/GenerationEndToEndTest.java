@@ -17,6 +17,7 @@ import io.luxaris.domain.VariantSource;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.generation.OfflineGenerator;
 import io.luxaris.generation.openai.FakeOpenAi.Choice;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
@@ -109,7 +110,7 @@ class GenerationEndToEndTest {
                         .baseUrl(fake.baseUrl())
                         .apiKey(FakeOpenAi.API_KEY)
                         .model("gpt-4o-mini")
-                        .timing(new FakeTiming())
+                        .clock(new SleepingClock())
                         .build())
                 .clock(clock)
                 .build();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.generation.openai.ServerProfile.TokenLimit;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.GenerationResult;
 import io.luxaris.spi.generation.SuggestionGenerator;
 import java.util.List;
@@ -13,11 +14,13 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Parameters newer models reject (temperature, max_tokens) and servers that reject n or max_completion_tokens. */
 class ModelParametersTest {
     private FakeOpenAi fake;
-    private final FakeTiming timing = new FakeTiming();
+    private final SleepingClock timing = new SleepingClock();
 
     @BeforeEach
     void start() throws Exception {
@@ -31,6 +34,7 @@ class ModelParametersTest {
 
     @Test
     void unsupportedTemperature_isDroppedAndTheRequestSentAgain_andRemembered() throws Exception {
+        // a deployment name says nothing about the model family behind it: only the server's refusal tells
         fake.enqueue(
                 FakeOpenAi.error(
                                 400,
@@ -42,7 +46,7 @@ class ModelParametersTest {
                         .build(),
                 fake.completion(candidate("First", 0.9)),
                 fake.completion(candidate("Second", 0.9)));
-        var builder = Fixtures.openai(fake, timing).model("gpt-5-mini").temperature(0.7);
+        var builder = Fixtures.openai(fake, timing).model("posts-deployment").temperature(0.7);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             GenerationResult first = generator.generate(Fixtures.prompt(1));
             assertThat(first.metadata()).containsEntry("temperature", "server default");
@@ -55,6 +59,39 @@ class ModelParametersTest {
         assertThat(json(requests.get(2)).has("temperature")).isFalse();
         assertThat(requests).allSatisfy(r -> ServerProfilesTest.assertStrictSchema(json(r)));
         assertThat(timing.sleeps()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"gpt-5", "gpt-5-mini", "gpt-5.1", "o1", "o3-mini", "o4-mini-2025-04-16", "openai/gpt-5-nano"})
+    void reasoningModels_getNoTemperatureAndMaxCompletionTokens_fromTheFirstRequest(String model) throws Exception {
+        fake.enqueue(fake.completion(candidate("First", 0.9)));
+        var builder = Fixtures.openai(fake, timing)
+                .profile(ServerProfile.compatible(fake.baseUrl()))
+                .apiKey(FakeOpenAi.API_KEY)
+                .model(model)
+                .temperature(0.7);
+        GenerationResult result;
+        try (SuggestionGenerator generator = Fixtures.create(builder)) {
+            result = generator.generate(Fixtures.prompt(1));
+        }
+        List<RecordedRequest> requests = fake.takeAll();
+        assertThat(requests).hasSize(1);
+        JsonNode sent = json(requests.get(0));
+        assertThat(sent.has("temperature")).isFalse();
+        assertThat(sent.has("max_tokens")).isFalse();
+        assertThat(sent.path("max_completion_tokens").asInt()).isEqualTo(1024);
+        assertThat(result.metadata()).containsEntry("temperature", "server default");
+    }
+
+    @Test
+    void otherModels_keepTheConfiguredTemperature() throws Exception {
+        fake.enqueue(fake.completion(candidate("First", 0.9)));
+        try (SuggestionGenerator generator = Fixtures.create(
+                Fixtures.openai(fake, timing).model("gpt-4o-mini").temperature(0.7))) {
+            generator.generate(Fixtures.prompt(1));
+        }
+        assertThat(json(fake.take()).path("temperature").asDouble()).isEqualTo(0.7);
     }
 
     @Test
@@ -96,7 +133,7 @@ class ModelParametersTest {
         var builder = OpenAiGenerator.builder()
                 .profile(ServerProfile.compatible(fake.baseUrl()).withTokenLimit(TokenLimit.MAX_COMPLETION_TOKENS))
                 .model("local")
-                .timing(timing);
+                .clock(timing);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             generator.generate(Fixtures.prompt(1));
         }
@@ -136,7 +173,7 @@ class ModelParametersTest {
         var builder = OpenAiGenerator.builder()
                 .profile(ServerProfile.compatible(fake.baseUrl()).withSupportsN(true))
                 .model("local")
-                .timing(timing);
+                .clock(timing);
         GenerationResult result;
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             result = generator.generate(Fixtures.prompt(3));

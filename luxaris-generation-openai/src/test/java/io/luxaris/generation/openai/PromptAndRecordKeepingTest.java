@@ -4,6 +4,7 @@ import static io.luxaris.generation.openai.FakeOpenAi.candidate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.ChannelLimits;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.Candidate;
 import io.luxaris.spi.generation.ChannelTarget;
 import io.luxaris.spi.generation.GenerationPrompt;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** What the prompt tells the model, and what each generation records for auditing (without secrets). */
 class PromptAndRecordKeepingTest {
     private FakeOpenAi fake;
-    private final FakeTiming timing = new FakeTiming();
+    private final SleepingClock timing = new SleepingClock();
 
     @BeforeEach
     void start() throws Exception {

@@ -10,6 +10,7 @@ import io.luxaris.Luxaris;
 import io.luxaris.Principal;
 import io.luxaris.domain.GenerationSuggestion;
 import io.luxaris.generation.openai.FakeOpenAi.Choice;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.Candidate;
 import io.luxaris.spi.generation.GenerationFailedException;
 import io.luxaris.spi.generation.GenerationFailedException.Kind;
@@ -32,7 +33,7 @@ class RewordTest {
             "Luxaris 2.1 is here, and it is our biggest release yet. ".repeat(6).strip();
 
     private FakeOpenAi fake;
-    private final FakeTiming timing = new FakeTiming();
+    private final SleepingClock timing = new SleepingClock();
     private final Principal alice = Principal.of("alice");
 
     @BeforeEach

@@ -5,6 +5,7 @@ import static io.luxaris.generation.openai.FakeOpenAi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.generation.Candidate;
 import io.luxaris.spi.generation.GenerationResult;
 import io.luxaris.spi.generation.SuggestionGenerator;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** One test per server profile: the request each server gets (auth, path, model, n, parameters, strict schema). */
 class ServerProfilesTest {
     private FakeOpenAi fake;
-    private final FakeTiming timing = new FakeTiming();
+    private final SleepingClock timing = new SleepingClock();
 
     @BeforeEach
     void start() throws Exception {
@@ -71,7 +72,7 @@ class ServerProfilesTest {
                 .profile(ServerProfile.azure("contoso-ai", "gpt4o-posts"))
                 .baseUrl(fake.url("/openai/v1/"))
                 .apiKey("0123456789abcdef0123456789abcdef")
-                .timing(timing);
+                .clock(timing);
         assertThat(ServerProfile.azure("contoso-ai", "gpt4o-posts").baseUrl())
                 .hasToString("https://contoso-ai.openai.azure.com/openai/v1/");
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
@@ -99,7 +100,7 @@ class ServerProfilesTest {
                 .profile(ServerProfile.ollama())
                 .baseUrl(fake.baseUrl())
                 .model("llama3.2")
-                .timing(timing);
+                .clock(timing);
         GenerationResult result;
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             result = generator.generate(Fixtures.prompt(3));
@@ -142,7 +143,7 @@ class ServerProfilesTest {
                 .baseUrl(fake.baseUrl())
                 .apiKey("token-abc123")
                 .model("Qwen/Qwen2.5-7B-Instruct")
-                .timing(timing);
+                .clock(timing);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             assertThat(generator.generate(Fixtures.prompt(2)).candidates()).hasSize(2);
         }
@@ -163,7 +164,7 @@ class ServerProfilesTest {
         var builder = OpenAiGenerator.builder()
                 .profile(ServerProfile.lmStudio().withBaseUrl(fake.baseUrl()))
                 .model("qwen2.5-7b-instruct")
-                .timing(timing);
+                .clock(timing);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             assertThat(generator.generate(Fixtures.prompt(2)).metadata()).containsEntry("server", "lm-studio");
         }
@@ -185,7 +186,7 @@ class ServerProfilesTest {
                 .organization("org-abc")
                 .project("proj_123")
                 .model("any-model")
-                .timing(timing);
+                .clock(timing);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             generator.generate(Fixtures.prompt(1));
         }
@@ -215,7 +216,7 @@ class ServerProfilesTest {
                 .profile(ServerProfile.vllm().withSupportsN(true))
                 .baseUrl(fake.baseUrl())
                 .model("m")
-                .timing(timing);
+                .clock(timing);
         try (SuggestionGenerator generator = Fixtures.create(builder)) {
             assertThat(generator.generate(Fixtures.prompt(2)).candidates()).hasSize(2);
         }

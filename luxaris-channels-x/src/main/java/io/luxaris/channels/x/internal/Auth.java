@@ -4,8 +4,13 @@ import io.luxaris.channels.x.XCredentials;
 import io.luxaris.channels.x.XOAuth1;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.PlatformHttp;
+import io.luxaris.http.internal.TokenEndpoint;
+import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.RefreshResult;
+import io.luxaris.spi.security.Redaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,14 +33,14 @@ public final class Auth {
     private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
 
     private final Settings settings;
-    private final XHttp http;
+    private final PlatformHttp http;
     private final TokenClient tokens;
     private final Object[] locks = new Object[64];
 
-    public Auth(Settings settings, XHttp http) {
+    public Auth(Settings settings, PlatformHttp http) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
-        this.tokens = new TokenClient(http);
+        this.tokens = new TokenClient(http, settings.baseUrl());
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -246,16 +251,16 @@ public final class Auth {
                             grant.get().refreshToken().isPresent());
                     return new RefreshResult.Refreshed();
                 }
-                String error = TokenClient.error(result).orElse("");
-                String description = TokenClient.errorDescription(result)
-                        .map(d -> ": " + Scrub.truncate(d, 200))
+                String error = TokenEndpoint.error(result).orElse("");
+                String description = TokenEndpoint.errorDescription(result)
+                        .map(d -> ": " + Redaction.truncate(d, 200))
                         .orElse("");
                 int status = result.status();
                 if (status == 400 || status == 401 || status == 403) {
                     String code = error.isEmpty() ? "refresh_rejected" : "refresh_" + error;
                     return new RefreshResult.Revoked(
-                            Scrub.truncate(code, 60),
-                            Scrub.text(
+                            Redaction.truncate(code, 60),
+                            Redaction.scrub(
                                     "X refused the stored refresh token (HTTP " + status
                                             + (error.isEmpty() ? "" : ", " + error) + description
                                             + "); reconnect the account",

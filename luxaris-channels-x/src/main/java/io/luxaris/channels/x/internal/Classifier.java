@@ -2,7 +2,11 @@ package io.luxaris.channels.x.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.RawResponse;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.security.Redaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +25,25 @@ public final class Classifier {
     /** Longest safe message kept (the core's limit). */
     public static final int MESSAGE_LIMIT = 1_000;
 
+    /** Headers kept in a raw response: X's rate-limit headers. */
+    private static final List<String> RATE_HEADERS = List.of(
+            "x-rate-limit-limit",
+            "x-rate-limit-remaining",
+            "x-rate-limit-reset",
+            "x-user-limit-24hour-limit",
+            "x-user-limit-24hour-remaining",
+            "x-user-limit-24hour-reset",
+            "x-app-limit-24hour-limit",
+            "x-app-limit-24hour-remaining",
+            "x-app-limit-24hour-reset",
+            "retry-after");
+
     private Classifier() {}
+
+    /** A raw response to store: status line, rate-limit headers and body, secret-free and truncated. */
+    public static String raw(HttpResult result, Collection<String> secrets) {
+        return RawResponse.of(result, RATE_HEADERS, secrets);
+    }
 
     public static PublishOutcome.Failed classify(HttpResult result, Collection<String> secrets, Instant now) {
         JsonNode body = result.json();
@@ -100,9 +122,9 @@ public final class Classifier {
         return new PublishOutcome.Failed(
                 kind,
                 code,
-                Scrub.truncate(Scrub.text(message, secrets), MESSAGE_LIMIT),
+                Redaction.truncate(Redaction.scrub(message, secrets), MESSAGE_LIMIT),
                 retryAt,
-                Optional.of(Scrub.raw(result, secrets)),
+                Optional.of(Classifier.raw(result, secrets)),
                 Map.of());
     }
 

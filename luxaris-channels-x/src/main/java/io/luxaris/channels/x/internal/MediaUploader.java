@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.RawResponse;
+import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.MediaUnavailableException;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.channel.Sleeper;
+import io.luxaris.spi.security.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -45,9 +51,11 @@ public final class MediaUploader {
     public static final int MAX_ALT_TEXT = 1_000;
 
     private final Settings settings;
+    private final Sleeper sleeper;
 
-    public MediaUploader(Settings settings) {
+    public MediaUploader(Settings settings, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /** Uploads every attachment in order and returns X's media ids. */
@@ -224,9 +232,9 @@ public final class MediaUploader {
                 throw new Fail(new PublishOutcome.Failed(
                         FailureKind.REJECTED,
                         "media_processing_failed",
-                        Scrub.truncate(label + " could not be processed by X" + reason, Classifier.MESSAGE_LIMIT),
+                        Redaction.truncate(label + " could not be processed by X" + reason, Classifier.MESSAGE_LIMIT),
                         Optional.empty(),
-                        Optional.of(Scrub.truncate(Json.write(answer), Scrub.RAW_LIMIT)),
+                        Optional.of(Redaction.truncate(Json.write(answer), RawResponse.LIMIT)),
                         Map.of()));
             }
             long after = Math.max(1, Json.number(info, "/check_after_secs").orElse(1L));
@@ -238,7 +246,7 @@ public final class MediaUploader {
                         label + " was still being processed by X after " + waited.toSeconds() + " s");
             }
             try {
-                settings.sleeper().sleep(pause);
+                sleeper.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Fail.of(FailureKind.RETRYABLE, "interrupted", "interrupted while X was processing " + label);
@@ -282,7 +290,7 @@ public final class MediaUploader {
             return session.call(build, false);
         } catch (TransportFailure e) {
             // no post exists yet: an unanswered upload at worst leaves an orphan media id on X
-            throw Fail.of(FailureKind.RETRYABLE, "media_" + e.code(), "uploading " + label + ": " + e.getMessage());
+            throw Fail.of(e.kindBeforeCreating(), "media_" + e.code(), "uploading " + label + ": " + e.getMessage());
         }
     }
 
@@ -293,7 +301,7 @@ public final class MediaUploader {
             throw new Fail(new PublishOutcome.Failed(
                     kind,
                     failed.code().startsWith("media_") ? failed.code() : "media_" + failed.code(),
-                    Scrub.truncate("uploading " + label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
+                    Redaction.truncate("uploading " + label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
                     failed.retryAt(),
                     failed.rawResponse(),
                     failed.checkpoint()));

@@ -1,22 +1,19 @@
 package io.luxaris.channels.x.internal;
 
 import io.luxaris.channels.x.XRequestPreview;
+import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.spi.channel.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of the X channel, as the public builder validated it. {@link #toString()} never shows a secret.
  *
  * @param baseUrl API base ({@code https://api.x.com} in production; a mock server or proxy in tests)
- * @param httpClient the host's shared client, when it passed one (never closed by Luxaris)
- * @param connectTimeout connect timeout to apply, when set
- * @param readTimeout read timeout to apply, when set
- * @param writeTimeout write timeout to apply, when set
- * @param callTimeout whole-call timeout to apply, when set
+ * @param http the shared client (if any), timeouts and response cap
  * @param dryRun build and log requests without sending them
  * @param dryRunSink receives each request built in dry-run mode
  * @param clientId OAuth 2.0 client id for refreshing tokens
@@ -27,15 +24,11 @@ import okhttp3.OkHttpClient;
  * @param mediaProcessingTimeout longest wait for X to process an uploaded GIF or video
  * @param mediaChunkSize bytes per APPEND segment of a chunked upload
  * @param lookupGrace how long after an unanswered post a missing post counts as absent
- * @param sleeper how to wait between polls
+ * @param sleeper how to wait between polls, when set on the builder (else the environment's)
  */
 public record Settings(
         HttpUrl baseUrl,
-        Optional<OkHttpClient> httpClient,
-        Optional<Duration> connectTimeout,
-        Optional<Duration> readTimeout,
-        Optional<Duration> writeTimeout,
-        Optional<Duration> callTimeout,
+        HttpSettings http,
         boolean dryRun,
         Consumer<XRequestPreview> dryRunSink,
         Optional<String> clientId,
@@ -46,11 +39,8 @@ public record Settings(
         Duration mediaProcessingTimeout,
         int mediaChunkSize,
         Duration lookupGrace,
-        Sleeper sleeper) {
+        Optional<Sleeper> sleeper) {
     public static final String DEFAULT_BASE_URL = "https://api.x.com";
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofMinutes(2);
     public static final Duration DEFAULT_MEDIA_PROCESSING_TIMEOUT = Duration.ofSeconds(90);
     public static final int DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
@@ -58,11 +48,7 @@ public record Settings(
 
     public Settings {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(httpClient, "httpClient");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
-        Objects.requireNonNull(writeTimeout, "writeTimeout");
-        Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(http, "http");
         Objects.requireNonNull(dryRunSink, "dryRunSink");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
@@ -75,18 +61,9 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return forClient(HttpUrl.get(DEFAULT_BASE_URL), Optional.empty());
-    }
-
-    /** Defaults with another base URL and, optionally, the host's client. */
-    public static Settings forClient(HttpUrl baseUrl, Optional<OkHttpClient> httpClient) {
         return new Settings(
-                baseUrl,
-                httpClient,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
+                HttpUrl.get(DEFAULT_BASE_URL),
+                HttpSettings.defaults(),
                 false,
                 preview -> {},
                 Optional.empty(),
@@ -97,11 +74,16 @@ public record Settings(
                 DEFAULT_MEDIA_PROCESSING_TIMEOUT,
                 DEFAULT_CHUNK_SIZE,
                 DEFAULT_LOOKUP_GRACE,
-                Sleeper.system());
+                Optional.empty());
     }
 
     /** A URL under the base, from path segments (each one encoded). */
     public HttpUrl.Builder url(String... segments) {
+        return url(baseUrl, segments);
+    }
+
+    /** A URL under {@code baseUrl}, from path segments (each one encoded). */
+    public static HttpUrl.Builder url(HttpUrl baseUrl, String... segments) {
         HttpUrl.Builder builder = baseUrl.newBuilder();
         for (String segment : segments) {
             builder.addPathSegment(segment);
@@ -111,7 +93,7 @@ public record Settings(
 
     @Override
     public String toString() {
-        return "Settings[baseUrl=" + baseUrl + ", sharedClient=" + httpClient.isPresent() + ", dryRun=" + dryRun
+        return "Settings[baseUrl=" + baseUrl + ", " + http + ", dryRun=" + dryRun
                 + ", clientId=" + clientId.isPresent() + ", clientSecret=" + clientSecret.isPresent()
                 + ", consumerKey=" + consumerKey.isPresent() + ", refreshAhead=" + refreshAhead
                 + ", mediaProcessingTimeout=" + mediaProcessingTimeout + ", mediaChunkSize=" + mediaChunkSize

@@ -7,12 +7,18 @@ import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.PlatformHttp;
+import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.RefreshResult;
+import io.luxaris.spi.channel.Sleeper;
+import io.luxaris.spi.security.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,17 +49,21 @@ public final class XPublisher implements ChannelPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(XPublisher.class);
 
     private final Settings settings;
-    private final XHttp http;
+    private final Sleeper sleeper;
+    private final PlatformHttp http;
     private final Auth auth;
     private final MediaUploader media;
     private final Attempts attempts = new Attempts();
     private final Map<ConnectionId, Account> accounts = new ConcurrentHashMap<>();
 
-    public XPublisher(Settings settings) {
+    /** A publisher waiting through {@code sleeper} (media processing polls, the lookup's grace period). */
+    public XPublisher(Settings settings, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new XHttp(settings);
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.http = new PlatformHttp(
+                "X", settings.http(), settings.dryRun() ? Optional.of(new XDryRun(settings)) : Optional.empty());
         this.auth = new Auth(settings, http);
-        this.media = new MediaUploader(settings);
+        this.media = new MediaUploader(settings, sleeper);
     }
 
     /** The account behind a connection, as {@code GET /2/users/me} describes it. */
@@ -127,10 +137,9 @@ public final class XPublisher implements ChannelPublisher {
         List<String> texts = request.variant().texts();
         String text = texts.get(part);
         String label = texts.size() > 1 ? "part " + (part + 1) + " of " + texts.size() : "the post";
-        ObjectNode body = Json.object();
-        if (!text.isBlank() || mediaIds.isEmpty()) {
-            body.put("text", text);
-        }
+        // X's OpenAPI schema requires text on every post; a media-only post sends it empty (platform-apis.md §1.2:
+        // the text may be left out only when media is given, so an empty text with media is what X accepts)
+        ObjectNode body = Json.object().put("text", text);
         if (!mediaIds.isEmpty()) {
             ArrayNode ids = body.putObject("media").putArray("media_ids");
             mediaIds.forEach(ids::add);
@@ -146,14 +155,14 @@ public final class XPublisher implements ChannelPublisher {
                             .build(),
                     true);
         } catch (TransportFailure e) {
-            if (!e.sent()) {
+            if (e.kindWhenCreating() == FailureKind.RETRYABLE) {
                 throw Fail.of(FailureKind.RETRYABLE, e.code(), label + ": " + e.getMessage());
             }
             attempts.rememberUnanswered(
                     request.scheduleId(), part, context.clock().instant());
             throw Fail.of(
                     FailureKind.UNKNOWN,
-                    e.code() + "_after_send",
+                    e.answered() ? e.code() : e.code() + "_after_send",
                     label + ": " + e.getMessage() + "; it may or may not be on X");
         }
         Instant now = context.clock().instant();
@@ -166,11 +175,11 @@ public final class XPublisher implements ChannelPublisher {
                         "unreadable_response",
                         label + ": X answered HTTP " + result.status() + " without a post id",
                         Optional.empty(),
-                        Optional.of(Scrub.raw(result, session.secrets())),
+                        Optional.of(Classifier.raw(result, session.secrets())),
                         Map.of()));
             }
             LOG.debug("posted {} of schedule {} to X as {}", label, request.scheduleId(), id.get());
-            return new Posted(id.get(), Scrub.raw(result, session.secrets()));
+            return new Posted(id.get(), Classifier.raw(result, session.secrets()));
         }
         PublishOutcome.Failed failed = Classifier.classify(result, session.secrets(), now);
         if (failed.code().equals("duplicate_content") && request.attempt() > 1 && !settings.dryRun()) {
@@ -182,13 +191,13 @@ public final class XPublisher implements ChannelPublisher {
                         label,
                         request.scheduleId(),
                         own.get());
-                return new Posted(own.get(), Scrub.raw(result, session.secrets()));
+                return new Posted(own.get(), Classifier.raw(result, session.secrets()));
             }
         }
         throw new Fail(new PublishOutcome.Failed(
                 failed.kind(),
                 failed.code(),
-                Scrub.truncate(label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
+                Redaction.truncate(label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
                 failed.retryAt(),
                 failed.rawResponse(),
                 Map.of()));
@@ -229,7 +238,7 @@ public final class XPublisher implements ChannelPublisher {
                         .map(u -> Duration.between(u.at(), now))
                         .orElse(settings.lookupGrace());
                 if (since.compareTo(settings.lookupGrace()) < 0) {
-                    settings.sleeper().sleep(settings.lookupGrace().minus(since));
+                    sleeper.sleep(settings.lookupGrace().minus(since));
                     match = find(
                             session,
                             request,

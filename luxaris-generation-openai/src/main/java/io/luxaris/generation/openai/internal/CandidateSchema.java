@@ -2,6 +2,7 @@ package io.luxaris.generation.openai.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.luxaris.http.internal.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

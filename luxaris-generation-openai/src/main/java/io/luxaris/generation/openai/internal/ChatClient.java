@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.generation.openai.ServerProfile.TokenLimit;
+import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.PlatformHttp;
+import io.luxaris.http.internal.TransportFailure;
+import io.luxaris.spi.channel.Sleeper;
 import io.luxaris.spi.generation.GenerationFailedException;
 import io.luxaris.spi.generation.GenerationFailedException.Kind;
-import java.io.IOException;
-import java.io.InterruptedIOException;
+import io.luxaris.spi.security.Redaction;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,10 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * reset headers), server errors and network failures, at most {@code maxRetries} times and never beyond the retry
  * budget; never retries quota exhaustion or configuration errors. A 400 that names {@code temperature}, {@code
  * max_tokens} or {@code max_completion_tokens} as unsupported is answered by sending the request again without
- * (or with the other) parameter, and remembered.
+ * (or with the other) parameter, and remembered; for the reasoning families ({@link ModelFamilies}) the first request
+ * already leaves them out.
  */
 final class ChatClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatClient.class);
@@ -76,25 +80,28 @@ final class ChatClient implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final OkHttpClient client;
-    private final boolean ownsClient;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final PlatformHttp http;
     private volatile boolean sendTemperature;
     private volatile TokenLimit tokenLimit;
     private volatile boolean supportsN;
 
-    ChatClient(Settings settings) {
+    ChatClient(Settings settings, Clock clock, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.ownsClient = settings.httpClient().isEmpty();
-        OkHttpClient.Builder builder = ownsClient
-                ? new OkHttpClient.Builder()
-                        .connectTimeout(settings.connectTimeout())
-                        .readTimeout(settings.readTimeout())
-                        .writeTimeout(settings.connectTimeout())
-                : settings.httpClient().get().newBuilder();
-        settings.callTimeout().ifPresent(builder::callTimeout);
-        this.client = builder.build();
-        this.sendTemperature = settings.temperature().isPresent();
-        this.tokenLimit = settings.tokenLimit();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.http = new PlatformHttp(where(settings), settings.http());
+        boolean reasoning = settings.model().map(ModelFamilies::isReasoning).orElse(false);
+        this.sendTemperature = settings.temperature().isPresent() && !reasoning;
+        this.tokenLimit = reasoning ? TokenLimit.MAX_COMPLETION_TOKENS : settings.tokenLimit();
+        if (reasoning) {
+            LOG.info(
+                    "{} model {} is a reasoning model (gpt-5 family or o-series): sending no temperature and"
+                            + " max_completion_tokens",
+                    settings.server(),
+                    settings.model().orElse(""));
+        }
         this.supportsN = settings.supportsN();
     }
 
@@ -113,7 +120,8 @@ final class ChatClient implements AutoCloseable {
     /** Sends the conversation asking for {@code n} choices (omitted when 1) and at most {@code maxTokens} each. */
     Exchange complete(List<Message> messages, int n, int maxTokens) {
         String model = settings.model().orElseThrow();
-        long start = settings.timing().nanoTime();
+        long start = System.nanoTime();
+        Instant started = clock.instant();
         int requests = 0;
         int retries = 0;
         int fixes = 0;
@@ -133,12 +141,11 @@ final class ChatClient implements AutoCloseable {
             settings.headers().forEach(request::header);
             requests++;
             Failure failure;
-            try (Response response = client.newCall(request.build()).execute()) {
-                String text = response.body().string();
-                int status = response.code();
-                LOG.debug("{} POST chat/completions -> HTTP {}", settings.server(), status);
-                if (status >= 200 && status < 300) {
-                    JsonNode json = Json.read(text);
+            try {
+                HttpResult result = http.execute(request.build(), false);
+                int status = result.status();
+                if (result.isSuccessful()) {
+                    JsonNode json = result.json();
                     Optional<ChatResponse> parsed = ChatResponse.parse(json);
                     if (parsed.isEmpty()) {
                         ApiError error = ApiError.parse(status, json);
@@ -150,33 +157,22 @@ final class ChatClient implements AutoCloseable {
                     return new Exchange(
                             parsed.get(),
                             requests,
-                            Duration.ofNanos(settings.timing().nanoTime() - start),
+                            Duration.ofNanos(System.nanoTime() - start),
                             parameters,
-                            Optional.ofNullable(response.header("x-request-id")),
-                            rateLimits(response.headers()));
+                            Optional.ofNullable(result.headers().get("x-request-id")),
+                            rateLimits(result.headers()));
                 }
-                ApiError error = ApiError.parse(status, Json.read(text));
+                ApiError error = ApiError.parse(status, result.json());
                 if (fixes < 3 && adapt(error, n)) {
                     fixes++;
                     continue;
                 }
-                failure = classify(error, response.headers());
-            } catch (IOException e) {
+                failure = classify(error, result.headers());
+            } catch (TransportFailure e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new GenerationFailedException(Kind.UNAVAILABLE, "interrupted while calling " + where(), e);
                 }
-                String what = e instanceof InterruptedIOException ? "timed out" : "failed";
-                LOG.debug(
-                        "{} POST chat/completions {} ({})",
-                        settings.server(),
-                        what,
-                        e.getClass().getSimpleName());
-                failure = new Failure(
-                        Kind.UNAVAILABLE,
-                        "the request to " + where() + " " + what + " ("
-                                + e.getClass().getSimpleName() + ")",
-                        true,
-                        Optional.empty());
+                failure = unanswered(e);
             }
             if (!failure.retryable()) {
                 throw new GenerationFailedException(failure.kind(), failure.message());
@@ -188,7 +184,7 @@ final class ChatClient implements AutoCloseable {
             }
             int retry = retries;
             Duration wait = failure.serverDelay().orElseGet(() -> backoff(retry));
-            Duration elapsed = Duration.ofNanos(settings.timing().nanoTime() - start);
+            Duration elapsed = Duration.between(started, clock.instant());
             if (elapsed.plus(wait).compareTo(settings.retryBudget()) > 0) {
                 throw new GenerationFailedException(
                         failure.kind(),
@@ -197,7 +193,7 @@ final class ChatClient implements AutoCloseable {
             }
             LOG.debug("{}: {}; retrying in {}", settings.server(), failure.message(), wait);
             try {
-                settings.timing().sleep(wait);
+                sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new GenerationFailedException(
@@ -284,10 +280,10 @@ final class ChatClient implements AutoCloseable {
         int status = error.status();
         String said = error.describe(this::safe);
         boolean serverSaysNo = "false".equalsIgnoreCase(headers.get("x-should-retry"));
-        Optional<Duration> delay = RetryAdvice.from(headers, error.message(), Instant.now());
+        Optional<Duration> delay = RetryAdvice.from(headers, error.message(), clock.instant());
         if (status == 401) {
             String key = settings.apiKey()
-                    .map(k -> "the API key " + Secrets.mask(k) + " was rejected")
+                    .map(k -> "the API key " + Redaction.hint(k) + " was rejected")
                     .orElse("no API key is configured but the server requires one");
             return new Failure(
                     Kind.CONFIGURATION,
@@ -332,6 +328,28 @@ final class ChatClient implements AutoCloseable {
                 Optional.empty());
     }
 
+    /**
+     * A request without a usable answer: a redirect is a configuration error (a wrong base URL or an intercepting
+     * proxy; never followed, so the key goes nowhere else), an oversized answer is not retried (the same request
+     * would get it again), a timeout or network failure is retried.
+     */
+    private Failure unanswered(TransportFailure e) {
+        if (e.code().equals(TransportFailure.UNEXPECTED_REDIRECT)) {
+            return new Failure(Kind.CONFIGURATION, e.getMessage() + "; check the base URL", false, Optional.empty());
+        }
+        if (e.code().equals(TransportFailure.RESPONSE_TOO_LARGE)) {
+            return new Failure(Kind.UNAVAILABLE, e.getMessage(), false, Optional.empty());
+        }
+        String what = e.code().equals(TransportFailure.TIMEOUT) ? "timed out" : "failed";
+        String cause = e.getCause() == null ? e.code() : e.getCause().getClass().getSimpleName();
+        LOG.debug("{} POST chat/completions {} ({})", settings.server(), what, cause);
+        return new Failure(
+                Kind.UNAVAILABLE,
+                "the request to " + where() + " " + what + " (" + cause + ")",
+                true,
+                Optional.empty());
+    }
+
     private static boolean isQuota(ApiError error) {
         return error.code().filter(QUOTA_CODES::contains).isPresent()
                 || error.type().filter(QUOTA_CODES::contains).isPresent();
@@ -360,11 +378,15 @@ final class ChatClient implements AutoCloseable {
     }
 
     private String where() {
+        return where(settings);
+    }
+
+    private static String where(Settings settings) {
         return settings.server() + " (" + settings.baseUrl().host() + ")";
     }
 
     String safe(String text) {
-        return Secrets.truncate(Secrets.scrub(text, settings.secrets()), MAX_SERVER_MESSAGE);
+        return Redaction.truncate(Redaction.scrub(text, settings.secrets(), Redaction.Style.HINT), MAX_SERVER_MESSAGE);
     }
 
     static String human(Duration d) {
@@ -377,10 +399,7 @@ final class ChatClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
-        }
+        http.close();
     }
 
     /** An error body in OpenAI's shape ({@code {"error":{message,type,param,code}}}) or a compatible server's. */

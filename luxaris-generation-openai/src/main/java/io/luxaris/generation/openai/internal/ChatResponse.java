@@ -1,6 +1,7 @@
 package io.luxaris.generation.openai.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.luxaris.http.internal.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ record ChatResponse(Optional<String> id, Optional<String> model, List<Choice> ch
         var choices = new ArrayList<Choice>();
         int position = 0;
         for (JsonNode c : choicesNode) {
-            long index = Json.number(c, "/index").orElse(position);
+            long index = Json.number(c, "/index").orElse((long) position);
             JsonNode message = c.path("message");
             JsonNode content = message.path("content");
             Optional<String> text = content.isTextual() ? Optional.of(content.asText()) : Optional.empty();
@@ -52,10 +53,12 @@ record ChatResponse(Optional<String> id, Optional<String> model, List<Choice> ch
         }
         JsonNode u = body.path("usage");
         Usage usage = new Usage(
-                Json.number(u, "/prompt_tokens").orElse(0),
-                Json.number(u, "/completion_tokens").orElse(0),
-                Json.number(u, "/total_tokens").orElse(0),
-                Json.number(u, "/completion_tokens_details/reasoning_tokens"));
+                Json.number(u, "/prompt_tokens").orElse(0L),
+                Json.number(u, "/completion_tokens").orElse(0L),
+                Json.number(u, "/total_tokens").orElse(0L),
+                Json.number(u, "/completion_tokens_details/reasoning_tokens")
+                        .map(OptionalLong::of)
+                        .orElse(OptionalLong.empty()));
         return Optional.of(new ChatResponse(Json.text(body, "/id"), Json.text(body, "/model"), choices, usage));
     }
 }

@@ -5,6 +5,7 @@ import io.luxaris.generation.openai.internal.ChatClient.Exchange;
 import io.luxaris.generation.openai.internal.ChatClient.Message;
 import io.luxaris.generation.openai.internal.ChatResponse.Choice;
 import io.luxaris.generation.openai.internal.ChatResponse.Usage;
+import io.luxaris.spi.channel.Sleeper;
 import io.luxaris.spi.generation.Candidate;
 import io.luxaris.spi.generation.GenerationFailedException;
 import io.luxaris.spi.generation.GenerationFailedException.Kind;
@@ -12,6 +13,8 @@ import io.luxaris.spi.generation.GenerationPrompt;
 import io.luxaris.spi.generation.GenerationResult;
 import io.luxaris.spi.generation.RewordRequest;
 import io.luxaris.spi.generation.SuggestionGenerator;
+import io.luxaris.spi.security.Redaction;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,16 +40,17 @@ public final class OpenAiSuggestionGenerator implements SuggestionGenerator {
     private final Settings settings;
     private final ChatClient client;
 
-    public OpenAiSuggestionGenerator(Settings settings) {
+    /** A generator reading time from {@code clock} and waiting out retry delays through {@code sleeper}. */
+    public OpenAiSuggestionGenerator(Settings settings, Clock clock, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = new ChatClient(settings);
+        this.client = new ChatClient(settings, clock, sleeper);
     }
 
     @Override
     public GenerationResult generate(GenerationPrompt prompt) {
         Objects.requireNonNull(prompt, "prompt");
         requireConfigured();
-        long start = settings.timing().nanoTime();
+        long start = System.nanoTime();
         String system = Prompts.system(prompt);
         var run = new Run();
         String firstUser;
@@ -84,8 +88,7 @@ public final class OpenAiSuggestionGenerator implements SuggestionGenerator {
         usage(metadata, run.usage);
         metadata.put(
                 "latency_ms",
-                Long.toString(
-                        Duration.ofNanos(settings.timing().nanoTime() - start).toMillis()));
+                Long.toString(Duration.ofNanos(System.nanoTime() - start).toMillis()));
         metadata.put("http_requests", Integer.toString(run.httpRequests));
         if (!run.responseIds.isEmpty()) {
             metadata.put("response_id", String.join(",", run.responseIds));
@@ -199,7 +202,7 @@ public final class OpenAiSuggestionGenerator implements SuggestionGenerator {
     }
 
     private String redact(String text) {
-        return Secrets.scrub(text, settings.secrets());
+        return Redaction.scrub(text, settings.secrets(), Redaction.Style.HINT);
     }
 
     private static void usage(Map<String, String> metadata, Usage usage) {
@@ -244,7 +247,7 @@ public final class OpenAiSuggestionGenerator implements SuggestionGenerator {
         Optional<String> take(Choice choice, String label, Optional<String> ownPrompt) {
             Optional<String> refusal = choice.refusal();
             if (refusal.isPresent()) {
-                dropped.add(label + " refused: " + Secrets.truncate(redact(refusal.get()), MAX_REFUSAL));
+                dropped.add(label + " refused: " + Redaction.truncate(redact(refusal.get()), MAX_REFUSAL));
                 return Optional.empty();
             }
             String finish = choice.finishReason().orElse("");

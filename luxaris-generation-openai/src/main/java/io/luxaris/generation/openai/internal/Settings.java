@@ -2,6 +2,9 @@ package io.luxaris.generation.openai.internal;
 
 import io.luxaris.generation.openai.AuthScheme;
 import io.luxaris.generation.openai.ServerProfile.TokenLimit;
+import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.spi.channel.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of one OpenAI generator, as the public builder validated it. {@link #toString()} never shows the
@@ -30,15 +32,14 @@ import okhttp3.OkHttpClient;
  * @param tokenLimit which output-token parameter to send first
  * @param maxOutputTokens a fixed output-token limit; computed from the channel limit when empty
  * @param temperature the sampling temperature; the server's default when empty
- * @param httpClient the host's client, when it passed one (never closed by Luxaris)
- * @param connectTimeout connect timeout
- * @param readTimeout read timeout (models can think for a while)
- * @param callTimeout whole-call timeout, when set
+ * @param http the host's client (if any), timeouts (models can think for a while) and response cap
  * @param maxRetries retries of one request after a rate limit, a server error or a network failure
  * @param retryBudget the longest time one request may spend waiting to retry
  * @param initialBackoff first backoff when the server gives no delay
  * @param maxBackoff longest backoff when the server gives no delay
- * @param timing clock and sleeper
+ * @param clock the clock set on the builder (else the environment's)
+ * @param sleeper how retry delays are waited out, when set on the builder (else the clock's {@link
+ *     Sleeper#forClock})
  * @param problem why this generator cannot work (a discovered provider without key or model)
  */
 public record Settings(
@@ -55,18 +56,18 @@ public record Settings(
         TokenLimit tokenLimit,
         OptionalInt maxOutputTokens,
         OptionalDouble temperature,
-        Optional<OkHttpClient> httpClient,
-        Duration connectTimeout,
-        Duration readTimeout,
-        Optional<Duration> callTimeout,
+        HttpSettings http,
         int maxRetries,
         Duration retryBudget,
         Duration initialBackoff,
         Duration maxBackoff,
-        Timing timing,
+        Optional<Clock> clock,
+        Optional<Sleeper> sleeper,
         Optional<String> problem) {
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
+    /** Connect 10 s, read 120 s (models can think for a while), write 30 s, whole call 180 s. */
+    public static final HttpSettings.Timeouts TIMEOUTS = new HttpSettings.Timeouts(
+            Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(180));
+
     public static final int DEFAULT_MAX_RETRIES = 3;
     public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofSeconds(30);
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
@@ -86,14 +87,12 @@ public record Settings(
         Objects.requireNonNull(tokenLimit, "tokenLimit");
         Objects.requireNonNull(maxOutputTokens, "maxOutputTokens");
         Objects.requireNonNull(temperature, "temperature");
-        Objects.requireNonNull(httpClient, "httpClient");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
-        Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(http, "http");
         Objects.requireNonNull(retryBudget, "retryBudget");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
-        Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(problem, "problem");
         if (model.isEmpty() && problem.isEmpty()) {
             throw new IllegalArgumentException("model is required");
@@ -120,7 +119,7 @@ public record Settings(
                 + auth.header() + ", headers=" + headers.keySet() + ", supportsN=" + supportsN + ", tokenLimit="
                 + tokenLimit.parameter() + ", temperature="
                 + (temperature.isPresent() ? Double.toString(temperature.getAsDouble()) : "(server default)")
-                + ", maxRetries=" + maxRetries + ", retryBudget=" + retryBudget + ", sharedClient="
-                + httpClient.isPresent() + (problem.isPresent() ? ", problem=" + problem.get() : "") + "]";
+                + ", maxRetries=" + maxRetries + ", retryBudget=" + retryBudget + ", " + http
+                + (problem.isPresent() ? ", problem=" + problem.get() : "") + "]";
     }
 }

@@ -1,13 +1,17 @@
-package io.luxaris.channels.x.internal;
+package io.luxaris.http.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
-/** JSON reading and writing with one shared mapper; unreadable input reads as a missing node. */
+/**
+ * JSON reading and writing with one shared mapper. Reading is lenient: empty input, HTML error pages and anything
+ * else that is not JSON read as a missing node, so classifiers fall back on the status.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -15,6 +19,10 @@ public final class Json {
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    public static ArrayNode array() {
+        return MAPPER.createArrayNode();
     }
 
     public static String write(JsonNode node) {
@@ -38,7 +46,7 @@ public final class Json {
         }
     }
 
-    /** A non-blank text value at {@code path} (a JSON pointer such as {@code /data/id}). */
+    /** A non-blank text (or number) at {@code path}, a JSON pointer such as {@code /data/id}. */
     public static Optional<String> text(JsonNode node, String path) {
         JsonNode value = node.at(path);
         if (value.isTextual() || value.isNumber()) {
@@ -48,10 +56,10 @@ public final class Json {
         return Optional.empty();
     }
 
-    /** A whole number at {@code path}, also when X sends it as a string. */
+    /** A whole number at {@code path}, also when it is sent as a string ({@code "7200"}). */
     public static Optional<Long> number(JsonNode node, String path) {
         JsonNode value = node.at(path);
-        if (value.isIntegralNumber()) {
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
             return Optional.of(value.asLong());
         }
         if (value.isTextual()) {
