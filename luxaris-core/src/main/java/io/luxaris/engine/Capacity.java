@@ -61,6 +61,15 @@ final class Capacity {
         return waitingCount;
     }
 
+    /** Calls given up at the publish timeout that have not returned yet. */
+    int abandoned() {
+        int n = 0;
+        for (int count : abandonedByChannel.values()) {
+            n += count;
+        }
+        return n;
+    }
+
     /** Connections that must not get more claims: at their limit, or rate-limited until after {@code now}. */
     Set<ConnectionId> busyConnections(Instant now) {
         var busy = new HashSet<ConnectionId>();

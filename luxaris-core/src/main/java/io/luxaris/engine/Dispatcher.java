@@ -327,6 +327,7 @@ final class Dispatcher {
                 ops.instanceId(),
                 running && stopping,
                 loopAlive,
-                lastLoopAt);
+                lastLoopAt,
+                capacity.abandoned());
     }
 }

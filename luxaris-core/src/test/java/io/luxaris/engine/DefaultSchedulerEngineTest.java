@@ -112,8 +112,8 @@ class DefaultSchedulerEngineTest {
         assertThat(ops.reapThreads()).hasSize(1);
         assertThat(ops.dueCount()).isZero();
         assertThat(engine.status())
-                .isEqualTo(
-                        new EngineStatus(false, 0, 0, 0, Optional.empty(), Jobs.OWNER, false, false, Optional.empty()));
+                .isEqualTo(new EngineStatus(
+                        false, 0, 0, 0, Optional.empty(), Jobs.OWNER, false, false, Optional.empty(), 0));
     }
 
     @Test
@@ -276,8 +276,8 @@ class DefaultSchedulerEngineTest {
         DefaultSchedulerEngine engine =
                 engine(settings(executor).maxConcurrency(2).build());
         assertThat(engine.status())
-                .isEqualTo(
-                        new EngineStatus(false, 0, 0, 0, Optional.empty(), Jobs.OWNER, false, false, Optional.empty()));
+                .isEqualTo(new EngineStatus(
+                        false, 0, 0, 0, Optional.empty(), Jobs.OWNER, false, false, Optional.empty(), 0));
 
         engine.start();
 
@@ -287,8 +287,8 @@ class DefaultSchedulerEngineTest {
         assertThat(engine.status())
                 .usingRecursiveComparison()
                 .ignoringFields("lastLoopAt")
-                .isEqualTo(
-                        new EngineStatus(true, 1, 1, 0, Optional.empty(), Jobs.OWNER, false, true, Optional.empty()));
+                .isEqualTo(new EngineStatus(
+                        true, 1, 1, 0, Optional.empty(), Jobs.OWNER, false, true, Optional.empty(), 0));
         assertThat(engine.status().lastLoopAt()).isPresent();
         assertThat(executor.queued()).isEqualTo(1);
         executor.runNext();

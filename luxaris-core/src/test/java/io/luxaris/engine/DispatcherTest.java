@@ -82,8 +82,8 @@ class DispatcherTest {
         assertThat(executor.queued()).isEqualTo(4);
         assertThat(ops.publishes()).as("calls run on the executor only").isEmpty();
         assertThat(dispatcher.status(true, true, Optional.empty()))
-                .isEqualTo(
-                        new EngineStatus(true, 4, 0, 0, Optional.empty(), Jobs.OWNER, false, true, Optional.empty()));
+                .isEqualTo(new EngineStatus(
+                        true, 4, 0, 0, Optional.empty(), Jobs.OWNER, false, true, Optional.empty(), 0));
 
         executor.runAll();
         assertThat(dispatcher.status(true, true, Optional.empty()).pendingCompletions())

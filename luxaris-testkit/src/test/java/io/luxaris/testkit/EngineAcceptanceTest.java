@@ -619,7 +619,7 @@ class EngineAcceptanceTest {
     }
 
     @Test
-    void reconcile_asksThePlatform_publishedWhenFound_publishedAgainWhenAbsent() {
+    void reconcile_asksThePlatform_publishedWhenFound_publishedAgainWhenAbsent() throws InterruptedException {
         var fake = ScriptedChannel.builder("fake").withLookup().build();
         Luxaris l = luxaris(fake, SchedulingRules.defaults(), settings().build());
         ChannelConnection account = connect(l, alice, "fake", "@alice");
@@ -628,7 +628,10 @@ class EngineAcceptanceTest {
         fake.willNext(Behavior.postedThenHang(), Behavior.hangForever());
         clock.set(START.plusSeconds(61));
         assertThat(l.publishing().runDue().unconfirmed()).isEqualTo(2);
+        assertThat(l.publishing().status().abandoned()).isEqualTo(2);
         fake.releaseHangs();
+        // the channel is held back while its abandoned calls hold their threads; released, they return
+        waitUntil(() -> l.publishing().status().abandoned() == 0);
 
         assertThat(l.schedules().reconcile(alice, found.id()).status()).isEqualTo(ScheduleStatus.SUCCESS);
         Schedule again = l.schedules().reconcile(alice, absent.id());

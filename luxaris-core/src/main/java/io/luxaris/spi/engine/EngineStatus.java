@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param loopAlive the background loop's thread is alive (false while {@code running} means it died)
  * @param lastLoopAt when the background loop last went round (it sleeps at most {@code maxIdleSleep}, or pauses
  *     up to 30 s after a storage failure, between rounds); empty before the first
+ * @param abandoned calls the engine gave up at the publish timeout that have not returned yet (each holds a thread;
+ *     a channel holding a quarter of {@code maxConcurrency} of them is not claimed for until they return)
  */
 public record EngineStatus(
         boolean running,
@@ -24,7 +26,8 @@ public record EngineStatus(
         String instanceId,
         boolean draining,
         boolean loopAlive,
-        Optional<Instant> lastLoopAt) {
+        Optional<Instant> lastLoopAt,
+        int abandoned) {
     public EngineStatus {
         Objects.requireNonNull(nextDue, "nextDue");
         Objects.requireNonNull(instanceId, "instanceId");
