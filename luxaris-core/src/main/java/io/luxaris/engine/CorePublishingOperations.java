@@ -294,6 +294,11 @@ public final class CorePublishingOperations implements PublishingOperations {
                 .heartbeat(instanceId, ids, tx.queue().now().plus(settings.leaseDuration())));
     }
 
+    /** How many started jobs' decrypted credentials are kept for their publish (bounded by what the engine holds). */
+    int credentialsKept() {
+        return credentialsOfStarted.size();
+    }
+
     @Override
     public int reap() {
         return reaper.reap();

@@ -58,6 +58,8 @@ final class MemoryDatabase {
     final TreeSet<Key> calendar = new TreeSet<>();
     /** Queued and processing schedules by lease expiry. */
     final TreeSet<Key> leases = new TreeSet<>();
+    /** Unconfirmed schedules. */
+    final Set<ScheduleId> unconfirmed = new LinkedHashSet<>();
 
     final Map<String, Set<ScheduleId>> leasesByOwner = new HashMap<>();
     final Map<ScheduleId, List<PublishEvent>> events = new HashMap<>();
@@ -223,6 +225,12 @@ final class MemoryDatabase {
         }
         if (isPending && (!wasPending || !before.nextAttemptAt().equals(after.nextAttemptAt()))) {
             pending.add(new Key(after.nextAttemptAt(), after.id().value()));
+        }
+        if (before != null && before.status() == ScheduleStatus.UNCONFIRMED) {
+            unconfirmed.remove(before.id());
+        }
+        if (after != null && after.status() == ScheduleStatus.UNCONFIRMED) {
+            unconfirmed.add(after.id());
         }
         if (before != null && (after == null || !before.runAt().equals(after.runAt()))) {
             calendar.remove(new Key(before.runAt(), before.id().value()));

@@ -22,6 +22,7 @@ import io.luxaris.domain.SuggestionId;
 import io.luxaris.domain.TemplateId;
 import io.luxaris.domain.VariantId;
 import io.luxaris.spi.security.OwnerScope;
+import io.luxaris.spi.storage.Backlog;
 import io.luxaris.spi.storage.CalendarCriteria;
 import io.luxaris.spi.storage.CalendarRow;
 import io.luxaris.spi.storage.ChannelRepository;
@@ -882,6 +883,30 @@ final class MemoryTransaction implements Transaction {
                 }
             }
             return Optional.empty();
+        }
+
+        @Override
+        public Backlog backlog(Set<ChannelId> channels) {
+            readable();
+            Instant now = now();
+            long due = 0;
+            Instant oldest = null;
+            for (Key key : db.pending.headSet(Key.highest(now), true)) {
+                Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                if (channels.contains(s.channelId())) {
+                    due++;
+                    if (oldest == null) {
+                        oldest = s.nextAttemptAt();
+                    }
+                }
+            }
+            long unconfirmed = 0;
+            for (ScheduleId id : db.unconfirmed) {
+                if (channels.contains(db.schedules.get(id).channelId())) {
+                    unconfirmed++;
+                }
+            }
+            return new Backlog(due, Optional.ofNullable(oldest), unconfirmed, now);
         }
 
         @Override

@@ -50,7 +50,7 @@ public final class Posts {
                     new Generation(runtime, posts, templates),
                     new Schedules(runtime, posts),
                     new Calendar(runtime),
-                    new Publishing(engine));
+                    new Publishing(engine, runtime));
         });
     }
 

@@ -1,10 +1,15 @@
 package io.luxaris.usecase;
 
+import io.luxaris.domain.ChannelId;
+import io.luxaris.internal.Runtime;
 import io.luxaris.spi.engine.EngineStatus;
 import io.luxaris.spi.engine.RunReport;
 import io.luxaris.spi.engine.SchedulerEngine;
+import io.luxaris.spi.storage.Backlog;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Control of the publishing engine: start it in the background, stop it with a grace period, or drive it from
@@ -12,9 +17,11 @@ import java.util.Objects;
  */
 public final class Publishing {
     private final SchedulerEngine engine;
+    private final Runtime rt;
 
-    Publishing(SchedulerEngine engine) {
+    Publishing(SchedulerEngine engine, Runtime rt) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.rt = Objects.requireNonNull(rt, "rt");
     }
 
     /** Starts background publishing (idempotent). */
@@ -41,5 +48,15 @@ public final class Publishing {
 
     public EngineStatus status() {
         return engine.status();
+    }
+
+    /**
+     * The work waiting on the registered channels, from storage: schedules due now (count and oldest) and
+     * unconfirmed ones. One cheap read-only query; meant for metrics and health checks, not for every request.
+     */
+    public Backlog backlog() {
+        Set<ChannelId> channels =
+                rt.channels().stream().map(c -> c.channel().id()).collect(Collectors.toUnmodifiableSet());
+        return rt.storage().readOnly(tx -> tx.queue().backlog(channels));
     }
 }

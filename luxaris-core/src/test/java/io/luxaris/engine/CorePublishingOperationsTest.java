@@ -703,6 +703,23 @@ class CorePublishingOperationsTest {
     }
 
     @Test
+    void theCredentialsOfAStartedJobThatNeverPublishes_areForgottenAtTheNextHeartbeatThatDoesNotHoldIt() {
+        ChannelConnection a = connect("@a");
+        ChannelConnection b = connect("@b");
+        schedule(a, T);
+        schedule(b, T);
+        clock.set(T);
+        List<PublishJob> started = ops.start(ops.claim(10, Set.of()).jobs());
+        assertThat(ops.credentialsKept()).isEqualTo(2);
+
+        ops.heartbeat(List.of(started.get(0).fence())); // the other one never reached publish (rejected, stopped)
+
+        assertThat(ops.credentialsKept()).isEqualTo(1);
+        ops.publish(started.get(0));
+        assertThat(ops.credentialsKept()).isZero();
+    }
+
+    @Test
     void reap_makesAnExpiredPublishUnconfirmed_andSaysWhy() {
         ChannelConnection a = connect("@a");
         Schedule s = schedule(a, T);

@@ -2,6 +2,7 @@ package io.luxaris.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.luxaris.ConflictException;
 import io.luxaris.domain.Channel;
@@ -36,6 +37,7 @@ import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantSource;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.spi.security.OwnerScope;
+import io.luxaris.spi.storage.Backlog;
 import io.luxaris.spi.storage.CalendarCriteria;
 import io.luxaris.spi.storage.ClaimRequest;
 import io.luxaris.spi.storage.Completion;
@@ -1194,6 +1196,60 @@ public abstract class StorageContract {
         });
         assertThat(read((Transaction t) -> t.queue().nextDue(Set.of(FAKE)))).contains(now.plusSeconds(100));
         assertThat(read((Transaction t) -> t.queue().nextDue(Set.of(OTHER)))).isEmpty();
+    }
+
+    @Test
+    void backlog_countsDueAndUnconfirmedSchedulesOfTheChannels_withTheOldestDue() {
+        var f = fixture();
+        Backlog empty = read((Transaction t) -> t.queue().backlog(Set.of(FAKE, OTHER)));
+        assertThat(empty.due()).isZero();
+        assertThat(empty.oldestDue()).isEmpty();
+        assertThat(empty.unconfirmed()).isZero();
+        assertThat(empty.asOf()).isCloseTo(now, within(Duration.ofMinutes(1)));
+
+        PostVariant onOther = variant(f.post(), OTHER, "elsewhere");
+        tx(t -> t.variants().insert(onOther));
+        tx(t -> {
+            t.schedules().insert(schedule(f, now.minusSeconds(40)));
+            t.schedules().insert(schedule(f, now.minusSeconds(20)));
+            t.schedules().insert(schedule(f, now.plusSeconds(3600))); // pending, not due yet
+            t.schedules()
+                    .insert(schedule(f, now.minusSeconds(90)).toBuilder()
+                            .status(ScheduleStatus.CANCELLED)
+                            .build());
+            t.schedules()
+                    .insert(schedule(f, now.minusSeconds(80)).toBuilder()
+                            .status(ScheduleStatus.UNCONFIRMED)
+                            .attemptCount(1)
+                            .build());
+            t.schedules().insert(Schedule.pending(onOther, f.connection().id(), now.minusSeconds(70), BERLIN, now));
+            t.schedules()
+                    .insert(
+                            Schedule.pending(onOther, f.connection().id(), now.minusSeconds(60), BERLIN, now)
+                                    .toBuilder()
+                                    .status(ScheduleStatus.UNCONFIRMED)
+                                    .attemptCount(1)
+                                    .build());
+        });
+
+        Backlog fake = read((Transaction t) -> t.queue().backlog(Set.of(FAKE)));
+        assertThat(fake.due()).isEqualTo(2);
+        assertThat(fake.oldestDue()).contains(now.minusSeconds(40));
+        assertThat(fake.unconfirmed()).isEqualTo(1);
+        assertThat(fake.oldestDueAge()).isGreaterThanOrEqualTo(Duration.ofSeconds(40));
+
+        Backlog both = read((Transaction t) -> t.queue().backlog(Set.of(FAKE, OTHER)));
+        assertThat(both.due()).isEqualTo(3);
+        assertThat(both.oldestDue()).contains(now.minusSeconds(70));
+        assertThat(both.unconfirmed()).isEqualTo(2);
+
+        // a claimed schedule is no longer waiting
+        assertThat(claim("engine", 1)).extracting(Schedule::nextAttemptAt).containsExactly(now.minusSeconds(70));
+        Backlog afterClaim = read((Transaction t) -> t.queue().backlog(Set.of(FAKE, OTHER)));
+        assertThat(afterClaim.due()).isEqualTo(2);
+        assertThat(afterClaim.oldestDue()).contains(now.minusSeconds(40));
+
+        assertThat(read((Transaction t) -> t.queue().backlog(Set.of())).due()).isZero();
     }
 
     @Test

@@ -71,6 +71,13 @@ public interface ScheduleQueue {
     Optional<Instant> nextDue(Set<ChannelId> channels);
 
     /**
+     * The work waiting on these channels now: pending schedules due at or before the store's now (their count and
+     * the earliest next attempt among them) and unconfirmed schedules. Read-only and cheap enough to be polled by
+     * metrics (it runs on the claim index).
+     */
+    Backlog backlog(Set<ChannelId> channels);
+
+    /**
      * Moves every pending schedule of the connection due before {@code until} to {@code until} (a rate limit
      * applies to the whole account). Returns how many moved.
      */

@@ -1,0 +1,63 @@
+package io.luxaris.spring.boot.autoconfigure;
+
+import io.luxaris.channels.x.XChannel;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers the X channel when luxaris-channels-x is on the class path (unless {@code
+ * luxaris.channels.x.enabled=false} or the context defines its own {@link XChannel}).
+ */
+@AutoConfiguration(before = LuxarisAutoConfiguration.class)
+@ConditionalOnClass(name = "io.luxaris.channels.x.XChannel")
+@ConditionalOnProperty(prefix = "luxaris.channels.x", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(XChannelProperties.class)
+public final class LuxarisXChannelAutoConfiguration {
+    @Bean
+    @ConditionalOnMissingBean(XChannel.class)
+    XChannel luxarisXChannel(XChannelProperties p) {
+        XChannel.Builder b = XChannel.builder();
+        if (p.getBaseUrl() != null) {
+            b.baseUrl(p.getBaseUrl());
+        }
+        if (p.getClientId() != null) {
+            if (p.getClientSecret() != null) {
+                b.oauth2Client(p.getClientId(), p.getClientSecret());
+            } else {
+                b.oauth2Client(p.getClientId());
+            }
+        }
+        if (p.getConsumerKey() != null || p.getConsumerSecret() != null) {
+            b.oauth1Consumer(
+                    required(p.getConsumerKey(), "luxaris.channels.x.consumer-key"),
+                    required(p.getConsumerSecret(), "luxaris.channels.x.consumer-secret"));
+        }
+        if (p.getConnectTimeout() != null) {
+            b.connectTimeout(p.getConnectTimeout());
+        }
+        if (p.getReadTimeout() != null) {
+            b.readTimeout(p.getReadTimeout());
+        }
+        if (p.getCallTimeout() != null) {
+            b.callTimeout(p.getCallTimeout());
+        }
+        if (p.getRefreshAhead() != null) {
+            b.refreshAhead(p.getRefreshAhead());
+        }
+        if (p.isDryRun()) {
+            b.dryRun();
+        }
+        return b.build();
+    }
+
+    static String required(String value, String property) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(property + " must be set");
+        }
+        return value;
+    }
+}
