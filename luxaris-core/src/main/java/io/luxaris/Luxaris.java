@@ -95,46 +95,83 @@ public final class Luxaris implements AutoCloseable {
         this.publishing = useCases.publishing();
     }
 
+    /**
+     * Starts the configuration of a new instance.
+     *
+     * @return a builder with the defaults: in-memory storage, no channels, the offline generator, owner-only access
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Channel catalog and channel connections. */
+    /**
+     * Channel catalog and channel connections.
+     *
+     * @return the accounts use case
+     */
     public Channels channels() {
         return channels;
     }
 
-    /** Posts and their variants. */
+    /**
+     * Posts and their variants.
+     *
+     * @return the posts use case
+     */
     public Posts posts() {
         return posts;
     }
 
-    /** Templates and rendering. */
+    /**
+     * Templates and rendering.
+     *
+     * @return the templates use case
+     */
     public Templates templates() {
         return templates;
     }
 
-    /** Generation sessions, suggestions, accept. */
+    /**
+     * Generation sessions, suggestions, accept.
+     *
+     * @return the generation use case
+     */
     public Generation generation() {
         return generation;
     }
 
-    /** Schedule, move, re-target, cancel, publish events, resolve unconfirmed. */
+    /**
+     * Schedule, move, re-target, cancel, publish events, resolve unconfirmed.
+     *
+     * @return the scheduling use case
+     */
     public Schedules schedules() {
         return schedules;
     }
 
-    /** Schedules in a date range with filters. */
+    /**
+     * Schedules in a date range with filters.
+     *
+     * @return the calendar use case
+     */
     public Calendar calendar() {
         return calendar;
     }
 
-    /** Engine control. */
+    /**
+     * Engine control.
+     *
+     * @return the publishing use case
+     */
     public Publishing publishing() {
         return publishing;
     }
 
-    /** The rules in force. */
+    /**
+     * The rules in force.
+     *
+     * @return the rules given to {@link Builder#rules(SchedulingRules)}, or the defaults
+     */
     public SchedulingRules rules() {
         return runtime.rules();
     }
@@ -189,19 +226,34 @@ public final class Luxaris implements AutoCloseable {
 
         private Builder() {}
 
-        /** Where data lives; default: a new in-memory storage. */
+        /**
+         * Where data lives; default: a new in-memory storage.
+         *
+         * @param value the storage provider, opened by {@link #build()}
+         * @return this builder
+         */
         public Builder storage(StorageProvider value) {
             this.storage = Objects.requireNonNull(value, "storage");
             return this;
         }
 
-        /** Registers a channel; repeatable. */
+        /**
+         * Registers a channel; repeatable.
+         *
+         * @param value the channel's provider; its key must be unique among the registered channels
+         * @return this builder
+         */
         public Builder channel(ChannelProvider value) {
             channelProviders.add(Objects.requireNonNull(value, "channel"));
             return this;
         }
 
-        /** Registers a suggestion generator; repeatable. The first one registered is the default. */
+        /**
+         * Registers a suggestion generator; repeatable. The first one registered is the default.
+         *
+         * @param value the generator's provider; its key must be unique among the registered generators
+         * @return this builder
+         */
         public Builder generator(GeneratorProvider value) {
             generatorProviders.add(Objects.requireNonNull(value, "generator"));
             return this;
@@ -209,77 +261,136 @@ public final class Luxaris implements AutoCloseable {
 
         /**
          * Also loads channel, generator and storage providers with {@link ServiceLoader}. Logs what it found; an
-         * explicitly registered provider wins over a discovered one with the same key; two discovered providers
-         * with one key fail the build. A discovered generator never becomes the default by itself (name it with
-         * {@link #defaultGenerator} or per request): it may lack the configuration it needs.
+         * explicitly registered provider wins over a discovered one with the same key; two discovered providers with
+         * one key fail the build. A discovered generator never becomes the default by itself (name it with {@link
+         * #defaultGenerator} or per request): it may lack the configuration it needs.
+         *
+         * @return this builder
          */
         public Builder discoverPlugins() {
             this.discover = true;
             return this;
         }
 
+        /**
+         * The clock of every timestamp, due time and lease; default: the system's UTC clock. Tests pass a settable one.
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** Who may do what; default {@link AccessPolicy#ownerOnly()}. */
+        /**
+         * Who may do what; default {@link AccessPolicy#ownerOnly()}.
+         *
+         * @param value the access policy asked before every read and change
+         * @return this builder
+         */
         public Builder accessPolicy(AccessPolicy value) {
             this.accessPolicy = Objects.requireNonNull(value, "accessPolicy");
             return this;
         }
 
+        /**
+         * The scheduling rules (horizon, minimum lead time, lateness, retries, content limits); default: {@link
+         * SchedulingRules#defaults()}.
+         *
+         * @param value the rules
+         * @return this builder
+         */
         public Builder rules(SchedulingRules value) {
             this.rules = Objects.requireNonNull(value, "rules");
             return this;
         }
 
-        /** Receives lifecycle events; repeatable. */
+        /**
+         * Receives lifecycle events; repeatable.
+         *
+         * @param value the listener, called after each change is committed
+         * @return this builder
+         */
         public Builder listener(LuxarisListener value) {
             listeners.add(Objects.requireNonNull(value, "listener"));
             return this;
         }
 
         /**
-         * Encrypts credentials at rest. Required with durable storage (the JDBC module offers a Tink cipher);
-         * default for in-memory storage: {@link SecretCipher#ephemeral()}.
+         * Encrypts credentials at rest. Required with durable storage (the JDBC module offers a Tink cipher); default
+         * for in-memory storage: {@link SecretCipher#ephemeral()}.
+         *
+         * @param value the cipher of stored credentials
+         * @return this builder
          */
         public Builder secretCipher(SecretCipher value) {
             this.cipher = Objects.requireNonNull(value, "secretCipher");
             return this;
         }
 
-        /** The host's media library (bytes of attachments); default: none. */
+        /**
+         * The host's media library (bytes of attachments); default: none.
+         *
+         * @param value where channels read the bytes of media attachments
+         * @return this builder
+         */
         public Builder mediaSource(MediaSource value) {
             this.mediaSource = Objects.requireNonNull(value, "mediaSource");
             return this;
         }
 
-        /** Tuning of the publishing engine. */
+        /**
+         * Tuning of the publishing engine.
+         *
+         * @param value the engine's settings; default {@link EngineSettings#defaults()}
+         * @return this builder
+         */
         public Builder engine(EngineSettings value) {
             this.engineSettings = Objects.requireNonNull(value, "engine");
             return this;
         }
 
-        /** Sees what the engine does, for metrics and tracing (see {@code luxaris-micrometer}); default: none. */
+        /**
+         * Sees what the engine does, for metrics and tracing (see {@code luxaris-micrometer}); default: none.
+         *
+         * @param value the observer
+         * @return this builder
+         */
         public Builder engineObserver(EngineObserver value) {
             this.engineObserver = Objects.requireNonNull(value, "engineObserver");
             return this;
         }
 
-        /** An alternative scheduler engine; default: Luxaris's own. */
+        /**
+         * An alternative scheduler engine; default: Luxaris's own.
+         *
+         * @param value creates the engine from the context {@link #build()} prepares
+         * @return this builder
+         */
         public Builder schedulerEngine(SchedulerEngineFactory value) {
             this.engineFactory = Objects.requireNonNull(value, "schedulerEngine");
             return this;
         }
 
-        /** Which generator serves requests that name none; default: the first registered, else offline. */
+        /**
+         * Which generator serves requests that name none; default: the first registered, else offline.
+         *
+         * @param key the key of a registered (or discovered) generator, checked by {@link #build()}
+         * @return this builder
+         */
         public Builder defaultGenerator(String key) {
             this.defaultGenerator = Objects.requireNonNull(key, "defaultGenerator");
             return this;
         }
 
-        /** The engine's lease owner name; default: a random, unique one per instance. */
+        /**
+         * The engine's lease owner name; default: a random, unique one per instance.
+         *
+         * @param value 1..100 characters, unique among the instances that share a storage
+         * @return this builder
+         * @throws IllegalArgumentException when the value is blank or longer than 100 characters
+         */
         public Builder instanceId(String value) {
             Objects.requireNonNull(value, "instanceId");
             if (value.isBlank() || value.length() > 100) {
@@ -289,12 +400,27 @@ public final class Luxaris implements AutoCloseable {
             return this;
         }
 
-        /** Source of retry jitter (for reproducible tests); default: a secure random. */
+        /**
+         * Source of retry jitter (for reproducible tests); default: a secure random.
+         *
+         * @param value the random generator the engine draws retry delays from
+         * @return this builder
+         */
         public Builder random(RandomGenerator value) {
             this.random = Objects.requireNonNull(value, "random");
             return this;
         }
 
+        /**
+         * Opens the storage, registers the channels and generators in the catalog and creates the engine (not started:
+         * see {@link Publishing#start()}). On failure everything opened so far is closed again.
+         *
+         * @return a ready instance, to be closed by the caller
+         * @throws IllegalStateException when a provider's key is malformed or used twice, the default generator is not
+         *     registered, several storage providers were discovered, or a durable storage has no {@link
+         *     #secretCipher(SecretCipher)}
+         * @throws StorageException when the storage cannot be opened or the channel catalog cannot be written
+         */
         public Luxaris build() {
             var channelsByKey = new LinkedHashMap<String, ChannelProvider>();
             for (ChannelProvider p : channelProviders) {

@@ -7,5 +7,10 @@ package io.luxaris;
  */
 @FunctionalInterface
 public interface LuxarisListener {
+    /**
+     * Called once per event, after the change is committed.
+     *
+     * @param event what happened
+     */
     void onEvent(LuxarisEvent event);
 }

@@ -4,13 +4,25 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The acting user or service, as known to the host application (the System context). Luxaris only stores the id
- * as owner of posts, templates, connections and generation sessions; attributes are for the host's
- * {@code AccessPolicy} (roles, team, tenant...).
+ * The acting user or service, as known to the host application (the System context). Luxaris only stores the id as
+ * owner of posts, templates, connections and generation sessions; attributes are for the host's {@code AccessPolicy}
+ * (roles, team, tenant...).
+ *
+ * @param id the host's id of the user or service: 1..{@value #MAX_ID_LENGTH} characters, no NUL or unpaired surrogate
+ * @param attributes free attributes for the host's access policy; copied
  */
 public record Principal(String id, Map<String, String> attributes) {
+    /** The longest id accepted, in UTF-16 characters. */
     public static final int MAX_ID_LENGTH = 200;
 
+    /**
+     * Checks the id and copies the attributes.
+     *
+     * @param id the host's id of the user or service: 1..{@value #MAX_ID_LENGTH} characters, no NUL or unpaired
+     *     surrogate
+     * @param attributes free attributes for the host's access policy; copied
+     * @throws IllegalArgumentException when the id is blank, too long, or holds NUL or an unpaired surrogate
+     */
     public Principal {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {
@@ -27,10 +39,25 @@ public record Principal(String id, Map<String, String> attributes) {
         attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes"));
     }
 
+    /**
+     * A principal without attributes.
+     *
+     * @param id the host's id of the user or service
+     * @return the principal
+     * @throws IllegalArgumentException when the id is blank, too long, or holds NUL or an unpaired surrogate
+     */
     public static Principal of(String id) {
         return new Principal(id, Map.of());
     }
 
+    /**
+     * A principal with attributes for the access policy.
+     *
+     * @param id the host's id of the user or service
+     * @param attributes attributes for the host's access policy (roles, team, tenant...)
+     * @return the principal
+     * @throws IllegalArgumentException when the id is blank, too long, or holds NUL or an unpaired surrogate
+     */
     public static Principal of(String id, Map<String, String> attributes) {
         return new Principal(id, attributes);
     }

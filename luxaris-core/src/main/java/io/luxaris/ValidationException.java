@@ -9,6 +9,12 @@ public final class ValidationException extends LuxarisException {
 
     private final transient List<Violation> violations;
 
+    /**
+     * Creates the exception; the message lists every violation.
+     *
+     * @param violations the broken rules, at least one; copied
+     * @throws IllegalArgumentException when the list is empty
+     */
     public ValidationException(List<Violation> violations) {
         super(describe(violations));
         if (violations.isEmpty()) {
@@ -17,16 +23,33 @@ public final class ValidationException extends LuxarisException {
         this.violations = List.copyOf(violations);
     }
 
+    /**
+     * An exception with one violation.
+     *
+     * @param field the field, a dotted path such as {@code variant.content}
+     * @param rule the stable rule code, such as {@code required}
+     * @param message the reason, safe to show
+     * @return the exception
+     */
     public static ValidationException of(String field, String rule, String message) {
         return new ValidationException(List.of(Violation.of(field, rule, message)));
     }
 
-    /** Every broken rule, in the order they were found. */
+    /**
+     * Every broken rule, in the order they were found.
+     *
+     * @return the violations, never empty
+     */
     public List<Violation> violations() {
         return violations;
     }
 
-    /** True when some violation has this rule code. */
+    /**
+     * True when some violation has this rule code.
+     *
+     * @param rule a rule code such as {@code required}
+     * @return whether any violation has it
+     */
     public boolean hasRule(String rule) {
         return violations.stream().anyMatch(v -> v.rule().equals(rule));
     }

@@ -5,8 +5,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A destination platform (X, LinkedIn, or a plugin's). The catalog is built from the registered channel
- * providers; a stored channel without a provider on this node is {@code DISABLED}.
+ * A destination platform (X, LinkedIn, or a plugin's). The catalog is built from the registered channel providers; a
+ * stored channel without a provider on this node is {@code DISABLED}.
+ *
+ * @param id the stable id, {@link ChannelId#forKey(String)} of the key
+ * @param key the provider's key, such as {@code x}
+ * @param name the display name, such as {@code X}
+ * @param status whether a provider of it is registered
+ * @param limits what the channel accepts
+ * @param createdAt when it first entered the catalog
+ * @param updatedAt when the catalog entry last changed
  */
 public record Channel(
         ChannelId id,
@@ -16,6 +24,18 @@ public record Channel(
         ChannelLimits limits,
         Instant createdAt,
         Instant updatedAt) {
+    /**
+     * Checks the components; the id must be the one derived from the key.
+     *
+     * @param id the stable id, {@link ChannelId#forKey(String)} of the key
+     * @param key the provider's key, such as {@code x}
+     * @param name the display name, such as {@code X}
+     * @param status whether a provider of it is registered
+     * @param limits what the channel accepts
+     * @param createdAt when it first entered the catalog
+     * @param updatedAt when the catalog entry last changed
+     * @throws IllegalArgumentException when the key or name is blank, or the id is not derived from the key
+     */
     public Channel {
         Objects.requireNonNull(id, "id");
         Args.nonBlank(key, "key");
@@ -29,6 +49,7 @@ public record Channel(
         }
     }
 
+    /** {@return whether a provider of this channel is registered (status {@code ACTIVE})} */
     public boolean isActive() {
         return status == ChannelStatus.ACTIVE;
     }

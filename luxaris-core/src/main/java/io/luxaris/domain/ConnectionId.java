@@ -4,18 +4,37 @@ import io.luxaris.internal.Uuids;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifier of a connection: a time-ordered UUID. */
+/**
+ * Identifier of a connection: a time-ordered UUID.
+ *
+ * @param value the UUID
+ */
 public record ConnectionId(UUID value) implements EntityId {
+    /**
+     * Checks the UUID is set.
+     *
+     * @param value the UUID
+     */
     public ConnectionId {
         Objects.requireNonNull(value, "value");
     }
 
-    /** A new, time-ordered identifier. */
+    /**
+     * A new, time-ordered identifier.
+     *
+     * @return a new id, later ones sorting after earlier ones
+     */
     public static ConnectionId random() {
         return new ConnectionId(Uuids.timeOrdered());
     }
 
-    /** Parses the canonical UUID text form; throws {@link IllegalArgumentException} on malformed input. */
+    /**
+     * Parses the canonical UUID text form.
+     *
+     * @param text a UUID such as the one {@link #toString()} gives
+     * @return the id
+     * @throws IllegalArgumentException when the text is not a UUID
+     */
     public static ConnectionId of(String text) {
         return new ConnectionId(UUID.fromString(Objects.requireNonNull(text, "text")));
     }

@@ -17,10 +17,22 @@ public enum FailureKind {
     /** The request may have reached the platform but the outcome is unknown: never retried blindly. */
     UNKNOWN;
 
+    /**
+     * The lower-case name used in storage and messages.
+     *
+     * @return the name in lower case, such as {@code rate_limited}
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Parses a {@link #wireName()}.
+     *
+     * @param name a wire name, in any case
+     * @return the constant
+     * @throws IllegalArgumentException for an unknown name
+     */
     public static FailureKind fromWireName(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }

@@ -8,8 +8,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A group of AI generations around one intent. {@code channelErrors} maps a channel key to the safe message of
- * why generation failed for it; the suggestions obtained for other channels are kept.
+ * A group of AI generations around one intent. {@code channelErrors} maps a channel key to the safe message of why
+ * generation failed for it; the suggestions obtained for other channels are kept.
+ *
+ * @param id the session's id
+ * @param ownerPrincipalId the principal who asked for it
+ * @param postId the post it generates for (set when a suggestion was accepted into a post, or asked for one)
+ * @param templateId the template the prompt was rendered with, if any
+ * @param prompt the intent given to the generator
+ * @param status where the session is in its lifecycle
+ * @param channelErrors per channel key, why generation failed for that channel (safe to show)
+ * @param createdAt when it was started
+ * @param updatedAt when it last changed
+ * @param version the optimistic-locking version
  */
 public record GenerationSession(
         GenerationSessionId id,
@@ -22,6 +33,21 @@ public record GenerationSession(
         Instant createdAt,
         Instant updatedAt,
         long version) {
+    /**
+     * Checks the components and copies the errors.
+     *
+     * @param id the session's id
+     * @param ownerPrincipalId the principal who asked for it
+     * @param postId the post it generates for (set when a suggestion was accepted into a post, or asked for one)
+     * @param templateId the template the prompt was rendered with, if any
+     * @param prompt the intent given to the generator
+     * @param status where the session is in its lifecycle
+     * @param channelErrors per channel key, why generation failed for that channel (safe to show)
+     * @param createdAt when it was started
+     * @param updatedAt when it last changed
+     * @param version the optimistic-locking version
+     * @throws IllegalArgumentException when the owner is blank or the version is negative
+     */
     public GenerationSession {
         Objects.requireNonNull(id, "id");
         Args.nonBlank(ownerPrincipalId, "ownerPrincipalId");
@@ -35,6 +61,15 @@ public record GenerationSession(
         Args.notNegative(version, "version");
     }
 
+    /**
+     * This session finished (completed or aborted) with its per-channel errors.
+     *
+     * @param to the final status
+     * @param errors per channel key, why generation failed for it
+     * @param now the time of the change
+     * @return the changed copy
+     * @throws io.luxaris.ConflictException when the session is already finished in another status
+     */
     public GenerationSession finish(GenerationStatus to, Map<String, String> errors, Instant now) {
         if (to != status) {
             Lifecycle.requireGeneration(id, status, to);
@@ -43,6 +78,13 @@ public record GenerationSession(
                 id, ownerPrincipalId, postId, templateId, prompt, to, errors, createdAt, now, version);
     }
 
+    /**
+     * This session linked to a post.
+     *
+     * @param post the post its suggestions go to
+     * @param now the time of the change
+     * @return the changed copy
+     */
     public GenerationSession withPost(PostId post, Instant now) {
         return new GenerationSession(
                 id,

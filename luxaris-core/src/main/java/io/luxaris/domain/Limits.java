@@ -75,7 +75,12 @@ public final class Limits {
 
     private Limits() {}
 
-    /** Whether {@code instant} is within {@link #EARLIEST_INSTANT}..{@link #LATEST_INSTANT}. */
+    /**
+     * Whether {@code instant} is within {@link #EARLIEST_INSTANT}..{@link #LATEST_INSTANT}.
+     *
+     * @param instant the instant to check
+     * @return whether every supported storage holds it as it is
+     */
     public static boolean supports(Instant instant) {
         return !instant.isBefore(EARLIEST_INSTANT) && !instant.isAfter(LATEST_INSTANT);
     }

@@ -9,8 +9,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The channel-agnostic message. Its status is derived from its schedules (see {@code PostStatusRule}), except
- * {@code ARCHIVED} which is set explicitly.
+ * The channel-agnostic message. Its status is derived from its schedules (see {@code PostStatusRule}), except {@code
+ * ARCHIVED} which is set explicitly.
+ *
+ * @param id the post's id
+ * @param ownerPrincipalId the principal who created it
+ * @param title an internal title, not published
+ * @param baseContent the channel-agnostic text variants start from
+ * @param tags the author's tags
+ * @param status derived from its schedules, or archived
+ * @param metadata the host's own non-secret facts
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ * @param publishedAt when a variant of it was first published
+ * @param version the optimistic-locking version
  */
 public record Post(
         PostId id,
@@ -24,6 +36,22 @@ public record Post(
         Instant updatedAt,
         Optional<Instant> publishedAt,
         long version) {
+    /**
+     * Checks the components and copies the collections.
+     *
+     * @param id the post's id
+     * @param ownerPrincipalId the principal who created it
+     * @param title an internal title, not published
+     * @param baseContent the channel-agnostic text variants start from
+     * @param tags the author's tags
+     * @param status derived from its schedules, or archived
+     * @param metadata the host's own non-secret facts
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     * @param publishedAt when a variant of it was first published
+     * @param version the optimistic-locking version
+     * @throws IllegalArgumentException when the owner is blank or the version is negative
+     */
     public Post {
         Objects.requireNonNull(id, "id");
         Args.nonBlank(ownerPrincipalId, "ownerPrincipalId");
@@ -38,7 +66,17 @@ public record Post(
         Args.notNegative(version, "version");
     }
 
-    /** A new draft. */
+    /**
+     * A new draft.
+     *
+     * @param owner the principal id of its owner
+     * @param title an internal title
+     * @param baseContent the channel-agnostic text
+     * @param tags the tags
+     * @param metadata the host's facts
+     * @param now the creation time
+     * @return a draft with a new id and version 0
+     */
     public static Post draft(
             String owner,
             Optional<String> title,
@@ -60,7 +98,14 @@ public record Post(
                 0);
     }
 
-    /** This post in another status; throws {@code ConflictException} for a move the lifecycle forbids. */
+    /**
+     * This post in another status; a published post keeps its first {@code publishedAt}.
+     *
+     * @param to the new status
+     * @param now the time of the change
+     * @return the changed copy, or this post when the status is the same
+     * @throws io.luxaris.ConflictException for a move the lifecycle forbids
+     */
     public Post withStatus(PostStatus to, Instant now) {
         if (to == status) {
             return this;
@@ -72,6 +117,16 @@ public record Post(
                 id, ownerPrincipalId, title, baseContent, tags, to, metadata, createdAt, now, published, version);
     }
 
+    /**
+     * This post with new content.
+     *
+     * @param newTitle the title
+     * @param newBaseContent the base content
+     * @param newTags the tags
+     * @param newMetadata the metadata
+     * @param now the time of the change
+     * @return the changed copy
+     */
     public Post withContent(
             Optional<String> newTitle,
             String newBaseContent,
@@ -92,6 +147,7 @@ public record Post(
                 version);
     }
 
+    /** {@return whether the post is archived (final: nothing more is scheduled or published)} */
     public boolean isArchived() {
         return status == PostStatus.ARCHIVED;
     }

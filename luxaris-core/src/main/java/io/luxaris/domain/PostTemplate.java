@@ -5,7 +5,20 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A reusable text pattern with {@code {{placeholders}}} (Mustache syntax), owned by a principal. */
+/**
+ * A reusable text pattern with {@code {{placeholders}}} (Mustache syntax), owned by a principal.
+ *
+ * @param id the template's id
+ * @param ownerPrincipalId the principal who created it
+ * @param name its name, unique per owner
+ * @param description what it is for
+ * @param body the Mustache text
+ * @param defaultChannelId the channel it is meant for, if any
+ * @param constraints what content made from it must respect
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ * @param version the optimistic-locking version
+ */
 public record PostTemplate(
         TemplateId id,
         String ownerPrincipalId,
@@ -17,6 +30,21 @@ public record PostTemplate(
         Instant createdAt,
         Instant updatedAt,
         long version) {
+    /**
+     * Checks the components.
+     *
+     * @param id the template's id
+     * @param ownerPrincipalId the principal who created it
+     * @param name its name, unique per owner
+     * @param description what it is for
+     * @param body the Mustache text
+     * @param defaultChannelId the channel it is meant for, if any
+     * @param constraints what content made from it must respect
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     * @param version the optimistic-locking version
+     * @throws IllegalArgumentException when the owner or name is blank or the version is negative
+     */
     public PostTemplate {
         Objects.requireNonNull(id, "id");
         Args.nonBlank(ownerPrincipalId, "ownerPrincipalId");

@@ -11,8 +11,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The channel-specific form of a post: what is actually published. {@code thread} holds follow-up parts posted
- * as replies after {@code content} (for channels with threads). A published variant's content never changes.
+ * The channel-specific form of a post: what is actually published. {@code thread} holds follow-up parts posted as
+ * replies after {@code content} (for channels with threads). A published variant's content never changes.
+ *
+ * @param id the variant's id
+ * @param postId the post it belongs to
+ * @param channelId the channel it is written for
+ * @param connectionId the account it is meant for, if chosen already
+ * @param content the text of the first post
+ * @param thread the follow-up parts, in order
+ * @param media the attachments of the first post
+ * @param tone the tone it was written in, if given
+ * @param source where its content came from
+ * @param status where it is in its lifecycle
+ * @param metadata the host's own non-secret facts
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ * @param publishedAt when it was published
+ * @param version the optimistic-locking version
  */
 public record PostVariant(
         VariantId id,
@@ -30,6 +46,26 @@ public record PostVariant(
         Instant updatedAt,
         Optional<Instant> publishedAt,
         long version) {
+    /**
+     * Checks the components and copies the collections.
+     *
+     * @param id the variant's id
+     * @param postId the post it belongs to
+     * @param channelId the channel it is written for
+     * @param connectionId the account it is meant for, if chosen already
+     * @param content the text of the first post
+     * @param thread the follow-up parts, in order
+     * @param media the attachments of the first post
+     * @param tone the tone it was written in, if given
+     * @param source where its content came from
+     * @param status where it is in its lifecycle
+     * @param metadata the host's own non-secret facts
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     * @param publishedAt when it was published
+     * @param version the optimistic-locking version
+     * @throws IllegalArgumentException when the version is negative
+     */
     public PostVariant {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(postId, "postId");
@@ -48,7 +84,7 @@ public record PostVariant(
         Args.notNegative(version, "version");
     }
 
-    /** The content followed by the thread parts. */
+    /** {@return the content followed by the thread parts} */
     public List<String> texts() {
         var all = new ArrayList<String>(1 + thread.size());
         all.add(content);
@@ -56,10 +92,19 @@ public record PostVariant(
         return all;
     }
 
+    /** {@return whether it is published (its content is final)} */
     public boolean isPublished() {
         return status == VariantStatus.PUBLISHED;
     }
 
+    /**
+     * This variant in another status; a published variant keeps its first {@code publishedAt}.
+     *
+     * @param to the new status
+     * @param now the time of the change
+     * @return the changed copy, or this variant when the status is the same
+     * @throws io.luxaris.ConflictException for a move the lifecycle forbids
+     */
     public PostVariant withStatus(VariantStatus to, Instant now) {
         if (to == status) {
             return this;
@@ -85,7 +130,19 @@ public record PostVariant(
                 version);
     }
 
-    /** New content; a published variant refuses with {@code ConflictException}. */
+    /**
+     * This variant with new content.
+     *
+     * @param newContent the text of the first post
+     * @param newThread the follow-up parts
+     * @param newMedia the attachments
+     * @param newTone the tone
+     * @param newConnection the account it is meant for
+     * @param newMetadata the metadata
+     * @param now the time of the change
+     * @return the changed copy
+     * @throws io.luxaris.ConflictException when the variant is published
+     */
     public PostVariant withContent(
             String newContent,
             List<String> newThread,

@@ -7,6 +7,18 @@ import java.util.Optional;
 /**
  * The record of one publish attempt of a schedule: its outcome, the external id and URL on success, the failure
  * category, code and safe message otherwise, and a truncated raw response without secrets.
+ *
+ * @param id the event's id
+ * @param scheduleId the schedule it belongs to
+ * @param attemptIndex which attempt it records (the schedule's attempt count at the time)
+ * @param timestamp when the attempt ended
+ * @param status its outcome
+ * @param externalPostId the platform's id of the post, on success
+ * @param externalUrl the post's URL, on success when known
+ * @param failureKind the category of a failure
+ * @param errorCode the channel's code of a failure
+ * @param errorMessage the safe message of a failure
+ * @param rawResponse the platform's answer, truncated and without secrets (the redacted request in a dry run)
  */
 public record PublishEvent(
         PublishEventId id,
@@ -20,6 +32,22 @@ public record PublishEvent(
         Optional<String> errorCode,
         Optional<String> errorMessage,
         Optional<String> rawResponse) {
+    /**
+     * Checks the components.
+     *
+     * @param id the event's id
+     * @param scheduleId the schedule it belongs to
+     * @param attemptIndex which attempt it records (the schedule's attempt count at the time)
+     * @param timestamp when the attempt ended
+     * @param status its outcome
+     * @param externalPostId the platform's id of the post, on success
+     * @param externalUrl the post's URL, on success when known
+     * @param failureKind the category of a failure
+     * @param errorCode the channel's code of a failure
+     * @param errorMessage the safe message of a failure
+     * @param rawResponse the platform's answer, truncated and without secrets (the redacted request in a dry run)
+     * @throws IllegalArgumentException when the attempt index is negative
+     */
     public PublishEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(scheduleId, "scheduleId");

@@ -9,11 +9,31 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An instruction to publish one variant through one connection. {@code runAt} is the author's intended instant
- * (UTC) and {@code timezone} the zone they chose it in; retries move {@code nextAttemptAt} only. {@code
- * attemptCount} counts claims by an engine and fences late writers together with the lease owner. {@code
- * checkpoint} keeps what a partial attempt already did (posted thread parts) so a retry does not repeat it.
- * Schedules are never deleted.
+ * An instruction to publish one variant through one connection. {@code runAt} is the author's intended instant (UTC)
+ * and {@code timezone} the zone they chose it in; retries move {@code nextAttemptAt} only. {@code attemptCount} counts
+ * claims by an engine and fences late writers together with the lease owner. {@code checkpoint} keeps what a partial
+ * attempt already did (posted thread parts) so a retry does not repeat it. Schedules are never deleted.
+ *
+ * @param id the schedule's id
+ * @param postId the post of the variant
+ * @param variantId the variant to publish
+ * @param channelId the variant's channel
+ * @param connectionId the account to publish through
+ * @param runAt the intended instant (UTC)
+ * @param timezone the zone the author chose the time in
+ * @param status where it is in its lifecycle
+ * @param attemptCount how many times an engine claimed it
+ * @param nextAttemptAt when it is due next (the run time, or a retry's time)
+ * @param lastAttemptAt when it was last attempted
+ * @param errorCode the code of the last failure
+ * @param errorMessage the safe message of the last failure
+ * @param externalPostId the platform's id of the post, once published
+ * @param externalUrl the post's URL, once published when known
+ * @param lease the claim of the engine instance that works on it
+ * @param checkpoint what a partial attempt already did
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ * @param version the optimistic-locking version
  */
 public record Schedule(
         ScheduleId id,
@@ -36,6 +56,31 @@ public record Schedule(
         Instant createdAt,
         Instant updatedAt,
         long version) {
+    /**
+     * Checks the components and copies the checkpoint.
+     *
+     * @param id the schedule's id
+     * @param postId the post of the variant
+     * @param variantId the variant to publish
+     * @param channelId the variant's channel
+     * @param connectionId the account to publish through
+     * @param runAt the intended instant (UTC)
+     * @param timezone the zone the author chose the time in
+     * @param status where it is in its lifecycle
+     * @param attemptCount how many times an engine claimed it
+     * @param nextAttemptAt when it is due next (the run time, or a retry's time)
+     * @param lastAttemptAt when it was last attempted
+     * @param errorCode the code of the last failure
+     * @param errorMessage the safe message of the last failure
+     * @param externalPostId the platform's id of the post, once published
+     * @param externalUrl the post's URL, once published when known
+     * @param lease the claim of the engine instance that works on it
+     * @param checkpoint what a partial attempt already did
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     * @param version the optimistic-locking version
+     * @throws IllegalArgumentException when the attempt count or the version is negative
+     */
     public Schedule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(postId, "postId");
@@ -59,7 +104,16 @@ public record Schedule(
         Args.notNegative(version, "version");
     }
 
-    /** A new pending schedule. */
+    /**
+     * A new pending schedule.
+     *
+     * @param variant the variant to publish
+     * @param connection the account to publish through
+     * @param runAt the instant to publish at
+     * @param timezone the zone the author chose the time in
+     * @param now the creation time
+     * @return a pending schedule with a new id, due at {@code runAt}
+     */
     public static Schedule pending(
             PostVariant variant, ConnectionId connection, Instant runAt, ZoneId timezone, Instant now) {
         return new Schedule(
@@ -85,12 +139,19 @@ public record Schedule(
                 0);
     }
 
-    /** The local date-time the author chose, in their zone. */
+    /** {@return the local date-time the author chose, in their zone} */
     public java.time.ZonedDateTime localRunAt() {
         return runAt.atZone(timezone);
     }
 
-    /** Moves to another status (lifecycle-checked), keeping everything else. */
+    /**
+     * Moves to another status (lifecycle-checked), keeping everything else.
+     *
+     * @param to the new status
+     * @param now the time of the change
+     * @return the changed copy
+     * @throws io.luxaris.ConflictException for a move the lifecycle forbids
+     */
     public Schedule withStatus(ScheduleStatus to, Instant now) {
         if (to != status) {
             Lifecycle.requireSchedule(id, status, to);
@@ -98,6 +159,7 @@ public record Schedule(
         return toBuilder().status(to).updatedAt(now).build();
     }
 
+    /** {@return a builder starting from this schedule} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -148,73 +210,159 @@ public record Schedule(
             version = s.version;
         }
 
+        /**
+         * Sets the account to publish through.
+         *
+         * @param value the connection
+         * @return this builder
+         */
         public Builder connectionId(ConnectionId value) {
             connectionId = value;
             return this;
         }
 
+        /**
+         * Sets the intended instant.
+         *
+         * @param value the run time (UTC)
+         * @return this builder
+         */
         public Builder runAt(Instant value) {
             runAt = value;
             return this;
         }
 
+        /**
+         * Sets the author's zone.
+         *
+         * @param value the zone
+         * @return this builder
+         */
         public Builder timezone(ZoneId value) {
             timezone = value;
             return this;
         }
 
+        /**
+         * Sets the status, unchecked.
+         *
+         * @param value the status
+         * @return this builder
+         */
         public Builder status(ScheduleStatus value) {
             status = value;
             return this;
         }
 
+        /**
+         * Sets the attempt count.
+         *
+         * @param value the number of claims
+         * @return this builder
+         */
         public Builder attemptCount(int value) {
             attemptCount = value;
             return this;
         }
 
+        /**
+         * Sets when it is due next.
+         *
+         * @param value the due time
+         * @return this builder
+         */
         public Builder nextAttemptAt(Instant value) {
             nextAttemptAt = value;
             return this;
         }
 
+        /**
+         * Sets when it was last attempted.
+         *
+         * @param value the time of the last attempt
+         * @return this builder
+         */
         public Builder lastAttemptAt(Optional<Instant> value) {
             lastAttemptAt = value;
             return this;
         }
 
+        /**
+         * Sets the last failure.
+         *
+         * @param code the failure's code
+         * @param message the failure's safe message
+         * @return this builder
+         */
         public Builder error(Optional<String> code, Optional<String> message) {
             errorCode = code;
             errorMessage = message;
             return this;
         }
 
+        /**
+         * Sets where the post is on the platform.
+         *
+         * @param postId the platform's id of the post
+         * @param url the post's URL
+         * @return this builder
+         */
         public Builder external(Optional<String> postId, Optional<String> url) {
             externalPostId = postId;
             externalUrl = url;
             return this;
         }
 
+        /**
+         * Sets the engine's claim.
+         *
+         * @param value the lease, or empty when nobody holds it
+         * @return this builder
+         */
         public Builder lease(Optional<Lease> value) {
             lease = value;
             return this;
         }
 
+        /**
+         * Sets what a partial attempt already did.
+         *
+         * @param value the checkpoint
+         * @return this builder
+         */
         public Builder checkpoint(Map<String, String> value) {
             checkpoint = value;
             return this;
         }
 
+        /**
+         * Sets the time of the change.
+         *
+         * @param value the time
+         * @return this builder
+         */
         public Builder updatedAt(Instant value) {
             updatedAt = value;
             return this;
         }
 
+        /**
+         * Sets the optimistic-locking version.
+         *
+         * @param value the version
+         * @return this builder
+         */
         public Builder version(long value) {
             version = value;
             return this;
         }
 
+        /**
+         * {@return the schedule}
+         *
+         * @throws NullPointerException when a required value was set to null
+         * @throws IllegalArgumentException when the attempt count or the version is negative
+         */
         public Schedule build() {
             return new Schedule(
                     id,

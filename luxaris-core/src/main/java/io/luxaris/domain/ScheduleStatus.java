@@ -9,31 +9,59 @@ import java.util.Locale;
  * validated, not sent; it is neither a success nor a failure.
  */
 public enum ScheduleStatus {
+    /** Waiting for its due time. */
     PENDING,
+    /** Claimed by an engine instance, not yet sent. */
     QUEUED,
+    /** Being published: the channel is being called. */
     PROCESSING,
+    /** Published. */
     SUCCESS,
+    /** Failed for good (rejected, revoked, or attempts exhausted). */
     FAILED,
+    /** Cancelled by its author, or because its post was archived. */
     CANCELLED,
+    /** Not published, by the engine's decision (too late, post archived, connection revoked). */
     SKIPPED,
+    /** An attempt's outcome is unknown; waits to be reconciled or resolved by hand. */
     UNCONFIRMED,
     /** Built and validated by a channel in dry-run mode, deliberately not sent: nothing is on the platform. */
     DRY_RUN;
 
-    /** Pending, queued or processing: the engine still owns the outcome. */
+    /**
+     * Pending, queued or processing: the engine still owns the outcome.
+     *
+     * @return whether the schedule is active
+     */
     public boolean isActive() {
         return this == PENDING || this == QUEUED || this == PROCESSING;
     }
 
-    /** Success, failed, cancelled, skipped or dry run: nothing will change it any more. */
+    /**
+     * Success, failed, cancelled, skipped or dry run: nothing will change it any more.
+     *
+     * @return whether the status is final
+     */
     public boolean isTerminal() {
         return this == SUCCESS || this == FAILED || this == CANCELLED || this == SKIPPED || this == DRY_RUN;
     }
 
+    /**
+     * The lower-case name used in storage and messages.
+     *
+     * @return the name in lower case, such as {@code dry_run}
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Parses a {@link #wireName()}.
+     *
+     * @param name a wire name, in any case
+     * @return the constant
+     * @throws IllegalArgumentException for an unknown name
+     */
     public static ScheduleStatus fromWireName(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }

@@ -6,21 +6,35 @@ package io.luxaris.domain;
  */
 @FunctionalInterface
 public interface TextMeasure {
-    /** The length of {@code text} as the channel counts it. */
+    /**
+     * The length of {@code text} as the channel counts it.
+     *
+     * @param text the text
+     * @return its length in the channel's unit
+     */
     int measure(String text);
 
-    /** A short name of the unit for messages, such as "characters" or "weighted characters". */
+    /**
+     * A short name of the unit for messages, such as "characters" or "weighted characters".
+     *
+     * @return the unit's name
+     */
     default String unit() {
         return "characters";
     }
 
-    /** Unicode code points: what a person would call characters. */
+    /**
+     * Unicode code points: what a person would call characters.
+     *
+     * @return the code-point measure
+     */
     static TextMeasure codePoints() {
         return CodePoints.INSTANCE;
     }
 
     /** The code-point measure (a named singleton, so it prints well). */
     enum CodePoints implements TextMeasure {
+        /** The one instance. */
         INSTANCE;
 
         @Override

@@ -22,6 +22,7 @@ import java.util.OptionalDouble;
  * work without an API key. Key {@code offline}; always registered unless a host registers its own under that key.
  */
 public final class OfflineGenerator implements GeneratorProvider, SuggestionGenerator {
+    /** The generator's key. */
     public static final String KEY = "offline";
 
     private static final Map<String, List<String>> OPENERS = Map.of(
@@ -39,7 +40,11 @@ public final class OfflineGenerator implements GeneratorProvider, SuggestionGene
 
     private OfflineGenerator() {}
 
-    /** The generator as a provider (it is its own generator: stateless and thread-safe). */
+    /**
+     * The generator as a provider (it is its own generator: stateless and thread-safe).
+     *
+     * @return the generator
+     */
     public static OfflineGenerator create() {
         return new OfflineGenerator();
     }

@@ -1,4 +1,4 @@
-/** See the Luxaris README for an overview. */
+/** The built-in {@link io.luxaris.generation.OfflineGenerator}: suggestions without any network. */
 @NullMarked
 package io.luxaris.generation;
 

@@ -18,7 +18,11 @@ public final class InMemoryStorage implements StorageProvider {
 
     private InMemoryStorage() {}
 
-    /** A new, empty in-memory database. */
+    /**
+     * A new, empty in-memory database.
+     *
+     * @return the provider; each {@link #open} of it sees the same data
+     */
     public static InMemoryStorage create() {
         return new InMemoryStorage();
     }

@@ -1,4 +1,4 @@
-/** See the Luxaris README for an overview. */
+/** The built-in {@link io.luxaris.memory.InMemoryStorage}, the default storage. */
 @NullMarked
 package io.luxaris.memory;
 

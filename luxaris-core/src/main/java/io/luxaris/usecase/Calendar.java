@@ -35,9 +35,19 @@ public final class Calendar {
     }
 
     /**
-     * Schedules with run time in {@code [from, to)} of posts the principal may see, ordered by run time, filtered
-     * and paged. The range may span at most {@value Limits#CALENDAR_RANGE_DAYS} days, within {@link
+     * Schedules with run time in {@code [from, to)} of posts the principal may see, ordered by run time, filtered and
+     * paged. The range may span at most {@value Limits#CALENDAR_RANGE_DAYS} days, within {@link
      * Limits#EARLIEST_INSTANT}..{@link Limits#LATEST_INSTANT}.
+     *
+     * @param principal the acting principal
+     * @param from the start of the range, inclusive
+     * @param to the end of the range, exclusive
+     * @param filter channels, connections, tag, statuses and page
+     * @return one page of entries
+     * @throws ValidationException when {@code from}, {@code to} or {@code filter} is missing or out of range, the range
+     *     is empty or too long, {@code page.limit} or {@code page.cursor} is invalid, or a filter holds a blank key,
+     *     null or a too long tag
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public Page<CalendarEntry> between(Principal principal, Instant from, Instant to, CalendarFilter filter) {
         Objects.requireNonNull(principal, "principal");
@@ -99,7 +109,18 @@ public final class Calendar {
                 e -> new Cursor(e.schedule().runAt(), e.schedule().id().value()));
     }
 
-    /** The week (Monday to Monday in {@code zone}) that contains {@code day}. */
+    /**
+     * The week (Monday to Monday in {@code zone}) that contains {@code day}.
+     *
+     * @param principal the acting principal
+     * @param day any day of the week
+     * @param zone the zone whose Mondays bound the week
+     * @param filter channels, connections, tag, statuses and page
+     * @return one page of entries
+     * @throws ValidationException when {@code day} or {@code zone} is missing, the week lies outside the supported
+     *     instants, or the filter is invalid (see {@link #between})
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public Page<CalendarEntry> week(Principal principal, LocalDate day, ZoneId zone, CalendarFilter filter) {
         Objects.requireNonNull(principal, "principal");
         if (day == null || zone == null) {

@@ -39,7 +39,12 @@ public final class Channels {
         this.rt = Objects.requireNonNull(rt, "rt");
     }
 
-    /** The channels registered on this instance (active), ordered by key. */
+    /**
+     * The channels registered on this instance (active), ordered by key.
+     *
+     * @param principal the acting principal
+     * @return the registered channels
+     */
     public List<Channel> catalog(Principal principal) {
         Objects.requireNonNull(principal, "principal");
         return rt.channels().stream()
@@ -48,7 +53,18 @@ public final class Channels {
                 .toList();
     }
 
-    /** The limits of a channel, for one connection when given (an account may have a larger allowance). */
+    /**
+     * The limits of a channel, for one connection when given (an account may have a larger allowance).
+     *
+     * @param principal the acting principal
+     * @param channel the channel's key
+     * @param connection a connection on it, or empty for the channel's own limits
+     * @return the limits
+     * @throws ValidationException when the channel is missing or not registered ({@code channel})
+     * @throws NotFoundException when the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read the connection
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public ChannelLimits limits(Principal principal, String channel, Optional<ConnectionId> connection) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(connection, "connection");
@@ -64,8 +80,15 @@ public final class Channels {
     public static final int MAX_MEASURED_TEXT = Math.max(Limits.BASE_CONTENT, Limits.VARIANT_CONTENT);
 
     /**
-     * How long {@code text} is as the channel counts it (X: weighted characters). At most {@link
-     * #MAX_MEASURED_TEXT} characters (rule {@code max_length} on {@code text}).
+     * How long {@code text} is as the channel counts it (X: weighted characters). At most {@link #MAX_MEASURED_TEXT}
+     * characters (rule {@code max_length} on {@code text}).
+     *
+     * @param principal the acting principal
+     * @param channel the channel's key
+     * @param text the text to measure
+     * @return its length in the channel's unit
+     * @throws ValidationException when {@code text} is missing or too long, or {@code channel} is missing or not
+     *     registered
      */
     public int measure(Principal principal, String channel, String text) {
         Objects.requireNonNull(principal, "principal");
@@ -83,6 +106,18 @@ public final class Channels {
         return registered.measure().measure(text);
     }
 
+    /**
+     * Connects an account: stores the connection, connected, with its credentials encrypted.
+     *
+     * @param principal the acting principal, owner of the connection
+     * @param request the channel, display name, credentials and properties
+     * @return the stored connection (it carries no secret)
+     * @throws ValidationException when {@code channel} is unknown, {@code displayName} is blank or too long, {@code
+     *     credentials} are missing, empty, too many, blank or too long (or their expiry times out of range), or {@code
+     *     properties} are too many or too long
+     * @throws io.luxaris.AccessDeniedException when the principal may not create connections
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public ChannelConnection connect(Principal principal, ConnectionRequest request) {
         rt.requireCreate(principal, ResourceType.CONNECTION);
         Objects.requireNonNull(request, "request");
@@ -124,6 +159,18 @@ public final class Channels {
     /**
      * Replaces the credentials of a connection (after the user authorized again) and marks it connected. A missing
      * refresh token in the new credentials keeps the stored one.
+     *
+     * @param principal the acting principal
+     * @param id the connection's id
+     * @param credentials what the new authorization obtained
+     * @return the stored connection, connected
+     * @throws ValidationException when {@code credentials} are missing, empty, too many, blank or too long
+     * @throws NotFoundException when the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the connection
+     * @throws io.luxaris.ConflictException when the connection changed concurrently
+     * @throws SecurityException when the stored credentials cannot be decrypted (sealed with a key this instance does
+     *     not hold, or altered): connect the account again instead
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public ChannelConnection reconnect(Principal principal, ConnectionId id, Credentials credentials) {
         Objects.requireNonNull(principal, "principal");
@@ -143,7 +190,21 @@ public final class Channels {
         });
     }
 
-    /** Changes the display name and properties of a connection. */
+    /**
+     * Changes the display name and properties of a connection.
+     *
+     * @param principal the acting principal
+     * @param id the connection's id
+     * @param displayName the new display name
+     * @param properties the new properties, replacing the old ones
+     * @return the stored connection
+     * @throws ValidationException when {@code displayName} is blank or too long, or {@code properties} are too many or
+     *     too long
+     * @throws NotFoundException when the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the connection
+     * @throws io.luxaris.ConflictException when the connection changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public ChannelConnection rename(
             Principal principal, ConnectionId id, String displayName, java.util.Map<String, String> properties) {
         Objects.requireNonNull(principal, "principal");
@@ -162,13 +223,29 @@ public final class Channels {
         });
     }
 
-    /** The principal's connections (those its access policy lets it see), oldest first. */
+    /**
+     * The principal's connections (those its access policy lets it see), oldest first.
+     *
+     * @param principal the acting principal
+     * @return the connections, of every status
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public List<ChannelConnection> list(Principal principal) {
         Objects.requireNonNull(principal, "principal");
         var scope = rt.access().readableOwners(principal, ResourceType.CONNECTION);
         return rt.storage().readOnly(tx -> tx.connections().list(scope, Optional.empty()));
     }
 
+    /**
+     * One connection.
+     *
+     * @param principal the acting principal
+     * @param id the connection's id
+     * @return the connection
+     * @throws NotFoundException when the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read the connection
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public ChannelConnection get(Principal principal, ConnectionId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -180,8 +257,16 @@ public final class Channels {
     }
 
     /**
-     * Revokes a connection: nothing more is published through it (pending schedules are skipped with a reason when
-     * they come due). Stored credentials are erased.
+     * Revokes a connection: nothing more is published through it (pending schedules are skipped with a reason when they
+     * come due). Stored credentials are erased. Revoking a revoked connection returns it unchanged.
+     *
+     * @param principal the acting principal
+     * @param id the connection's id
+     * @return the revoked connection
+     * @throws NotFoundException when the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the connection
+     * @throws io.luxaris.ConflictException when the connection changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public ChannelConnection revoke(Principal principal, ConnectionId id) {
         Objects.requireNonNull(principal, "principal");
@@ -204,6 +289,13 @@ public final class Channels {
      * Status, token expiry and whether the user must (or soon must) reconnect. Stored credentials that cannot be
      * decrypted (sealed with a key this instance does not hold, or altered) make the connection unusable: it is
      * reported in {@code error}, with the reason, as needing a reconnect.
+     *
+     * @param principal the acting principal
+     * @param id the connection's id
+     * @return the connection's health
+     * @throws NotFoundException when the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read the connection
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public ConnectionHealth health(Principal principal, ConnectionId id) {
         ChannelConnection c = get(principal, id);

@@ -60,12 +60,24 @@ public final class Generation {
     }
 
     /**
-     * Runs a generation: one call per target channel. Channels whose generation failed are recorded in the
-     * session's {@code channelErrors}; the suggestions of the others are kept. The session is {@code in_progress}
-     * while the generator runs; it ends {@code completed}, or {@code aborted} when no suggestion came. When the
-     * call itself fails after the session was stored (a generator or channel plugin throwing an {@code Error},
-     * the suggestions failing to be stored...), the session is ended {@code aborted} with the reason in its {@code
-     * channelErrors} before the failure is rethrown: no session is left in progress.
+     * Runs a generation: one call per target channel. Channels whose generation failed are recorded in the session's
+     * {@code channelErrors}; the suggestions of the others are kept. The session is {@code in_progress} while the
+     * generator runs; it ends {@code completed}, or {@code aborted} when no suggestion came. When the call itself fails
+     * after the session was stored (a generator or channel plugin throwing an {@code Error}, the suggestions failing to
+     * be stored...), the session is ended {@code aborted} with the reason in its {@code channelErrors} before the
+     * failure is rethrown: no session is left in progress.
+     *
+     * @param principal the acting principal, owner of the session
+     * @param request the prompt, channels, template, tone, length, count, post and generator
+     * @return the finished session with its suggestions
+     * @throws ValidationException when {@code prompt} is blank or too long, {@code channels} is empty, too long or
+     *     names an unknown channel, {@code count} or {@code tone} is out of range, {@code templateValues} are too many
+     *     or too long or lack a placeholder of the template, or {@code generator} is not registered
+     * @throws NotFoundException when the request's post or template does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not create sessions, change the post or read the
+     *     template
+     * @throws ConflictException when the session was aborted while the generator ran
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public SessionDetails generate(Principal principal, GenerationRequest request) {
         rt.requireCreate(principal, ResourceType.GENERATION_SESSION);
@@ -302,6 +314,16 @@ public final class Generation {
                 0);
     }
 
+    /**
+     * A session with its suggestions.
+     *
+     * @param principal the acting principal
+     * @param id the session's id
+     * @return the session with its suggestions, in creation order
+     * @throws NotFoundException when the session does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read the session
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public SessionDetails get(Principal principal, GenerationSessionId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -311,7 +333,15 @@ public final class Generation {
         });
     }
 
-    /** The principal's sessions, newest first. */
+    /**
+     * The principal's sessions, newest first.
+     *
+     * @param principal the acting principal
+     * @param limit the most sessions to return, 1..500
+     * @return the sessions its access policy lets it see
+     * @throws ValidationException when {@code limit} is out of range
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public List<GenerationSession> list(Principal principal, int limit) {
         Objects.requireNonNull(principal, "principal");
         var v = Validation.start();
@@ -324,12 +354,36 @@ public final class Generation {
     /**
      * Accepts a suggestion: it becomes a generated variant of the session's post, or of a new draft post (whose base
      * content is the suggestion) when the session has none.
+     *
+     * @param principal the acting principal
+     * @param id the suggestion's id
+     * @return the post, the new variant and the accepted suggestion
+     * @throws ValidationException when the suggestion does not make a valid variant of its channel
+     * @throws NotFoundException when the suggestion or the session's post does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the session, change the post or create
+     *     posts
+     * @throws ConflictException when the session was aborted, the suggestion's channel has no registered provider, the
+     *     post is archived, or something changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public AcceptedSuggestion accept(Principal principal, SuggestionId id) {
         return accept(principal, id, Optional.empty());
     }
 
-    /** Accepts a suggestion into a given post. */
+    /**
+     * Accepts a suggestion into a given post.
+     *
+     * @param principal the acting principal
+     * @param id the suggestion's id
+     * @param post the post the new variant goes to
+     * @return the post, the new variant and the accepted suggestion
+     * @throws ValidationException when the suggestion does not make a valid variant of its channel
+     * @throws NotFoundException when the suggestion or the post does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the session or the post
+     * @throws ConflictException when the session was aborted, the suggestion's channel has no registered provider, the
+     *     post is archived, or something changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public AcceptedSuggestion acceptInto(Principal principal, SuggestionId id, PostId post) {
         return accept(principal, id, Optional.of(Objects.requireNonNull(post, "post")));
     }
@@ -385,7 +439,18 @@ public final class Generation {
         });
     }
 
-    /** Aborts a session still in progress (its suggestions are kept, none can be accepted). */
+    /**
+     * Aborts a session still in progress (its suggestions are kept, none can be accepted). Aborting an aborted session
+     * stays aborted.
+     *
+     * @param principal the acting principal
+     * @param id the session's id
+     * @return the aborted session
+     * @throws NotFoundException when the session does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the session
+     * @throws ConflictException when the session is completed, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public GenerationSession abort(Principal principal, GenerationSessionId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");

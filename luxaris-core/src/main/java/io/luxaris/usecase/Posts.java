@@ -61,8 +61,19 @@ public final class Posts {
     }
 
     /**
-     * Creates a draft post with the draft's variants (violations of a variant are reported under {@code
-     * variants[i]}); the post and its variants are created together, or nothing is.
+     * Creates a draft post with the draft's variants (violations of a variant are reported under {@code variants[i]});
+     * the post and its variants are created together, or nothing is.
+     *
+     * @param principal the acting principal, owner of the new post
+     * @param draft the post and its variants
+     * @return the stored post with its variants, in the draft's order
+     * @throws ValidationException when a field breaks a rule: {@code title}, {@code baseContent}, {@code tags}, {@code
+     *     metadata}, or a variant's channel (unknown), content, thread, media, tone or metadata, or its content does
+     *     not fit the channel or its connection (all violations of one step at once; nothing is written)
+     * @throws NotFoundException when a variant names a connection that does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not create posts, or may not publish with a
+     *     variant's connection
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public PostDetails create(Principal principal, PostDraft draft) {
         rt.requireCreate(principal, ResourceType.POST);
@@ -100,6 +111,16 @@ public final class Posts {
         });
     }
 
+    /**
+     * A post with its variants.
+     *
+     * @param principal the acting principal
+     * @param id the post's id
+     * @return the post with its variants, oldest first
+     * @throws NotFoundException when the post does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read the post
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public PostDetails get(Principal principal, PostId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -109,7 +130,21 @@ public final class Posts {
         });
     }
 
-    /** Replaces title, base content, tags and metadata. An archived post cannot change. */
+    /**
+     * Replaces title, base content, tags and metadata. An archived post cannot change.
+     *
+     * @param principal the acting principal
+     * @param id the post's id
+     * @param update the new fields, optionally with the version they were read at
+     * @return the stored post
+     * @throws ValidationException when {@code title}, {@code baseContent}, {@code tags} or {@code metadata} breaks a
+     *     rule
+     * @throws NotFoundException when the post does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post
+     * @throws ConflictException when the post is archived, or changed since {@code update.expectedVersion()} (or
+     *     concurrently): read it again and retry
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public Post update(Principal principal, PostId id, PostUpdate update) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -134,8 +169,16 @@ public final class Posts {
     }
 
     /**
-     * Archives a post: its pending and queued schedules are cancelled; a schedule being published right now
-     * finishes and is recorded.
+     * Archives a post: its pending and queued schedules are cancelled; a schedule being published right now finishes
+     * and is recorded. Archiving an archived post returns it unchanged.
+     *
+     * @param principal the acting principal
+     * @param id the post's id
+     * @return the archived post
+     * @throws NotFoundException when the post does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post
+     * @throws ConflictException when the post or one of its schedules changed concurrently: retry
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public Post archive(Principal principal, PostId id) {
         Objects.requireNonNull(principal, "principal");
@@ -163,7 +206,16 @@ public final class Posts {
         return archived;
     }
 
-    /** Posts the principal may see, newest first, filtered and paged. */
+    /**
+     * Posts the principal may see, newest first, filtered and paged.
+     *
+     * @param principal the acting principal
+     * @param query statuses, tag and page
+     * @return one page of posts
+     * @throws ValidationException when {@code page.limit} is out of range, {@code page.cursor} is not a cursor of a
+     *     previous page, {@code tag} is too long or {@code statuses} holds null
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public Page<Post> list(Principal principal, PostQuery query) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(query, "query");
@@ -180,7 +232,22 @@ public final class Posts {
         return page(rows, page.limit(), p -> new Cursor(p.createdAt(), p.id().value()));
     }
 
-    /** Adds a variant to a post; the content must fit the channel (and the target connection, when given). */
+    /**
+     * Adds a variant to a post; the content must fit the channel (and the target connection, when given).
+     *
+     * @param principal the acting principal
+     * @param postId the post's id
+     * @param draft the variant
+     * @return the stored variant, in status {@code draft}
+     * @throws ValidationException when the channel is unknown, a field ({@code content}, {@code thread}, {@code media},
+     *     {@code tone}, {@code metadata}) breaks a rule, the connection is on another channel, or the content does not
+     *     fit the channel
+     * @throws NotFoundException when the post, or the draft's connection, does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or publish with the
+     *     connection
+     * @throws ConflictException when the post is archived
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public PostVariant addVariant(Principal principal, PostId postId, VariantDraft draft) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(postId, "postId");
@@ -191,6 +258,16 @@ public final class Posts {
         });
     }
 
+    /**
+     * One variant.
+     *
+     * @param principal the acting principal
+     * @param id the variant's id
+     * @return the variant
+     * @throws NotFoundException when the variant does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public PostVariant variant(Principal principal, VariantId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -204,6 +281,19 @@ public final class Posts {
     /**
      * Replaces a variant's content. A published variant, or one being published right now, refuses with {@code
      * ConflictException}; the new content must fit the channel and every connection it is scheduled to.
+     *
+     * @param principal the acting principal
+     * @param id the variant's id
+     * @param update the new fields, optionally with the version they were read at
+     * @return the stored variant
+     * @throws ValidationException when a field breaks a rule, the connection is on another channel, or the content does
+     *     not fit the channel, the new connection or a connection of a pending schedule
+     * @throws NotFoundException when the variant, or the update's connection, does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or publish with the
+     *     connection
+     * @throws ConflictException when the post is archived, the variant is published or being published, its channel has
+     *     no registered provider, or it changed since {@code update.expectedVersion()} (or concurrently)
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public PostVariant updateVariant(Principal principal, VariantId id, VariantUpdate update) {
         Objects.requireNonNull(principal, "principal");
@@ -259,7 +349,16 @@ public final class Posts {
         });
     }
 
-    /** Deletes a variant that was never scheduled. */
+    /**
+     * Deletes a variant that was never scheduled.
+     *
+     * @param principal the acting principal
+     * @param id the variant's id
+     * @throws NotFoundException when the variant does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws ConflictException when the variant has schedules (they are kept for the record)
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public void deleteVariant(Principal principal, VariantId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -276,8 +375,15 @@ public final class Posts {
     }
 
     /**
-     * Checks a variant draft against every rule without saving anything: the violations a {@link #addVariant} of
-     * it would raise (for live feedback in a composer).
+     * Checks a variant draft against every rule without saving anything: the violations a {@link #addVariant} of it
+     * would raise (for live feedback in a composer).
+     *
+     * @param principal the acting principal
+     * @param draft the variant to check
+     * @return the violations, empty when the draft would be accepted
+     * @throws NotFoundException when the draft's connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read or publish with the draft's connection
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public List<Violation> check(Principal principal, VariantDraft draft) {
         Objects.requireNonNull(principal, "principal");

@@ -24,14 +24,21 @@ public final class Publishing {
         this.rt = Objects.requireNonNull(rt, "rt");
     }
 
-    /** Starts background publishing (idempotent). */
+    /**
+     * Starts background publishing (idempotent).
+     *
+     * @throws IllegalStateException when {@link #runDue()} is running (with the default engine)
+     */
     public void start() {
         engine.start();
     }
 
     /**
-     * Stops background publishing: nothing new is claimed, in-flight publishes get {@code grace} to finish and
-     * their outcomes are written, claimed work that did not start is released.
+     * Stops background publishing: nothing new is claimed, in-flight publishes get {@code grace} to finish and their
+     * outcomes are written, claimed work that did not start is released. Does nothing when the engine is not running.
+     *
+     * @param grace how long in-flight publishes may take to finish
+     * @throws io.luxaris.ValidationException when {@code grace} is negative (rule {@code range})
      */
     public void stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
@@ -41,11 +48,19 @@ public final class Publishing {
         engine.stop(grace);
     }
 
-    /** Publishes everything due now, in the calling thread, and reports what happened. */
+    /**
+     * Publishes everything due now, in the calling thread, and reports what happened.
+     *
+     * @return the counts of this call: published, failed, retried, unconfirmed, skipped, reaped and dry runs
+     * @throws IllegalStateException when the background engine runs ({@link #start()}) or another {@code runDue()} does
+     *     (with the default engine)
+     * @throws io.luxaris.StorageException when the storage fails; outcomes not yet written are kept for the next call
+     */
     public RunReport runDue() {
         return engine.runDue();
     }
 
+    /** {@return a snapshot of the engine: whether it runs, in-flight work and the next due time} */
     public EngineStatus status() {
         return engine.status();
     }
@@ -53,6 +68,9 @@ public final class Publishing {
     /**
      * The work waiting on the registered channels, from storage: schedules due now (count and oldest) and
      * unconfirmed ones. One cheap read-only query; meant for metrics and health checks, not for every request.
+     *
+     * @return the due count, the oldest due instant and the unconfirmed count, as of the store's now
+     * @throws io.luxaris.StorageException when the store fails
      */
     public Backlog backlog() {
         Set<ChannelId> channels =

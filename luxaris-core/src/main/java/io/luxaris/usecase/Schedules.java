@@ -51,10 +51,23 @@ public final class Schedules {
     }
 
     /**
-     * Schedules a variant. Checks: the time is in the future and within the horizon (DST gaps rejected unless the
-     * rules shift them), the connection is connected, on the variant's channel and usable by the principal, the
-     * content fits that connection's limits, and the per-connection rate limits hold. The variant becomes ready
-     * and the post scheduled.
+     * Schedules a variant. Checks: the time is in the future and within the horizon (DST gaps rejected unless the rules
+     * shift them), the connection is connected, on the variant's channel and usable by the principal, the content fits
+     * that connection's limits, and the per-connection rate limits hold. The variant becomes ready and the post
+     * scheduled.
+     *
+     * @param principal the acting principal
+     * @param request the variant, the connection (default: the variant's own) and the time
+     * @return the new pending schedule; {@link Schedule#runAt()} is the instant in UTC
+     * @throws ValidationException when {@code variant}, {@code when} or {@code connection} is missing, the time breaks
+     *     a rule ({@code in_past}, {@code horizon}, {@code dst_gap}, {@code rate_limit}, {@code min_gap}), the
+     *     connection is unusable ({@code channel_mismatch}, {@code connection_status}, {@code channel_disabled}) or the
+     *     content does not fit it
+     * @throws NotFoundException when the variant or the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with the
+     *     connection
+     * @throws ConflictException when the post is archived, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public Schedule schedule(Principal principal, ScheduleRequest request) {
         Objects.requireNonNull(principal, "principal");
@@ -108,7 +121,20 @@ public final class Schedules {
         return created;
     }
 
-    /** Moves a pending schedule to another time (same checks as scheduling). */
+    /**
+     * Moves a pending schedule to another time (same checks as scheduling).
+     *
+     * @param principal the acting principal
+     * @param id the schedule's id
+     * @param when the new time
+     * @return the moved schedule
+     * @throws ValidationException when {@code when} is missing or breaks a rule ({@code in_past}, {@code horizon},
+     *     {@code dst_gap}, {@code rate_limit}, {@code min_gap})
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws ConflictException when the schedule is not pending, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public Schedule reschedule(Principal principal, ScheduleId id, When when) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -143,7 +169,21 @@ public final class Schedules {
         return moved;
     }
 
-    /** Publishes a pending schedule through another connection of the same channel. */
+    /**
+     * Publishes a pending schedule through another connection of the same channel.
+     *
+     * @param principal the acting principal
+     * @param id the schedule's id
+     * @param connectionId the new connection
+     * @return the changed schedule
+     * @throws ValidationException when {@code connection} is missing or unusable ({@code channel_mismatch}, {@code
+     *     connection_status}, {@code channel_disabled}), the content does not fit it, or its rate limits would break
+     * @throws NotFoundException when the schedule or the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with the
+     *     connection
+     * @throws ConflictException when the schedule is not pending, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public Schedule changeConnection(Principal principal, ScheduleId id, ConnectionId connectionId) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -175,7 +215,18 @@ public final class Schedules {
         return changed;
     }
 
-    /** Cancels a pending or queued schedule; the post's status is derived again (draft when nothing is left). */
+    /**
+     * Cancels a pending, queued or unconfirmed schedule; the post's status is derived again (draft when nothing is
+     * left). Cancelling a cancelled schedule returns it unchanged.
+     *
+     * @param principal the acting principal
+     * @param id the schedule's id
+     * @return the cancelled schedule
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws ConflictException when the schedule is being published right now or finished, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public Schedule cancel(Principal principal, ScheduleId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -198,13 +249,32 @@ public final class Schedules {
         return cancelled;
     }
 
+    /**
+     * One schedule.
+     *
+     * @param principal the acting principal
+     * @param id the schedule's id
+     * @return the schedule
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public Schedule get(Principal principal, ScheduleId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
         return rt.storage().readOnly(tx -> readableSchedule(tx, principal, id));
     }
 
-    /** The schedules of a post, by run time. */
+    /**
+     * The schedules of a post, by run time.
+     *
+     * @param principal the acting principal
+     * @param post the post's id
+     * @return its schedules, of every status
+     * @throws NotFoundException when the post does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read the post
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public List<Schedule> listForPost(Principal principal, PostId post) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(post, "post");
@@ -214,7 +284,16 @@ public final class Schedules {
         });
     }
 
-    /** The publish attempts of a schedule, oldest first. */
+    /**
+     * The publish attempts of a schedule, oldest first.
+     *
+     * @param principal the acting principal
+     * @param id the schedule's id
+     * @return its publish events
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public List<PublishEvent> events(Principal principal, ScheduleId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -225,8 +304,20 @@ public final class Schedules {
     }
 
     /**
-     * Resolves an unconfirmed schedule with what a person found on the platform: published (with its external id
-     * and URL), not published and to be published again at a time, or not published and cancelled.
+     * Resolves an unconfirmed schedule with what a person found on the platform: published (with its external id and
+     * URL), not published and to be published again at a time, or not published and cancelled. A publish event records
+     * the resolution.
+     *
+     * @param principal the acting principal
+     * @param id the schedule's id
+     * @param resolution what was found
+     * @return the schedule as resolved: success, pending or cancelled
+     * @throws ValidationException when {@code resolution} is missing, its {@code externalId} or {@code url} breaks a
+     *     rule, or its time ({@code resolution.when}) is missing or breaks a rule
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws ConflictException when the schedule is not unconfirmed, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public Schedule resolveUnconfirmed(Principal principal, ScheduleId id, UnconfirmedResolution resolution) {
         Objects.requireNonNull(principal, "principal");
@@ -323,8 +414,17 @@ public final class Schedules {
 
     /**
      * Asks the platform about an unconfirmed schedule, where its channel can look posts up: found, it becomes
-     * published; certainly absent, it is published again now; otherwise it stays unconfirmed. Returns the schedule
-     * as it is afterwards. A channel without lookup leaves it to {@link #resolveUnconfirmed}.
+     * published; certainly absent, it is published again now; otherwise it stays unconfirmed. Returns the schedule as
+     * it is afterwards. A channel without lookup leaves it to {@link #resolveUnconfirmed}.
+     *
+     * @param principal the acting principal
+     * @param id the schedule's id
+     * @return the schedule after the lookup
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws ConflictException when the schedule is not unconfirmed
+     * @throws SecurityException when the connection's stored credentials cannot be decrypted
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public Schedule reconcile(Principal principal, ScheduleId id) {
         Objects.requireNonNull(principal, "principal");

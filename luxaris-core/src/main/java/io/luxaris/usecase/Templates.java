@@ -35,6 +35,19 @@ public final class Templates {
         this.rt = Objects.requireNonNull(rt, "rt");
     }
 
+    /**
+     * Creates a template.
+     *
+     * @param principal the acting principal, owner of the template
+     * @param draft name, description, body, default channel and constraints
+     * @return the stored template
+     * @throws ValidationException when {@code name} is blank, too long, breaks the {@code pattern} or is not {@code
+     *     unique} for the owner, {@code description} is too long, {@code body} is blank, too long or not a supported
+     *     template ({@code template_syntax}, {@code template_unsupported}), {@code defaultChannel} is unknown, or a
+     *     constraint is out of range
+     * @throws io.luxaris.AccessDeniedException when the principal may not create templates
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public PostTemplate create(Principal principal, TemplateDraft draft) {
         rt.requireCreate(principal, ResourceType.TEMPLATE);
         Objects.requireNonNull(draft, "draft");
@@ -58,6 +71,20 @@ public final class Templates {
         });
     }
 
+    /**
+     * Replaces a template's fields.
+     *
+     * @param principal the acting principal
+     * @param id the template's id
+     * @param draft the new fields, optionally with the version they were read at
+     * @return the stored template
+     * @throws ValidationException as for {@link #create}
+     * @throws NotFoundException when the template does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the template
+     * @throws io.luxaris.ConflictException when the template changed since {@code draft.expectedVersion()} (or
+     *     concurrently)
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public PostTemplate update(Principal principal, TemplateId id, TemplateDraft draft) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -83,6 +110,16 @@ public final class Templates {
         });
     }
 
+    /**
+     * One template.
+     *
+     * @param principal the acting principal
+     * @param id the template's id
+     * @return the template
+     * @throws NotFoundException when the template does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read the template
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public PostTemplate get(Principal principal, TemplateId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -91,13 +128,28 @@ public final class Templates {
         return template;
     }
 
-    /** The principal's templates (those its policy lets it see), by name. */
+    /**
+     * The principal's templates (those its policy lets it see), by name.
+     *
+     * @param principal the acting principal
+     * @return the templates
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public List<PostTemplate> list(Principal principal) {
         Objects.requireNonNull(principal, "principal");
         var scope = rt.access().readableOwners(principal, ResourceType.TEMPLATE);
         return rt.storage().readOnly(tx -> tx.templates().list(scope));
     }
 
+    /**
+     * Deletes a template; what was made from it stays.
+     *
+     * @param principal the acting principal
+     * @param id the template's id
+     * @throws NotFoundException when the template does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the template
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public void delete(Principal principal, TemplateId id) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");
@@ -109,7 +161,16 @@ public final class Templates {
         });
     }
 
-    /** The placeholder names of a template (variables and sections). */
+    /**
+     * The placeholder names of a template (variables and sections).
+     *
+     * @param principal the acting principal
+     * @param id the template's id
+     * @return the names, such as {@code product} and {@code version}
+     * @throws NotFoundException when the template does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read the template
+     * @throws io.luxaris.StorageException when the storage fails
+     */
     public Set<String> placeholders(Principal principal, TemplateId id) {
         PostTemplate template = get(principal, id);
         return compile(template.body(), "body").placeholders();
@@ -118,6 +179,16 @@ public final class Templates {
     /**
      * Renders a template with values. Every placeholder needed and not given is reported at once as a {@code
      * missing_placeholder} violation on {@code values.<name>}.
+     *
+     * @param principal the acting principal
+     * @param id the template's id
+     * @param values the placeholders' values by name
+     * @return the rendered text
+     * @throws ValidationException when {@code values} is missing, has too many or too long entries, or lacks a
+     *     placeholder's value ({@code missing_placeholder})
+     * @throws NotFoundException when the template does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read the template
+     * @throws io.luxaris.StorageException when the storage fails
      */
     public String render(Principal principal, TemplateId id, Map<String, String> values) {
         PostTemplate template = get(principal, id);

@@ -12,6 +12,14 @@ import java.util.OptionalLong;
 /**
  * New content of a variant (replaces every field). With {@code expectedVersion} the update fails with a {@code
  * ConflictException} if someone changed the variant since that version was read.
+ *
+ * @param content the text of the first post
+ * @param thread the follow-up parts
+ * @param media the attachments
+ * @param tone the tone
+ * @param connection the account it is meant for
+ * @param metadata the host's facts
+ * @param expectedVersion the version the variant was read at
  */
 public record VariantUpdate(
         String content,
@@ -21,6 +29,17 @@ public record VariantUpdate(
         Optional<ConnectionId> connection,
         Map<String, String> metadata,
         OptionalLong expectedVersion) {
+    /**
+     * Takes snapshots of the collections; nulls mean empty.
+     *
+     * @param content the text of the first post
+     * @param thread the follow-up parts
+     * @param media the attachments
+     * @param tone the tone
+     * @param connection the account it is meant for
+     * @param metadata the host's facts
+     * @param expectedVersion the version the variant was read at
+     */
     public VariantUpdate {
         thread = Args.snapshot(thread);
         media = Args.snapshot(media);
@@ -30,7 +49,12 @@ public record VariantUpdate(
         expectedVersion = expectedVersion == null ? OptionalLong.empty() : expectedVersion;
     }
 
-    /** Starts from the variant as it is, so only what you change differs. */
+    /**
+     * Starts from the variant as it is, so only what you change differs.
+     *
+     * @param variant the variant as read
+     * @return an update that changes nothing yet, expecting the variant's version
+     */
     public static VariantUpdate from(PostVariant variant) {
         return new VariantUpdate(
                 variant.content(),
@@ -42,14 +66,32 @@ public record VariantUpdate(
                 OptionalLong.of(variant.version()));
     }
 
+    /**
+     * This update with other content.
+     *
+     * @param value the text of the first post
+     * @return the changed copy
+     */
     public VariantUpdate withContent(String value) {
         return new VariantUpdate(value, thread, media, tone, connection, metadata, expectedVersion);
     }
 
+    /**
+     * This update with other follow-up parts.
+     *
+     * @param value the parts
+     * @return the changed copy
+     */
     public VariantUpdate withThread(List<String> value) {
         return new VariantUpdate(content, value, media, tone, connection, metadata, expectedVersion);
     }
 
+    /**
+     * This update with other attachments.
+     *
+     * @param value the attachments
+     * @return the changed copy
+     */
     public VariantUpdate withMedia(List<MediaRef> value) {
         return new VariantUpdate(content, thread, value, tone, connection, metadata, expectedVersion);
     }

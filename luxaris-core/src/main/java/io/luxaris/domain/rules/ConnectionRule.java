@@ -11,6 +11,16 @@ import java.util.List;
 public final class ConnectionRule {
     private ConnectionRule() {}
 
+    /**
+     * Checks that a connection can be scheduled to for a variant: rules {@code channel_mismatch}, {@code
+     * connection_status} and {@code channel_disabled}.
+     *
+     * @param connection the account to publish through
+     * @param channel the connection's channel, as in the catalog
+     * @param variantChannel the channel the variant is written for
+     * @param field the field the violations name, such as {@code connectionId}
+     * @return the violations, empty when the connection can be used
+     */
     public static List<Violation> check(
             ChannelConnection connection, Channel channel, ChannelId variantChannel, String field) {
         var violations = new ArrayList<Violation>();

@@ -18,6 +18,20 @@ public final class ContentRule {
 
     private ContentRule() {}
 
+    /**
+     * Checks a variant's texts and media against a channel's limits: rules {@code required}, {@code content_length},
+     * {@code links_unsupported}, {@code threads_unsupported}, {@code too_many}, {@code media_unsupported} and {@code
+     * media_mix}.
+     *
+     * @param content the text of the first post
+     * @param thread the follow-up parts
+     * @param media the attachments
+     * @param channelName the channel's name, for the messages
+     * @param limits what the channel accepts
+     * @param measure how the channel counts text
+     * @param prefix the prefix of the violations' fields, such as {@code variants[0]}; empty for none
+     * @return the violations, empty when the content fits
+     */
     public static List<Violation> check(
             String content,
             List<String> thread,
@@ -57,7 +71,14 @@ public final class ContentRule {
         return violations;
     }
 
-    /** The length check of one text, exposed for generation (fit a suggestion) and templates. */
+    /**
+     * The length check of one text, exposed for generation (fit a suggestion) and templates.
+     *
+     * @param text the text
+     * @param limits what the channel accepts
+     * @param measure how the channel counts text
+     * @return whether the text is within the channel's maximum length
+     */
     public static boolean fits(String text, ChannelLimits limits, TextMeasure measure) {
         return measure.measure(text) <= limits.maxTextLength();
     }

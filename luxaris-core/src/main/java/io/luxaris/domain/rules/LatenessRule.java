@@ -11,6 +11,14 @@ import java.time.Instant;
 public final class LatenessRule {
     private LatenessRule() {}
 
+    /**
+     * Whether a schedule is too late to publish.
+     *
+     * @param due the attempt's due time ({@code next_attempt_at})
+     * @param now the current time
+     * @param window the lateness window of the rules
+     * @return true when the due time is more than {@code window} ago
+     */
     public static boolean isTooLate(Instant due, Instant now, Duration window) {
         return Duration.between(due, now).compareTo(window) > 0;
     }

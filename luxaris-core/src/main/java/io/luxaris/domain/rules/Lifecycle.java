@@ -83,32 +83,83 @@ public final class Lifecycle {
 
     private Lifecycle() {}
 
+    /**
+     * Whether a post may move from one status to another.
+     *
+     * @param from the current status
+     * @param to the status asked for
+     * @return true when the move is in the table or the status stays
+     */
     public static boolean allows(PostStatus from, PostStatus to) {
         return from == to || POST.get(from).contains(to);
     }
 
+    /**
+     * Whether a variant may move from one status to another.
+     *
+     * @param from the current status
+     * @param to the status asked for
+     * @return true when the move is in the table or the status stays
+     */
     public static boolean allows(VariantStatus from, VariantStatus to) {
         return from == to || VARIANT.get(from).contains(to);
     }
 
+    /**
+     * Whether a schedule may move from one status to another.
+     *
+     * @param from the current status
+     * @param to the status asked for
+     * @return true when the move is in the table or the status stays
+     */
     public static boolean allows(ScheduleStatus from, ScheduleStatus to) {
         return from == to || SCHEDULE.get(from).contains(to);
     }
 
+    /**
+     * Whether a generation session may move from one status to another.
+     *
+     * @param from the current status
+     * @param to the status asked for
+     * @return true when the move is in the table or the status stays
+     */
     public static boolean allows(GenerationStatus from, GenerationStatus to) {
         return from == to || GENERATION.get(from).contains(to);
     }
 
+    /**
+     * Whether a connection may move from one status to another.
+     *
+     * @param from the current status
+     * @param to the status asked for
+     * @return true when the move is in the table or the status stays
+     */
     public static boolean allows(ConnectionStatus from, ConnectionStatus to) {
         return from == to || CONNECTION.get(from).contains(to);
     }
 
+    /**
+     * Refuses a move of a post the lifecycle forbids.
+     *
+     * @param id the post's id, for the message
+     * @param from the current status
+     * @param to the status asked for
+     * @throws ConflictException when the move is not allowed; the message names from, to and why
+     */
     public static void requirePost(Object id, PostStatus from, PostStatus to) {
         if (!allows(from, to)) {
             throw ConflictException.transition("post", id, from, to, why(from == PostStatus.ARCHIVED, "archived"));
         }
     }
 
+    /**
+     * Refuses a move of a variant the lifecycle forbids.
+     *
+     * @param id the variant's id, for the message
+     * @param from the current status
+     * @param to the status asked for
+     * @throws ConflictException when the move is not allowed; the message names from, to and why
+     */
     public static void requireVariant(Object id, VariantStatus from, VariantStatus to) {
         if (!allows(from, to)) {
             throw ConflictException.transition(
@@ -116,6 +167,15 @@ public final class Lifecycle {
         }
     }
 
+    /**
+     * Refuses a move of a schedule the lifecycle forbids.
+     *
+     * @param id the schedule's id, for the message
+     * @param from the current status
+     * @param to the status asked for
+     * @throws ConflictException when the move is not allowed; the message names from, to and why (finished, being
+     *     published, or a move only the engine makes)
+     */
     public static void requireSchedule(Object id, ScheduleStatus from, ScheduleStatus to) {
         if (!allows(from, to)) {
             String why;
@@ -130,6 +190,14 @@ public final class Lifecycle {
         }
     }
 
+    /**
+     * Refuses a move of a generation session the lifecycle forbids.
+     *
+     * @param id the session's id, for the message
+     * @param from the current status
+     * @param to the status asked for
+     * @throws ConflictException when the move is not allowed (the session is finished)
+     */
     public static void requireGeneration(Object id, GenerationStatus from, GenerationStatus to) {
         if (!allows(from, to)) {
             throw ConflictException.transition(
@@ -137,6 +205,14 @@ public final class Lifecycle {
         }
     }
 
+    /**
+     * Refuses a move of a connection the lifecycle forbids.
+     *
+     * @param id the connection's id, for the message
+     * @param from the current status
+     * @param to the status asked for
+     * @throws ConflictException when the move is not allowed (a revoked connection can only be connected again)
+     */
     public static void requireConnection(Object id, ConnectionStatus from, ConnectionStatus to) {
         if (!allows(from, to)) {
             throw ConflictException.transition(

@@ -17,6 +17,14 @@ import java.util.Collection;
 public final class PostStatusRule {
     private PostStatusRule() {}
 
+    /**
+     * The status a post has given its schedules.
+     *
+     * @param current the post's current status
+     * @param schedules the statuses of all its schedules
+     * @param rules the rules in force (for {@code allCancelledStatus})
+     * @return the derived status
+     */
     public static PostStatus derive(PostStatus current, Collection<ScheduleStatus> schedules, SchedulingRules rules) {
         if (current == PostStatus.ARCHIVED) {
             return PostStatus.ARCHIVED;

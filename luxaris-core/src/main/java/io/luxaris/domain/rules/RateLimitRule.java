@@ -17,9 +17,15 @@ public final class RateLimitRule {
     private RateLimitRule() {}
 
     /**
-     * Checks {@code runAt} against the active schedules of the same connection ({@code others}: their run times,
-     * the schedule being moved excluded). Callers pass the schedules within one hour (or the gap, when longer) on
-     * either side.
+     * Checks {@code runAt} against the active schedules of the same connection ({@code others}: their run times, the
+     * schedule being moved excluded). Callers pass the schedules within one hour (or the gap, when longer) on either
+     * side: rules {@code rate_limit} and {@code min_gap}.
+     *
+     * @param runAt the run time asked for
+     * @param others the run times of the connection's other active schedules around it
+     * @param rules the rules in force
+     * @param field the field the violations name
+     * @return the violations, empty when the time keeps to the limits
      */
     public static List<Violation> check(
             Instant runAt, Collection<Instant> others, SchedulingRules rules, String field) {
@@ -47,7 +53,12 @@ public final class RateLimitRule {
         return violations;
     }
 
-    /** How far on either side of {@code runAt} the caller must look for other schedules. */
+    /**
+     * How far on either side of {@code runAt} the caller must look for other schedules.
+     *
+     * @param rules the rules in force
+     * @return one hour, or the minimum gap when it is longer
+     */
     public static Duration lookaround(SchedulingRules rules) {
         Duration gap = rules.minGapPerConnection().orElse(Duration.ZERO);
         return gap.compareTo(HOUR) > 0 ? gap : HOUR;

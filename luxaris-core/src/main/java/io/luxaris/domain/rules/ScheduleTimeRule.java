@@ -20,17 +20,39 @@ import java.util.Optional;
 public final class ScheduleTimeRule {
     private ScheduleTimeRule() {}
 
-    /** Result of resolving a time: the instant, or the violations that prevent it. */
+    /**
+     * Result of resolving a time: the instant, or the violations that prevent it.
+     *
+     * @param instant the instant to publish at, present when there is no violation
+     * @param violations why the time cannot be used; empty when it can
+     */
     public record Resolution(Optional<Instant> instant, List<Violation> violations) {
+        /**
+         * Copies the violations.
+         *
+         * @param instant the instant to publish at, present when there is no violation
+         * @param violations why the time cannot be used; empty when it can
+         */
         public Resolution {
             violations = List.copyOf(violations);
         }
 
+        /** {@return whether the time can be used} */
         public boolean isValid() {
             return violations.isEmpty();
         }
     }
 
+    /**
+     * Resolves the author's time to an instant and checks it against the horizon: rules {@code dst_gap}, {@code
+     * in_past} and {@code horizon}.
+     *
+     * @param when the time the author chose
+     * @param now the current time
+     * @param rules the rules in force (horizon, lead time, DST gap policy)
+     * @param field the field the violations name
+     * @return the instant, or the violations
+     */
     public static Resolution resolve(When when, Instant now, SchedulingRules rules, String field) {
         var violations = new ArrayList<Violation>();
         Instant instant;
@@ -49,7 +71,15 @@ public final class ScheduleTimeRule {
         return new Resolution(violations.isEmpty() ? Optional.of(instant) : Optional.empty(), violations);
     }
 
-    /** The horizon check alone. */
+    /**
+     * The horizon check alone: rules {@code in_past} and {@code horizon}.
+     *
+     * @param runAt the instant to publish at
+     * @param now the current time
+     * @param rules the rules in force
+     * @param field the field the violations name
+     * @return the violation, or an empty list when the instant is within the horizon
+     */
     public static List<Violation> checkHorizon(Instant runAt, Instant now, SchedulingRules rules, String field) {
         Instant earliest = now.plus(rules.minLeadTime());
         if (!runAt.isAfter(earliest)) {

@@ -28,6 +28,19 @@ public record SchedulingRules(
         RetryPolicy retryPolicy,
         Duration latenessWindow,
         PostStatus allCancelledStatus) {
+    /**
+     * Checks the values.
+     *
+     * @param minLeadTime how far in the future {@code run_at} must at least be (zero: any future instant)
+     * @param maxHorizon how far in the future {@code run_at} may at most be (exclusive)
+     * @param dstGapPolicy what to do with a local time inside a DST gap
+     * @param maxSchedulesPerHourPerConnection at most this many schedules in any one-hour window on one connection
+     * @param minGapPerConnection at least this much time between two schedules on one connection
+     * @param retryPolicy retries of failed publishes
+     * @param latenessWindow a schedule found due longer ago than this is skipped instead of publishing stale content
+     * @param allCancelledStatus the status of a post all of whose schedules were cancelled: DRAFT or CANCELLED
+     * @throws IllegalArgumentException when a value is out of range; the message names it
+     */
     public SchedulingRules {
         Objects.requireNonNull(minLeadTime, "minLeadTime");
         Objects.requireNonNull(maxHorizon, "maxHorizon");
@@ -63,7 +76,11 @@ public record SchedulingRules(
         }
     }
 
-    /** Any future time up to 365 days ahead, DST gaps rejected, no rate limits, default retries, 2 h lateness. */
+    /**
+     * Any future time up to 365 days ahead, DST gaps rejected, no rate limits, default retries, 2 h lateness.
+     *
+     * @return the default rules
+     */
     public static SchedulingRules defaults() {
         return new SchedulingRules(
                 Duration.ZERO,
@@ -76,11 +93,17 @@ public record SchedulingRules(
                 PostStatus.DRAFT);
     }
 
+    /** {@return a builder starting from the {@link #defaults()}} */
     public static Builder builder() {
         return new Builder(defaults());
     }
 
-    /** A builder starting from {@code base}. */
+    /**
+     * A builder starting from {@code base}.
+     *
+     * @param base the rules to start from
+     * @return the builder
+     */
     public static Builder from(SchedulingRules base) {
         return new Builder(base);
     }
@@ -107,11 +130,24 @@ public record SchedulingRules(
             allCancelledStatus = base.allCancelledStatus;
         }
 
+        /**
+         * How far in the future a run time must at least be.
+         *
+         * @param value not negative; zero: any future instant
+         * @return this builder
+         */
         public Builder minLeadTime(Duration value) {
             minLeadTime = value;
             return this;
         }
 
+        /**
+         * How far in the future a run time may at most be, in days.
+         *
+         * @param days positive
+         * @return this builder
+         * @throws IllegalArgumentException when the number of days is not positive
+         */
         public Builder maxFutureDays(int days) {
             if (days < 1) {
                 throw new IllegalArgumentException("maxFutureDays must be positive but was " + days);
@@ -120,41 +156,89 @@ public record SchedulingRules(
             return this;
         }
 
+        /**
+         * How far in the future a run time may at most be (exclusive).
+         *
+         * @param value longer than the minimum lead time
+         * @return this builder
+         */
         public Builder maxHorizon(Duration value) {
             maxHorizon = value;
             return this;
         }
 
+        /**
+         * What to do with a local time inside a DST gap.
+         *
+         * @param value the policy
+         * @return this builder
+         */
         public Builder dstGapPolicy(DstGapPolicy value) {
             dstGapPolicy = value;
             return this;
         }
 
+        /**
+         * At most this many schedules in any one-hour window on one connection.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder maxSchedulesPerHourPerConnection(int value) {
             maxPerHour = OptionalInt.of(value);
             return this;
         }
 
+        /**
+         * At least this much time between two schedules on one connection.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder minGapPerConnection(Duration value) {
             minGap = Optional.of(value);
             return this;
         }
 
+        /**
+         * Retries of failed publishes.
+         *
+         * @param value the policy
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy value) {
             retryPolicy = value;
             return this;
         }
 
+        /**
+         * A schedule found due longer ago than this is skipped instead of publishing stale content.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder latenessWindow(Duration value) {
             latenessWindow = value;
             return this;
         }
 
+        /**
+         * The status of a post all of whose schedules were cancelled.
+         *
+         * @param value {@code DRAFT} or {@code CANCELLED}
+         * @return this builder
+         */
         public Builder allCancelledStatus(PostStatus value) {
             allCancelledStatus = value;
             return this;
         }
 
+        /**
+         * {@return the rules}
+         *
+         * @throws IllegalArgumentException when a value is out of range; the message names it
+         * @throws NullPointerException when a value was set to null
+         */
         public SchedulingRules build() {
             return new SchedulingRules(
                     minLeadTime,

@@ -3,8 +3,20 @@ package io.luxaris.spi.channel;
 import io.luxaris.domain.ChannelLimits;
 import java.util.Objects;
 
-/** Catalog entry of a channel: its human name and default limits and capabilities. */
+/**
+ * Catalog entry of a channel: its human name and default limits and capabilities.
+ *
+ * @param name the display name, such as {@code X}
+ * @param limits what the channel accepts by default
+ */
 public record ChannelDescriptor(String name, ChannelLimits limits) {
+    /**
+     * Checks the components.
+     *
+     * @param name the display name, such as {@code X}
+     * @param limits what the channel accepts by default
+     * @throws IllegalArgumentException when the name is blank
+     */
     public ChannelDescriptor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(limits, "limits");
@@ -13,6 +25,13 @@ public record ChannelDescriptor(String name, ChannelLimits limits) {
         }
     }
 
+    /**
+     * A catalog entry.
+     *
+     * @param name the display name
+     * @param limits what the channel accepts by default
+     * @return the descriptor
+     */
     public static ChannelDescriptor of(String name, ChannelLimits limits) {
         return new ChannelDescriptor(name, limits);
     }

@@ -4,20 +4,30 @@ import java.time.Clock;
 
 /** What Luxaris gives a channel provider when it creates its publisher. */
 public interface ChannelEnvironment {
-    /** The host's clock (the one given to {@code Luxaris.builder().clock(...)}); default the UTC system clock. */
+    /**
+     * The host's clock (the one given to {@code Luxaris.builder().clock(...)}); default the UTC system clock.
+     *
+     * @return the clock
+     */
     default Clock clock() {
         return Clock.systemUTC();
     }
 
     /**
      * How the channel waits (polling, retry delays, grace periods); default {@link Sleeper#forClock(Clock)
-     * Sleeper.forClock(clock())}: the host's clock itself when it is also a {@link Sleeper} (a test clock that
-     * advances instead of blocking), real waiting otherwise.
+     * Sleeper.forClock(clock())}: the host's clock itself when it is also a {@link Sleeper} (a test clock that advances
+     * instead of blocking), real waiting otherwise.
+     *
+     * @return the sleeper
      */
     default Sleeper sleeper() {
         return Sleeper.forClock(clock());
     }
 
-    /** The host's media bytes; the only way a publisher gets attachment content. */
+    /**
+     * The host's media bytes; the only way a publisher gets attachment content.
+     *
+     * @return the media source
+     */
     MediaSource mediaSource();
 }

@@ -14,33 +14,57 @@ import java.util.Optional;
  * {@code provides} in module-info) and call {@code discoverPlugins()}.
  */
 public interface ChannelProvider {
-    /** Stable key, lower case, such as {@code x} or {@code linkedin}. */
+    /**
+     * Stable key, lower case, such as {@code x} or {@code linkedin}.
+     *
+     * @return 1..32 lower-case letters, digits, {@code _} or {@code -}, starting with a letter
+     */
     String key();
 
-    /** Human name and default limits. */
+    /**
+     * Human name and default limits.
+     *
+     * @return the catalog entry
+     */
     ChannelDescriptor descriptor();
 
-    /** How the channel counts text; code points unless overridden. */
+    /**
+     * How the channel counts text; code points unless overridden.
+     *
+     * @return the measure
+     */
     default TextMeasure textMeasure() {
         return TextMeasure.codePoints();
     }
 
     /**
-     * The limits for one account, which may differ from the defaults (an X account with a larger allowance
-     * declares it in its connection properties, for instance).
+     * The limits for one account, which may differ from the defaults (an X account with a larger allowance declares it
+     * in its connection properties, for instance).
+     *
+     * @param connection the account
+     * @return its limits; default: the descriptor's
      */
     default ChannelLimits limitsFor(ChannelConnection connection) {
         return descriptor().limits();
     }
 
     /**
-     * Channel-specific checks beyond length, media and threads (which Luxaris checks from the limits). Field names
-     * are relative to the variant ({@code content}, {@code media}, {@code thread[2]}).
+     * Channel-specific checks beyond length, media and threads (which Luxaris checks from the limits). Field names are
+     * relative to the variant ({@code content}, {@code media}, {@code thread[2]}).
+     *
+     * @param variant the variant to check
+     * @param connection the account it is for, when known
+     * @return the violations; default: none
      */
     default List<Violation> validate(PostVariant variant, Optional<ChannelConnection> connection) {
         return List.of();
     }
 
-    /** Creates the publisher used by the engine; called once per {@code Luxaris} instance. */
+    /**
+     * Creates the publisher used by the engine; called once per {@code Luxaris} instance.
+     *
+     * @param environment the clock, sleeper and media source of the instance
+     * @return the publisher, closed when the instance closes
+     */
     ChannelPublisher createPublisher(ChannelEnvironment environment);
 }

@@ -11,14 +11,32 @@ package io.luxaris.spi.channel;
  * in a dry-run mode returns {@link PublishOutcome.DryRun} with the redacted request, never a failure.
  */
 public interface ChannelPublisher extends AutoCloseable {
+    /**
+     * Publishes one attempt. Report failures as outcomes; an exception thrown is taken as an {@code UNKNOWN} failure
+     * (the request may have left), never retried blindly.
+     *
+     * @param request the variant, the account, the attempt and its checkpoint
+     * @param context the credentials and the services of this attempt
+     * @return what the attempt achieved, never null
+     */
     PublishOutcome publish(PublishRequest request, PublishContext context);
 
-    /** Whether {@link #lookup} can reconcile an unknown outcome. */
+    /**
+     * Whether {@link #lookup} can reconcile an unknown outcome.
+     *
+     * @return false unless the channel overrides {@link #lookup}
+     */
     default boolean supportsLookup() {
         return false;
     }
 
-    /** Looks for the post of an attempt whose outcome is unknown. */
+    /**
+     * Looks for the post of an attempt whose outcome is unknown.
+     *
+     * @param request the attempt whose outcome is unknown
+     * @param context the credentials and the services of the lookup
+     * @return found, absent or still unknown; default: unknown
+     */
     default LookupResult lookup(PublishRequest request, PublishContext context) {
         return new LookupResult.Unknown("this channel cannot look posts up");
     }
@@ -26,6 +44,9 @@ public interface ChannelPublisher extends AutoCloseable {
     /**
      * Refreshes expired credentials (after an {@code AUTH_EXPIRED} outcome): persist the new ones with {@link
      * PublishContext#saveCredentials} before returning {@link RefreshResult.Refreshed}.
+     *
+     * @param context the credentials and the services of the attempt
+     * @return what the refresh achieved; default: unsupported
      */
     default RefreshResult refresh(PublishContext context) {
         return new RefreshResult.Unsupported();

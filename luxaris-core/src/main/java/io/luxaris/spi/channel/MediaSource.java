@@ -9,10 +9,22 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface MediaSource {
-    /** The content of {@code ref}; throws {@link IOException} when it cannot be read (the attempt is retried). */
+    /**
+     * The content of {@code ref}.
+     *
+     * @param ref the attachment
+     * @return its content
+     * @throws MediaUnavailableException when the source does not have the reference (for good: the attempt fails as
+     *     rejected)
+     * @throws IOException when it cannot be read now (the attempt is retried)
+     */
     MediaContent open(MediaRef ref) throws IOException;
 
-    /** No media library: publishing a variant with media fails as rejected with code {@code media_unavailable}. */
+    /**
+     * No media library: publishing a variant with media fails as rejected with code {@code media_unavailable}.
+     *
+     * @return the source that has no media
+     */
     static MediaSource none() {
         return ref -> {
             throw new MediaUnavailableException("no MediaSource is configured; media " + ref.ref() + " cannot be read");

@@ -6,6 +6,11 @@ import java.io.IOException;
 public final class MediaUnavailableException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message which reference and why, safe to log
+     */
     public MediaUnavailableException(String message) {
         super(message);
     }

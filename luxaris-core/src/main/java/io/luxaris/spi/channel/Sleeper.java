@@ -15,11 +15,16 @@ public interface Sleeper {
     /**
      * Waits {@code duration} (returns at once for zero or a negative duration).
      *
+     * @param duration how long to wait
      * @throws InterruptedException when the waiting thread is interrupted
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** Real waiting with {@link Thread#sleep}. */
+    /**
+     * Real waiting with {@link Thread#sleep}.
+     *
+     * @return the system sleeper
+     */
     static Sleeper system() {
         return duration -> {
             Objects.requireNonNull(duration, "duration");
@@ -32,6 +37,9 @@ public interface Sleeper {
     /**
      * The sleeper that goes with {@code clock}: the clock itself when it is also a {@code Sleeper} (a settable test
      * clock that advances when slept on), otherwise {@linkplain #system() real waiting}.
+     *
+     * @param clock the host's clock
+     * @return the sleeper
      */
     static Sleeper forClock(Clock clock) {
         Objects.requireNonNull(clock, "clock");

@@ -35,6 +35,22 @@ public record EngineSettings(
         Duration reapInterval,
         Duration publishTimeout,
         Optional<Executor> executor) {
+    /**
+     * Checks the settings.
+     *
+     * @param maxConcurrency publishes in flight at once on this instance
+     * @param perConnectionConcurrency publishes in flight at once per connection
+     * @param perChannelConcurrency publishes in flight at once per channel, when limited
+     * @param claimBatchSize most schedules claimed in one query
+     * @param leaseDuration how long a claim holds without a heartbeat
+     * @param heartbeatInterval how often leases are extended
+     * @param maxIdleSleep the longest the engine sleeps when nothing is due
+     * @param reapInterval how often expired leases are looked for
+     * @param publishTimeout how long one channel call may take
+     * @param executor where publishes run
+     * @throws IllegalArgumentException when a setting is out of range (1..10000 in flight and per batch, positive
+     *     counts and durations, a lease of at least 1 s, a heartbeat of at most half the lease); the message names it
+     */
     public EngineSettings {
         if (maxConcurrency < 1 || maxConcurrency > 10_000) {
             throw new IllegalArgumentException("maxConcurrency must be within 1..10000 but was " + maxConcurrency);
@@ -70,6 +86,8 @@ public record EngineSettings(
     /**
      * 16 in flight, 1 per connection, batches of 100, 60 s leases with 15 s heartbeats, 30 s idle backstop, reaping
      * every 15 s, 2 min publish timeout.
+     *
+     * @return the default settings
      */
     public static EngineSettings defaults() {
         return new EngineSettings(
@@ -85,10 +103,17 @@ public record EngineSettings(
                 Optional.empty());
     }
 
+    /** {@return a builder starting from the {@link #defaults()}} */
     public static Builder builder() {
         return new Builder(defaults());
     }
 
+    /**
+     * A builder starting from {@code base}.
+     *
+     * @param base the settings to start from
+     * @return the builder
+     */
     public static Builder from(EngineSettings base) {
         return new Builder(base);
     }
@@ -126,58 +151,122 @@ public record EngineSettings(
             executor = base.executor;
         }
 
+        /**
+         * Publishes in flight at once on this instance.
+         *
+         * @param value 1..10000
+         * @return this builder
+         */
         public Builder maxConcurrency(int value) {
             maxConcurrency = value;
             return this;
         }
 
+        /**
+         * Publishes in flight at once per connection (1 keeps the order of an account's posts).
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder perConnectionConcurrency(int value) {
             perConnection = value;
             return this;
         }
 
+        /**
+         * Publishes in flight at once per channel.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder perChannelConcurrency(int value) {
             perChannel = OptionalInt.of(value);
             return this;
         }
 
+        /**
+         * Most schedules claimed in one query.
+         *
+         * @param value 1..10000
+         * @return this builder
+         */
         public Builder claimBatchSize(int value) {
             claimBatchSize = value;
             return this;
         }
 
-        /** Sets the lease and a heartbeat of a quarter of it. */
+        /**
+         * Sets the lease and a heartbeat of a quarter of it.
+         *
+         * @param value at least one second
+         * @return this builder
+         */
         public Builder leaseDuration(Duration value) {
             leaseDuration = value;
             heartbeatInterval = value.dividedBy(4);
             return this;
         }
 
+        /**
+         * How often leases are extended.
+         *
+         * @param value positive, at most half the lease
+         * @return this builder
+         */
         public Builder heartbeatInterval(Duration value) {
             heartbeatInterval = value;
             return this;
         }
 
+        /**
+         * The longest the engine sleeps when nothing is due.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder maxIdleSleep(Duration value) {
             maxIdleSleep = value;
             return this;
         }
 
+        /**
+         * How often expired leases are looked for.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder reapInterval(Duration value) {
             reapInterval = value;
             return this;
         }
 
+        /**
+         * How long one channel call may take before the attempt is recorded as unconfirmed.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder publishTimeout(Duration value) {
             publishTimeout = value;
             return this;
         }
 
+        /**
+         * Where publishes run.
+         *
+         * @param value the executor; Luxaris does not shut it down
+         * @return this builder
+         */
         public Builder executor(Executor value) {
             executor = Optional.of(value);
             return this;
         }
 
+        /**
+         * {@return the settings}
+         *
+         * @throws IllegalArgumentException when a setting is out of range; the message names it
+         */
         public EngineSettings build() {
             return new EngineSettings(
                     maxConcurrency,

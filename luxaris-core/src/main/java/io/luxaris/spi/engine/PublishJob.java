@@ -7,8 +7,24 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.spi.storage.Fence;
 import java.util.Objects;
 
-/** A claimed schedule with what publishing it needs. */
+/**
+ * A claimed schedule with what publishing it needs.
+ *
+ * @param schedule the claimed schedule, with its lease
+ * @param variant the variant it publishes
+ * @param connection the account it publishes through
+ * @param channel the variant's channel
+ */
 public record PublishJob(Schedule schedule, PostVariant variant, ChannelConnection connection, Channel channel) {
+    /**
+     * Checks the components; the schedule must be leased.
+     *
+     * @param schedule the claimed schedule, with its lease
+     * @param variant the variant it publishes
+     * @param connection the account it publishes through
+     * @param channel the variant's channel
+     * @throws IllegalArgumentException when the schedule has no lease
+     */
     public PublishJob {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(variant, "variant");
@@ -19,6 +35,7 @@ public record PublishJob(Schedule schedule, PostVariant variant, ChannelConnecti
         }
     }
 
+    /** {@return what the stored schedule must still match for this job's writes to count} */
     public Fence fence() {
         return new Fence(
                 schedule.id(),

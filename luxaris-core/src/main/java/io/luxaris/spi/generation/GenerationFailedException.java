@@ -24,18 +24,33 @@ public final class GenerationFailedException extends LuxarisException {
         NO_USABLE_CANDIDATE
     }
 
+    /** Why generation failed. */
     private final Kind kind;
 
+    /**
+     * Creates the exception.
+     *
+     * @param kind why generation failed
+     * @param safeMessage what failed, with API keys masked
+     */
     public GenerationFailedException(Kind kind, String safeMessage) {
         super(safeMessage);
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param kind why generation failed
+     * @param safeMessage what failed, with API keys masked
+     * @param cause the underlying failure
+     */
     public GenerationFailedException(Kind kind, String safeMessage, Throwable cause) {
         super(safeMessage, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 
+    /** {@return why generation failed, and so whether trying again can help} */
     public Kind kind() {
         return kind;
     }

@@ -4,5 +4,6 @@ import java.time.Clock;
 
 /** What Luxaris gives a generator provider. */
 public interface GeneratorEnvironment {
+    /** {@return the host's clock} */
     Clock clock();
 }

@@ -5,9 +5,18 @@ package io.luxaris.spi.generation;
  * {@code discoverPlugins()}.
  */
 public interface GeneratorProvider {
-    /** Stable key, such as {@code openai} or {@code offline}. */
+    /**
+     * Stable key, such as {@code openai} or {@code offline}.
+     *
+     * @return 1..32 lower-case letters, digits, {@code _} or {@code -}, starting with a letter
+     */
     String key();
 
-    /** Creates the generator; called once per {@code Luxaris} instance. */
+    /**
+     * Creates the generator; called once per {@code Luxaris} instance.
+     *
+     * @param environment the instance's clock
+     * @return the generator, closed when the instance closes
+     */
     SuggestionGenerator create(GeneratorEnvironment environment);
 }

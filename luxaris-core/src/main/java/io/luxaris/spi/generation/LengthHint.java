@@ -9,7 +9,12 @@ public enum LengthHint {
     /** Up to the limit. */
     LONG;
 
-    /** A target length for a channel limit. */
+    /**
+     * A target length for a channel limit.
+     *
+     * @param limit the channel's (or template's) maximum length
+     * @return the length to aim at, at least 1
+     */
     public int targetFor(int limit) {
         return switch (this) {
             case SHORT -> Math.max(1, limit / 3);

@@ -1,4 +1,7 @@
-/** See the Luxaris README for an overview. */
+/**
+ * The generation SPI: a {@link io.luxaris.spi.generation.GeneratorProvider} creates the
+ * {@link io.luxaris.spi.generation.SuggestionGenerator} that turns a prompt for one channel into candidate texts.
+ */
 @NullMarked
 package io.luxaris.spi.generation;
 

@@ -11,30 +11,67 @@ import io.luxaris.domain.ChannelConnection;
  * <p>{@link #canRead} and {@link #readableOwners} must agree: listings use the scope, lookups the predicate.
  */
 public interface AccessPolicy {
-    /** May this principal create a resource of this type? */
+    /**
+     * May this principal create a resource of this type?
+     *
+     * @param principal the acting principal
+     * @param type the kind of resource
+     * @return whether it may
+     */
     boolean canCreate(Principal principal, ResourceType type);
 
-    /** May this principal see a resource of this type owned by {@code ownerId}? */
+    /**
+     * May this principal see a resource of this type owned by {@code ownerId}?
+     *
+     * @param principal the acting principal
+     * @param type the kind of resource
+     * @param ownerId the principal id of the resource's owner
+     * @return whether it may
+     */
     boolean canRead(Principal principal, ResourceType type, String ownerId);
 
-    /** May this principal change (edit, archive, cancel, schedule) a resource owned by {@code ownerId}? */
+    /**
+     * May this principal change (edit, archive, cancel, schedule) a resource owned by {@code ownerId}?
+     *
+     * @param principal the acting principal
+     * @param type the kind of resource
+     * @param ownerId the principal id of the resource's owner
+     * @return whether it may
+     */
     boolean canWrite(Principal principal, ResourceType type, String ownerId);
 
-    /** Whose resources of this type this principal may list. */
+    /**
+     * Whose resources of this type this principal may list.
+     *
+     * @param principal the acting principal
+     * @param type the kind of resource
+     * @return the owners whose resources listings include
+     */
     OwnerScope readableOwners(Principal principal, ResourceType type);
 
-    /** May this principal publish through this connection? Default: may write it. */
+    /**
+     * May this principal publish through this connection? Default: may write it.
+     *
+     * @param principal the acting principal
+     * @param connection the account
+     * @return whether it may
+     */
     default boolean canPublishWith(Principal principal, ChannelConnection connection) {
         return canWrite(principal, ResourceType.CONNECTION, connection.ownerPrincipalId());
     }
 
-    /** Everyone may create; each principal reads, writes and publishes with its own resources only. */
+    /**
+     * Everyone may create; each principal reads, writes and publishes with its own resources only.
+     *
+     * @return the default policy
+     */
     static AccessPolicy ownerOnly() {
         return OwnerOnly.INSTANCE;
     }
 
     /** The default policy. */
     enum OwnerOnly implements AccessPolicy {
+        /** The one instance. */
         INSTANCE;
 
         @Override

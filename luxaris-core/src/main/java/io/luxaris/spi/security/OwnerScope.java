@@ -8,22 +8,42 @@ import java.util.Set;
  * connections) push this into the storage query so paging stays exact.
  */
 public sealed interface OwnerScope {
+    /** {@return the scope of every owner} */
     static OwnerScope all() {
         return All.INSTANCE;
     }
 
+    /**
+     * The scope of some owners.
+     *
+     * @param owners their principal ids
+     * @return the scope
+     */
     static OwnerScope only(Set<String> owners) {
         return new Only(owners);
     }
 
+    /**
+     * The scope of one owner.
+     *
+     * @param owner its principal id
+     * @return the scope
+     */
     static OwnerScope only(String owner) {
         return new Only(Set.of(owner));
     }
 
+    /**
+     * Whether the scope includes an owner.
+     *
+     * @param owner a principal id
+     * @return whether that owner's resources are listed
+     */
     boolean includes(String owner);
 
     /** Every owner. */
     enum All implements OwnerScope {
+        /** The one instance. */
         INSTANCE;
 
         @Override
@@ -32,8 +52,17 @@ public sealed interface OwnerScope {
         }
     }
 
-    /** Only these owners. */
+    /**
+     * Only these owners.
+     *
+     * @param owners their principal ids
+     */
     record Only(Set<String> owners) implements OwnerScope {
+        /**
+         * Copies the owners.
+         *
+         * @param owners their principal ids
+         */
         public Only {
             owners = Set.copyOf(Objects.requireNonNull(owners, "owners"));
         }

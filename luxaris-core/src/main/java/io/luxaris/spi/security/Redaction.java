@@ -74,12 +74,25 @@ public final class Redaction {
 
     private Redaction() {}
 
-    /** {@code text} with every given secret (in any of its encodings) and every token-shaped value masked. */
+    /**
+     * {@code text} with every given secret (in any of its encodings) and every token-shaped value masked.
+     *
+     * @param text the text to scrub
+     * @param secrets the secret values to hide (shorter than {@value #MIN_SECRET_LENGTH} characters are ignored)
+     * @return the scrubbed text
+     */
     public static String scrub(String text, Collection<String> secrets) {
         return scrub(text, secrets, Style.MASK);
     }
 
-    /** {@code text} with every given secret and every token-shaped value hidden, shown as {@code style} says. */
+    /**
+     * {@code text} with every given secret and every token-shaped value hidden, shown as {@code style} says.
+     *
+     * @param text the text to scrub
+     * @param secrets the secret values to hide
+     * @param style how hidden values are shown
+     * @return the scrubbed text
+     */
     public static String scrub(String text, Collection<String> secrets, Style style) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(secrets, "secrets");
@@ -106,7 +119,15 @@ public final class Redaction {
                 .replaceAll(m -> Matcher.quoteReplacement(style == Style.MASK ? MASK : hint(m.group())));
     }
 
-    /** {@link #scrub(String, Collection) Scrubs}, then {@link #truncate(String, int) cuts} to {@code max}. */
+    /**
+     * {@link #scrub(String, Collection) Scrubs}, then {@link #truncate(String, int) cuts} to {@code max}.
+     *
+     * @param text the text to scrub
+     * @param secrets the secret values to hide
+     * @param max the most characters of the result
+     * @return the scrubbed, cut text
+     * @throws IllegalArgumentException when {@code max} is negative
+     */
     public static String scrubAndTruncate(String text, Collection<String> secrets, int max) {
         return truncate(scrub(text, secrets), max);
     }
@@ -114,6 +135,11 @@ public final class Redaction {
     /**
      * Cuts {@code text} to at most {@code max} characters (never splitting a surrogate pair), ending with {@value
      * #TRUNCATION_MARKER} where it was cut. Text that fits is returned as it is.
+     *
+     * @param text the text
+     * @param max the most characters of the result
+     * @return the text, cut when longer than {@code max}
+     * @throws IllegalArgumentException when {@code max} is negative
      */
     public static String truncate(String text, int max) {
         Objects.requireNonNull(text, "text");
@@ -133,6 +159,9 @@ public final class Redaction {
     /**
      * How a key is shown when someone must recognise it without seeing it: its first six and last three characters
      * ({@code sk-abc***xyz}, as OpenAI shows keys) for values of 20 characters or more, {@code ***} for shorter ones.
+     *
+     * @param secret the key
+     * @return its hint
      */
     public static String hint(String secret) {
         Objects.requireNonNull(secret, "secret");

@@ -1,4 +1,8 @@
-/** See the Luxaris README for an overview. */
+/**
+ * Security hooks: the host's {@link io.luxaris.spi.security.AccessPolicy}, the
+ * {@link io.luxaris.spi.security.SecretCipher} of credentials at rest, and {@link io.luxaris.spi.security.Redaction}
+ * of secrets in stored, logged and shown text.
+ */
 @NullMarked
 package io.luxaris.spi.security;
 

@@ -12,8 +12,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Schedules whose {@code run_at} is in {@code [from, to)}, of posts owned by {@code owners}, ordered by run_at then
- * id. Empty sets mean "any".
+ * Schedules whose {@code run_at} is in {@code [from, to)}, of posts owned by {@code owners}, ordered by run_at then id.
+ * Empty sets mean "any".
+ *
+ * @param from the start of the range, inclusive
+ * @param to the end of the range, exclusive
+ * @param owners whose posts
+ * @param channels only these channels
+ * @param connections only these connections
+ * @param tag only posts with this tag
+ * @param postStatuses only posts in these statuses
+ * @param scheduleStatuses only schedules in these statuses
+ * @param after the position (run_at, schedule id) of the last row of the previous page
+ * @param limit the most rows to return
  */
 public record CalendarCriteria(
         Instant from,
@@ -26,6 +37,21 @@ public record CalendarCriteria(
         Set<ScheduleStatus> scheduleStatuses,
         Optional<Cursor> after,
         int limit) {
+    /**
+     * Checks the components and copies the sets.
+     *
+     * @param from the start of the range, inclusive
+     * @param to the end of the range, exclusive
+     * @param owners whose posts
+     * @param channels only these channels
+     * @param connections only these connections
+     * @param tag only posts with this tag
+     * @param postStatuses only posts in these statuses
+     * @param scheduleStatuses only schedules in these statuses
+     * @param after the position (run_at, schedule id) of the last row of the previous page
+     * @param limit the most rows to return
+     * @throws IllegalArgumentException when the limit is not positive
+     */
     public CalendarCriteria {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

@@ -7,11 +7,21 @@ import java.util.Optional;
 
 /** The channel catalog. */
 public interface ChannelRepository {
-    /** Inserts the channel or replaces the stored one with the same id. */
+    /**
+     * Inserts the channel or replaces the stored one with the same id.
+     *
+     * @param channel the catalog entry
+     */
     void upsert(Channel channel);
 
+    /**
+     * One channel.
+     *
+     * @param id the channel's id
+     * @return the channel, or empty when it is not stored
+     */
     Optional<Channel> find(ChannelId id);
 
-    /** Every channel, ordered by key. */
+    /** {@return every channel, ordered by key} */
     List<Channel> list();
 }

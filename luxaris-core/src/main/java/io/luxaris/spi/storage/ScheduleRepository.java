@@ -13,17 +13,44 @@ import java.util.Optional;
 
 /** Schedules as entities (the engine's operations are on {@link ScheduleQueue}). */
 public interface ScheduleRepository {
+    /**
+     * Stores a new schedule.
+     *
+     * @param schedule the schedule
+     */
     void insert(Schedule schedule);
 
-    /** Versioned update; returns the stored record. */
+    /**
+     * Versioned update; returns the stored record.
+     *
+     * @param schedule the schedule as changed, with the version it was read at
+     * @return the stored schedule, version + 1
+     * @throws io.luxaris.ConflictException when the stored version is another one
+     */
     Schedule update(Schedule schedule);
 
+    /**
+     * One schedule.
+     *
+     * @param id the schedule's id
+     * @return the schedule, or empty when it does not exist
+     */
     Optional<Schedule> find(ScheduleId id);
 
-    /** Schedules of a post, by run_at then id. */
+    /**
+     * Schedules of a post, by run_at then id.
+     *
+     * @param post the post's id
+     * @return its schedules
+     */
     List<Schedule> listByPost(PostId post);
 
-    /** The schedules of these posts, in no particular order; override to read them in one query. */
+    /**
+     * The schedules of these posts, in no particular order; override to read them in one query.
+     *
+     * @param posts the posts' ids
+     * @return their schedules
+     */
     default List<Schedule> listByPosts(Collection<PostId> posts) {
         var all = new ArrayList<Schedule>();
         for (PostId post : posts) {
@@ -32,12 +59,29 @@ public interface ScheduleRepository {
         return all;
     }
 
-    /** Schedules of a variant, by run_at then id. */
+    /**
+     * Schedules of a variant, by run_at then id.
+     *
+     * @param variant the variant's id
+     * @return its schedules
+     */
     List<Schedule> listByVariant(VariantId variant);
 
-    /** Active (pending, queued, processing) schedules of a connection with run_at in [from, to), by run_at. */
+    /**
+     * Active (pending, queued, processing) schedules of a connection with run_at in [from, to), by run_at.
+     *
+     * @param connection the connection's id
+     * @param from the start, inclusive
+     * @param to the end, exclusive
+     * @return the schedules
+     */
     List<Schedule> listActiveByConnection(ConnectionId connection, Instant from, Instant to);
 
-    /** The calendar query. */
+    /**
+     * The calendar query.
+     *
+     * @param criteria range, owners, filters, position and limit
+     * @return at most {@code criteria.limit()} rows, by run_at then schedule id
+     */
     List<CalendarRow> calendar(CalendarCriteria criteria);
 }

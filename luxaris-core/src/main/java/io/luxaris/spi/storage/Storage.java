@@ -15,18 +15,41 @@ package io.luxaris.spi.storage;
  * </ul>
  */
 public interface Storage extends AutoCloseable {
-    /** Runs {@code work} in a read-write transaction and commits it; rolls back if the work throws. */
+    /**
+     * Runs {@code work} in a read-write transaction and commits it; rolls back if the work throws.
+     *
+     * @param work the work
+     * @param <T> what the work returns
+     * @return what the work returned
+     * @throws io.luxaris.StorageException when the store fails (the work's own exceptions pass through unchanged)
+     */
     <T> T inTransaction(TransactionWork<T> work);
 
-    /** Runs {@code work} in a read-only transaction. */
+    /**
+     * Runs {@code work} in a read-only transaction.
+     *
+     * @param work the work
+     * @param <T> what the work returns
+     * @return what the work returned
+     * @throws io.luxaris.StorageException when the store fails (the work's own exceptions pass through unchanged)
+     */
     <T> T readOnly(TransactionWork<T> work);
 
-    /** True when data survives a restart (databases); Luxaris then refuses an ephemeral secret cipher. */
+    /**
+     * True when data survives a restart (databases); Luxaris then refuses an ephemeral secret cipher.
+     *
+     * @return whether the data is durable
+     */
     boolean isDurable();
 
-    /** A short description for logs, without credentials ("in-memory", "PostgreSQL 15.19 at localhost:5432/test"). */
+    /**
+     * A short description for logs, without credentials ("in-memory", "PostgreSQL 15.19 at localhost:5432/test").
+     *
+     * @return the description
+     */
     String description();
 
+    /** Closes the store (its connection pool, for instance). Luxaris calls it once, from {@code Luxaris.close()}. */
     @Override
     void close();
 }

@@ -6,5 +6,12 @@ package io.luxaris.spi.storage;
  */
 @FunctionalInterface
 public interface StorageProvider {
+    /**
+     * Opens the storage.
+     *
+     * @param context what Luxaris gives the storage
+     * @return the open storage, closed by Luxaris
+     * @throws io.luxaris.StorageException when the store cannot be opened
+     */
     Storage open(StorageContext context);
 }

@@ -2,22 +2,30 @@ package io.luxaris.spi.storage;
 
 /** The repositories of one transaction. Valid only while the transaction runs. */
 public interface Transaction {
+    /** {@return the channel catalog} */
     ChannelRepository channels();
 
+    /** {@return the channel connections and their credentials} */
     ConnectionRepository connections();
 
+    /** {@return the posts} */
     PostRepository posts();
 
+    /** {@return the post variants} */
     VariantRepository variants();
 
+    /** {@return the schedules} */
     ScheduleRepository schedules();
 
+    /** {@return the publish events} */
     PublishEventRepository publishEvents();
 
+    /** {@return the templates} */
     TemplateRepository templates();
 
+    /** {@return the generation sessions and suggestions} */
     GenerationRepository generations();
 
-    /** The engine-facing queue operations on schedules. */
+    /** {@return the engine-facing queue operations on schedules} */
     ScheduleQueue queue();
 }

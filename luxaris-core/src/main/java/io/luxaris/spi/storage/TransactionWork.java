@@ -1,7 +1,17 @@
 package io.luxaris.spi.storage;
 
-/** Work done inside one transaction. */
+/**
+ * Work done inside one transaction.
+ *
+ * @param <T> what the work returns
+ */
 @FunctionalInterface
 public interface TransactionWork<T> {
+    /**
+     * Does the work.
+     *
+     * @param tx the repositories of the transaction, valid only during this call
+     * @return the work's result
+     */
     T run(Transaction tx);
 }

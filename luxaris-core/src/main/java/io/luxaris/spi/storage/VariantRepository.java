@@ -13,14 +13,36 @@ import java.util.Optional;
 
 /** Post variants. */
 public interface VariantRepository {
+    /**
+     * Stores a new variant.
+     *
+     * @param variant the variant
+     */
     void insert(PostVariant variant);
 
-    /** Versioned update; returns the stored record. */
+    /**
+     * Versioned update; returns the stored record.
+     *
+     * @param variant the variant as changed, with the version it was read at
+     * @return the stored variant, version + 1
+     * @throws io.luxaris.ConflictException when the stored version is another one
+     */
     PostVariant update(PostVariant variant);
 
+    /**
+     * One variant.
+     *
+     * @param id the variant's id
+     * @return the variant, or empty when it does not exist
+     */
     Optional<PostVariant> find(VariantId id);
 
-    /** The variants with these ids that exist (missing ids are left out); override to read them in one query. */
+    /**
+     * The variants with these ids that exist (missing ids are left out); override to read them in one query.
+     *
+     * @param ids the ids
+     * @return the variants found, by id
+     */
     default Map<VariantId, PostVariant> findAll(Collection<VariantId> ids) {
         var found = new LinkedHashMap<VariantId, PostVariant>();
         for (VariantId id : ids) {
@@ -33,6 +55,10 @@ public interface VariantRepository {
      * Marks as published (status, {@code published_at} if unset, {@code updated_at}, version + 1) those of these
      * variants that are {@code ready} or {@code failed}; others are left as they are. Returns how many changed.
      * Override to write them with one statement.
+     *
+     * @param ids the variants' ids
+     * @param now the time of the change
+     * @return how many variants changed
      */
     default int markPublished(Collection<VariantId> ids, Instant now) {
         int changed = 0;
@@ -45,9 +71,19 @@ public interface VariantRepository {
         return changed;
     }
 
-    /** Variants of a post, oldest first. */
+    /**
+     * Variants of a post, oldest first.
+     *
+     * @param post the post's id
+     * @return its variants
+     */
     List<PostVariant> listByPost(PostId post);
 
-    /** Deletes a variant that no schedule references; returns whether it existed. */
+    /**
+     * Deletes a variant that no schedule references; returns whether it existed.
+     *
+     * @param id the variant's id
+     * @return whether it existed
+     */
     boolean delete(VariantId id);
 }
