@@ -135,6 +135,18 @@ public final class Auth {
                     .map(h -> h.startsWith("@") ? h.substring(1) : h);
         }
 
+        /** Keeps the account's DID (resolved from its handle) in memory and on the connection. */
+        public void rememberDid(String did) {
+            accounts.put(connection, new Account(did, handle()));
+            try {
+                context.updateConnectionProperties(Map.of(BlueskyChannel.PROPERTY_DID, did));
+            } catch (RuntimeException e) {
+                LOG.debug(
+                        "could not store the Bluesky account's DID: {}",
+                        e.getClass().getSimpleName());
+            }
+        }
+
         private Optional<String> property(String key) {
             return Optional.ofNullable(properties.get(key)).map(String::strip).filter(v -> !v.isEmpty());
         }

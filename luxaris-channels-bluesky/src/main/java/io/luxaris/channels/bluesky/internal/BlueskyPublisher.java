@@ -589,11 +589,13 @@ public final class BlueskyPublisher implements ChannelPublisher {
                             + BlueskyChannel.PROPERTY_IDENTIFIER + " or " + BlueskyChannel.PROPERTY_DID
                             + "); reconnect the account");
         }
-        return resolve(session, handle.get(), now)
+        String resolved = resolve(session, handle.get(), now)
                 .orElseThrow(() -> Fail.of(
                         FailureKind.AUTH_REVOKED,
                         "unknown_handle",
                         "Bluesky knows no account @" + handle.get() + "; reconnect the account"));
+        session.rememberDid(resolved);
+        return resolved;
     }
 
     /**
