@@ -15,17 +15,20 @@ import java.util.regex.Pattern;
  * keys. The repository refuses a second record under an existing key, and an attempt whose outcome is unknown is
  * settled by reading the record under its key ({@code getRecord}), never by posting again.
  *
- * <p>For the time-ordered (version 7) schedule ids Luxaris makes, the timestamp is the schedule's creation millisecond;
- * its microseconds and the clock id come from the id's counter and random bits, and thread part {@code n} adds {@code
- * n} microseconds (up to 26 parts fit in one slot of the millisecond). Other UUIDs are hashed.
+ * <p>The keys of two schedules of one account must never meet (a create under a taken key fails, and a post found
+ * under it with the same text would be taken for this schedule's). So the key's timestamp and clock id come from a
+ * SHA-256 of the whole schedule id: a microsecond within the hour before the schedule was made (the millisecond of a
+ * time-ordered, version 7 id; other ids are hashed to a millisecond too), in steps of {@value #SLOT}, and thread part
+ * {@code n} adds {@code n} microseconds. About 10^11 keys per hour: even a thousand schedules of one account made in
+ * the same millisecond are all but certain to get distinct keys. The keys lie in the past, as TIDs made by a clock do.
  */
 public final class Tid {
     /** The base32-sortable alphabet of TIDs. */
     static final String ALPHABET = "234567abcdefghijklmnopqrstuvwxyz";
 
     private static final Pattern SYNTAX = Pattern.compile("[2-7a-j][2-7a-z]{12}");
-    private static final int SLOT = 26;
-    private static final int SLOTS_PER_MILLI = 1000 / SLOT;
+    private static final int SLOT = 32;
+    private static final long WINDOW_MICROS = 3_600_000_000L;
 
     private Tid() {}
 
@@ -63,26 +66,21 @@ public final class Tid {
 
     /** The record key of part {@code part} (0 = the first post) of the schedule's variant. */
     public static String forPart(ScheduleId schedule, int part) {
-        if (part < 0 || part >= SLOT) {
-            throw new IllegalArgumentException("a thread part must be within 0.." + (SLOT - 1) + " but was " + part);
+        if (part < 0 || part > io.luxaris.domain.Limits.THREAD_PARTS) {
+            throw new IllegalArgumentException(
+                    "a thread part must be within 0.." + io.luxaris.domain.Limits.THREAD_PARTS + " but was " + part);
         }
         UUID id = schedule.value();
-        long millis;
-        int slot;
-        int clockId;
-        if (id.version() == 7) {
-            millis = id.getMostSignificantBits() >>> 16;
-            int counter = (int) (id.getMostSignificantBits() & 0xFFF);
-            slot = counter % SLOTS_PER_MILLI;
-            clockId = (int) (id.getLeastSignificantBits() & 1023);
-        } else {
-            ByteBuffer hash = ByteBuffer.wrap(sha256(id.toString()));
-            // a millisecond between 2023-11 and about 2058, from the hash
-            millis = 1_700_000_000_000L + Math.floorMod(hash.getLong(), 1L << 40);
-            slot = Math.floorMod(hash.getInt(), SLOTS_PER_MILLI);
-            clockId = Math.floorMod(hash.getInt(), 1024);
-        }
-        return of(millis * 1000 + (long) slot * SLOT + part, clockId);
+        ByteBuffer hash = ByteBuffer.wrap(sha256(id.toString()));
+        long millis = id.version() == 7
+                ? id.getMostSignificantBits() >>> 16
+                // a millisecond between 2023-11 and about 2058, from the hash
+                : 1_700_000_000_000L + Math.floorMod(hash.getLong(16), 1L << 40);
+        long back = Math.floorMod(hash.getLong(0), WINDOW_MICROS / SLOT) * SLOT;
+        long start = Math.max(0, millis * 1000 - WINDOW_MICROS + back);
+        start -= start % SLOT;
+        int clockId = Math.floorMod(hash.getInt(8), 1024);
+        return of(start + part, clockId);
     }
 
     /** When a TID says it was made (for messages). */
