@@ -46,6 +46,9 @@ final class FakeBluesky implements AutoCloseable {
     static final int LOGINS_PER_WINDOW = 30;
     static final long MAX_BLOB_BYTES = 2_000_000;
 
+    /** A scripted answer meaning "answer this one as the fake would". */
+    static final MockResponse PASS = new MockResponse.Builder().code(598).build();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TID = Pattern.compile("[2-7a-j][2-7a-z]{12}");
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
@@ -265,7 +268,7 @@ final class FakeBluesky implements AutoCloseable {
             synchronized (queue) {
                 next = queue.pollFirst();
             }
-            if (next != null) {
+            if (next != null && next.getCode() != 598) {
                 if (next.getCode() == 599) {
                     MockResponse created = createOnHang ? createRecord(request) : error(500, "InternalServerError", "");
                     return created.newBuilder()
