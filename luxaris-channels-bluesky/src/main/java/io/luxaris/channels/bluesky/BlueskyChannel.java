@@ -253,6 +253,8 @@ public final class BlueskyChannel implements ChannelProvider {
         private long maxImageBytes = Settings.DEFAULT_MAX_IMAGE_BYTES;
         private int loginsPerWindow = Settings.DEFAULT_LOGINS_PER_WINDOW;
         private List<String> languages = List.of();
+        private int writePointsPerHour = Settings.MAX_WRITE_POINTS_PER_HOUR;
+        private int writePointsPerDay = Settings.MAX_WRITE_POINTS_PER_DAY;
 
         private Builder() {}
 
@@ -361,6 +363,25 @@ public final class BlueskyChannel implements ChannelProvider {
         }
 
         /**
+         * The share of an account's write budget this channel spends (Bluesky allows 5,000 points per hour and 35,000
+         * per day; a post costs 3, a deletion 1); default all of it. A publish that would overspend is held back before
+         * anything is sent and retried when enough points are free. Leave room when other apps write to the accounts.
+         */
+        public Builder writePointsPerAccount(int perHour, int perDay) {
+            if (perHour < 3 || perHour > Settings.MAX_WRITE_POINTS_PER_HOUR) {
+                throw new IllegalArgumentException("writePointsPerAccount: perHour must be within 3.."
+                        + Settings.MAX_WRITE_POINTS_PER_HOUR + " but was " + perHour);
+            }
+            if (perDay < perHour || perDay > Settings.MAX_WRITE_POINTS_PER_DAY) {
+                throw new IllegalArgumentException("writePointsPerAccount: perDay must be within " + perHour + ".."
+                        + Settings.MAX_WRITE_POINTS_PER_DAY + " but was " + perDay);
+            }
+            this.writePointsPerHour = perHour;
+            this.writePointsPerDay = perDay;
+            return this;
+        }
+
+        /**
          * Dry-run mode: every request is built exactly as it would be sent, logged at INFO with the {@code
          * Authorization} header and tokens redacted, and not sent; no login happens. Publishing ends as a dry run
          * ({@code PublishOutcome.DryRun}, schedule status {@code dry_run}).
@@ -378,8 +399,16 @@ public final class BlueskyChannel implements ChannelProvider {
         }
 
         public BlueskyChannel build() {
-            return new BlueskyChannel(
-                    new Settings(pdsUrl, http, dryRun, dryRunSink, maxImageBytes, loginsPerWindow, languages));
+            return new BlueskyChannel(new Settings(
+                    pdsUrl,
+                    http,
+                    dryRun,
+                    dryRunSink,
+                    maxImageBytes,
+                    loginsPerWindow,
+                    languages,
+                    writePointsPerHour,
+                    writePointsPerDay));
         }
     }
 }

@@ -62,7 +62,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
     private final PlatformHttp http;
     private final Auth auth;
     private final MediaUploader media;
-    private final WriteBudget budget = new WriteBudget();
+    private final WriteBudget budget;
     /** The connection each context of a running attempt publishes for, so a refresh can log in again. */
     private final Map<PublishContext, ChannelConnection> connections = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -74,6 +74,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
                 settings.dryRun() ? Optional.of(new BlueskyDryRun(settings)) : Optional.empty());
         this.auth = new Auth(settings, http);
         this.media = new MediaUploader(settings);
+        this.budget = new WriteBudget(settings.writePointsPerHour(), settings.writePointsPerDay());
     }
 
     /** A strong reference to a record: its AT-URI and the CID of its content. */
@@ -106,9 +107,9 @@ public final class BlueskyPublisher implements ChannelPublisher {
             if (free.isPresent()) {
                 throw Fail.rateLimited(
                         "write_budget",
-                        "posting " + missing + (missing == 1 ? " record" : " records") + " would exceed Bluesky's"
-                                + " write budget of this account (" + WriteBudget.POINTS_PER_HOUR + " points per hour, "
-                                + WriteBudget.POINTS_PER_DAY + " per day, " + WriteBudget.CREATE + " per post)"
+                        "posting " + missing + (missing == 1 ? " record" : " records") + " would exceed the"
+                                + " write budget of this account (" + budget.perHour() + " points per hour, "
+                                + budget.perDay() + " per day, " + WriteBudget.CREATE + " per post)"
                                 + "; enough points are free at " + free.get(),
                         free);
             }

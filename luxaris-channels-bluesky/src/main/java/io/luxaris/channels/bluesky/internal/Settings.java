@@ -17,6 +17,8 @@ import okhttp3.HttpUrl;
  * @param maxImageBytes the largest image uploaded; a larger one is refused before any upload
  * @param loginsPerWindow logins ({@code createSession}) this process makes per account within {@link #LOGIN_WINDOW}
  * @param languages the {@code langs} of every post (at most 3), empty for none
+ * @param writePointsPerHour the write points per hour this process spends per account at most
+ * @param writePointsPerDay the write points per day this process spends per account at most
  */
 public record Settings(
         HttpUrl pdsUrl,
@@ -25,7 +27,9 @@ public record Settings(
         Consumer<BlueskyRequestPreview> dryRunSink,
         long maxImageBytes,
         int loginsPerWindow,
-        List<String> languages) {
+        List<String> languages,
+        int writePointsPerHour,
+        int writePointsPerDay) {
     public static final String DEFAULT_PDS_URL = "https://bsky.social";
     /** The lexicon's limit of an image blob ({@code app.bsky.embed.images#image.image.maxSize}). */
     public static final long DEFAULT_MAX_IMAGE_BYTES = 2_000_000;
@@ -33,6 +37,11 @@ public record Settings(
     public static final long MAX_IMAGE_BYTES_LIMIT = 52_428_800;
     /** Bluesky allows 30 logins per 5 minutes per account; this process uses a third of that at most. */
     public static final int DEFAULT_LOGINS_PER_WINDOW = 10;
+
+    /** Bluesky's write budget of an account: points per hour and per day. */
+    public static final int MAX_WRITE_POINTS_PER_HOUR = WriteBudget.POINTS_PER_HOUR;
+
+    public static final int MAX_WRITE_POINTS_PER_DAY = WriteBudget.POINTS_PER_DAY;
 
     public static final java.time.Duration LOGIN_WINDOW = java.time.Duration.ofMinutes(5);
 
@@ -51,7 +60,9 @@ public record Settings(
                 preview -> {},
                 DEFAULT_MAX_IMAGE_BYTES,
                 DEFAULT_LOGINS_PER_WINDOW,
-                List.of());
+                List.of(),
+                WriteBudget.POINTS_PER_HOUR,
+                WriteBudget.POINTS_PER_DAY);
     }
 
     /** {@code {pds}/xrpc/{method}}. */
@@ -62,6 +73,7 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[pdsUrl=" + pdsUrl + ", " + http + ", dryRun=" + dryRun + ", maxImageBytes=" + maxImageBytes
-                + ", loginsPerWindow=" + loginsPerWindow + ", languages=" + languages + "]";
+                + ", loginsPerWindow=" + loginsPerWindow + ", languages=" + languages + ", writePointsPerHour="
+                + writePointsPerHour + ", writePointsPerDay=" + writePointsPerDay + "]";
     }
 }

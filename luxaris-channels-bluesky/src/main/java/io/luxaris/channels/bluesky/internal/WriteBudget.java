@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The write points this process spent per account (DID), against Bluesky's budget: {@value #POINTS_PER_HOUR} points
- * per hour and {@value #POINTS_PER_DAY} per day, a created record costing {@value #CREATE} and a deleted one {@value
- * #DELETE}. A publish that would overspend is held back (rate limited until enough points are free again) before
+ * per hour and {@value #POINTS_PER_DAY} per day (or the smaller share configured), a created record costing {@value
+ * #CREATE} and a deleted one {@value #DELETE}. A publish that would overspend is held back (rate limited until enough points are free again) before
  * anything is sent, instead of being refused halfway through a thread. Only this process's writes are known; the
  * {@code RateLimit-*} headers of each answer stay the authority.
  */
@@ -29,6 +29,9 @@ final class WriteBudget {
 
     private record Spent(Instant at, int points) {}
 
+    private final int perHour;
+    private final int perDay;
+
     private final Map<String, Deque<Spent>> spent =
             Collections.synchronizedMap(new LinkedHashMap<String, Deque<Spent>>(64, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
@@ -39,6 +42,11 @@ final class WriteBudget {
                 }
             });
 
+    WriteBudget(int perHour, int perDay) {
+        this.perHour = perHour;
+        this.perDay = perDay;
+    }
+
     /** When {@code points} more can be spent by {@code did}: empty when now, else the instant enough are free. */
     Optional<Instant> whenAvailable(String did, int points, Instant now) {
         synchronized (spent) {
@@ -47,11 +55,19 @@ final class WriteBudget {
                 return Optional.empty();
             }
             prune(entries, now);
-            Instant hour = freeAt(entries, now, HOUR, POINTS_PER_HOUR, points);
-            Instant day = freeAt(entries, now, DAY, POINTS_PER_DAY, points);
+            Instant hour = freeAt(entries, now, HOUR, perHour, points);
+            Instant day = freeAt(entries, now, DAY, perDay, points);
             Instant at = hour.isAfter(day) ? hour : day;
             return at.isAfter(now) ? Optional.of(at) : Optional.empty();
         }
+    }
+
+    int perHour() {
+        return perHour;
+    }
+
+    int perDay() {
+        return perDay;
     }
 
     void spend(String did, int points, Instant now) {
