@@ -85,21 +85,26 @@ public final class Auth {
         private final PublishContext context;
         private final ConnectionId connection;
         private final Map<String, String> properties;
+        private final java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         private boolean renewed;
 
         Session(PublishContext context, ConnectionId connection, Map<String, String> properties) {
             this.context = Objects.requireNonNull(context, "context");
             this.connection = Objects.requireNonNull(connection, "connection");
             this.properties = Map.copyOf(properties);
+            seen.addAll(context.credentials().secretValues());
         }
 
         public Credentials credentials() {
             return context.credentials();
         }
 
-        /** Every secret this session has seen, for scrubbing. */
+        /** Every secret this session has seen (a token it replaced too: Bluesky may echo it), for scrubbing. */
         public Collection<String> secrets() {
-            return new ArrayList<>(credentials().secretValues());
+            synchronized (seen) {
+                seen.addAll(credentials().secretValues());
+                return new ArrayList<>(seen);
+            }
         }
 
         /** The handle or DID to log in with: the connection property, else the credentials' value. */
@@ -178,7 +183,17 @@ public final class Auth {
                         result.path(),
                         result.status(),
                         Classifier.error(result));
-                renew(access);
+                try {
+                    renew(access);
+                } catch (Fail f) {
+                    // keep what Bluesky said about the refused token with the renewal's failure
+                    PublishOutcome.Failed failed = f.failed();
+                    if (failed.rawResponse().isEmpty()) {
+                        throw new Fail(failed.withRawResponse(Classifier.raw(result, secrets())));
+                    }
+                    throw f;
+                }
+                secrets();
                 result = http.execute(authorize(build.get(), accessToken()), notRepeatable);
             }
             return result;
