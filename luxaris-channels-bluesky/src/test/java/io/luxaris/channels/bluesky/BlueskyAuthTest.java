@@ -311,4 +311,16 @@ class BlueskyAuthTest {
         assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
         assertThat(FakeBluesky.json(fake.take()).path("identifier").asText()).isEqualTo(FakeBluesky.HANDLE);
     }
+
+    @Test
+    void anIdentifierWrittenWithAnAt_logsInWithoutIt() throws Exception {
+        PublishOutcome outcome = publisher.publish(
+                Fixtures.request(
+                        Fixtures.variant("Hello"),
+                        Fixtures.connection(Map.of(BlueskyChannel.PROPERTY_IDENTIFIER, "@" + FakeBluesky.HANDLE))),
+                new Fixtures.Context(FakeBluesky.appPassword()));
+
+        assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
+        assertThat(FakeBluesky.json(fake.take()).path("identifier").asText()).isEqualTo(FakeBluesky.HANDLE);
+    }
 }

@@ -112,7 +112,9 @@ public final class Auth {
             return property(BlueskyChannel.PROPERTY_IDENTIFIER)
                     .or(() -> credentials().get(BlueskyCredentials.IDENTIFIER).map(String::strip))
                     .or(() -> property(BlueskyChannel.PROPERTY_DID))
-                    .or(() -> property(BlueskyChannel.PROPERTY_HANDLE));
+                    .or(() -> property(BlueskyChannel.PROPERTY_HANDLE))
+                    .map(id -> id.startsWith("@") ? id.substring(1) : id)
+                    .filter(id -> !id.isEmpty());
         }
 
         /**
