@@ -1,5 +1,7 @@
 package io.luxaris.examples.quickstart;
 
+import io.luxaris.channels.bluesky.BlueskyChannel;
+import io.luxaris.channels.bluesky.BlueskyCredentials;
 import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.Credentials;
@@ -17,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Which channels the quickstart registers and which accounts it connects: X and LinkedIn for real when their
- * credentials are in the environment (or {@code --real}), as a dry run otherwise; the outbox always, discovered
- * on the class path. Credentials never leave this class except inside a {@link ConnectionRequest}, whose
+ * credentials are in the environment (or {@code --real}), as a dry run otherwise; Bluesky, when chosen, always as a
+ * dry run; the outbox always, discovered on the class path. Credentials never leave this class except inside a {@link ConnectionRequest}, whose
  * {@code toString()} hides them.
  */
 final class QuickstartChannels {
@@ -49,13 +51,19 @@ final class QuickstartChannels {
 
     private final XChannel x;
     private final LinkedInChannel linkedin;
+    private final BlueskyChannel bluesky;
     private final Map<String, Account> accounts;
     private final List<Request> dryRunRequests;
 
     private QuickstartChannels(
-            XChannel x, LinkedInChannel linkedin, Map<String, Account> accounts, List<Request> dryRunRequests) {
+            XChannel x,
+            LinkedInChannel linkedin,
+            BlueskyChannel bluesky,
+            Map<String, Account> accounts,
+            List<Request> dryRunRequests) {
         this.x = x;
         this.linkedin = linkedin;
+        this.bluesky = bluesky;
         this.accounts = accounts;
         this.dryRunRequests = dryRunRequests;
     }
@@ -111,6 +119,15 @@ final class QuickstartChannels {
                                 Optional.ofNullable(p.headers().get("Authorization")),
                                 p.body())))
                         .build();
+        // Bluesky is offered as a dry run only: what would go to the PDS is built and shown, no login happens
+        BlueskyChannel bluesky = BlueskyChannel.builder()
+                .dryRun(p -> requests.add(new Request(
+                        BlueskyChannel.KEY,
+                        p.method(),
+                        p.url(),
+                        Optional.ofNullable(p.headers().get("Authorization")),
+                        p.body())))
+                .build();
 
         var accounts = new LinkedHashMap<String, Account>();
         for (String channel : options.channels()) {
@@ -155,6 +172,14 @@ final class QuickstartChannels {
                                             .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, urn)),
                                     realLinkedIn);
                         }
+                        case "bluesky" ->
+                            new Account(
+                                    channel,
+                                    false,
+                                    "dry run (the quickstart never posts to Bluesky)",
+                                    BlueskyCredentials.connectionRequest(
+                                            "quickstart.bsky.social", "dry-run-no-password"),
+                                    false);
                         case "outbox" ->
                             new Account(
                                     channel,
@@ -167,12 +192,12 @@ final class QuickstartChannels {
                     };
             accounts.put(channel, account);
         }
-        return new QuickstartChannels(x, linkedin, accounts, requests);
+        return new QuickstartChannels(x, linkedin, bluesky, accounts, requests);
     }
 
     /** The providers registered explicitly (the outbox is discovered). */
     List<ChannelProvider> explicitProviders() {
-        return List.of(x, linkedin);
+        return List.of(x, linkedin, bluesky);
     }
 
     /** The accounts to connect, by channel key, in the order the channels were given. */

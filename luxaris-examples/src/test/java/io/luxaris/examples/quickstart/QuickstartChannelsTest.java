@@ -3,6 +3,7 @@ package io.luxaris.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.luxaris.channels.bluesky.BlueskyChannel;
 import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.examples.quickstart.QuickstartChannels.Account;
@@ -70,6 +71,24 @@ class QuickstartChannelsTest {
         var outboxOnly =
                 QuickstartChannels.configure(QuickstartOptions.parse("--real", "--channels", "outbox"), Map.of());
         assertThat(outboxOnly.accounts().keySet()).containsExactly("outbox");
+    }
+
+    @Test
+    void bluesky_isChosenWithChannels_andAlwaysADryRun() throws UsageException {
+        var channels =
+                QuickstartChannels.configure(QuickstartOptions.parse("--real", "--channels", "bluesky"), CREDENTIALS);
+
+        assertThat(channels.explicitProviders())
+                .filteredOn(BlueskyChannel.class::isInstance)
+                .singleElement()
+                .satisfies(p -> assertThat(((BlueskyChannel) p).isDryRun()).isTrue());
+        Account bluesky = channels.accounts().get("bluesky");
+        assertThat(bluesky.real()).isFalse();
+        assertThat(bluesky.request().channel()).isEqualTo(BlueskyChannel.KEY);
+        assertThat(bluesky.request().properties())
+                .containsEntry(BlueskyChannel.PROPERTY_IDENTIFIER, "quickstart.bsky.social");
+        assertThat(channels.anyDryRun()).isTrue();
+        assertThat(QuickstartOptions.parse().channels()).doesNotContain("bluesky");
     }
 
     @Test

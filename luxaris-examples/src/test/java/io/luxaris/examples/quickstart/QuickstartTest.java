@@ -125,6 +125,22 @@ class QuickstartTest {
     }
 
     @Test
+    void bluesky_isOfferedAsADryRun_showingWhatWouldGoToThePds() throws IOException {
+        Path data = dir.resolve("bluesky");
+
+        Result result = run(
+                "--data-dir=" + data, "--channels", "bluesky,outbox", "--count", "1", "--delay", "1", "--zone", "UTC");
+
+        assertThat(result.status()).as(result.out() + result.err()).isZero();
+        assertThat(result.flat())
+                .contains("bluesky Bluesky, dry run (the quickstart never posts to Bluesky)")
+                .contains("Result: 1 published, 1 dry run")
+                .contains("bluesky POST https://bsky.social/xrpc/com.atproto.repo.createRecord")
+                .contains("{\"repo\":\"did:plc:dry-run\",\"collection\":\"app.bsky.feed.post\"")
+                .doesNotContain("dry-run-no-password");
+    }
+
+    @Test
     void aSubsetOfChannels_postsOnlyToThem() throws IOException {
         Path data = dir.resolve("outbox-only");
 
