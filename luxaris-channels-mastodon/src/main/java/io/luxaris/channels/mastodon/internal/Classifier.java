@@ -118,7 +118,7 @@ public final class Classifier {
         } else if (status == 413) {
             kind = FailureKind.REJECTED;
             code = "payload_too_large";
-            message = "Mastodon refused the request as too large (HTTP 413)";
+            message = "Mastodon refused the request as too large (HTTP 413" + suffix(error) + ")";
         } else if (status == 400) {
             kind = FailureKind.REJECTED;
             code = "invalid_request";
