@@ -164,6 +164,19 @@ final class FakeMastodon implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next status request is answered only after {@code delay} (past the client's timeout), having created the
+     * status first when {@code create}: a request that reached the instance but whose answer never arrived.
+     */
+    void hangNextStatus(java.time.Duration delay, boolean create) {
+        script(
+                "POST /api/v1/statuses",
+                new MockResponse.Builder()
+                        .code(create ? 597 : 596) // markers: the dispatcher creates (or not) and answers late
+                        .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
+                        .build());
+    }
+
     /** The next uploaded media fails processing (422 when polled). */
     void failNextMediaProcessing() {
         failingMedia.add(Long.toString(mediaIds.get()));
@@ -386,6 +399,13 @@ final class FakeMastodon implements AutoCloseable {
             MockResponse next;
             synchronized (queue) {
                 next = queue.pollFirst();
+            }
+            if (next != null && next.getCode() == 597) {
+                createStatus(request, bearer(request));
+                return next.newBuilder().code(200).body("{}").build();
+            }
+            if (next != null && next.getCode() == 596) {
+                return next.newBuilder().code(200).body("{}").build();
             }
             if (next != null && next != AS_USUAL) {
                 return next;

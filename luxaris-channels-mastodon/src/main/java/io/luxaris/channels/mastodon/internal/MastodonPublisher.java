@@ -402,8 +402,9 @@ public final class MastodonPublisher implements ChannelPublisher {
      * Looks among the account's recent statuses ({@code GET /api/v1/accounts/:id/statuses}) for the first part this
      * attempt may not have posted: same text, same content warning, replying to the part before it (or to nothing),
      * created after the variant was last changed. Found: published (when it was the last part). Not found and the
-     * unanswered request is older than the grace period: absent. Anything else (a failed read, a thread only partly
-     * on the instance): unknown.
+     * unanswered request is older than the grace period: absent, but only when every status of that visibility could
+     * be seen (followers-only and direct statuses need a token with {@code read:statuses}). Anything else (a failed
+     * read, a thread only partly on the instance, statuses it cannot see): unknown.
      */
     @Override
     public LookupResult lookup(PublishRequest request, PublishContext context) {
@@ -426,17 +427,27 @@ public final class MastodonPublisher implements ChannelPublisher {
                 return new LookupResult.Unknown("could not read the Mastodon account to look the status up");
             }
             Instant now = context.clock().instant();
-            Optional<Match> match = find(session, request, options, account.get(), missing, posted);
+            Recent recent = recent(session, account.get());
+            Optional<Match> match = recent.find(request, options, missing, posted);
             if (match.isEmpty()) {
                 Duration since = attempts.unanswered(request.scheduleId())
                         .map(u -> Duration.between(u.at(), now))
                         .orElse(settings.lookupGrace());
                 if (since.compareTo(settings.lookupGrace()) < 0) {
                     sleeper.sleep(settings.lookupGrace().minus(since));
-                    match = find(session, request, options, account.get(), missing, posted);
+                    recent = recent(session, account.get());
+                    match = recent.find(request, options, missing, posted);
                 }
             }
             if (match.isEmpty()) {
+                MastodonPostOptions.Visibility visibility =
+                        missing == 0 ? options.visibility() : options.replyVisibility();
+                boolean hidden = visibility == MastodonPostOptions.Visibility.PRIVATE
+                        || visibility == MastodonPostOptions.Visibility.DIRECT;
+                if (hidden && !recent.everything()) {
+                    return new LookupResult.Unknown("the token cannot read " + visibility.wireName()
+                            + " statuses (no read:statuses scope), so their absence cannot be told");
+                }
                 LOG.info(
                         "schedule {}: {} is not among the account's recent statuses on {}",
                         request.scheduleId(),
@@ -449,7 +460,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                 rootUrl = match.get().url();
             }
             for (int part = missing + 1; part < texts.size(); part++) {
-                Optional<Match> next = find(session, request, options, account.get(), part, posted);
+                Optional<Match> next = recent.find(request, options, part, posted);
                 if (next.isEmpty()) {
                     break;
                 }
@@ -478,14 +489,40 @@ public final class MastodonPublisher implements ChannelPublisher {
     /** A status of the account that is the part looked for. */
     private record Match(String id, Optional<String> url) {}
 
-    private Optional<Match> find(
-            Session session,
-            PublishRequest request,
-            MastodonPostOptions options,
-            String account,
-            int part,
-            Map<Integer, String> posted)
-            throws Fail, TransportFailure {
+    /** The account's recent statuses; {@code everything} when followers-only and direct ones were readable too. */
+    private record Recent(JsonNode statuses, boolean everything) {
+        Optional<Match> find(
+                PublishRequest request, MastodonPostOptions options, int part, Map<Integer, String> posted) {
+            String text = request.variant().texts().get(part);
+            Optional<String> replyTo = part == 0 ? Optional.empty() : Optional.ofNullable(posted.get(part - 1));
+            Instant since = request.variant().updatedAt().minus(Duration.ofMinutes(5));
+            for (JsonNode status : statuses) {
+                Optional<String> id = Json.text(status, "/id");
+                if (id.isEmpty() || posted.containsValue(id.get())) {
+                    continue;
+                }
+                if (!MastodonText.sameText(text, status.path("content").asText(""))) {
+                    continue;
+                }
+                if (!options.contentWarning()
+                        .strip()
+                        .equals(status.path("spoiler_text").asText("").strip())) {
+                    continue;
+                }
+                if (!Json.text(status, "/in_reply_to_id").equals(replyTo)) {
+                    continue;
+                }
+                Optional<Instant> created = instant(status.path("created_at").asText(""));
+                if (created.isPresent() && created.get().isBefore(since)) {
+                    continue;
+                }
+                return Optional.of(new Match(id.get(), Json.text(status, "/url").or(() -> Json.text(status, "/uri"))));
+            }
+            return Optional.empty();
+        }
+    }
+
+    private Recent recent(Session session, String account) throws Fail, TransportFailure {
         Request.Builder read = new Request.Builder()
                 .url(session.url("api", "v1", "accounts", account, "statuses")
                         .addQueryParameter("limit", Integer.toString(RECENT_STATUSES))
@@ -493,42 +530,24 @@ public final class MastodonPublisher implements ChannelPublisher {
                         .build())
                 .header("Accept", "application/json")
                 .get();
-        HttpResult result = session.mayReadStatuses() ? session.call(read, false) : session.callPublic(read);
-        if (result.status() == 403 && session.mayReadStatuses()) {
+        boolean everything = session.mayReadStatuses();
+        HttpResult result = everything ? session.call(read, false) : session.callPublic(read);
+        if (result.status() == 403 && everything) {
             // the token lacks read:statuses: public and unlisted statuses are readable without it
+            everything = false;
             result = session.callPublic(read);
         }
         if (!result.isSuccessful()) {
             throw new Fail(Classifier.classify(
                     result, session.secrets(), session.context().clock().instant(), false));
         }
-        String text = request.variant().texts().get(part);
-        Optional<String> replyTo = part == 0 ? Optional.empty() : Optional.ofNullable(posted.get(part - 1));
-        Instant since = request.variant().updatedAt().minus(Duration.ofMinutes(5));
-        for (JsonNode status : result.json()) {
-            Optional<String> id = Json.text(status, "/id");
-            if (id.isEmpty() || posted.containsValue(id.get())) {
-                continue;
-            }
-            if (!MastodonText.sameText(text, status.path("content").asText(""))) {
-                continue;
-            }
-            if (!options.contentWarning()
-                    .strip()
-                    .equals(status.path("spoiler_text").asText("").strip())) {
-                continue;
-            }
-            Optional<String> inReplyTo = Json.text(status, "/in_reply_to_id");
-            if (!inReplyTo.equals(replyTo)) {
-                continue;
-            }
-            Optional<Instant> created = instant(status.path("created_at").asText(""));
-            if (created.isPresent() && created.get().isBefore(since)) {
-                continue;
-            }
-            return Optional.of(new Match(id.get(), Json.text(status, "/url").or(() -> Json.text(status, "/uri"))));
+        if (!result.json().isArray()) {
+            throw Fail.of(
+                    FailureKind.UNKNOWN,
+                    "unreadable_response",
+                    "the account's statuses were not a list (HTTP " + result.status() + ")");
         }
-        return Optional.empty();
+        return new Recent(result.json(), everything);
     }
 
     private static Optional<Instant> instant(String text) {
