@@ -1,6 +1,7 @@
 package io.luxaris.examples.quickstart;
 
 import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.mastodon.MastodonChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.Credentials;
 import io.luxaris.examples.outbox.OutboxChannel;
@@ -18,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Which channels the quickstart registers and which accounts it connects: X and LinkedIn for real when their
  * credentials are in the environment (or {@code --real}), as a dry run otherwise; the outbox always, discovered
- * on the class path. Credentials never leave this class except inside a {@link ConnectionRequest}, whose
+ * on the class path; Mastodon always as a dry run (for https://mastodon.social). Credentials never leave this class except inside a {@link ConnectionRequest}, whose
  * {@code toString()} hides them.
  */
 final class QuickstartChannels {
@@ -49,13 +50,19 @@ final class QuickstartChannels {
 
     private final XChannel x;
     private final LinkedInChannel linkedin;
+    private final MastodonChannel mastodon;
     private final Map<String, Account> accounts;
     private final List<Request> dryRunRequests;
 
     private QuickstartChannels(
-            XChannel x, LinkedInChannel linkedin, Map<String, Account> accounts, List<Request> dryRunRequests) {
+            XChannel x,
+            LinkedInChannel linkedin,
+            MastodonChannel mastodon,
+            Map<String, Account> accounts,
+            List<Request> dryRunRequests) {
         this.x = x;
         this.linkedin = linkedin;
+        this.mastodon = mastodon;
         this.accounts = accounts;
         this.dryRunRequests = dryRunRequests;
     }
@@ -111,6 +118,14 @@ final class QuickstartChannels {
                                 Optional.ofNullable(p.headers().get("Authorization")),
                                 p.body())))
                         .build();
+        MastodonChannel mastodon = MastodonChannel.builder()
+                .dryRun(p -> requests.add(new Request(
+                        MastodonChannel.KEY,
+                        p.method(),
+                        p.url(),
+                        Optional.ofNullable(p.headers().get("Authorization")),
+                        p.body())))
+                .build();
 
         var accounts = new LinkedHashMap<String, Account>();
         for (String channel : options.channels()) {
@@ -155,6 +170,18 @@ final class QuickstartChannels {
                                             .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, urn)),
                                     realLinkedIn);
                         }
+                        case "mastodon" ->
+                            new Account(
+                                    channel,
+                                    false,
+                                    "dry run (the quickstart only previews Mastodon)",
+                                    ConnectionRequest.of(
+                                                    MastodonChannel.KEY,
+                                                    "@quickstart@mastodon.social",
+                                                    DRY_RUN_CREDENTIALS)
+                                            .withProperties(Map.of(
+                                                    MastodonChannel.PROPERTY_INSTANCE_URL, "https://mastodon.social")),
+                                    false);
                         case "outbox" ->
                             new Account(
                                     channel,
@@ -167,12 +194,12 @@ final class QuickstartChannels {
                     };
             accounts.put(channel, account);
         }
-        return new QuickstartChannels(x, linkedin, accounts, requests);
+        return new QuickstartChannels(x, linkedin, mastodon, accounts, requests);
     }
 
     /** The providers registered explicitly (the outbox is discovered). */
     List<ChannelProvider> explicitProviders() {
-        return List.of(x, linkedin);
+        return List.of(x, linkedin, mastodon);
     }
 
     /** The accounts to connect, by channel key, in the order the channels were given. */
