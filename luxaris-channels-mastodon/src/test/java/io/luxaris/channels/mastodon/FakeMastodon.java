@@ -32,7 +32,7 @@ import mockwebserver3.RecordedRequest;
 import okio.ByteString;
 
 /**
- * A fake Mastodon instance on {@code mockwebserver3}, behaving as platform-apis-2.md §3B documents it (and rejecting
+ * A fake Mastodon instance on {@code mockwebserver3}, behaving as docs/mastodon-api.md documents it (and rejecting
  * what it rejects): {@code /api/v2/instance} with configurable limits (or a 3.x server without it, or a fork with
  * {@code max_toot_chars}); {@code POST /api/v1/statuses} (200 with a Status, 422 for a blank or too long text
  * counted as Mastodon counts, 422 for media still processing, 404 for a missing reply target, the original status
