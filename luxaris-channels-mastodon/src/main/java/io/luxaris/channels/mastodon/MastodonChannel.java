@@ -48,16 +48,16 @@ import org.slf4j.LoggerFactory;
  *     .mediaSource(myMediaLibrary)
  *     .build();
  * luxaris.channels().connect(principal, ConnectionRequest.of("mastodon", "@alice@mastodon.social", tokens.toCredentials())
- *     .withProperties(account.toConnectionProperties()));   // instance_url, account_id, username
+ *     .withProperties(account.toConnectionProperties(oauth.instance())));   // instance_url, account_id, limits
  * }</pre>
  *
  * <p>Every connection names its instance in the property {@link #PROPERTY_INSTANCE_URL} ({@code https} only; see
  * {@link Builder#allowPlainHttpOnLoopback()} for tests). What the instance accepts is read from its {@code
- * /api/v2/instance} and kept for {@link Builder#instanceCacheTtl(Duration) an hour}: {@link #limitsFor} gives its
- * character and attachment limits, {@link #textMeasure(ChannelConnection)} counts URLs the way it does, and {@link
- * #validate} counts the content warning toward the limit as Mastodon does. So the same text may fit one instance and
- * not another. When the instance cannot be asked the limits last stored on the connection (or Mastodon's defaults:
- * 500 characters, URLs 23, 4 attachments) are used.
+ * /api/v2/instance} and kept for {@link Builder#instanceCacheTtl(Duration) an hour} (the publisher also stores it on
+ * the connection): {@link #limitsFor} gives its character and attachment limits, {@link
+ * #textMeasure(ChannelConnection)} counts URLs the way it does, and {@link #validate} counts the content warning toward
+ * the limit as Mastodon does. So the same text may fit one instance and not another. See {@link
+ * #instance(ChannelConnection)} for where the limits come from when the instance was not read yet.
  *
  * <p>Credentials are the account's bearer token ({@link MastodonOAuth.Tokens#toCredentials()}); Mastodon tokens do
  * not expire and have no refresh token, so a refused token marks the connection for reconnecting. Discovered through
@@ -128,8 +128,11 @@ public final class MastodonChannel implements ChannelProvider {
     }
 
     /**
-     * What the connection's instance accepts: read from it (and kept for the cache's time to live), else the limits
-     * stored on the connection, else Mastodon's defaults.
+     * What the connection's instance accepts, as validation uses it: what the instance said within the cache's time
+     * to live, else the limits stored on the connection (see {@link MastodonInstance#toConnectionProperties()}; the
+     * publisher keeps them current), else what the instance says now (read once, within 10 s), else Mastodon's
+     * defaults. The core validates inside storage transactions: storing the limits when connecting an account
+     * ({@link MastodonOAuth.Account#toConnectionProperties(MastodonInstance)}) spares that transaction the read.
      */
     public MastodonInstance instance(ChannelConnection connection) {
         Objects.requireNonNull(connection, "connection");
@@ -138,7 +141,7 @@ public final class MastodonChannel implements ChannelProvider {
             return MastodonInstance.fromConnectionProperties(connection.properties())
                     .orElse(MastodonInstance.defaults());
         }
-        return instances.limits(base.get(), connection.properties()).instance();
+        return instances.known(base.get(), connection.properties()).instance();
     }
 
     private static ChannelLimits limits(MastodonInstance instance) {

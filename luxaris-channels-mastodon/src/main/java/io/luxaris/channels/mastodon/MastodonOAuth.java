@@ -54,7 +54,7 @@ import okhttp3.RequestBody;
  * MastodonOAuth.Tokens tokens = oauth.exchange(app, returnedCode, auth.codeVerifier(), callback);
  * MastodonOAuth.Account me = oauth.account(tokens.accessToken());
  * luxaris.channels().connect(principal, ConnectionRequest.of("mastodon", me.handle(), tokens.toCredentials())
- *         .withProperties(me.toConnectionProperties()));
+ *         .withProperties(me.toConnectionProperties(oauth.instance())));   // with the instance's limits
  * }</pre>
  *
  * Mastodon tokens do not expire and there is no refresh token; a token stops working only when the user or the app
@@ -506,6 +506,16 @@ public final class MastodonOAuth implements AutoCloseable {
             map.put(MastodonChannel.PROPERTY_INSTANCE_URL, instanceUrl);
             map.put(MastodonChannel.PROPERTY_ACCOUNT_ID, id);
             map.put(MastodonChannel.PROPERTY_USERNAME, username);
+            return map;
+        }
+
+        /**
+         * The same with the instance's limits ({@link MastodonOAuth#instance()}), so validating this account's posts
+         * never has to ask the instance.
+         */
+        public Map<String, String> toConnectionProperties(MastodonInstance instance) {
+            var map = new LinkedHashMap<>(toConnectionProperties());
+            map.putAll(instance.toConnectionProperties());
             return map;
         }
     }

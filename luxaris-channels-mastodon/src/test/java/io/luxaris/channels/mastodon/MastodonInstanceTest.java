@@ -93,8 +93,7 @@ class MastodonInstanceTest {
     }
 
     @Test
-    void anInstanceThatCannotBeRead_fallsBackOnTheStoredLimits_thenOnTheDefaults_andIsNotAskedAgainAtOnce() {
-        fake.kind(FakeMastodon.Kind.BROKEN);
+    void validation_usesTheLimitsStoredOnTheConnection_withoutAskingTheInstance() {
         MastodonChannel channel = Fixtures.channel().build();
         var stored = new LinkedHashMap<>(Fixtures.properties(fake));
         stored.put(MastodonInstance.PROPERTY_MAX_CHARACTERS, "3000");
@@ -104,6 +103,35 @@ class MastodonInstanceTest {
                 .isEqualTo(3000);
         assertThat(channel.limitsFor(Fixtures.connection(stored)).maxMediaItems())
                 .isEqualTo(2);
+        assertThat(channel.validate(
+                        Fixtures.variant("x".repeat(2000)), java.util.Optional.of(Fixtures.connection(stored))))
+                .isEmpty();
+        assertThat(fake.instanceReads()).isZero();
+    }
+
+    @Test
+    void whatThePublisherReadFresh_winsOverStoredLimits() {
+        fake.limits(1200, 23);
+        MastodonChannel channel = Fixtures.channel().build();
+        var stored = new LinkedHashMap<>(Fixtures.properties(fake));
+        stored.put(MastodonInstance.PROPERTY_MAX_CHARACTERS, "3000");
+
+        Fixtures.publish(
+                channel,
+                Fixtures.request(Fixtures.variant("reads the instance"), Fixtures.connection(stored)),
+                new Fixtures.Context(fake.credentials()));
+
+        assertThat(channel.limitsFor(Fixtures.connection(stored)).maxTextLength())
+                .isEqualTo(1200);
+        assertThat(fake.instanceReads()).isEqualTo(1);
+    }
+
+    @Test
+    void anInstanceThatCannotBeRead_givesTheDefaults_andIsNotAskedAgainWithinAMinute() {
+        fake.kind(FakeMastodon.Kind.BROKEN);
+        MastodonChannel channel = Fixtures.channel().build();
+
+        assertThat(channel.limitsFor(Fixtures.connection(fake)).maxTextLength()).isEqualTo(500);
         assertThat(channel.limitsFor(Fixtures.connection(fake)).maxTextLength()).isEqualTo(500);
         assertThat(fake.instanceReads()).isEqualTo(1);
     }

@@ -170,6 +170,10 @@ class MastodonOAuthTest {
                         Map.entry(MastodonChannel.PROPERTY_INSTANCE_URL, fake.url()),
                         Map.entry(MastodonChannel.PROPERTY_ACCOUNT_ID, FakeMastodon.ACCOUNT_ID),
                         Map.entry(MastodonChannel.PROPERTY_USERNAME, "alice"));
+        assertThat(me.toConnectionProperties(oauth.instance()))
+                .containsEntry(MastodonChannel.PROPERTY_INSTANCE_URL, fake.url())
+                .containsEntry(MastodonInstance.PROPERTY_MAX_CHARACTERS, "500")
+                .containsEntry(MastodonInstance.PROPERTY_DESCRIPTION_LIMIT, "1500");
     }
 
     @Test

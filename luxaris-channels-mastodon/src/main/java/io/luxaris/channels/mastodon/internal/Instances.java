@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * What each instance accepts, read from {@code GET /api/v2/instance} (falling back to {@code /api/v1/instance} for
  * servers before 4.0) and kept per instance for a time to live. When an instance cannot be asked (unreachable, an
  * error, dry-run mode) the connection's stored properties are used, else Mastodon's defaults; a failed read is not
- * repeated for a minute, so scheduling does not wait on a dead instance again and again. Thread-safe; one read per
- * instance at a time.
+ * repeated for a minute. The publisher reads through {@link #limits} (outside any transaction); validation, which the
+ * core runs inside storage transactions, through {@link #known}, which prefers what the connection stores to a read.
+ * Thread-safe; one read per instance at a time.
  */
 public final class Instances implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Instances.class);
@@ -69,6 +70,23 @@ public final class Instances implements AutoCloseable {
         }
         return new Known(
                 MastodonInstance.fromConnectionProperties(properties).orElse(MastodonInstance.defaults()), false);
+    }
+
+    /**
+     * The limits for validating a connection's variants, which happens inside the host's storage transactions: fresh
+     * ones from the cache, else the ones stored on the connection (kept current by the publisher, or stored when the
+     * account was connected), and only when neither is known a read of the instance (once per time to live).
+     */
+    public Known known(HttpUrl base, Map<String, String> properties) {
+        Entry cached = entries.get(base);
+        if (fresh(cached) && cached.instance().isPresent()) {
+            return new Known(cached.instance().get(), true);
+        }
+        Optional<MastodonInstance> stored = MastodonInstance.fromConnectionProperties(properties);
+        if (stored.isPresent()) {
+            return new Known(stored.get(), false);
+        }
+        return limits(base, properties);
     }
 
     /** The instance's limits within the time to live, read again when they are older; empty when it cannot be read. */
@@ -210,14 +228,9 @@ public final class Instances implements AutoCloseable {
                 .orElse(OptionalInt.empty());
     }
 
-    /** Forgets every instance read (the next use reads again). */
-    public void clear() {
-        entries.clear();
-    }
-
+    /** Releases the HTTP client (a later read makes a new one); what was read is kept for its time to live. */
     @Override
     public synchronized void close() {
-        entries.clear();
         if (http != null) {
             http.close();
             http = null;
