@@ -197,6 +197,23 @@ class MastodonEngineEndToEndTest {
     }
 
     @Test
+    void aRevokedToken_failsTheSchedule_andMarksTheConnectionForReconnecting() {
+        Schedule schedule = schedule(VariantDraft.of("mastodon", "After the revoke"), Duration.ofMinutes(1));
+        fake.revokeAll();
+
+        clock.advance(Duration.ofMinutes(1));
+        luxaris.publishing().runDue();
+
+        Schedule failed = luxaris.schedules().get(owner, schedule.id());
+        assertThat(failed.status()).isEqualTo(ScheduleStatus.FAILED);
+        assertThat(failed.errorCode()).contains("invalid_token");
+        var health = luxaris.channels().health(owner, account.id());
+        assertThat(health.status()).isEqualTo(io.luxaris.domain.ConnectionStatus.ERROR);
+        assertThat(health.needsReauthorization()).isTrue();
+        assertThat(fake.statuses()).isEmpty();
+    }
+
+    @Test
     void aStatusWhoseAnswerNeverCame_isLookedUp_andRecordedAsPublished_notPostedAgain() throws Exception {
         fake.hangNextStatus(Duration.ofSeconds(4), true);
         Schedule schedule = schedule(VariantDraft.of("mastodon", "Is it there?"), Duration.ofMinutes(1));

@@ -245,6 +245,29 @@ class MastodonPublishTest {
     }
 
     @Test
+    void eachConnectionsToken_goesToItsOwnInstanceOnly() throws Exception {
+        try (FakeMastodon other = new FakeMastodon()) {
+            var otherCredentials = other.credentials("other-instance-token", "write:statuses");
+
+            publish(request(Fixtures.variant("on the first instance")));
+            Fixtures.publish(
+                    channel,
+                    Fixtures.request(Fixtures.variant("on the second instance"), Fixtures.connection(other)),
+                    new Fixtures.Context(otherCredentials));
+
+            assertThat(fake.takeAll())
+                    .extracting(r -> String.valueOf(r.getHeaders().get("Authorization")))
+                    .doesNotContain("Bearer other-instance-token");
+            assertThat(other.takeAll())
+                    .extracting(r -> String.valueOf(r.getHeaders().get("Authorization")))
+                    .doesNotContain("Bearer " + FakeMastodon.TOKEN)
+                    .contains("Bearer other-instance-token");
+            assertThat(other.statuses()).hasSize(1);
+            assertThat(fake.statuses()).hasSize(1);
+        }
+    }
+
+    @Test
     void aConnectionWithoutAnInstance_isRejected_beforeAnyRequest() throws Exception {
         PublishOutcome outcome =
                 publish(Fixtures.request(Fixtures.variant("Where to?"), Fixtures.connection(Map.of())));
