@@ -169,8 +169,7 @@ final class MediaUploader {
                 new Request.Builder()
                         .url(session.url("api", "v2", "media").build())
                         .post(form.build()),
-                label,
-                clock);
+                label);
         if (result.status() != 200 && result.status() != 202) {
             throw failure(result, label, session, clock);
         }
@@ -210,8 +209,7 @@ final class MediaUploader {
                     new Request.Builder()
                             .url(session.url("api", "v1", "media", id).build())
                             .get(),
-                    label,
-                    clock);
+                    label);
             LOG.debug("Mastodon media {} after {}: HTTP {}", id, waited, status.status());
             if (status.status() == 206
                     || (status.status() == 200
@@ -240,7 +238,7 @@ final class MediaUploader {
         }
     }
 
-    private static HttpResult call(Session session, Request.Builder request, String label, Clock clock) throws Fail {
+    private static HttpResult call(Session session, Request.Builder request, String label) throws Fail {
         try {
             return session.call(request, false);
         } catch (TransportFailure e) {
