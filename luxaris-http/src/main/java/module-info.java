@@ -16,5 +16,6 @@ module io.luxaris.http {
             io.luxaris.channels.x,
             io.luxaris.channels.linkedin,
             io.luxaris.channels.bluesky,
+            io.luxaris.channels.mastodon,
             io.luxaris.generation.openai;
 }

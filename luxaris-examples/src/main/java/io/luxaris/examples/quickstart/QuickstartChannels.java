@@ -3,6 +3,7 @@ package io.luxaris.examples.quickstart;
 import io.luxaris.channels.bluesky.BlueskyChannel;
 import io.luxaris.channels.bluesky.BlueskyCredentials;
 import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.mastodon.MastodonChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.Credentials;
 import io.luxaris.examples.outbox.OutboxChannel;
@@ -19,8 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Which channels the quickstart registers and which accounts it connects: X and LinkedIn for real when their
- * credentials are in the environment (or {@code --real}), as a dry run otherwise; Bluesky, when chosen, always as a
- * dry run; the outbox always, discovered on the class path. Credentials never leave this class except inside a {@link ConnectionRequest}, whose
+ * credentials are in the environment (or {@code --real}), as a dry run otherwise; Bluesky and Mastodon, when chosen,
+ * always as a dry run (Mastodon for https://mastodon.social); the outbox always, discovered on the class path.
+ * Credentials never leave this class except inside a {@link ConnectionRequest}, whose
  * {@code toString()} hides them.
  */
 final class QuickstartChannels {
@@ -52,6 +54,7 @@ final class QuickstartChannels {
     private final XChannel x;
     private final LinkedInChannel linkedin;
     private final BlueskyChannel bluesky;
+    private final MastodonChannel mastodon;
     private final Map<String, Account> accounts;
     private final List<Request> dryRunRequests;
 
@@ -59,11 +62,13 @@ final class QuickstartChannels {
             XChannel x,
             LinkedInChannel linkedin,
             BlueskyChannel bluesky,
+            MastodonChannel mastodon,
             Map<String, Account> accounts,
             List<Request> dryRunRequests) {
         this.x = x;
         this.linkedin = linkedin;
         this.bluesky = bluesky;
+        this.mastodon = mastodon;
         this.accounts = accounts;
         this.dryRunRequests = dryRunRequests;
     }
@@ -128,6 +133,14 @@ final class QuickstartChannels {
                         Optional.ofNullable(p.headers().get("Authorization")),
                         p.body())))
                 .build();
+        MastodonChannel mastodon = MastodonChannel.builder()
+                .dryRun(p -> requests.add(new Request(
+                        MastodonChannel.KEY,
+                        p.method(),
+                        p.url(),
+                        Optional.ofNullable(p.headers().get("Authorization")),
+                        p.body())))
+                .build();
 
         var accounts = new LinkedHashMap<String, Account>();
         for (String channel : options.channels()) {
@@ -180,6 +193,18 @@ final class QuickstartChannels {
                                     BlueskyCredentials.connectionRequest(
                                             "quickstart.bsky.social", "dry-run-no-password"),
                                     false);
+                        case "mastodon" ->
+                            new Account(
+                                    channel,
+                                    false,
+                                    "dry run (the quickstart only previews Mastodon)",
+                                    ConnectionRequest.of(
+                                                    MastodonChannel.KEY,
+                                                    "@quickstart@mastodon.social",
+                                                    DRY_RUN_CREDENTIALS)
+                                            .withProperties(Map.of(
+                                                    MastodonChannel.PROPERTY_INSTANCE_URL, "https://mastodon.social")),
+                                    false);
                         case "outbox" ->
                             new Account(
                                     channel,
@@ -192,12 +217,12 @@ final class QuickstartChannels {
                     };
             accounts.put(channel, account);
         }
-        return new QuickstartChannels(x, linkedin, bluesky, accounts, requests);
+        return new QuickstartChannels(x, linkedin, bluesky, mastodon, accounts, requests);
     }
 
     /** The providers registered explicitly (the outbox is discovered). */
     List<ChannelProvider> explicitProviders() {
-        return List.of(x, linkedin, bluesky);
+        return List.of(x, linkedin, bluesky, mastodon);
     }
 
     /** The accounts to connect, by channel key, in the order the channels were given. */

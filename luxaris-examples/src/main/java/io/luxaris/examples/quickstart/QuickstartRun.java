@@ -179,7 +179,8 @@ final class QuickstartRun {
                 .storage(storage) // the H2 file database; its schema was migrated when it was built
                 .secretCipher(cipher)
                 .listener(progress) // lifecycle events drive the progress bar
-                // X and LinkedIn are registered explicitly (in dry-run mode unless credentials are set);
+                // X, LinkedIn and Mastodon are registered explicitly (X and LinkedIn in dry-run mode unless
+                // credentials are set, Mastodon always);
                 // discoverPlugins() adds what ServiceLoader finds on the class path: here the outbox channel.
                 .discoverPlugins();
         channels.explicitProviders().forEach(builder::channel);
@@ -496,7 +497,7 @@ final class QuickstartRun {
     }
 
     /**
-     * What X and LinkedIn would have received: the first request each built in this run, as their dry-run sinks
+     * What X, LinkedIn and Mastodon would have received: the first request each built in this run, as their dry-run sinks
      * got it (the {@code Authorization} header and every token redacted), and how many there were in all.
      */
     private void dryRunRequests() {

@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.luxaris.Luxaris;
 import io.luxaris.channels.bluesky.BlueskyChannel;
 import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.mastodon.MastodonChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.generation.openai.OpenAiGenerator;
 import io.luxaris.http.internal.PlatformHttp;
@@ -58,6 +59,7 @@ class ModuleBoundariesTest {
                 XChannel.class,
                 LinkedInChannel.class,
                 BlueskyChannel.class,
+                MastodonChannel.class,
                 OpenAiGenerator.class)) {
             var d = descriptorOf(c);
             adapters.put(d.name(), d);
@@ -77,6 +79,7 @@ class ModuleBoundariesTest {
                 XChannel.class,
                 LinkedInChannel.class,
                 BlueskyChannel.class,
+                MastodonChannel.class,
                 OpenAiGenerator.class,
                 SettableClock.class,
                 PlatformHttp.class,
@@ -89,6 +92,7 @@ class ModuleBoundariesTest {
                         "io.luxaris.channels.x",
                         "io.luxaris.channels.linkedin",
                         "io.luxaris.channels.bluesky",
+                        "io.luxaris.channels.mastodon",
                         "io.luxaris.generation.openai"),
                 adapters.keySet());
         assertTrue(
@@ -176,6 +180,7 @@ class ModuleBoundariesTest {
                         "io.luxaris.channels.x",
                         "io.luxaris.channels.linkedin",
                         "io.luxaris.channels.bluesky",
+                        "io.luxaris.channels.mastodon",
                         "io.luxaris.generation.openai"),
                 readers);
     }

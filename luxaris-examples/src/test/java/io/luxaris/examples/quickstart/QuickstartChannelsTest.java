@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.channels.bluesky.BlueskyChannel;
 import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.mastodon.MastodonChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.examples.quickstart.QuickstartChannels.Account;
 import io.luxaris.examples.quickstart.QuickstartOptions.UsageException;
@@ -34,6 +35,24 @@ class QuickstartChannelsTest {
                 .extracting(Account::fromEnvironment)
                 .containsOnly(false);
         assertThat(channels.anyDryRun()).isTrue();
+    }
+
+    @Test
+    void mastodon_isOnlyAskedForByName_andAlwaysADryRun() throws UsageException {
+        var channels = QuickstartChannels.configure(
+                QuickstartOptions.parse("--real", "--channels", "mastodon,x"), CREDENTIALS);
+
+        assertThat(channels.accounts().keySet()).containsExactly("mastodon", "x");
+        assertThat(((MastodonChannel) channels.explicitProviders().get(3)).isDryRun())
+                .isTrue();
+        assertThat(channels.accounts().get("mastodon").real()).isFalse();
+        assertThat(channels.accounts().get("mastodon").request().properties())
+                .containsEntry(MastodonChannel.PROPERTY_INSTANCE_URL, "https://mastodon.social");
+        assertThat(channels.accounts().get("x").real()).isTrue();
+        assertThat(QuickstartChannels.configure(QuickstartOptions.parse(), Map.of())
+                        .accounts()
+                        .keySet())
+                .doesNotContain("mastodon");
     }
 
     @Test

@@ -59,7 +59,7 @@ class QuickstartOptionsTest {
         assertThatThrownBy(() -> QuickstartOptions.parse("--zone", "--count", "1"))
                 .hasMessage("--zone needs a value");
         assertThatThrownBy(() -> QuickstartOptions.parse("--channels", "x,,outbox"))
-                .hasMessageStartingWith("--channels: '' is not one of x,linkedin,bluesky,outbox");
+                .hasMessageStartingWith("--channels: '' is not one of x,linkedin,bluesky,mastodon,outbox");
         assertThatThrownBy(() -> QuickstartOptions.parse("--real=yes")).hasMessage("--real takes no value");
         assertThatThrownBy(() -> QuickstartOptions.parse("--dry-run", "--real"))
                 .hasMessage("--real and --dry-run exclude each other");

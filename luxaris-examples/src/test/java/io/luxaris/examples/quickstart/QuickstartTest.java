@@ -159,6 +159,23 @@ class QuickstartTest {
     }
 
     @Test
+    void mastodon_isOfferedByName_asADryRunChannel() throws IOException {
+        Path data = dir.resolve("mastodon");
+
+        Result result = run(
+                "--data-dir=" + data, "--channels", "mastodon,outbox", "--count", "1", "--delay", "1", "--zone", "UTC");
+
+        assertThat(result.status()).as(result.out() + result.err()).isZero();
+        assertThat(result.flat())
+                .contains("mastodon @quickstart@mastodon.social (connected)")
+                .contains("Result: 1 published, 1 dry run");
+        assertThat(result.out())
+                .contains("  mastodon POST https://mastodon.social/api/v1/statuses  Authorization: [RED")
+                .doesNotContain("dry-run-no-token");
+        assertThat(result.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(79));
+    }
+
+    @Test
     void help_printsTheOptions_andExitsZero() {
         Result result = run("--help");
 
