@@ -15,5 +15,6 @@ module io.luxaris.http {
     exports io.luxaris.http.internal to
             io.luxaris.channels.x,
             io.luxaris.channels.linkedin,
+            io.luxaris.channels.threads,
             io.luxaris.generation.openai;
 }
