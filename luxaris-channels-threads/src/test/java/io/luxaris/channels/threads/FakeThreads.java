@@ -123,7 +123,10 @@ final class FakeThreads implements AutoCloseable {
     Credentials credentials(Duration age) {
         Token token = longLivedToken(age);
         return Credentials.of(Map.of(
-                Credentials.ACCESS_TOKEN, token.value(), Credentials.EXPIRES_AT, token.expiresAt().toString()));
+                Credentials.ACCESS_TOKEN,
+                token.value(),
+                Credentials.EXPIRES_AT,
+                token.expiresAt().toString()));
     }
 
     /** Credentials of a token issued a day ago (far from its expiry). */
@@ -485,7 +488,9 @@ final class FakeThreads implements AutoCloseable {
             return invalidParameter("the fake takes the token as access_token only");
         }
         List<String> segments = request.getUrl().pathSegments();
-        if (segments.size() == 3 && !segments.get(1).equals(USER_ID) && !segments.get(1).equals("me")) {
+        if (segments.size() == 3
+                && !segments.get(1).equals(USER_ID)
+                && !segments.get(1).equals("me")) {
             return graphError(
                     400,
                     "Unsupported request: the user " + segments.get(1) + " is not the token's user",
@@ -699,11 +704,15 @@ final class FakeThreads implements AutoCloseable {
         }
         Instant dayAgo = now().minus(Duration.ofHours(24));
         long recentPosts = posts.stream()
-                        .filter(post -> post.byApi() && post.replyTo() == null && post.timestamp().isAfter(dayAgo))
+                        .filter(post -> post.byApi()
+                                && post.replyTo() == null
+                                && post.timestamp().isAfter(dayAgo))
                         .count()
                 + quotaUsedElsewhere;
         long recentReplies = posts.stream()
-                        .filter(post -> post.byApi() && post.replyTo() != null && post.timestamp().isAfter(dayAgo))
+                        .filter(post -> post.byApi()
+                                && post.replyTo() != null
+                                && post.timestamp().isAfter(dayAgo))
                         .count()
                 + replyQuotaUsedElsewhere;
         if ((c.replyTo == null && recentPosts >= 250) || (c.replyTo != null && recentReplies >= 1000)) {
@@ -729,11 +738,15 @@ final class FakeThreads implements AutoCloseable {
     private MockResponse quota() {
         Instant dayAgo = now().minus(Duration.ofHours(24));
         long recentPosts = posts.stream()
-                        .filter(post -> post.byApi() && post.replyTo() == null && post.timestamp().isAfter(dayAgo))
+                        .filter(post -> post.byApi()
+                                && post.replyTo() == null
+                                && post.timestamp().isAfter(dayAgo))
                         .count()
                 + quotaUsedElsewhere;
         long recentReplies = posts.stream()
-                        .filter(post -> post.byApi() && post.replyTo() != null && post.timestamp().isAfter(dayAgo))
+                        .filter(post -> post.byApi()
+                                && post.replyTo() != null
+                                && post.timestamp().isAfter(dayAgo))
                         .count()
                 + replyQuotaUsedElsewhere;
         return json(
@@ -762,9 +775,7 @@ final class FakeThreads implements AutoCloseable {
         }
         if (end > start) {
             ObjectNode paging = answer.putObject("paging");
-            paging.putObject("cursors")
-                    .put("before", cursor(start))
-                    .put("after", cursor(end));
+            paging.putObject("cursors").put("before", cursor(start)).put("after", cursor(end));
             if (end < visible.size()) {
                 paging.put(
                         "next",

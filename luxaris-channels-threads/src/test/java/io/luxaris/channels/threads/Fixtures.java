@@ -125,12 +125,17 @@ final class Fixtures {
 
     /** A channel pointed at the fake server with short timeouts; waiting is recorded, never real. */
     static ThreadsChannel.Builder channel(FakeThreads fake, List<Duration> waits) {
+        return channel(fake, waits::add);
+    }
+
+    /** A channel pointed at the fake server with short timeouts, waiting through {@code sleeper}. */
+    static ThreadsChannel.Builder channel(FakeThreads fake, io.luxaris.spi.channel.Sleeper sleeper) {
         return ThreadsChannel.builder()
                 .baseUrl(fake.url())
                 .connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(2))
                 .lookupGrace(Duration.ZERO)
-                .sleeper(waits::add);
+                .sleeper(sleeper);
     }
 
     static ThreadsChannel.Builder channel(FakeThreads fake) {

@@ -118,7 +118,9 @@ class ThreadsPublishTest {
 
         assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
         assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
-        assertThat(fake.routes()).filteredOn(r -> r.equals("GET /v1.0/{container}")).hasSize(3);
+        assertThat(fake.routes())
+                .filteredOn(r -> r.equals("GET /v1.0/{container}"))
+                .hasSize(3);
     }
 
     @Test
@@ -167,8 +169,8 @@ class ThreadsPublishTest {
 
         assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
         assertThat(context.propertyUpdates())
-                .containsExactly(Map.of(
-                        ThreadsChannel.PROPERTY_PENDING_CONTAINER, request.scheduleId() + " 0 " + container));
+                .containsExactly(
+                        Map.of(ThreadsChannel.PROPERTY_PENDING_CONTAINER, request.scheduleId() + " 0 " + container));
         assertThat(publishedWhenRecorded).containsExactly(0);
     }
 
