@@ -1,6 +1,7 @@
 package io.luxaris.examples.quickstart;
 
 import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.threads.ThreadsChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.Credentials;
 import io.luxaris.examples.outbox.OutboxChannel;
@@ -49,13 +50,19 @@ final class QuickstartChannels {
 
     private final XChannel x;
     private final LinkedInChannel linkedin;
+    private final ThreadsChannel threads;
     private final Map<String, Account> accounts;
     private final List<Request> dryRunRequests;
 
     private QuickstartChannels(
-            XChannel x, LinkedInChannel linkedin, Map<String, Account> accounts, List<Request> dryRunRequests) {
+            XChannel x,
+            LinkedInChannel linkedin,
+            ThreadsChannel threads,
+            Map<String, Account> accounts,
+            List<Request> dryRunRequests) {
         this.x = x;
         this.linkedin = linkedin;
+        this.threads = threads;
         this.accounts = accounts;
         this.dryRunRequests = dryRunRequests;
     }
@@ -111,6 +118,15 @@ final class QuickstartChannels {
                                 Optional.ofNullable(p.headers().get("Authorization")),
                                 p.body())))
                         .build();
+        // Threads is offered as a dry run only (its images need public URLs, its tokens a Meta app)
+        ThreadsChannel threads = ThreadsChannel.builder()
+                .dryRun(p -> requests.add(new Request(
+                        ThreadsChannel.KEY,
+                        p.method(),
+                        p.url(),
+                        Optional.ofNullable(p.headers().get("Authorization")),
+                        p.body())))
+                .build();
 
         var accounts = new LinkedHashMap<String, Account>();
         for (String channel : options.channels()) {
@@ -155,6 +171,15 @@ final class QuickstartChannels {
                                             .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, urn)),
                                     realLinkedIn);
                         }
+                        case "threads" ->
+                            new Account(
+                                    channel,
+                                    false,
+                                    "dry run (always, in the quickstart)",
+                                    ConnectionRequest.of(
+                                                    ThreadsChannel.KEY, "@quickstart on Threads", DRY_RUN_CREDENTIALS)
+                                            .withProperties(Map.of(ThreadsChannel.PROPERTY_USER_ID, "quickstart")),
+                                    false);
                         case "outbox" ->
                             new Account(
                                     channel,
@@ -167,12 +192,12 @@ final class QuickstartChannels {
                     };
             accounts.put(channel, account);
         }
-        return new QuickstartChannels(x, linkedin, accounts, requests);
+        return new QuickstartChannels(x, linkedin, threads, accounts, requests);
     }
 
     /** The providers registered explicitly (the outbox is discovered). */
     List<ChannelProvider> explicitProviders() {
-        return List.of(x, linkedin);
+        return List.of(x, linkedin, threads);
     }
 
     /** The accounts to connect, by channel key, in the order the channels were given. */

@@ -30,7 +30,10 @@ record QuickstartOptions(
         Duration delay,
         Duration timeout,
         boolean help) {
-    static final List<String> ALL_CHANNELS = List.of("x", "linkedin", "outbox");
+    static final List<String> ALL_CHANNELS = List.of("x", "linkedin", "threads", "outbox");
+    /** The channels of a run without {@code --channels}. */
+    static final List<String> DEFAULT_CHANNELS = List.of("x", "linkedin", "outbox");
+
     static final Path DEFAULT_DATA_DIR = Path.of("luxaris-quickstart-data");
     static final int MAX_COUNT = 20;
 
@@ -56,7 +59,8 @@ record QuickstartOptions(
               --data-dir <dir>       database, keyset and outbox file (default: ./luxaris-quickstart-data)
               --zone <zone>          your IANA timezone, e.g. Europe/Berlin (default: the system's)
               --count <n>            posts per run, 1..20 (default: 2)
-              --channels <list>      comma-separated subset of x,linkedin,outbox (default: all three)
+              --channels <list>      comma-separated subset of x,linkedin,threads,outbox
+                                     (default: x,linkedin,outbox; threads is always a dry run)
               --real                 X and LinkedIn post for real; their credentials must be set
               --dry-run              X and LinkedIn never send anything, even with credentials set
               --delay <seconds>      first post this many seconds ahead, 1..300 (default: 3)
@@ -87,7 +91,7 @@ record QuickstartOptions(
                 DEFAULT_DATA_DIR,
                 ZoneId.systemDefault(),
                 2,
-                ALL_CHANNELS,
+                DEFAULT_CHANNELS,
                 Mode.AUTO,
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(60),

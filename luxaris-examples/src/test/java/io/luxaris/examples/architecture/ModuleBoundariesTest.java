@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.luxaris.Luxaris;
 import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.threads.ThreadsChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.generation.openai.OpenAiGenerator;
 import io.luxaris.http.internal.PlatformHttp;
@@ -52,7 +53,12 @@ class ModuleBoundariesTest {
     static void importEverything() {
         core = descriptorOf(Luxaris.class);
         adapters = new LinkedHashMap<>();
-        for (Class<?> c : List.of(JdbcStorage.class, XChannel.class, LinkedInChannel.class, OpenAiGenerator.class)) {
+        for (Class<?> c : List.of(
+                JdbcStorage.class,
+                XChannel.class,
+                LinkedInChannel.class,
+                ThreadsChannel.class,
+                OpenAiGenerator.class)) {
             var d = descriptorOf(c);
             adapters.put(d.name(), d);
         }
@@ -70,6 +76,7 @@ class ModuleBoundariesTest {
                 JdbcStorage.class,
                 XChannel.class,
                 LinkedInChannel.class,
+                ThreadsChannel.class,
                 OpenAiGenerator.class,
                 SettableClock.class,
                 PlatformHttp.class,
@@ -81,6 +88,7 @@ class ModuleBoundariesTest {
                         "io.luxaris.jdbc",
                         "io.luxaris.channels.x",
                         "io.luxaris.channels.linkedin",
+                        "io.luxaris.channels.threads",
                         "io.luxaris.generation.openai"),
                 adapters.keySet());
         assertTrue(
@@ -164,7 +172,11 @@ class ModuleBoundariesTest {
                 .flatMap(e -> e.targets().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(
-                Set.of("io.luxaris.channels.x", "io.luxaris.channels.linkedin", "io.luxaris.generation.openai"),
+                Set.of(
+                        "io.luxaris.channels.x",
+                        "io.luxaris.channels.linkedin",
+                        "io.luxaris.channels.threads",
+                        "io.luxaris.generation.openai"),
                 readers);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.threads.ThreadsChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.examples.quickstart.QuickstartChannels.Account;
 import io.luxaris.examples.quickstart.QuickstartOptions.UsageException;
@@ -79,5 +80,22 @@ class QuickstartChannelsTest {
         assertThat(channels.accounts().get("linkedin").mode()).isEqualTo("dry run (LINKEDIN_AUTHOR_URN is not set)");
         assertThat(((LinkedInChannel) channels.explicitProviders().get(1)).isDryRun())
                 .isTrue();
+    }
+
+    @Test
+    void threads_isOfferedAsADryRun_evenWithRealCredentialsElsewhere() throws UsageException {
+        var channels =
+                QuickstartChannels.configure(QuickstartOptions.parse("--real", "--channels", "x,threads"), CREDENTIALS);
+
+        assertThat(channels.explicitProviders())
+                .filteredOn(ThreadsChannel.class::isInstance)
+                .singleElement()
+                .satisfies(p -> assertThat(((ThreadsChannel) p).isDryRun()).isTrue());
+        Account threads = channels.accounts().get("threads");
+        assertThat(threads.real()).isFalse();
+        assertThat(threads.mode()).isEqualTo("dry run (always, in the quickstart)");
+        assertThat(threads.request().channel()).isEqualTo(ThreadsChannel.KEY);
+        assertThat(threads.request().properties()).containsEntry(ThreadsChannel.PROPERTY_USER_ID, "quickstart");
+        assertThat(channels.accounts().get("x").real()).isTrue();
     }
 }

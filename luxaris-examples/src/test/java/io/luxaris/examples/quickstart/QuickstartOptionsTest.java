@@ -46,6 +46,8 @@ class QuickstartOptionsTest {
         assertThat(o.delay()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(QuickstartOptions.parse("--real", "--real").mode()).isEqualTo(Mode.REAL);
+        assertThat(QuickstartOptions.parse("--channels", "threads,x").channels())
+                .containsExactly("threads", "x");
         assertThat(QuickstartOptions.parse("--count", "3", "-h").help()).isTrue();
     }
 
@@ -59,7 +61,7 @@ class QuickstartOptionsTest {
         assertThatThrownBy(() -> QuickstartOptions.parse("--zone", "--count", "1"))
                 .hasMessage("--zone needs a value");
         assertThatThrownBy(() -> QuickstartOptions.parse("--channels", "x,,outbox"))
-                .hasMessageStartingWith("--channels: '' is not one of x,linkedin,outbox");
+                .hasMessageStartingWith("--channels: '' is not one of x,linkedin,threads,outbox");
         assertThatThrownBy(() -> QuickstartOptions.parse("--real=yes")).hasMessage("--real takes no value");
         assertThatThrownBy(() -> QuickstartOptions.parse("--dry-run", "--real"))
                 .hasMessage("--real and --dry-run exclude each other");

@@ -125,6 +125,24 @@ class QuickstartTest {
     }
 
     @Test
+    void threads_runsAsADryRun_andShowsTheRequestsItWouldHaveSent() throws IOException {
+        Path data = dir.resolve("threads");
+
+        Result result = run(
+                "--data-dir=" + data, "--channels", "threads,outbox", "--count", "1", "--delay", "1", "--zone", "UTC");
+
+        assertThat(result.status()).as(result.out() + result.err()).isZero();
+        assertThat(result.flat())
+                .contains("threads @quickstart on Threads (connected)")
+                .contains("2 schedules from");
+        assertThat(result.out())
+                .contains("Result: 1 published, 1 dry run (built and validated, not sent).")
+                .contains("  threads  POST https://graph.threads.net/v1.0/quickstart/threads")
+                .doesNotContain("dry-run-no-token");
+        assertThat(result.lines()).noneMatch(l -> l.contains("failed"));
+    }
+
+    @Test
     void aSubsetOfChannels_postsOnlyToThem() throws IOException {
         Path data = dir.resolve("outbox-only");
 
