@@ -17,5 +17,6 @@ module io.luxaris.http {
             io.luxaris.channels.linkedin,
             io.luxaris.channels.bluesky,
             io.luxaris.channels.mastodon,
+            io.luxaris.channels.threads,
             io.luxaris.generation.openai;
 }

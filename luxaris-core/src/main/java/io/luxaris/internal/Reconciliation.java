@@ -54,7 +54,22 @@ public final class Reconciliation {
             }
             PostVariant v = tx.variants().find(s.variantId()).orElse(null);
             ChannelConnection c = tx.connections().find(s.connectionId()).orElse(null);
-            return new Loaded(s, v, c, c == null ? null : rt.credentials(tx, c.id()));
+            Credentials credentials = null;
+            if (c != null) {
+                try {
+                    credentials = rt.credentials(tx, c.id());
+                } catch (RuntimeException e) {
+                    if (e instanceof io.luxaris.StorageException) {
+                        throw e;
+                    }
+                    LOG.warn(
+                            "the credentials of connection {} cannot be decrypted; schedule {} stays unconfirmed",
+                            c.id(),
+                            id);
+                    return new Loaded(s, null, null, null); // cannot ask the platform without them
+                }
+            }
+            return new Loaded(s, v, c, credentials);
         });
         if (loaded == null) {
             throw new io.luxaris.NotFoundException("schedule", id);

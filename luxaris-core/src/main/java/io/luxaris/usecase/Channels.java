@@ -181,13 +181,25 @@ public final class Channels {
         return rt.storage().inTransaction(tx -> {
             ChannelConnection c = rt.connection(tx, id);
             rt.requireWrite(principal, ResourceType.CONNECTION, c.ownerPrincipalId(), id);
-            Credentials merged = rt.credentials(tx, id).replacedBy(credentials);
+            Credentials merged = storedOrNone(tx, id).replacedBy(credentials);
             tx.connections().updateCredentials(id, rt.seal(id, merged));
             Instant now = rt.now();
             return tx.connections()
                     .update(c.withStatus(ConnectionStatus.CONNECTED, Optional.empty(), now)
                             .withCredentialExpiry(merged.expiresAt(), merged.refreshExpiresAt(), now));
         });
+    }
+
+    /** The stored credentials; none when they cannot be decrypted (a lost or rotated key): reconnecting replaces them. */
+    private Credentials storedOrNone(io.luxaris.spi.storage.Transaction tx, ConnectionId id) {
+        try {
+            return rt.credentials(tx, id);
+        } catch (RuntimeException e) {
+            if (e instanceof io.luxaris.StorageException) {
+                throw e;
+            }
+            return new Credentials(java.util.Map.of());
+        }
     }
 
     /**

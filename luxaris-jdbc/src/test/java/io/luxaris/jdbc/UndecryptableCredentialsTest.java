@@ -117,6 +117,17 @@ class UndecryptableCredentialsTest {
                                     r -> assertThat(r.errorMessage().orElse("")).doesNotContain(token));
                     assertThat(carolAfter.statusReason().orElse("")).doesNotContain(token);
                 }
+
+                // what health asks for works: reconnecting replaces the credentials that cannot be decrypted
+                var reconnected = node.luxaris
+                        .channels()
+                        .reconnect(Principal.of("carol"), carol.id(), io.luxaris.domain.Credentials.bearer("tok-new"));
+                assertThat(reconnected.status()).isEqualTo(ConnectionStatus.CONNECTED);
+                assertThat(node.luxaris
+                                .channels()
+                                .health(Principal.of("carol"), carol.id())
+                                .status())
+                        .isEqualTo(ConnectionStatus.CONNECTED);
             }
         }
     }

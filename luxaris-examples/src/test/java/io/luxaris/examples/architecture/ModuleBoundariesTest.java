@@ -13,6 +13,7 @@ import io.luxaris.Luxaris;
 import io.luxaris.channels.bluesky.BlueskyChannel;
 import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.mastodon.MastodonChannel;
+import io.luxaris.channels.threads.ThreadsChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.generation.openai.OpenAiGenerator;
 import io.luxaris.http.internal.PlatformHttp;
@@ -60,6 +61,7 @@ class ModuleBoundariesTest {
                 LinkedInChannel.class,
                 BlueskyChannel.class,
                 MastodonChannel.class,
+                ThreadsChannel.class,
                 OpenAiGenerator.class)) {
             var d = descriptorOf(c);
             adapters.put(d.name(), d);
@@ -80,6 +82,7 @@ class ModuleBoundariesTest {
                 LinkedInChannel.class,
                 BlueskyChannel.class,
                 MastodonChannel.class,
+                ThreadsChannel.class,
                 OpenAiGenerator.class,
                 SettableClock.class,
                 PlatformHttp.class,
@@ -93,6 +96,7 @@ class ModuleBoundariesTest {
                         "io.luxaris.channels.linkedin",
                         "io.luxaris.channels.bluesky",
                         "io.luxaris.channels.mastodon",
+                        "io.luxaris.channels.threads",
                         "io.luxaris.generation.openai"),
                 adapters.keySet());
         assertTrue(
@@ -181,6 +185,7 @@ class ModuleBoundariesTest {
                         "io.luxaris.channels.linkedin",
                         "io.luxaris.channels.bluesky",
                         "io.luxaris.channels.mastodon",
+                        "io.luxaris.channels.threads",
                         "io.luxaris.generation.openai"),
                 readers);
     }

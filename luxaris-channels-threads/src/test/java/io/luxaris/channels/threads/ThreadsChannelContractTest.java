@@ -1,0 +1,57 @@
+package io.luxaris.channels.threads;
+
+import io.luxaris.domain.Credentials;
+import io.luxaris.spi.channel.ChannelProvider;
+import io.luxaris.testkit.ChannelContract;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The Threads channel keeps the testkit's channel contract, against the fake Threads server. */
+class ThreadsChannelContractTest extends ChannelContract {
+    private FakeThreads fake;
+    private Credentials credentials;
+
+    @BeforeEach
+    void startFakeThreads() throws Exception {
+        fake = new FakeThreads();
+        credentials = fake.credentials();
+    }
+
+    @AfterEach
+    void stopFakeThreads() {
+        fake.close();
+    }
+
+    @Override
+    protected ChannelProvider provider() {
+        return Fixtures.channel(fake).build();
+    }
+
+    @Override
+    protected Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    protected Map<String, String> connectionProperties() {
+        return Map.of(ThreadsChannel.PROPERTY_USER_ID, FakeThreads.USER_ID);
+    }
+
+    @Override
+    protected void platformAcceptsNextPost() {
+        // the fake publishes every valid container it is asked to
+    }
+
+    @Override
+    protected void platformRejectsNextPost() {
+        fake.script(
+                "POST /v1.0/{user}/threads",
+                FakeThreads.invalidParameter("Param text contains content that is not allowed"));
+    }
+
+    @Override
+    protected void platformFailsNextPostTransiently() {
+        fake.script("POST /v1.0/{user}/threads_publish", FakeThreads.serviceUnavailable());
+    }
+}
