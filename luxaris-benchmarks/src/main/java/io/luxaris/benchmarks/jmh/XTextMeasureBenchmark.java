@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The posts: {@code plain} English with full stops; {@code url} English with one 57-character link; {@code emoji}
  * English with six emoji (two single ones, a ZWJ sequence with a skin tone, ❤️, a skin tone, a flag); {@code cjk}
- * Japanese. The counter keeps the emoji regex's answer for sequences it has seen (❤️, 👍🏽, 🇫🇷 ...), so after the
- * first call the emoji post costs no regex; a post with a new sequence pays it once.
+ * Japanese. The counter keeps the emoji regex's answer for sequences it has seen (❤️, 👍🏽, 🇫🇷 ...) and the URL
+ * extractor's for words it has seen, so after the first call the emoji and url posts cost no regex; {@code url-new}
+ * shows the cost of a link never seen before.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -51,35 +52,59 @@ public class XTextMeasureBenchmark {
                     + "いつもフィードバックをありがとうございます。新しい機能は順次追加していきます。今後ともどうぞよろしくお願いいたします。"
                     + "皆さまの声が私たちの原動力です。本当にありがとうございました！");
 
-    @Param({"plain", "url", "emoji", "cjk"})
+    /** More distinct texts than the counter keeps answers for, so every {@code url-new} call is a first. */
+    static final int NEW_URLS = 8_192;
+
+    /**
+     * The post; {@code url-new} is the {@code url} post with a different link on every call (its query differs), so
+     * the URL extractor runs every time instead of the counter's kept answer for a word it has seen.
+     */
+    @Param({"plain", "url", "url-new", "emoji", "cjk"})
     public String post;
 
     private final TextMeasure xMeasure = XChannel.builder().dryRun().build().textMeasure();
-    private String text;
+    private String[] texts;
+    private int next;
 
     @Setup
     public void setUp() {
-        text = POSTS.get(post);
-        if (text == null) {
+        if (post.equals("url-new")) {
+            texts = new String[NEW_URLS];
+            for (int i = 0; i < NEW_URLS; i++) {
+                texts[i] = POSTS.get("url").replace("utm_source=x", "utm_source=" + Integer.toString(i, 36));
+            }
+        } else if (POSTS.containsKey(post)) {
+            texts = new String[] {POSTS.get(post)};
+            if (texts[0].codePointCount(0, texts[0].length()) != 150) {
+                throw new IllegalStateException(post + " is not 150 code points");
+            }
+        } else {
             throw new IllegalArgumentException("unknown post " + post);
         }
-        if (text.codePointCount(0, text.length()) != 150) {
-            throw new IllegalStateException(post + " is not 150 code points");
+        for (int i = 0; i < texts.length; i += 64) {
+            String text = texts[i];
+            int before = TwitterTextParser.parseTweet(Normalizer.normalize(text, Normalizer.Form.NFC)).weightedLength;
+            if (before != xMeasure.measure(text)) {
+                throw new IllegalStateException(post + ": " + before + " before, " + xMeasure.measure(text) + " after");
+            }
         }
-        if (twitterText() != xMeasure()) {
-            throw new IllegalStateException(post + ": " + twitterText() + " before, " + xMeasure() + " after");
-        }
+    }
+
+    private String text() {
+        String text = texts[next];
+        next = next + 1 == texts.length ? 0 : next + 1;
+        return text;
     }
 
     /** Before: twitter-text as X's measure called it (NFC, then {@code parseTweet}). */
     @Benchmark
     public int twitterText() {
-        return TwitterTextParser.parseTweet(Normalizer.normalize(text, Normalizer.Form.NFC)).weightedLength;
+        return TwitterTextParser.parseTweet(Normalizer.normalize(text(), Normalizer.Form.NFC)).weightedLength;
     }
 
     /** After: X's measure (its one-pass counter). */
     @Benchmark
     public int xMeasure() {
-        return xMeasure.measure(text);
+        return xMeasure.measure(text());
     }
 }

@@ -11,6 +11,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,9 +22,11 @@ import java.util.regex.Pattern;
  * <p>The emoji regex only ever matches characters it names, so the characters it names are read from the pattern
  * once; runs of them are the only places a match can be. A run of one code point is answered from a table built
  * with the regex itself; a longer run (a ZWJ sequence, a flag, a skin tone, a keycap) is handed to the regex on its
- * own, and the answer kept for the next time. A URL never contains a space, needs a {@code .} followed by the start of a top-level domain, and the
+ * own. A URL never contains a space, needs a {@code .} followed by the start of a top-level domain, and the
  * URL regex only looks at the characters right before and after it: so only the space-delimited words that have such
- * a dot are handed to twitter-text's extractor, each with the space on either side. The walk that adds the weights
+ * a dot are handed to twitter-text's extractor, each with the space on either side. Both regexes' answers for a run
+ * or a word are kept in small bounded memos: the same emoji sequences recur across posts, and the same post is
+ * measured when it is checked, scheduled and published. The walk that adds the weights
  * then follows twitter-text's own, step by step, including its quirks (an emoji starting inside a URL, a URL starting
  * inside an emoji, an invalid character checked at the start of each step only).
  */
@@ -40,13 +43,10 @@ public final class XTextCounter {
     private static final int VARIATION_SELECTOR_16 = 0xFE0F;
     private static final int COMBINING_KEYCAP = 0x20E3;
 
-    /**
-     * The emoji regex's answers for runs of more than one code point seen so far (sequences such as skin tones,
-     * flags, ❤️ repeat across posts), bounded: once full, further runs are matched and not kept.
-     */
-    private static final Map<String, int[]> RUNS = new ConcurrentHashMap<>();
-
-    private static final int MAX_CACHED_RUNS = 4096;
+    /** The emoji regex's answers for runs of more than one code point (❤️, 👍🏽, 🇫🇷 ... recur across posts). */
+    private static final Memo RUNS = new Memo(4096, 64);
+    /** The URL extractor's answers for words: a post is measured again when checked, scheduled and published. */
+    private static final Memo WORDS = new Memo(4096, 512);
 
     private static final Extractor EXTRACTOR = new Extractor();
     private static final int[] NONE = new int[0];
@@ -231,15 +231,25 @@ public final class XTextCounter {
             // start of a text, the first letter of a word would be taken instead) and looks at the one after
             int from = Math.max(0, wordStart - 1);
             int to = Math.min(length, wordEnd + 1);
-            for (Extractor.Entity url : EXTRACTOR.extractURLsWithIndices(text.substring(from, to))) {
-                if (spans.length < count + 2) {
-                    spans = Arrays.copyOf(spans, Math.max(4, spans.length * 2));
-                }
-                spans[count++] = from + url.getStart();
-                spans[count++] = from + url.getEnd();
+            int[] found = WORDS.answer(text.substring(from, to), XTextCounter::urlsInWord);
+            if (spans.length < count + found.length) {
+                spans = Arrays.copyOf(spans, Math.max(4, Math.max(count + found.length, spans.length * 2)));
+            }
+            for (int k = 0; k < found.length; k++) {
+                spans[count++] = from + found[k];
             }
         }
         return count == spans.length ? spans : Arrays.copyOf(spans, count);
+    }
+
+    private static int[] urlsInWord(String word) {
+        List<Extractor.Entity> found = EXTRACTOR.extractURLsWithIndices(word);
+        int[] spans = new int[found.size() * 2];
+        for (int i = 0; i < found.size(); i++) {
+            spans[2 * i] = found.get(i).getStart();
+            spans[2 * i + 1] = found.get(i).getEnd();
+        }
+        return spans;
     }
 
     /** What may follow the dot before a top-level domain (or an IPv4 digit); ASCII punctuation never does. */
@@ -298,14 +308,7 @@ public final class XTextCounter {
                 }
                 continue;
             }
-            String run = text.substring(start, i);
-            int[] found = RUNS.get(run);
-            if (found == null) {
-                found = emojiInRun(run);
-                if (RUNS.size() < MAX_CACHED_RUNS) {
-                    RUNS.put(run, found);
-                }
-            }
+            int[] found = RUNS.answer(text.substring(start, i), XTextCounter::emojiInRun);
             if (spans.length < count + found.length) {
                 spans = Arrays.copyOf(spans, Math.max(8, Math.max(count + found.length, spans.length * 2)));
             }
@@ -400,6 +403,40 @@ public final class XTextCounter {
             }
         }
         return single;
+    }
+
+    /**
+     * A bounded memo of a regex's answers, which depend on the key alone. Cleared when full, so it holds recent keys;
+     * long keys are not kept. The answers are shared and never changed.
+     */
+    static final class Memo {
+        private final Map<String, int[]> answers = new ConcurrentHashMap<>();
+        private final int maxEntries;
+        private final int maxKeyLength;
+
+        Memo(int maxEntries, int maxKeyLength) {
+            this.maxEntries = maxEntries;
+            this.maxKeyLength = maxKeyLength;
+        }
+
+        int[] answer(String key, Function<String, int[]> compute) {
+            if (key.length() > maxKeyLength) {
+                return compute.apply(key);
+            }
+            int[] answer = answers.get(key);
+            if (answer == null) {
+                answer = compute.apply(key);
+                if (answers.size() >= maxEntries) {
+                    answers.clear();
+                }
+                answers.put(key, answer);
+            }
+            return answer;
+        }
+
+        int size() {
+            return answers.size();
+        }
     }
 
     /** For the tests: whether the code point can be part of an emoji match at all. */

@@ -309,6 +309,44 @@ class XTextCounterTest {
     }
 
     @Test
+    void theMemo_computesAnAnswerOnce_staysBounded_andKeepsNoLongKeys() {
+        var memo = new XTextCounter.Memo(3, 5);
+        var computed = new ArrayList<String>();
+        java.util.function.Function<String, int[]> compute = key -> {
+            computed.add(key);
+            return new int[] {key.length()};
+        };
+
+        assertThat(memo.answer("a", compute)).containsExactly(1);
+        assertThat(memo.answer("a", compute)).containsExactly(1);
+        assertThat(computed).containsExactly("a");
+
+        memo.answer("bb", compute);
+        memo.answer("ccc", compute);
+        assertThat(memo.size()).isEqualTo(3);
+        memo.answer("dddd", compute);
+        assertThat(memo.size()).isEqualTo(1);
+
+        assertThat(memo.answer("eeeeee", compute)).containsExactly(6);
+        memo.answer("eeeeee", compute);
+        assertThat(computed).containsExactly("a", "bb", "ccc", "dddd", "eeeeee", "eeeeee");
+        assertThat(memo.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aTextCountedAgain_withTheMemosFilled_isCountedTheSame() {
+        var random = new Random(5L);
+        for (int i = 0; i < 300; i++) {
+            String text = randomText(random);
+            XTextCounter.Count first = XTextCounter.DEFAULT.count(text);
+            assertThat(XTextCounter.DEFAULT.count(text)).as(escape(text)).isEqualTo(first);
+            assertThat(XTextCounter.DEFAULT.count("x " + text))
+                    .as(escape(text))
+                    .isEqualTo(XTextConformanceTest.count(TwitterTextParser.parseTweet("x " + text)));
+        }
+    }
+
+    @Test
     void aPatternTheReaderDoesNotExpect_failsLoudly() {
         assertThatThrownBy(() -> XTextCounter.emojiCharacters("\\x{1F600}", 0))
                 .isInstanceOf(IllegalStateException.class)
