@@ -211,8 +211,7 @@ public final class XTextCounter {
         if (dot < 0) {
             return NONE;
         }
-        int[] spans = NONE;
-        int count = 0;
+        var spans = new Spans();
         int length = text.length();
         int wordEnd = -1;
         for (; dot >= 0 && dot + 1 < length; dot = text.indexOf('.', dot + 1)) {
@@ -231,25 +230,17 @@ public final class XTextCounter {
             // start of a text, the first letter of a word would be taken instead) and looks at the one after
             int from = Math.max(0, wordStart - 1);
             int to = Math.min(length, wordEnd + 1);
-            int[] found = WORDS.answer(text.substring(from, to), XTextCounter::urlsInWord);
-            if (spans.length < count + found.length) {
-                spans = Arrays.copyOf(spans, Math.max(4, Math.max(count + found.length, spans.length * 2)));
-            }
-            for (int k = 0; k < found.length; k++) {
-                spans[count++] = from + found[k];
-            }
+            spans.addAll(WORDS.answer(text.substring(from, to), XTextCounter::urlsInWord), from);
         }
-        return count == spans.length ? spans : Arrays.copyOf(spans, count);
+        return spans.toArray();
     }
 
     private static int[] urlsInWord(String word) {
-        List<Extractor.Entity> found = EXTRACTOR.extractURLsWithIndices(word);
-        int[] spans = new int[found.size() * 2];
-        for (int i = 0; i < found.size(); i++) {
-            spans[2 * i] = found.get(i).getStart();
-            spans[2 * i + 1] = found.get(i).getEnd();
+        var spans = new Spans();
+        for (Extractor.Entity url : EXTRACTOR.extractURLsWithIndices(word)) {
+            spans.add(url.getStart(), url.getEnd());
         }
-        return spans;
+        return spans.toArray();
     }
 
     /** What may follow the dot before a top-level domain (or an IPv4 digit); ASCII punctuation never does. */
@@ -278,8 +269,7 @@ public final class XTextCounter {
 
     /** Emoji spans as [start, end, ...], ascending: what {@code VALID_EMOJI_PATTERN.matcher(text).find()} finds. */
     private static int[] emoji(String text) {
-        int[] spans = NONE;
-        int count = 0;
+        var spans = new Spans();
         int length = text.length();
         int i = 0;
         while (i < length) {
@@ -300,23 +290,13 @@ public final class XTextCounter {
             }
             if (codePoints == 1) {
                 if (SINGLE_EMOJI.get(codePoint)) {
-                    if (spans.length < count + 2) {
-                        spans = Arrays.copyOf(spans, Math.max(8, spans.length * 2));
-                    }
-                    spans[count++] = start;
-                    spans[count++] = i;
+                    spans.add(start, i);
                 }
                 continue;
             }
-            int[] found = RUNS.answer(text.substring(start, i), XTextCounter::emojiInRun);
-            if (spans.length < count + found.length) {
-                spans = Arrays.copyOf(spans, Math.max(8, Math.max(count + found.length, spans.length * 2)));
-            }
-            for (int k = 0; k < found.length; k++) {
-                spans[count++] = start + found[k];
-            }
+            spans.addAll(RUNS.answer(text.substring(start, i), XTextCounter::emojiInRun), start);
         }
-        return count == spans.length ? spans : Arrays.copyOf(spans, count);
+        return spans.toArray();
     }
 
     /**
@@ -326,16 +306,11 @@ public final class XTextCounter {
      */
     private static int[] emojiInRun(String run) {
         Matcher matcher = EMOJI.matcher(run);
-        int[] spans = new int[4];
-        int count = 0;
+        var spans = new Spans();
         while (matcher.find()) {
-            if (spans.length < count + 2) {
-                spans = Arrays.copyOf(spans, spans.length * 2);
-            }
-            spans[count++] = matcher.start();
-            spans[count++] = matcher.end();
+            spans.add(matcher.start(), matcher.end());
         }
-        return Arrays.copyOf(spans, count);
+        return spans.toArray();
     }
 
     /**
@@ -403,6 +378,35 @@ public final class XTextCounter {
             }
         }
         return single;
+    }
+
+    /** A growing list of spans, [start, end, start, end, ...]. */
+    private static final class Spans {
+        private int[] values = NONE;
+        private int count;
+
+        void add(int start, int end) {
+            room(2);
+            values[count++] = start;
+            values[count++] = end;
+        }
+
+        void addAll(int[] relative, int offset) {
+            room(relative.length);
+            for (int value : relative) {
+                values[count++] = offset + value;
+            }
+        }
+
+        private void room(int more) {
+            if (values.length < count + more) {
+                values = Arrays.copyOf(values, Math.max(8, Math.max(count + more, values.length * 2)));
+            }
+        }
+
+        int[] toArray() {
+            return count == values.length ? values : Arrays.copyOf(values, count);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -175,35 +176,27 @@ class XTextCounterTest {
 
     @Test
     void aSeededCorpusOfMixedTexts_isCountedExactlyAsTwitterTextDoes() {
-        var random = new Random(20261203L);
-        var counter = new XTextCounter(V3);
-        List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < 6_000; i++) {
-            String text = randomText(random);
-            XTextCounter.Count expected = XTextConformanceTest.count(TwitterTextParser.parseTweet(text, V3));
-            XTextCounter.Count actual = counter.count(text);
-            if (!actual.equals(expected) && mismatches.size() < 5) {
-                mismatches.add(escape(text) + " expected " + expected + " got " + actual);
-            }
-        }
-        assertThat(mismatches).isEmpty();
+        assertThat(mismatches(V3, new Random(20261203L), 6_000)).isEmpty();
     }
 
     @Test
     void withoutEmojiParsing_theCorpusIsCountedAsTwitterTextDoes() {
-        var random = new Random(7L);
-        var counter = new XTextCounter(XTextConformanceTest.V2);
+        assertThat(mismatches(XTextConformanceTest.V2, new Random(7L), 1_500)).isEmpty();
+    }
+
+    /** The first few texts of a random corpus on which the counter and twitter-text disagree. */
+    private static List<String> mismatches(TwitterTextConfiguration config, Random random, int texts) {
+        var counter = new XTextCounter(config);
         List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < 1_500; i++) {
+        for (int i = 0; i < texts && mismatches.size() < 5; i++) {
             String text = randomText(random);
-            XTextCounter.Count expected =
-                    XTextConformanceTest.count(TwitterTextParser.parseTweet(text, XTextConformanceTest.V2));
+            XTextCounter.Count expected = XTextConformanceTest.count(TwitterTextParser.parseTweet(text, config));
             XTextCounter.Count actual = counter.count(text);
-            if (!actual.equals(expected) && mismatches.size() < 5) {
+            if (!actual.equals(expected)) {
                 mismatches.add(escape(text) + " expected " + expected + " got " + actual);
             }
         }
-        assertThat(mismatches).isEmpty();
+        return mismatches;
     }
 
     @ParameterizedTest
@@ -346,23 +339,24 @@ class XTextCounterTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\\x{1F600} | 0 | escape",
+                "[^a]       | 0 | negated",
+                "😀         | 2 | flags",
+                "a          | 0 | unexpected character",
+                "[😀        | 0 | unterminated"
+            })
+    void aPatternTheReaderDoesNotExpect_failsLoudly(String pattern, int flags, String reason) {
+        assertThatThrownBy(() -> XTextCounter.emojiCharacters(pattern, flags))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(reason);
+    }
+
     @Test
-    void aPatternTheReaderDoesNotExpect_failsLoudly() {
-        assertThatThrownBy(() -> XTextCounter.emojiCharacters("\\x{1F600}", 0))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("escape");
-        assertThatThrownBy(() -> XTextCounter.emojiCharacters("[^a]", 0))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("negated");
-        assertThatThrownBy(() -> XTextCounter.emojiCharacters("😀", Pattern.CASE_INSENSITIVE))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("flags");
-        assertThatThrownBy(() -> XTextCounter.emojiCharacters("a", 0))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("unexpected character");
-        assertThatThrownBy(() -> XTextCounter.emojiCharacters("[😀", 0))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("unterminated");
+    void thePatternReader_takesLiteralsAndClassRanges() {
         assertThat(XTextCounter.emojiCharacters("(?:😀|[#0-2])", 0).stream().toArray())
                 .containsExactly('#', '0', '1', '2', 0x1F600);
     }
