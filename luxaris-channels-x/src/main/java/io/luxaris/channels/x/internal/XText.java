@@ -1,7 +1,6 @@
 package io.luxaris.channels.x.internal;
 
 import com.twitter.twittertext.Extractor;
-import com.twitter.twittertext.TwitterTextParser;
 import io.luxaris.domain.TextMeasure;
 import java.text.Normalizer;
 import java.util.Comparator;
@@ -10,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * X's way of counting and comparing text. Length is twitter-text's weighted length (NFC-normalised; every URL
- * counts 23, CJK and emoji 2, Latin 1). Comparison, used to find a post in the timeline, ignores what X rewrites:
+ * counts 23, CJK and emoji 2, Latin 1), computed by {@link XTextCounter} with twitter-text's results. Comparison, used to find a post in the timeline, ignores what X rewrites:
  * URLs (wrapped in t.co, attached media shown as a trailing link), HTML escapes and whitespace runs.
  */
 public final class XText implements TextMeasure {
@@ -23,10 +22,7 @@ public final class XText implements TextMeasure {
 
     @Override
     public int measure(String text) {
-        if (text.isEmpty()) {
-            return 0;
-        }
-        return TwitterTextParser.parseTweet(Normalizer.normalize(text, Normalizer.Form.NFC)).weightedLength;
+        return XTextCounter.DEFAULT.weightedLength(text);
     }
 
     @Override
