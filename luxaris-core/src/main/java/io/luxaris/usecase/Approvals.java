@@ -24,6 +24,7 @@ import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -84,13 +85,7 @@ final class Approvals {
     }
 
     Schedule approve(Principal principal, ScheduleId id, String note) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        Optional<String> text = note(note);
-        var events = new ArrayList<LuxarisEvent>();
-        Schedule approved = rt.storage().inTransaction(tx -> {
-            Schedule schedule = held(tx, principal, id);
-            Instant now = rt.now();
+        return decide(principal, id, note, (tx, schedule, now, text, events) -> {
             Schedule updated;
             if (LatenessRule.isTooLate(schedule.nextAttemptAt(), now, rt.rules().latenessWindow())) {
                 String reason = LatenessRule.tooLateReason(
@@ -118,36 +113,46 @@ final class Approvals {
                 updated = tx.schedules().update(schedule.withStatus(ScheduleStatus.PENDING, now));
                 events.add(new LuxarisEvent.Approved(now, updated, principal.id(), text));
             }
-            PostStatusSync.refresh(tx, schedule.postId(), rt.rules(), now);
             return updated;
         });
-        rt.events().publishAll(events);
-        if (approved.status() == ScheduleStatus.PENDING) {
-            rt.engine().ifPresent(e -> e.wakeUp(approved.nextAttemptAt()));
-        }
-        return approved;
     }
 
     Schedule reject(Principal principal, ScheduleId id, String note) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        Optional<String> text = note(note);
-        var events = new ArrayList<LuxarisEvent>();
-        Schedule rejected = rt.storage().inTransaction(tx -> {
-            Schedule schedule = held(tx, principal, id);
-            Instant now = rt.now();
+        return decide(principal, id, note, (tx, schedule, now, text, events) -> {
             String message =
                     "rejected by " + principal.id() + text.map(t -> ": " + t).orElse("");
             Schedule updated = tx.schedules()
                     .update(schedule.withStatus(ScheduleStatus.CANCELLED, now).toBuilder()
                             .error(Optional.of(REJECTED), Optional.of(message))
                             .build());
-            PostStatusSync.refresh(tx, schedule.postId(), rt.rules(), now);
             events.add(new LuxarisEvent.Rejected(now, updated, principal.id(), text));
             return updated;
         });
+    }
+
+    /** What approving or rejecting does to a held schedule, inside the transaction. */
+    private interface Decision {
+        Schedule apply(Transaction tx, Schedule held, Instant now, Optional<String> note, List<LuxarisEvent> events);
+    }
+
+    /** Checks the note and the access, applies the decision, derives the post's status, then tells listeners. */
+    private Schedule decide(Principal principal, ScheduleId id, String note, Decision decision) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        Optional<String> text = note(note);
+        var events = new ArrayList<LuxarisEvent>();
+        Schedule decided = rt.storage().inTransaction(tx -> {
+            Schedule schedule = held(tx, principal, id);
+            Instant now = rt.now();
+            Schedule updated = decision.apply(tx, schedule, now, text, events);
+            PostStatusSync.refresh(tx, schedule.postId(), rt.rules(), now);
+            return updated;
+        });
         rt.events().publishAll(events);
-        return rejected;
+        if (decided.status() == ScheduleStatus.PENDING) {
+            rt.engine().ifPresent(e -> e.wakeUp(decided.nextAttemptAt()));
+        }
+        return decided;
     }
 
     private Schedule held(Transaction tx, Principal principal, ScheduleId id) {

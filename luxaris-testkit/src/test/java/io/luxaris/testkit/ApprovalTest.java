@@ -94,6 +94,16 @@ class ApprovalTest {
         return l;
     }
 
+    /** An instance whose host requires approval, reviewed by rita, with one of alice's schedules held, due in 1 h. */
+    private record Held(Luxaris luxaris, PostVariant variant, Schedule schedule) {}
+
+    private Held held(String text) {
+        Luxaris l = luxaris(true, REVIEWED);
+        ChannelConnection account = connect(l, alice, "fake", "@alice");
+        PostVariant variant = draft(l, alice, "fake", text);
+        return new Held(l, variant, schedule(l, alice, variant, account, START.plus(Duration.ofHours(1))));
+    }
+
     private static Schedule at(Luxaris l, Principal p, ScheduleId id) {
         return l.schedules().get(p, id);
     }
@@ -136,10 +146,10 @@ class ApprovalTest {
 
     @Test
     void approvedBeyondTheLatenessWindow_isSkippedAsTooLate_withoutPublishing() {
-        Luxaris l = luxaris(true, REVIEWED);
-        ChannelConnection account = connect(l, alice, "fake", "@alice");
-        PostVariant variant = draft(l, alice, "fake", "Old news");
-        Schedule held = schedule(l, alice, variant, account, START.plus(Duration.ofHours(1)));
+        Held h = held("Old news");
+        Luxaris l = h.luxaris();
+        PostVariant variant = h.variant();
+        Schedule held = h.schedule();
 
         clock.set(START.plus(Duration.ofHours(3)).plusSeconds(1));
         Schedule approved = l.schedules().approve(rita, held.id(), null);
@@ -159,10 +169,10 @@ class ApprovalTest {
 
     @Test
     void approvedLateButWithinTheLatenessWindow_isPublishedAtOnce() {
-        Luxaris l = luxaris(true, REVIEWED);
-        ChannelConnection account = connect(l, alice, "fake", "@alice");
-        PostVariant variant = draft(l, alice, "fake", "Still fresh");
-        Schedule held = schedule(l, alice, variant, account, START.plus(Duration.ofHours(1)));
+        Held h = held("Still fresh");
+        Luxaris l = h.luxaris();
+        PostVariant variant = h.variant();
+        Schedule held = h.schedule();
 
         clock.set(START.plus(Duration.ofHours(2)));
         assertThat(l.schedules().approve(rita, held.id(), "").status()).isEqualTo(ScheduleStatus.PENDING);
@@ -173,10 +183,10 @@ class ApprovalTest {
 
     @Test
     void reject_cancelsWithTheReasonAndThePrincipal_andItIsNeverPublished() {
-        Luxaris l = luxaris(true, REVIEWED);
-        ChannelConnection account = connect(l, alice, "fake", "@alice");
-        PostVariant variant = draft(l, alice, "fake", "Too bold");
-        Schedule held = schedule(l, alice, variant, account, START.plus(Duration.ofHours(1)));
+        Held h = held("Too bold");
+        Luxaris l = h.luxaris();
+        PostVariant variant = h.variant();
+        Schedule held = h.schedule();
 
         Schedule rejected = l.schedules().reject(rita, held.id(), "tone it down");
 
@@ -266,10 +276,10 @@ class ApprovalTest {
 
     @Test
     void notes_areLimitedInSize_andStoredCharactersOnly() {
-        Luxaris l = luxaris(true, REVIEWED);
-        ChannelConnection account = connect(l, alice, "fake", "@alice");
-        PostVariant variant = draft(l, alice, "fake", "Notes");
-        Schedule held = schedule(l, alice, variant, account, START.plus(Duration.ofHours(1)));
+        Held h = held("Notes");
+        Luxaris l = h.luxaris();
+        PostVariant variant = h.variant();
+        Schedule held = h.schedule();
 
         assertThatThrownBy(() -> l.schedules().approve(rita, held.id(), "x".repeat(Limits.APPROVAL_NOTE + 1)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
