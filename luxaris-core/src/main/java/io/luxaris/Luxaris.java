@@ -223,6 +223,7 @@ public final class Luxaris implements AutoCloseable {
         private String defaultGenerator;
         private String instanceId;
         private RandomGenerator random;
+        private boolean approvalRequired;
 
         private Builder() {}
 
@@ -412,6 +413,19 @@ public final class Luxaris implements AutoCloseable {
         }
 
         /**
+         * Whether every schedule needs approval before it is published (default: no). Posts and connections can
+         * require it too ({@link Schedules#requireApproval(Principal, io.luxaris.domain.PostId, boolean)}); a schedule
+         * is held when any of the three does.
+         *
+         * @param value true to hold every new schedule as {@code awaiting_approval}
+         * @return this builder
+         */
+        public Builder approvalRequired(boolean value) {
+            this.approvalRequired = value;
+            return this;
+        }
+
+        /**
          * Opens the storage, registers the channels and generators in the catalog and creates the engine (not started:
          * see {@link Publishing#start()}). On failure everything opened so far is closed again.
          *
@@ -584,7 +598,8 @@ public final class Luxaris implements AutoCloseable {
                         generators,
                         defaultGen,
                         new Events(listeners),
-                        mediaSource);
+                        mediaSource,
+                        approvalRequired);
                 String owner = instanceId != null ? instanceId : "luxaris-" + Uuids.timeOrdered();
                 var ops = new CorePublishingOperations(
                         runtime, engineSettings, owner, random != null ? random : new SecureRandom(), engineObserver);

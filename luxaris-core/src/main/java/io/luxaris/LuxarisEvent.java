@@ -270,4 +270,80 @@ public sealed interface LuxarisEvent {
             Objects.requireNonNull(expiresAt, "expiresAt");
         }
     }
+
+    /**
+     * A new schedule needs approval and is held as {@code awaiting_approval}; the engine will not publish it before a
+     * principal approves it.
+     *
+     * @param at when it happened
+     * @param schedule the held schedule
+     * @param principalId who scheduled it
+     */
+    record ApprovalRequested(Instant at, Schedule schedule, String principalId) implements LuxarisEvent {
+        /**
+         * Checks the components are set.
+         *
+         * @param at when it happened
+         * @param schedule the held schedule
+         * @param principalId who scheduled it
+         */
+        public ApprovalRequested {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(principalId, "principalId");
+        }
+    }
+
+    /**
+     * A held schedule was approved: it is pending again (or skipped, when it was already too late; a {@link Skipped}
+     * event follows then).
+     *
+     * @param at when it happened
+     * @param schedule the schedule as approved
+     * @param principalId who approved it
+     * @param note the approver's note, if any
+     */
+    record Approved(Instant at, Schedule schedule, String principalId, java.util.Optional<String> note)
+            implements LuxarisEvent {
+        /**
+         * Checks the components are set.
+         *
+         * @param at when it happened
+         * @param schedule the schedule as approved
+         * @param principalId who approved it
+         * @param note the approver's note, if any
+         */
+        public Approved {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(principalId, "principalId");
+            Objects.requireNonNull(note, "note");
+        }
+    }
+
+    /**
+     * A held schedule was rejected: it is cancelled with the error code {@code approval_rejected}.
+     *
+     * @param at when it happened
+     * @param schedule the cancelled schedule
+     * @param principalId who rejected it
+     * @param note the reviewer's note, if any
+     */
+    record Rejected(Instant at, Schedule schedule, String principalId, java.util.Optional<String> note)
+            implements LuxarisEvent {
+        /**
+         * Checks the components are set.
+         *
+         * @param at when it happened
+         * @param schedule the cancelled schedule
+         * @param principalId who rejected it
+         * @param note the reviewer's note, if any
+         */
+        public Rejected {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(principalId, "principalId");
+            Objects.requireNonNull(note, "note");
+        }
+    }
 }

@@ -63,6 +63,10 @@ public final class Limits {
     public static final int RAW_RESPONSE = 4_096;
     /** External post id or URL, in characters. */
     public static final int EXTERNAL_REF = 1_000;
+    /** Note of an approval or a rejection, in characters. */
+    public static final int APPROVAL_NOTE = 500;
+    /** Targets of one post scheduled in one call ({@code schedules().scheduleTargets}). */
+    public static final int SCHEDULE_TARGETS = 50;
 
     /**
      * The earliest instant Luxaris accepts as input (a calendar bound, a token expiry, a paging position):

@@ -112,7 +112,9 @@ public record Post(
         }
         Lifecycle.requirePost(id, status, to);
         Optional<Instant> published =
-                to == PostStatus.PUBLISHED && publishedAt.isEmpty() ? Optional.of(now) : publishedAt;
+                (to == PostStatus.PUBLISHED || to == PostStatus.PARTIALLY_PUBLISHED) && publishedAt.isEmpty()
+                        ? Optional.of(now)
+                        : publishedAt;
         return new Post(
                 id, ownerPrincipalId, title, baseContent, tags, to, metadata, createdAt, now, published, version);
     }

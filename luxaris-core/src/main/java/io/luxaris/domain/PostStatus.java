@@ -9,14 +9,19 @@ public enum PostStatus {
      * cancelled).
      */
     DRAFT,
-    /** Some schedule is pending, queued, processing or unconfirmed. */
+    /** Some schedule is pending, queued, processing, unconfirmed or awaiting approval. */
     SCHEDULED,
-    /** Some schedule succeeded and none is active or unconfirmed. */
+    /** Every target with an outcome was published, and nothing is open any more. */
     PUBLISHED,
     /** Every schedule was cancelled, when the rules' {@code allCancelledStatus} says so (draft by default). */
     CANCELLED,
     /** Archived by its author; set explicitly, and final: nothing more is scheduled or published. */
-    ARCHIVED;
+    ARCHIVED,
+    /**
+     * Some target (a variant on a connection) was published while another ended without being published (failed,
+     * skipped or cancelled), and nothing is open any more.
+     */
+    PARTIALLY_PUBLISHED;
 
     /**
      * The lower-case name used in storage and messages.

@@ -6,7 +6,9 @@ import java.util.Locale;
  * Lifecycle status of a schedule. {@code PENDING}, {@code QUEUED} and {@code PROCESSING} are active; {@code
  * UNCONFIRMED} means an attempt's outcome is unknown and waits for reconciliation; the rest are terminal. {@code
  * DRY_RUN} is the end of a schedule published through a channel in dry-run mode: the request was built and
- * validated, not sent; it is neither a success nor a failure.
+ * validated, not sent; it is neither a success nor a failure. {@code AWAITING_APPROVAL} holds a schedule that needs
+ * approval: the engine never claims it; approving makes it pending (or skips it when it is already too late),
+ * rejecting cancels it.
  */
 public enum ScheduleStatus {
     /** Waiting for its due time. */
@@ -26,7 +28,9 @@ public enum ScheduleStatus {
     /** An attempt's outcome is unknown; waits to be reconciled or resolved by hand. */
     UNCONFIRMED,
     /** Built and validated by a channel in dry-run mode, deliberately not sent: nothing is on the platform. */
-    DRY_RUN;
+    DRY_RUN,
+    /** Held until a principal the access policy allows approves (then pending) or rejects (then cancelled) it. */
+    AWAITING_APPROVAL;
 
     /**
      * Pending, queued or processing: the engine still owns the outcome.

@@ -165,7 +165,8 @@ final class OutcomeWriter {
                 .anyMatch(o -> !o.id().equals(s.id())
                         && (o.status().isActive()
                                 || o.status() == ScheduleStatus.SUCCESS
-                                || o.status() == ScheduleStatus.UNCONFIRMED));
+                                || o.status() == ScheduleStatus.UNCONFIRMED
+                                || o.status() == ScheduleStatus.AWAITING_APPROVAL));
         if (!open) {
             tx.variants().update(variant.withStatus(VariantStatus.FAILED, now));
         }

@@ -48,11 +48,7 @@ final class SkipPolicy {
             return skip("channel_unavailable", "no provider for the channel is registered");
         }
         if (LatenessRule.isTooLate(due, now, latenessWindow)) {
-            return skip(
-                    "too_late",
-                    "found " + Duration.between(due, now).toMinutes()
-                            + " min after it was due, beyond the lateness window of " + latenessWindow.toMinutes()
-                            + " min; not publishing stale content");
+            return skip("too_late", LatenessRule.tooLateReason(due, now, latenessWindow));
         }
         return Optional.empty();
     }

@@ -4,7 +4,6 @@ import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.Schedule;
-import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.rules.PostStatusRule;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.spi.storage.Transaction;
@@ -23,9 +22,7 @@ public final class PostStatusSync {
     public static Post refresh(Transaction tx, PostId postId, SchedulingRules rules, Instant now) {
         Post post =
                 tx.posts().find(postId).orElseThrow(() -> new IllegalStateException("post " + postId + " vanished"));
-        List<ScheduleStatus> statuses =
-                tx.schedules().listByPost(postId).stream().map(Schedule::status).toList();
-        Post next = derived(post, statuses, rules, now);
+        Post next = derived(post, tx.schedules().listByPost(postId), rules, now);
         return next == post ? post : tx.posts().update(next);
     }
 
@@ -35,9 +32,9 @@ public final class PostStatusSync {
             return;
         }
         Map<PostId, Post> posts = tx.posts().findAll(postIds);
-        var statuses = new HashMap<PostId, List<ScheduleStatus>>();
+        var schedules = new HashMap<PostId, List<Schedule>>();
         for (Schedule s : tx.schedules().listByPosts(postIds)) {
-            statuses.computeIfAbsent(s.postId(), k -> new ArrayList<>()).add(s.status());
+            schedules.computeIfAbsent(s.postId(), k -> new ArrayList<>()).add(s);
         }
         var changed = new ArrayList<Post>();
         for (PostId id : postIds) {
@@ -45,7 +42,7 @@ public final class PostStatusSync {
             if (post == null) {
                 throw new IllegalStateException("post " + id + " vanished");
             }
-            Post next = derived(post, statuses.getOrDefault(id, List.of()), rules, now);
+            Post next = derived(post, schedules.getOrDefault(id, List.of()), rules, now);
             if (next != post) {
                 changed.add(next);
             }
@@ -56,8 +53,8 @@ public final class PostStatusSync {
     }
 
     /** The post with the status its schedules give it; the same instance when that status is unchanged. */
-    private static Post derived(Post post, List<ScheduleStatus> statuses, SchedulingRules rules, Instant now) {
-        PostStatus derived = PostStatusRule.derive(post.status(), statuses, rules);
+    private static Post derived(Post post, List<Schedule> schedules, SchedulingRules rules, Instant now) {
+        PostStatus derived = PostStatusRule.deriveFromSchedules(post.status(), schedules, rules);
         return post.withStatus(derived, now);
     }
 }

@@ -44,6 +44,7 @@ public final class Runtime {
     private final Events events;
     private final MediaSource media;
     private final AtomicReference<SchedulerEngine> engine = new AtomicReference<>();
+    private final boolean approvalRequired;
 
     public Runtime(
             Storage storage,
@@ -55,7 +56,8 @@ public final class Runtime {
             Map<String, SuggestionGenerator> generators,
             String defaultGenerator,
             Events events,
-            MediaSource media) {
+            MediaSource media,
+            boolean approvalRequired) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -69,6 +71,7 @@ public final class Runtime {
         this.defaultGenerator = defaultGenerator;
         this.events = events;
         this.media = media;
+        this.approvalRequired = approvalRequired;
     }
 
     public Storage storage() {
@@ -85,6 +88,11 @@ public final class Runtime {
 
     public SchedulingRules rules() {
         return rules;
+    }
+
+    /** Whether the host requires approval for every schedule ({@code Luxaris.Builder.approvalRequired}). */
+    public boolean approvalRequired() {
+        return approvalRequired;
     }
 
     public AccessPolicy access() {
@@ -175,6 +183,13 @@ public final class Runtime {
     public void requirePublishWith(Principal principal, ChannelConnection connection) {
         if (!access.canPublishWith(principal, connection)) {
             throw new AccessDeniedException(principal.id(), "publish with", "connection " + connection.id());
+        }
+    }
+
+    public void requireApprove(Principal principal, ResourceType type, String owner, Object id) {
+        Objects.requireNonNull(principal, "principal");
+        if (!access.canApprove(principal, type, owner)) {
+            throw new AccessDeniedException(principal.id(), "approve", describe(type) + " " + id);
         }
     }
 

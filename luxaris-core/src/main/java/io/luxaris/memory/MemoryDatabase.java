@@ -68,6 +68,7 @@ final class MemoryDatabase {
     final TreeSet<Key> sessionsByCreated = new TreeSet<>();
     final Map<SuggestionId, GenerationSuggestion> suggestions = new HashMap<>();
     final Map<GenerationSessionId, List<SuggestionId>> suggestionsBySession = new HashMap<>();
+    final Set<io.luxaris.domain.ApprovalSubject> approvals = new java.util.HashSet<>();
 
     <T> T write(Clock clock, TransactionWork<T> work) {
         MemoryTransaction joined = current.get();

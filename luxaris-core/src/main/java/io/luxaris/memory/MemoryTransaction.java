@@ -71,11 +71,13 @@ final class MemoryTransaction implements Transaction {
     private final Templates templates = new Templates();
     private final Generations generations = new Generations();
     private final Queue queue = new Queue();
+    private final MemoryApprovals approvals;
 
     MemoryTransaction(MemoryDatabase db, Clock clock, boolean readOnly) {
         this.db = db;
         this.clock = clock;
         this.readOnly = readOnly;
+        this.approvals = new MemoryApprovals(db, this);
     }
 
     boolean readOnly() {
@@ -98,7 +100,7 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
-    private void writable() {
+    void writable() {
         if (!open) {
             throw new IllegalStateException("the transaction is over");
         }
@@ -107,7 +109,7 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
-    private void readable() {
+    void readable() {
         if (!open) {
             throw new IllegalStateException("the transaction is over");
         }
@@ -156,6 +158,11 @@ final class MemoryTransaction implements Transaction {
     @Override
     public ScheduleQueue queue() {
         return queue;
+    }
+
+    @Override
+    public io.luxaris.spi.storage.ApprovalRepository approvals() {
+        return approvals;
     }
 
     private static void requireAbsent(Object existing, String entity, Object id) {
@@ -455,7 +462,7 @@ final class MemoryTransaction implements Transaction {
         public List<Schedule> listActiveByConnection(ConnectionId connection, Instant from, Instant to) {
             readable();
             return sorted(db.schedulesByConnection.get(connection)).stream()
-                    .filter(s -> s.status().isActive()
+                    .filter(s -> (s.status().isActive() || s.status() == ScheduleStatus.AWAITING_APPROVAL)
                             && !s.runAt().isBefore(from)
                             && s.runAt().isBefore(to))
                     .toList();

@@ -169,7 +169,7 @@ public final class Posts {
     }
 
     /**
-     * Archives a post: its pending and queued schedules are cancelled; a schedule being published right now finishes
+     * Archives a post: its pending, queued and held schedules are cancelled; a schedule being published right now finishes
      * and is recorded. Archiving an archived post returns it unchanged.
      *
      * @param principal the acting principal
@@ -191,7 +191,9 @@ public final class Posts {
             }
             Instant now = rt.now();
             for (Schedule s : tx.schedules().listByPost(id)) {
-                if (s.status() == ScheduleStatus.PENDING || s.status() == ScheduleStatus.QUEUED) {
+                if (s.status() == ScheduleStatus.PENDING
+                        || s.status() == ScheduleStatus.QUEUED
+                        || s.status() == ScheduleStatus.AWAITING_APPROVAL) {
                     Schedule cancelled = tx.schedules()
                             .update(s.withStatus(ScheduleStatus.CANCELLED, now).toBuilder()
                                     .lease(Optional.empty())
@@ -335,7 +337,7 @@ public final class Posts {
                     rt.now());
             v.addAll(channel.validate(changed, connection, ""));
             for (Schedule s : schedules) {
-                if (s.status() == ScheduleStatus.PENDING) {
+                if (s.status() == ScheduleStatus.PENDING || s.status() == ScheduleStatus.AWAITING_APPROVAL) {
                     ChannelConnection target = rt.connection(tx, s.connectionId());
                     for (Violation violation : channel.validate(changed, Optional.of(target), "")) {
                         if (!v.violations().contains(violation)) {

@@ -5,6 +5,7 @@ import io.luxaris.LuxarisEvent;
 import io.luxaris.NotFoundException;
 import io.luxaris.Principal;
 import io.luxaris.ValidationException;
+import io.luxaris.domain.ApprovalSubject;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Limits;
@@ -17,6 +18,7 @@ import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.When;
 import io.luxaris.domain.rules.ConnectionRule;
@@ -32,9 +34,12 @@ import io.luxaris.spi.storage.Transaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Scheduling: publish a variant through a connection at a time given in the author's zone; move, re-target or
@@ -44,21 +49,25 @@ import java.util.Optional;
 public final class Schedules {
     private final Runtime rt;
     private final Posts posts;
+    private final Approvals approvals;
 
     Schedules(Runtime rt, Posts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
+        this.approvals = new Approvals(rt, posts);
     }
 
     /**
      * Schedules a variant. Checks: the time is in the future and within the horizon (DST gaps rejected unless the rules
      * shift them), the connection is connected, on the variant's channel and usable by the principal, the content fits
      * that connection's limits, and the per-connection rate limits hold. The variant becomes ready and the post
-     * scheduled.
+     * scheduled. When the host ({@code Luxaris.Builder.approvalRequired}), the post or the connection ({@link
+     * #requireApproval(Principal, PostId, boolean)}) requires approval, the schedule is held as {@code
+     * awaiting_approval} until {@link #approve} or {@link #reject}.
      *
      * @param principal the acting principal
      * @param request the variant, the connection (default: the variant's own) and the time
-     * @return the new pending schedule; {@link Schedule#runAt()} is the instant in UTC
+     * @return the new schedule, pending or awaiting approval; {@link Schedule#runAt()} is the instant in UTC
      * @throws ValidationException when {@code variant}, {@code when} or {@code connection} is missing, the time breaks
      *     a rule ({@code in_past}, {@code horizon}, {@code dst_gap}, {@code rate_limit}, {@code min_gap}), the
      *     connection is unusable ({@code channel_mismatch}, {@code connection_status}, {@code channel_disabled}) or the
@@ -76,53 +85,148 @@ public final class Schedules {
         v.required("variant", request.variant());
         v.required("when", request.when());
         v.throwIfInvalid();
-        var event = new ArrayList<LuxarisEvent>();
-        Schedule created = rt.storage().inTransaction(tx -> {
-            PostVariant variant = tx.variants()
-                    .find(request.variant())
-                    .orElseThrow(() -> new NotFoundException("variant", request.variant()));
-            Post post = posts.writablePost(tx, principal, variant.postId());
-            if (post.isArchived()) {
-                throw new ConflictException("post " + post.id() + " is archived; it cannot be scheduled");
-            }
-            Optional<ConnectionId> connectionId = request.connection().or(variant::connectionId);
-            if (connectionId.isEmpty()) {
-                throw ValidationException.of(
-                        "connection", "required", "name a connection (the variant has no target connection)");
-            }
-            ChannelConnection connection = usableConnection(tx, principal, connectionId.get());
-            RegisteredChannel channel = channelOf(variant);
-            Instant now = rt.now();
-            var checks = Validation.start();
-            var time = ScheduleTimeRule.resolve(request.when(), now, rt.rules(), "when");
-            checks.addAll(time.violations());
-            checks.addAll(ConnectionRule.check(connection, channel.channel(), variant.channelId(), "connection"));
-            checks.addAll(channel.validate(variant, Optional.of(connection), "variant"));
-            if (time.isValid()) {
-                checks.addAll(rateLimits(tx, connection.id(), time.instant().get(), Optional.empty()));
-            }
-            checks.throwIfInvalid();
-            Schedule schedule = Schedule.pending(
-                    variant,
-                    connection.id(),
-                    time.instant().get(),
-                    request.when().zone(),
-                    now);
-            tx.schedules().insert(schedule);
-            if (variant.status() == VariantStatus.DRAFT || variant.status() == VariantStatus.FAILED) {
-                tx.variants().update(variant.withStatus(VariantStatus.READY, now));
-            }
-            PostStatusSync.refresh(tx, post.id(), rt.rules(), now);
-            event.add(new LuxarisEvent.Scheduled(now, schedule));
-            return schedule;
-        });
-        rt.events().publishAll(event);
-        rt.engine().ifPresent(e -> e.wakeUp(created.nextAttemptAt()));
-        return created;
+        return create(principal, Optional.empty(), List.of(request), i -> "").get(0);
     }
 
     /**
-     * Moves a pending schedule to another time (same checks as scheduling).
+     * Schedules one post to several targets (a variant through a connection, each at its own time) in one call:
+     * every target is checked as {@link #schedule} checks one (and the rate limits count the targets of the call
+     * too), then all are created in one transaction, or none when any check fails. Targets needing approval are held
+     * as {@code awaiting_approval}, the others are pending; each has its own status from then on, and the post's
+     * status shows partial success ({@code partially_published}) when some targets are published and others are not.
+     *
+     * @param principal the acting principal
+     * @param post the post whose variants are scheduled
+     * @param targets one request per target, at most {@link Limits#SCHEDULE_TARGETS}
+     * @return the new schedules, one per target in the order of {@code targets}
+     * @throws ValidationException when {@code post} or {@code targets} is missing, {@code targets} is empty or too long
+     *     ({@code too_many}), a target's {@code variant} or {@code when} is missing, its variant belongs to another post
+     *     ({@code other_post}), or a target breaks a rule of {@link #schedule}; the fields are named {@code
+     *     targets[i].variant}, {@code targets[i].when} and {@code targets[i].connection}
+     * @throws NotFoundException when the post, a variant or a connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with a
+     *     connection
+     * @throws ConflictException when the post is archived, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public List<Schedule> scheduleTargets(Principal principal, PostId post, List<ScheduleRequest> targets) {
+        Objects.requireNonNull(principal, "principal");
+        var v = Validation.start();
+        v.required("post", post);
+        if (v.required("targets", targets)) {
+            if (targets.isEmpty()) {
+                v.add("targets", "required", "name at least one target");
+            }
+            v.maxSize("targets", targets, Limits.SCHEDULE_TARGETS);
+            for (int i = 0; i < targets.size() && v.ok(); i++) {
+                ScheduleRequest target = targets.get(i);
+                if (v.required("targets[" + i + "]", target)) {
+                    v.required("targets[" + i + "].variant", target.variant());
+                    v.required("targets[" + i + "].when", target.when());
+                }
+            }
+        }
+        v.throwIfInvalid();
+        return create(principal, Optional.of(post), List.copyOf(targets), i -> "targets[" + i + "].");
+    }
+
+    /**
+     * Checks and creates the schedules of one call in one transaction: all or nothing. Held for approval when the
+     * host, the post or the connection requires it.
+     */
+    private List<Schedule> create(
+            Principal principal, Optional<PostId> postId, List<ScheduleRequest> requests, IntFunction<String> field) {
+        var events = new ArrayList<LuxarisEvent>();
+        List<Schedule> created = rt.storage().inTransaction(tx -> {
+            Instant now = rt.now();
+            Post post = postId.map(id -> writableLivePost(tx, principal, id)).orElse(null);
+            var checks = Validation.start();
+            var planned = new ArrayList<Schedule>();
+            var variants = new LinkedHashMap<VariantId, PostVariant>();
+            var batch = new HashMap<ConnectionId, List<Instant>>();
+            for (int i = 0; i < requests.size(); i++) {
+                ScheduleRequest request = requests.get(i);
+                String f = field.apply(i);
+                PostVariant variant = tx.variants()
+                        .find(request.variant())
+                        .orElseThrow(() -> new NotFoundException("variant", request.variant()));
+                if (post == null) {
+                    post = writableLivePost(tx, principal, variant.postId());
+                } else if (!variant.postId().equals(post.id())) {
+                    checks.add(f + "variant", "other_post", "the variant belongs to another post");
+                    continue;
+                }
+                Optional<ConnectionId> connectionId = request.connection().or(variant::connectionId);
+                if (connectionId.isEmpty()) {
+                    checks.add(
+                            f + "connection", "required", "name a connection (the variant has no target connection)");
+                    continue;
+                }
+                ChannelConnection connection = usableConnection(tx, principal, connectionId.get());
+                RegisteredChannel channel = channelOf(variant, f + "variant");
+                var time = ScheduleTimeRule.resolve(request.when(), now, rt.rules(), f + "when");
+                checks.addAll(time.violations());
+                checks.addAll(
+                        ConnectionRule.check(connection, channel.channel(), variant.channelId(), f + "connection"));
+                checks.addAll(channel.validate(variant, Optional.of(connection), f + "variant"));
+                if (time.isValid()) {
+                    Instant at = time.instant().get();
+                    List<Instant> sameCall = batch.computeIfAbsent(connection.id(), k -> new ArrayList<>());
+                    checks.addAll(rateLimits(tx, connection.id(), at, Optional.empty(), sameCall, f + "when"));
+                    sameCall.add(at);
+                    planned.add(Schedule.pending(
+                            variant, connection.id(), at, request.when().zone(), now));
+                    variants.putIfAbsent(variant.id(), variant);
+                }
+            }
+            checks.throwIfInvalid();
+            var subjects = new ArrayList<ApprovalSubject>();
+            subjects.add(ApprovalSubject.of(post.id()));
+            planned.forEach(s -> subjects.add(ApprovalSubject.of(s.connectionId())));
+            var required = tx.approvals().required(subjects);
+            boolean postHeld = rt.approvalRequired() || required.contains(ApprovalSubject.of(post.id()));
+            var stored = new ArrayList<Schedule>();
+            for (Schedule schedule : planned) {
+                boolean held = postHeld || required.contains(ApprovalSubject.of(schedule.connectionId()));
+                Schedule s = held
+                        ? schedule.toBuilder()
+                                .status(ScheduleStatus.AWAITING_APPROVAL)
+                                .build()
+                        : schedule;
+                tx.schedules().insert(s);
+                stored.add(s);
+                events.add(new LuxarisEvent.Scheduled(now, s));
+                if (held) {
+                    events.add(new LuxarisEvent.ApprovalRequested(now, s, principal.id()));
+                }
+            }
+            for (PostVariant variant : variants.values()) {
+                if (variant.status() == VariantStatus.DRAFT || variant.status() == VariantStatus.FAILED) {
+                    tx.variants().update(variant.withStatus(VariantStatus.READY, now));
+                }
+            }
+            PostStatusSync.refresh(tx, post.id(), rt.rules(), now);
+            return List.copyOf(stored);
+        });
+        rt.events().publishAll(events);
+        created.stream()
+                .filter(s -> s.status() == ScheduleStatus.PENDING)
+                .map(Schedule::nextAttemptAt)
+                .min(Instant::compareTo)
+                .ifPresent(due -> rt.engine().ifPresent(e -> e.wakeUp(due)));
+        return created;
+    }
+
+    private Post writableLivePost(Transaction tx, Principal principal, PostId id) {
+        Post post = posts.writablePost(tx, principal, id);
+        if (post.isArchived()) {
+            throw new ConflictException("post " + post.id() + " is archived; it cannot be scheduled");
+        }
+        return post;
+    }
+
+    /**
+     * Moves a pending or held (awaiting approval) schedule to another time (same checks as scheduling).
      *
      * @param principal the acting principal
      * @param id the schedule's id
@@ -132,7 +236,7 @@ public final class Schedules {
      *     {@code dst_gap}, {@code rate_limit}, {@code min_gap})
      * @throws NotFoundException when the schedule does not exist
      * @throws io.luxaris.AccessDeniedException when the principal may not change its post
-     * @throws ConflictException when the schedule is not pending, or changed concurrently
+     * @throws ConflictException when the schedule is neither pending nor awaiting approval, or changed concurrently
      * @throws io.luxaris.StorageException when the storage fails
      */
     public Schedule reschedule(Principal principal, ScheduleId id, When when) {
@@ -151,7 +255,8 @@ public final class Schedules {
             var time = ScheduleTimeRule.resolve(when, now, rt.rules(), "when");
             checks.addAll(time.violations());
             if (time.isValid()) {
-                checks.addAll(rateLimits(tx, connection.id(), time.instant().get(), Optional.of(id)));
+                checks.addAll(
+                        rateLimits(tx, connection.id(), time.instant().get(), Optional.of(id), List.of(), "when"));
             }
             checks.throwIfInvalid();
             Schedule updated = tx.schedules()
@@ -170,7 +275,7 @@ public final class Schedules {
     }
 
     /**
-     * Publishes a pending schedule through another connection of the same channel.
+     * Publishes a pending or held (awaiting approval) schedule through another connection of the same channel.
      *
      * @param principal the acting principal
      * @param id the schedule's id
@@ -181,7 +286,7 @@ public final class Schedules {
      * @throws NotFoundException when the schedule or the connection does not exist
      * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with the
      *     connection
-     * @throws ConflictException when the schedule is not pending, or changed concurrently
+     * @throws ConflictException when the schedule is neither pending nor awaiting approval, or changed concurrently
      * @throws io.luxaris.StorageException when the storage fails
      */
     public Schedule changeConnection(Principal principal, ScheduleId id, ConnectionId connectionId) {
@@ -196,11 +301,11 @@ public final class Schedules {
             requirePending(schedule, "re-targeted");
             PostVariant variant = tx.variants().find(schedule.variantId()).orElseThrow();
             ChannelConnection connection = usableConnection(tx, principal, connectionId);
-            RegisteredChannel channel = channelOf(variant);
+            RegisteredChannel channel = channelOf(variant, "variant");
             var checks = Validation.start();
             checks.addAll(ConnectionRule.check(connection, channel.channel(), variant.channelId(), "connection"));
             checks.addAll(channel.validate(variant, Optional.of(connection), "variant"));
-            checks.addAll(rateLimits(tx, connectionId, schedule.runAt(), Optional.of(id)));
+            checks.addAll(rateLimits(tx, connectionId, schedule.runAt(), Optional.of(id), List.of(), "when"));
             checks.throwIfInvalid();
             Instant now = rt.now();
             Schedule updated = tx.schedules()
@@ -216,7 +321,7 @@ public final class Schedules {
     }
 
     /**
-     * Cancels a pending, queued or unconfirmed schedule; the post's status is derived again (draft when nothing is
+     * Cancels a pending, queued, unconfirmed or held (awaiting approval) schedule; the post's status is derived again (draft when nothing is
      * left). Cancelling a cancelled schedule returns it unchanged.
      *
      * @param principal the acting principal
@@ -441,6 +546,79 @@ public final class Schedules {
         return outcome.schedule();
     }
 
+    /**
+     * Approves a schedule held for approval: it becomes pending and is published at its time, or at once when its time
+     * has passed but lies within the lateness window; beyond that window it is skipped as too late ({@code too_late},
+     * like a schedule the engine finds too late), and an {@link LuxarisEvent.Approved} is followed by a {@link
+     * LuxarisEvent.Skipped}.
+     *
+     * @param principal the approving principal; the access policy's {@code canApprove} must allow it for the post
+     * @param id the schedule's id
+     * @param note a note for the author (null or blank: none), at most {@link Limits#APPROVAL_NOTE} characters
+     * @return the schedule: pending, or skipped when it was too late
+     * @throws ValidationException when the note is too long ({@code max_length}) or holds an invalid character
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not approve schedules of the post
+     * @throws ConflictException when the schedule is not awaiting approval, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public Schedule approve(Principal principal, ScheduleId id, String note) {
+        return approvals.approve(principal, id, note);
+    }
+
+    /**
+     * Rejects a schedule held for approval: it is cancelled, with the error code {@code approval_rejected} and the
+     * message {@code rejected by <principal>: <note>}. Its post's status is derived again.
+     *
+     * @param principal the reviewing principal; the access policy's {@code canApprove} must allow it for the post
+     * @param id the schedule's id
+     * @param note why (null or blank: no reason given), at most {@link Limits#APPROVAL_NOTE} characters
+     * @return the cancelled schedule
+     * @throws ValidationException when the note is too long ({@code max_length}) or holds an invalid character
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not approve schedules of the post
+     * @throws ConflictException when the schedule is not awaiting approval, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public Schedule reject(Principal principal, ScheduleId id, String note) {
+        return approvals.reject(principal, id, note);
+    }
+
+    /**
+     * Sets or lifts the requirement that schedules of a post need approval. It applies to schedules created
+     * afterwards; schedules already held stay held until approved or rejected. Setting it needs write access to the
+     * post; lifting it needs the access policy's {@code canApprove}, so an author cannot lift a reviewer's rule.
+     *
+     * @param principal the acting principal
+     * @param post the post's id
+     * @param required true to require approval, false to lift the requirement
+     * @throws ValidationException when {@code post} is missing
+     * @throws NotFoundException when the post does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post (setting) or approve for it
+     *     (lifting)
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public void requireApproval(Principal principal, PostId post, boolean required) {
+        approvals.requireForPost(principal, post, required);
+    }
+
+    /**
+     * Sets or lifts the requirement that schedules through a connection need approval, as {@link
+     * #requireApproval(Principal, PostId, boolean)} does for a post.
+     *
+     * @param principal the acting principal
+     * @param connection the connection's id
+     * @param required true to require approval, false to lift the requirement
+     * @throws ValidationException when {@code connection} is missing
+     * @throws NotFoundException when the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the connection (setting) or approve
+     *     for it (lifting)
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public void requireApproval(Principal principal, ConnectionId connection, boolean required) {
+        approvals.requireForConnection(principal, connection, required);
+    }
+
     private static PublishEvent event(
             Schedule schedule,
             Instant now,
@@ -464,18 +642,24 @@ public final class Schedules {
     }
 
     private List<io.luxaris.Violation> rateLimits(
-            Transaction tx, ConnectionId connection, Instant runAt, Optional<ScheduleId> self) {
+            Transaction tx,
+            ConnectionId connection,
+            Instant runAt,
+            Optional<ScheduleId> self,
+            List<Instant> sameCall,
+            String field) {
         if (rt.rules().maxSchedulesPerHourPerConnection().isEmpty()
                 && rt.rules().minGapPerConnection().isEmpty()) {
             return List.of();
         }
         Duration around = RateLimitRule.lookaround(rt.rules());
-        List<Instant> others =
+        List<Instant> others = new ArrayList<>(
                 tx.schedules().listActiveByConnection(connection, runAt.minus(around), runAt.plus(around)).stream()
                         .filter(s -> self.isEmpty() || !s.id().equals(self.get()))
                         .map(Schedule::runAt)
-                        .toList();
-        return RateLimitRule.check(runAt, others, rt.rules(), "when");
+                        .toList());
+        others.addAll(sameCall);
+        return RateLimitRule.check(runAt, others, rt.rules(), field);
     }
 
     private ChannelConnection usableConnection(Transaction tx, Principal principal, ConnectionId id) {
@@ -485,16 +669,16 @@ public final class Schedules {
         return connection;
     }
 
-    private RegisteredChannel channelOf(PostVariant variant) {
+    private RegisteredChannel channelOf(PostVariant variant, String field) {
         return rt.channel(variant.channelId())
                 .orElseThrow(() -> ValidationException.of(
-                        "variant", "channel_disabled", "the variant's channel has no registered provider"));
+                        field, "channel_disabled", "the variant's channel has no registered provider"));
     }
 
     private static void requirePending(Schedule schedule, String what) {
-        if (schedule.status() != ScheduleStatus.PENDING) {
+        if (schedule.status() != ScheduleStatus.PENDING && schedule.status() != ScheduleStatus.AWAITING_APPROVAL) {
             throw new ConflictException("schedule " + schedule.id() + " is "
-                    + schedule.status().wireName() + "; only a pending schedule can be " + what);
+                    + schedule.status().wireName() + "; only a pending or held schedule can be " + what);
         }
     }
 

@@ -40,7 +40,8 @@ final class TestDatabase implements AutoCloseable {
             "channel",
             "generation_suggestion",
             "generation_session",
-            "template");
+            "template",
+            "approval_rule");
 
     final Kind kind;
     final String name;

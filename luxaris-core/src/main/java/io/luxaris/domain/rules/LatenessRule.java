@@ -22,4 +22,18 @@ public final class LatenessRule {
     public static boolean isTooLate(Instant due, Instant now, Duration window) {
         return Duration.between(due, now).compareTo(window) > 0;
     }
+
+    /**
+     * The sentence that says why a schedule was skipped as too late.
+     *
+     * @param due the attempt's due time ({@code next_attempt_at})
+     * @param now the current time
+     * @param window the lateness window of the rules
+     * @return a reason safe to show, naming how late it was and the window
+     */
+    public static String tooLateReason(Instant due, Instant now, Duration window) {
+        return "found " + Duration.between(due, now).toMinutes()
+                + " min after it was due, beyond the lateness window of " + window.toMinutes()
+                + " min; not publishing stale content";
+    }
 }

@@ -29,8 +29,18 @@ public final class Lifecycle {
         POST.put(PostStatus.DRAFT, EnumSet.of(PostStatus.SCHEDULED, PostStatus.ARCHIVED));
         POST.put(
                 PostStatus.SCHEDULED,
-                EnumSet.of(PostStatus.DRAFT, PostStatus.CANCELLED, PostStatus.PUBLISHED, PostStatus.ARCHIVED));
-        POST.put(PostStatus.PUBLISHED, EnumSet.of(PostStatus.SCHEDULED, PostStatus.ARCHIVED));
+                EnumSet.of(
+                        PostStatus.DRAFT,
+                        PostStatus.CANCELLED,
+                        PostStatus.PUBLISHED,
+                        PostStatus.ARCHIVED,
+                        PostStatus.PARTIALLY_PUBLISHED));
+        POST.put(
+                PostStatus.PUBLISHED,
+                EnumSet.of(PostStatus.SCHEDULED, PostStatus.ARCHIVED, PostStatus.PARTIALLY_PUBLISHED));
+        POST.put(
+                PostStatus.PARTIALLY_PUBLISHED,
+                EnumSet.of(PostStatus.SCHEDULED, PostStatus.PUBLISHED, PostStatus.ARCHIVED));
         POST.put(PostStatus.CANCELLED, EnumSet.of(PostStatus.SCHEDULED, PostStatus.DRAFT, PostStatus.ARCHIVED));
         POST.put(PostStatus.ARCHIVED, EnumSet.noneOf(PostStatus.class));
 
@@ -62,6 +72,10 @@ public final class Lifecycle {
                         ScheduleStatus.FAILED,
                         ScheduleStatus.PENDING,
                         ScheduleStatus.CANCELLED));
+        // a held schedule is released (pending), rejected or cancelled (cancelled), or found too late when approved
+        SCHEDULE.put(
+                ScheduleStatus.AWAITING_APPROVAL,
+                EnumSet.of(ScheduleStatus.PENDING, ScheduleStatus.CANCELLED, ScheduleStatus.SKIPPED));
         // a dry run ends the schedule like the others: to post for real, schedule the variant again
         for (var terminal : EnumSet.of(
                 ScheduleStatus.SUCCESS,

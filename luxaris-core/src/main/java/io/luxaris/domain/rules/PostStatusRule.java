@@ -1,24 +1,43 @@
 package io.luxaris.domain.rules;
 
+import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.PostStatus;
+import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.domain.VariantId;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Derives a post's status from its schedules: archived stays archived; any pending, queued, processing or
- * unconfirmed schedule makes it scheduled; otherwise any success makes it published; otherwise, when every
- * schedule was cancelled, the rules' {@code allCancelledStatus} (draft by default); otherwise draft.
+ * Derives a post's status from its schedules. A <em>target</em> is a variant published through a connection; a
+ * post scheduled to several connections has several targets, and a target scheduled again (after a failure, or
+ * cancelled and scheduled anew) has several schedules. In order:
  *
- * <p>An unconfirmed schedule counts as scheduled: its outcome is still open until someone resolves it.
+ * <ol>
+ *   <li>archived stays archived;
+ *   <li>any pending, queued, processing, unconfirmed or awaiting-approval schedule: scheduled;
+ *   <li>some target published (one of its schedules succeeded) and another target ended without being published (its
+ *       schedules failed, were skipped or cancelled, none succeeded): partially published;
+ *   <li>some target published: published;
+ *   <li>every schedule cancelled: the rules' {@code allCancelledStatus} (draft by default);
+ *   <li>otherwise draft.
+ * </ol>
+ *
+ * <p>An unconfirmed schedule counts as scheduled: its outcome is still open until someone resolves it. So does a
+ * schedule awaiting approval.
  *
  * <p>A dry-run schedule counts as neither published nor failed: a post whose schedules all ended as dry runs (or
- * were cancelled) goes back to draft, ready to be scheduled for real; its variants stay ready.
+ * were cancelled) goes back to draft, ready to be scheduled for real; its variants stay ready. A target with only
+ * dry runs does not make a published post partially published.
  */
 public final class PostStatusRule {
     private PostStatusRule() {}
 
     /**
-     * The status a post has given its schedules.
+     * The status a post has given the statuses of its schedules, taken as the schedules of one target (so never
+     * partially published; see {@link #deriveFromSchedules} for posts with several targets).
      *
      * @param current the post's current status
      * @param schedules the statuses of all its schedules
@@ -26,24 +45,62 @@ public final class PostStatusRule {
      * @return the derived status
      */
     public static PostStatus derive(PostStatus current, Collection<ScheduleStatus> schedules, SchedulingRules rules) {
+        return decide(current, Map.of(Boolean.TRUE, List.copyOf(schedules)), rules);
+    }
+
+    /**
+     * The status a post has given its schedules, grouped by target (variant and connection).
+     *
+     * @param current the post's current status
+     * @param schedules all its schedules
+     * @param rules the rules in force (for {@code allCancelledStatus})
+     * @return the derived status, partially published when one target was published and another ended without
+     */
+    public static PostStatus deriveFromSchedules(
+            PostStatus current, Collection<Schedule> schedules, SchedulingRules rules) {
+        var byTarget = new HashMap<Target, List<ScheduleStatus>>();
+        for (Schedule s : schedules) {
+            byTarget.computeIfAbsent(new Target(s.variantId(), s.connectionId()), k -> new java.util.ArrayList<>())
+                    .add(s.status());
+        }
+        return decide(current, byTarget, rules);
+    }
+
+    private record Target(VariantId variant, ConnectionId connection) {}
+
+    private static PostStatus decide(PostStatus current, Map<?, List<ScheduleStatus>> byTarget, SchedulingRules rules) {
         if (current == PostStatus.ARCHIVED) {
             return PostStatus.ARCHIVED;
         }
-        boolean anySuccess = false;
-        boolean allCancelled = !schedules.isEmpty();
-        for (ScheduleStatus s : schedules) {
-            if (s.isActive() || s == ScheduleStatus.UNCONFIRMED) {
-                return PostStatus.SCHEDULED;
+        boolean anyPublished = false;
+        boolean anyUnpublished = false;
+        boolean any = false;
+        boolean allCancelled = true;
+        for (List<ScheduleStatus> target : byTarget.values()) {
+            boolean published = false;
+            boolean ended = false;
+            for (ScheduleStatus s : target) {
+                if (isOpen(s)) {
+                    return PostStatus.SCHEDULED;
+                }
+                any = true;
+                published |= s == ScheduleStatus.SUCCESS;
+                ended |= s == ScheduleStatus.FAILED || s == ScheduleStatus.SKIPPED || s == ScheduleStatus.CANCELLED;
+                allCancelled &= s == ScheduleStatus.CANCELLED;
             }
-            anySuccess |= s == ScheduleStatus.SUCCESS;
-            allCancelled &= s == ScheduleStatus.CANCELLED;
+            anyPublished |= published;
+            anyUnpublished |= ended && !published;
         }
-        if (anySuccess) {
-            return PostStatus.PUBLISHED;
+        if (anyPublished) {
+            return anyUnpublished ? PostStatus.PARTIALLY_PUBLISHED : PostStatus.PUBLISHED;
         }
-        if (allCancelled) {
+        if (any && allCancelled) {
             return rules.allCancelledStatus();
         }
         return PostStatus.DRAFT;
+    }
+
+    private static boolean isOpen(ScheduleStatus s) {
+        return s.isActive() || s == ScheduleStatus.UNCONFIRMED || s == ScheduleStatus.AWAITING_APPROVAL;
     }
 }

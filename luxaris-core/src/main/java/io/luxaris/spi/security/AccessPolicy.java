@@ -61,6 +61,21 @@ public interface AccessPolicy {
     }
 
     /**
+     * May this principal approve or reject a schedule held for approval on a resource owned by {@code ownerId} (a
+     * post), or lift an approval requirement on such a resource (a post or a connection)? Setting a requirement only
+     * needs {@link #canWrite}. Default: may write it, so with {@link #ownerOnly()} an author approves their own posts;
+     * a host that wants a second pair of eyes overrides this (for example: reviewers only, never the owner).
+     *
+     * @param principal the acting principal
+     * @param type the kind of resource ({@link ResourceType#POST} or {@link ResourceType#CONNECTION})
+     * @param ownerId the principal id of the resource's owner
+     * @return whether it may
+     */
+    default boolean canApprove(Principal principal, ResourceType type, String ownerId) {
+        return canWrite(principal, type, ownerId);
+    }
+
+    /**
      * Everyone may create; each principal reads, writes and publishes with its own resources only.
      *
      * @return the default policy

@@ -68,7 +68,8 @@ public interface ScheduleRepository {
     List<Schedule> listByVariant(VariantId variant);
 
     /**
-     * Active (pending, queued, processing) schedules of a connection with run_at in [from, to), by run_at.
+     * Active (pending, queued, processing) and held (awaiting approval) schedules of a connection with run_at in
+     * [from, to), by run_at: those the rate limits count.
      *
      * @param connection the connection's id
      * @param from the start, inclusive

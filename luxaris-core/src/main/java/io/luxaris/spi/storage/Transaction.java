@@ -28,4 +28,7 @@ public interface Transaction {
 
     /** {@return the engine-facing queue operations on schedules} */
     ScheduleQueue queue();
+
+    /** {@return which posts and connections require approval before their schedules are published} */
+    ApprovalRepository approvals();
 }

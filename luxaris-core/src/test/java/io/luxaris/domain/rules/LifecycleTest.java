@@ -19,10 +19,21 @@ class LifecycleTest {
     private static final Map<PostStatus, Set<PostStatus>> POST = Map.of(
             PostStatus.DRAFT, EnumSet.of(PostStatus.DRAFT, PostStatus.SCHEDULED, PostStatus.ARCHIVED),
             PostStatus.SCHEDULED, EnumSet.allOf(PostStatus.class),
-            PostStatus.PUBLISHED, EnumSet.of(PostStatus.PUBLISHED, PostStatus.SCHEDULED, PostStatus.ARCHIVED),
+            PostStatus.PUBLISHED,
+                    EnumSet.of(
+                            PostStatus.PUBLISHED,
+                            PostStatus.SCHEDULED,
+                            PostStatus.ARCHIVED,
+                            PostStatus.PARTIALLY_PUBLISHED),
             PostStatus.CANCELLED,
                     EnumSet.of(PostStatus.CANCELLED, PostStatus.SCHEDULED, PostStatus.DRAFT, PostStatus.ARCHIVED),
-            PostStatus.ARCHIVED, EnumSet.of(PostStatus.ARCHIVED));
+            PostStatus.ARCHIVED, EnumSet.of(PostStatus.ARCHIVED),
+            PostStatus.PARTIALLY_PUBLISHED,
+                    EnumSet.of(
+                            PostStatus.PARTIALLY_PUBLISHED,
+                            PostStatus.SCHEDULED,
+                            PostStatus.PUBLISHED,
+                            PostStatus.ARCHIVED));
 
     private static final Map<VariantStatus, Set<VariantStatus>> VARIANT = Map.of(
             VariantStatus.DRAFT, EnumSet.of(VariantStatus.DRAFT, VariantStatus.READY),
@@ -58,7 +69,13 @@ class LifecycleTest {
             ScheduleStatus.FAILED, EnumSet.of(ScheduleStatus.FAILED),
             ScheduleStatus.CANCELLED, EnumSet.of(ScheduleStatus.CANCELLED),
             ScheduleStatus.SKIPPED, EnumSet.of(ScheduleStatus.SKIPPED),
-            ScheduleStatus.DRY_RUN, EnumSet.of(ScheduleStatus.DRY_RUN));
+            ScheduleStatus.DRY_RUN, EnumSet.of(ScheduleStatus.DRY_RUN),
+            ScheduleStatus.AWAITING_APPROVAL,
+                    EnumSet.of(
+                            ScheduleStatus.AWAITING_APPROVAL,
+                            ScheduleStatus.PENDING,
+                            ScheduleStatus.CANCELLED,
+                            ScheduleStatus.SKIPPED));
 
     private static final Map<GenerationStatus, Set<GenerationStatus>> GENERATION = Map.of(
             GenerationStatus.IN_PROGRESS, EnumSet.allOf(GenerationStatus.class),

@@ -166,9 +166,10 @@ final class ScheduleRepo implements ScheduleRepository {
         tx.readable();
         return tx.list(
                 "list active schedules of connection " + connection,
-                new Sql("SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule
-                                + " WHERE connection_id = :connection AND run_at >= :from AND run_at < :to"
-                                + " AND status IN ('pending', 'queued', 'processing') ORDER BY run_at, id")
+                new Sql(
+                                "SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule
+                                        + " WHERE connection_id = :connection AND run_at >= :from AND run_at < :to"
+                                        + " AND status IN ('pending', 'queued', 'processing', 'awaiting_approval') ORDER BY run_at, id")
                         .bind("connection", tx.d.uuid(connection.value()))
                         .bind("from", tx.d.instant(from))
                         .bind("to", tx.d.instant(to)),
