@@ -68,6 +68,8 @@ final class MemoryDatabase {
     final TreeSet<Key> sessionsByCreated = new TreeSet<>();
     final Map<SuggestionId, GenerationSuggestion> suggestions = new HashMap<>();
     final Map<GenerationSessionId, List<SuggestionId>> suggestionsBySession = new HashMap<>();
+    /** Idempotency keys by (scope, key). */
+    final Map<List<String>, io.luxaris.spi.storage.IdempotencyRecord> idempotency = new HashMap<>();
 
     <T> T write(Clock clock, TransactionWork<T> work) {
         MemoryTransaction joined = current.get();
