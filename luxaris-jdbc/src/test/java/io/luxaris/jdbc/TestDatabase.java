@@ -40,7 +40,8 @@ final class TestDatabase implements AutoCloseable {
             "channel",
             "generation_suggestion",
             "generation_session",
-            "template");
+            "template",
+            "idempotency_key");
 
     final Kind kind;
     final String name;

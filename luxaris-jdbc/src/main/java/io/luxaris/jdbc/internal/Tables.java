@@ -14,6 +14,7 @@ final class Tables {
     final String template;
     final String session;
     final String suggestion;
+    final String idempotency;
 
     Tables(Optional<String> schema, String prefix) {
         String q = schema.map(s -> s + ".").orElse("") + prefix;
@@ -27,5 +28,6 @@ final class Tables {
         template = q + "template";
         session = q + "generation_session";
         suggestion = q + "generation_suggestion";
+        idempotency = q + "idempotency_key";
     }
 }
