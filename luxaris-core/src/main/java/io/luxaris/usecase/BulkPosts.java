@@ -44,7 +44,7 @@ final class BulkPosts {
                 Optional<String> first =
                         Idempotency.claim(rt, tx, principal, key.get().value(), OPERATION, fingerprint.orElseThrow());
                 if (first.isPresent()) {
-                    return replay(tx, first.get());
+                    return BulkReplay.decode(first.get(), item -> details(tx, item));
                 }
             }
             Instant now = rt.now();
@@ -61,7 +61,9 @@ final class BulkPosts {
                 items.add(BulkItem.created(i, details));
             }
             var result = new BulkResult<>(items);
-            key.ifPresent(k -> Idempotency.complete(tx, principal, k.value(), encode(result)));
+            key.ifPresent(k -> Idempotency.complete(tx, principal, k.value(), BulkReplay.encode(result, d -> d.post()
+                    .id()
+                    .value())));
             return result;
         });
     }
@@ -129,27 +131,6 @@ final class BulkPosts {
             }
         }
         return f.hash();
-    }
-
-    private static String encode(BulkResult<PostDetails> result) {
-        return Idempotency.encode(result.items().stream()
-                .map(i -> i.created()
-                        .map(d -> Idempotency.Item.created(d.post().id().value()))
-                        .orElseGet(() -> Idempotency.Item.rejected(i.violations())))
-                .toList());
-    }
-
-    private static BulkResult<PostDetails> replay(Transaction tx, String stored) {
-        List<Idempotency.Item> items = Idempotency.decode(stored);
-        var result = new ArrayList<BulkItem<PostDetails>>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            Idempotency.Item item = items.get(i);
-            result.add(
-                    item.id().isPresent()
-                            ? BulkItem.created(i, details(tx, item))
-                            : BulkItem.rejected(i, item.violations()));
-        }
-        return new BulkResult<>(result);
     }
 
     /** The post (with its variants, as they are now) that a call with an idempotency key created first. */

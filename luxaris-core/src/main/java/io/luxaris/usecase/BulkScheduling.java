@@ -62,11 +62,13 @@ final class BulkScheduling {
                 Optional<String> first =
                         Idempotency.claim(rt, tx, principal, key.get().value(), OPERATION, fingerprint.orElseThrow());
                 if (first.isPresent()) {
-                    return replay(tx, first.get());
+                    return BulkReplay.decode(
+                            first.get(), item -> find(tx, item.id().orElseThrow()));
                 }
             }
             BulkResult<Schedule> created = write(tx, principal, requests, events);
-            key.ifPresent(k -> Idempotency.complete(tx, principal, k.value(), encode(created)));
+            key.ifPresent(k ->
+                    Idempotency.complete(tx, principal, k.value(), BulkReplay.encode(created, s -> s.id().value())));
             return created;
         });
         rt.events().publishAll(events);
@@ -310,27 +312,6 @@ final class BulkScheduling {
             }
         }
         return f.hash();
-    }
-
-    private static String encode(BulkResult<Schedule> result) {
-        return Idempotency.encode(result.items().stream()
-                .map(i -> i.created()
-                        .map(s -> Idempotency.Item.created(s.id().value()))
-                        .orElseGet(() -> Idempotency.Item.rejected(i.violations())))
-                .toList());
-    }
-
-    private static BulkResult<Schedule> replay(Transaction tx, String stored) {
-        List<Idempotency.Item> items = Idempotency.decode(stored);
-        var result = new ArrayList<BulkItem<Schedule>>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            Idempotency.Item item = items.get(i);
-            result.add(
-                    item.id().isPresent()
-                            ? BulkItem.created(i, find(tx, item.id().get()))
-                            : BulkItem.rejected(i, item.violations()));
-        }
-        return new BulkResult<>(result);
     }
 
     /** The schedule a single call with an idempotency key created first. */

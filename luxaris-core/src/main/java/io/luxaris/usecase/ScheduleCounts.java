@@ -3,14 +3,12 @@ package io.luxaris.usecase;
 import io.luxaris.Principal;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelId;
-import io.luxaris.domain.Limits;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.ScheduleCountCriteria;
 import io.luxaris.spi.storage.ScheduleCountRow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -35,13 +33,7 @@ final class ScheduleCounts {
         v.required("to", to);
         v.required("groupBy", groupBy);
         v.throwIfInvalid();
-        v.instant("from", from);
-        v.instant("to", to);
-        if (!to.isAfter(from)) {
-            v.add("to", "range", "must be after from (" + from + ")");
-        } else if (Duration.between(from, to).compareTo(Duration.ofDays(Limits.CALENDAR_RANGE_DAYS)) > 0) {
-            v.add("to", "range", "the range may span at most " + Limits.CALENDAR_RANGE_DAYS + " days");
-        }
+        Calendar.checkRange(v, from, to);
         var by = EnumSet.noneOf(CountBy.class);
         for (CountBy g : groupBy) {
             if (g == null) {

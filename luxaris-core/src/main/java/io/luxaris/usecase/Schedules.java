@@ -209,7 +209,11 @@ public final class Schedules {
             PostStatusSync.refresh(tx, post.id(), rt.rules(), now);
             event.add(new LuxarisEvent.Scheduled(now, schedule));
             key.ifPresent(k -> Idempotency.complete(
-                    tx, principal, k.value(), Idempotency.encode(List.of(Idempotency.Item.created(schedule.id())))));
+                    tx,
+                    principal,
+                    k.value(),
+                    Idempotency.encode(
+                            List.of(Idempotency.Item.created(schedule.id().value())))));
             return schedule;
         });
         rt.events().publishAll(event);
