@@ -8,6 +8,7 @@ import io.luxaris.engine.CorePublishingOperations;
 import io.luxaris.engine.DefaultSchedulerEngine;
 import io.luxaris.generation.OfflineGenerator;
 import io.luxaris.internal.Events;
+import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.UseCaseAccess;
@@ -224,6 +225,7 @@ public final class Luxaris implements AutoCloseable {
         private String instanceId;
         private RandomGenerator random;
         private boolean approvalRequired;
+        private java.time.Duration idempotencyRetention = Idempotency.DEFAULT_RETENTION;
 
         private Builder() {}
 
@@ -426,6 +428,24 @@ public final class Luxaris implements AutoCloseable {
         }
 
         /**
+         * How long idempotency keys of creating calls are kept (a repeated call within it returns the first result;
+         * afterwards the key is purged by the engine's housekeeping and may be used again); default 24 hours.
+         *
+         * @param value between 1 minute and 30 days
+         * @return this builder
+         * @throws IllegalArgumentException when the value is outside that range
+         */
+        public Builder idempotencyRetention(java.time.Duration value) {
+            Objects.requireNonNull(value, "idempotencyRetention");
+            if (value.compareTo(Idempotency.MIN_RETENTION) < 0 || value.compareTo(Idempotency.MAX_RETENTION) > 0) {
+                throw new IllegalArgumentException("idempotencyRetention must be between " + Idempotency.MIN_RETENTION
+                        + " and " + Idempotency.MAX_RETENTION + " but was " + value);
+            }
+            this.idempotencyRetention = value;
+            return this;
+        }
+
+        /**
          * Opens the storage, registers the channels and generators in the catalog and creates the engine (not started:
          * see {@link Publishing#start()}). On failure everything opened so far is closed again.
          *
@@ -600,6 +620,7 @@ public final class Luxaris implements AutoCloseable {
                         new Events(listeners),
                         mediaSource,
                         approvalRequired);
+                runtime.idempotencyRetention(idempotencyRetention);
                 String owner = instanceId != null ? instanceId : "luxaris-" + Uuids.timeOrdered();
                 var ops = new CorePublishingOperations(
                         runtime, engineSettings, owner, random != null ? random : new SecureRandom(), engineObserver);

@@ -5,6 +5,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
+import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.Runtime;
 import io.luxaris.spi.engine.EngineObserver;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles expired leases of every instance: queued schedules go back to pending (the channel was never called),
  * processing ones become unconfirmed with an event saying why; a channel that can look posts up settles those at
- * once.
+ * once. Also purges expired idempotency keys, a batch per pass.
  */
 final class Reaper {
     private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
@@ -35,6 +36,7 @@ final class Reaper {
     /** Returns how many schedules changed. */
     int reap() {
         var notices = new ArrayList<LuxarisEvent>();
+        Idempotency.purge(rt);
         ReapResult reaped = rt.storage().inTransaction(tx -> {
             notices.clear();
             ReapResult r = tx.queue().reap(BATCH);

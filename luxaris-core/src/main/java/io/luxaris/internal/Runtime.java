@@ -45,6 +45,7 @@ public final class Runtime {
     private final MediaSource media;
     private final AtomicReference<SchedulerEngine> engine = new AtomicReference<>();
     private final boolean approvalRequired;
+    private volatile java.time.Duration idempotencyRetention = Idempotency.DEFAULT_RETENTION;
 
     public Runtime(
             Storage storage,
@@ -227,5 +228,15 @@ public final class Runtime {
 
     private static String describe(ResourceType type) {
         return type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** How long idempotency keys are kept. */
+    public java.time.Duration idempotencyRetention() {
+        return idempotencyRetention;
+    }
+
+    /** Sets how long idempotency keys are kept (the builder's setting). */
+    public void idempotencyRetention(java.time.Duration value) {
+        this.idempotencyRetention = Objects.requireNonNull(value, "value");
     }
 }

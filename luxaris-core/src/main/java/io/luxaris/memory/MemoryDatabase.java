@@ -69,6 +69,8 @@ final class MemoryDatabase {
     final Map<SuggestionId, GenerationSuggestion> suggestions = new HashMap<>();
     final Map<GenerationSessionId, List<SuggestionId>> suggestionsBySession = new HashMap<>();
     final Set<io.luxaris.domain.ApprovalSubject> approvals = new java.util.HashSet<>();
+    /** Idempotency keys by (scope, key). */
+    final Map<List<String>, io.luxaris.spi.storage.IdempotencyRecord> idempotency = new HashMap<>();
 
     <T> T write(Clock clock, TransactionWork<T> work) {
         MemoryTransaction joined = current.get();

@@ -30,10 +30,13 @@ import io.luxaris.spi.storage.ClaimRequest;
 import io.luxaris.spi.storage.ConnectionRepository;
 import io.luxaris.spi.storage.Fence;
 import io.luxaris.spi.storage.GenerationRepository;
+import io.luxaris.spi.storage.IdempotencyRepository;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.PostRepository;
 import io.luxaris.spi.storage.PublishEventRepository;
 import io.luxaris.spi.storage.ReapResult;
+import io.luxaris.spi.storage.ScheduleCountCriteria;
+import io.luxaris.spi.storage.ScheduleCountRow;
 import io.luxaris.spi.storage.ScheduleQueue;
 import io.luxaris.spi.storage.ScheduleRepository;
 import io.luxaris.spi.storage.TemplateRepository;
@@ -72,6 +75,7 @@ final class MemoryTransaction implements Transaction {
     private final Generations generations = new Generations();
     private final Queue queue = new Queue();
     private final MemoryApprovals approvals;
+    private final MemoryIdempotency idempotency = new MemoryIdempotency(this);
 
     MemoryTransaction(MemoryDatabase db, Clock clock, boolean readOnly) {
         this.db = db;
@@ -98,6 +102,10 @@ final class MemoryTransaction implements Transaction {
         while (!undo.isEmpty()) {
             undo.pop().run();
         }
+    }
+
+    MemoryDatabase db() {
+        return db;
     }
 
     void writable() {
@@ -163,6 +171,11 @@ final class MemoryTransaction implements Transaction {
     @Override
     public io.luxaris.spi.storage.ApprovalRepository approvals() {
         return approvals;
+    }
+
+    @Override
+    public IdempotencyRepository idempotency() {
+        return idempotency;
     }
 
     private static void requireAbsent(Object existing, String entity, Object id) {
@@ -504,7 +517,31 @@ final class MemoryTransaction implements Transaction {
             }
             return out;
         }
+
+        @Override
+        public List<ScheduleCountRow> counts(ScheduleCountCriteria c) {
+            readable();
+            var groups = new java.util.LinkedHashMap<Group, Long>();
+            for (Key key : db.calendar.subSet(Key.lowest(c.from()), true, Key.lowest(c.to()), false)) {
+                Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                if (!c.owners().includes(db.posts.get(s.postId()).ownerPrincipalId())) {
+                    continue;
+                }
+                var group = new Group(
+                        c.byStatus() ? Optional.of(s.status()) : Optional.empty(),
+                        c.byChannel() ? Optional.of(s.channelId()) : Optional.empty(),
+                        c.byConnection() ? Optional.of(s.connectionId()) : Optional.empty());
+                groups.merge(group, 1L, Long::sum);
+            }
+            var out = new ArrayList<ScheduleCountRow>();
+            groups.forEach((g, n) -> out.add(new ScheduleCountRow(g.status(), g.channel(), g.connection(), n)));
+            return out;
+        }
     }
+
+    /** One group of a schedule count. */
+    private record Group(
+            Optional<ScheduleStatus> status, Optional<ChannelId> channel, Optional<ConnectionId> connection) {}
 
     private final class Events implements PublishEventRepository {
         @Override

@@ -56,13 +56,7 @@ public final class Calendar {
         v.required("to", to);
         v.required("filter", filter);
         v.throwIfInvalid();
-        v.instant("from", from);
-        v.instant("to", to);
-        if (!to.isAfter(from)) {
-            v.add("to", "range", "must be after from (" + from + ")");
-        } else if (Duration.between(from, to).compareTo(Duration.ofDays(Limits.CALENDAR_RANGE_DAYS)) > 0) {
-            v.add("to", "range", "the range may span at most " + Limits.CALENDAR_RANGE_DAYS + " days");
-        }
+        checkRange(v, from, to);
         PageRequest page = filter.page();
         v.range("page.limit", page.limit(), 1, PageRequest.MAX_LIMIT);
         Optional<Cursor> after = Posts.decodeCursor(v, page);
@@ -141,5 +135,16 @@ public final class Calendar {
                             + Limits.LATEST_INSTANT);
         }
         return between(principal, from, to, filter);
+    }
+
+    /** The range {@code [from, to)}: supported instants, not empty, at most the calendar's span. */
+    static void checkRange(Validation v, Instant from, Instant to) {
+        v.instant("from", from);
+        v.instant("to", to);
+        if (!to.isAfter(from)) {
+            v.add("to", "range", "must be after from (" + from + ")");
+        } else if (Duration.between(from, to).compareTo(Duration.ofDays(Limits.CALENDAR_RANGE_DAYS)) > 0) {
+            v.add("to", "range", "the range may span at most " + Limits.CALENDAR_RANGE_DAYS + " days");
+        }
     }
 }

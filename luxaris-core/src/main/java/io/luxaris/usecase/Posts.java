@@ -21,6 +21,7 @@ import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantSource;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
@@ -76,6 +77,66 @@ public final class Posts {
      * @throws io.luxaris.StorageException when the storage fails
      */
     public PostDetails create(Principal principal, PostDraft draft) {
+        return create(principal, draft, Optional.empty());
+    }
+
+    /**
+     * {@link #create(Principal, PostDraft)} made safe to repeat: the key is claimed in the transaction that creates
+     * the post, so a repeated call with the same key and draft returns the first call's post and variants (the same
+     * ids, as they are now) and creates nothing, also when two instances race with one key.
+     *
+     * @param principal the acting principal, owner of the new post; keys are scoped to it
+     * @param draft the post and its variants
+     * @param key the caller's idempotency key
+     * @return the stored post with its variants
+     * @throws ValidationException as {@link #create(Principal, PostDraft)}
+     * @throws NotFoundException when a variant names a connection that does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not create posts, or may not publish with a
+     *     variant's connection
+     * @throws ConflictException when the key was used with a different request
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public PostDetails create(Principal principal, PostDraft draft, IdempotencyKey key) {
+        return create(principal, draft, Optional.of(Objects.requireNonNull(key, "key")));
+    }
+
+    /**
+     * Creates many posts with their variants at once: every draft is checked like {@link #create(Principal,
+     * PostDraft)}; the valid ones are created together in one transaction, the invalid ones are reported with their
+     * violations (fields relative to the draft, such as {@code variants[0].content}) and create nothing. One invalid
+     * draft does not fail the batch.
+     *
+     * @param principal the acting principal, owner of the new posts
+     * @param drafts at most {@value Schedules#MAX_BATCH} drafts
+     * @return one item per draft, in request order: the stored post with its variants, or the draft's violations
+     *     (rules as for a single post, plus {@code not_found} and {@code access_denied} for a variant's connection)
+     * @throws ValidationException on {@code drafts}: {@code required} when it is null, {@code max_size} when it holds
+     *     more than {@value Schedules#MAX_BATCH} drafts
+     * @throws io.luxaris.AccessDeniedException when the principal may not create posts
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public BulkResult<PostDetails> createAll(Principal principal, List<PostDraft> drafts) {
+        return new BulkPosts(rt, this).createAll(principal, drafts, Optional.empty());
+    }
+
+    /**
+     * {@link #createAll(Principal, List)} made safe to repeat: a repeated call with the same key and the same drafts
+     * returns the first call's result (the same ids) and creates nothing.
+     *
+     * @param principal the acting principal, owner of the new posts; keys are scoped to it
+     * @param drafts at most {@value Schedules#MAX_BATCH} drafts
+     * @param key the caller's idempotency key
+     * @return one item per draft, in request order
+     * @throws ValidationException when {@code drafts} is missing or too long
+     * @throws io.luxaris.AccessDeniedException when the principal may not create posts
+     * @throws ConflictException when the key was used with different drafts
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public BulkResult<PostDetails> createAll(Principal principal, List<PostDraft> drafts, IdempotencyKey key) {
+        return new BulkPosts(rt, this).createAll(principal, drafts, Optional.of(Objects.requireNonNull(key, "key")));
+    }
+
+    private PostDetails create(Principal principal, PostDraft draft, Optional<IdempotencyKey> key) {
         rt.requireCreate(principal, ResourceType.POST);
         Objects.requireNonNull(draft, "draft");
         var v = Validation.start();
@@ -94,7 +155,15 @@ public final class Posts {
                 tags(draft.tags()),
                 draft.metadata(),
                 now);
+        Optional<String> fingerprint = key.map(k -> BulkPosts.fingerprint("posts.create", List.of(draft)));
         return rt.storage().inTransaction(tx -> {
+            if (key.isPresent()) {
+                Optional<String> first = Idempotency.claim(
+                        rt, tx, principal, key.get().value(), "posts.create", fingerprint.orElseThrow());
+                if (first.isPresent()) {
+                    return BulkPosts.details(tx, Idempotency.decode(first.get()).get(0));
+                }
+            }
             tx.posts().insert(post);
             var variants = new ArrayList<PostVariant>();
             for (int i = 0; i < draft.variants().size(); i++) {
@@ -107,6 +176,12 @@ public final class Posts {
                         "variants[" + i + "]",
                         now));
             }
+            key.ifPresent(k -> Idempotency.complete(
+                    tx,
+                    principal,
+                    k.value(),
+                    Idempotency.encode(
+                            List.of(Idempotency.Item.created(post.id().value())))));
             return new PostDetails(post, variants);
         });
     }
@@ -425,6 +500,20 @@ public final class Posts {
         if (post.isArchived()) {
             throw new ConflictException("post " + post.id() + " is archived and cannot change any more");
         }
+        PostVariant variant = validatedVariant(tx, principal, post.id(), draft, source, prefix, now);
+        tx.variants().insert(variant);
+        return variant;
+    }
+
+    /** The variant the draft makes, checked and not yet stored. */
+    PostVariant validatedVariant(
+            Transaction tx,
+            Principal principal,
+            PostId postId,
+            VariantDraft draft,
+            VariantSource source,
+            String prefix,
+            Instant now) {
         var v = Validation.start();
         RegisteredChannel channel = null;
         try {
@@ -439,10 +528,9 @@ public final class Posts {
         Optional<ChannelConnection> connection =
                 draft.connection().map(cid -> usableConnection(tx, principal, cid, ch, field(prefix, "connection"), v));
         v.throwIfInvalid();
-        PostVariant variant = newVariant(post.id(), channel, draft, source, now);
+        PostVariant variant = newVariant(postId, channel, draft, source, now);
         v.addAll(channel.validate(variant, connection, prefix));
         v.throwIfInvalid();
-        tx.variants().insert(variant);
         return variant;
     }
 
@@ -522,7 +610,7 @@ public final class Posts {
         v.metadata(field(prefix, "metadata"), metadata);
     }
 
-    private static void validatePost(
+    static void validatePost(
             Validation v, Optional<String> title, String baseContent, List<String> tags, Map<String, String> metadata) {
         title.ifPresent(t -> v.text("title", t, Limits.TITLE));
         v.text("baseContent", baseContent, Limits.BASE_CONTENT);
@@ -530,7 +618,7 @@ public final class Posts {
         v.metadata("metadata", metadata);
     }
 
-    private static List<String> tags(List<String> tags) {
+    static List<String> tags(List<String> tags) {
         return tags.stream().map(String::strip).distinct().toList();
     }
 

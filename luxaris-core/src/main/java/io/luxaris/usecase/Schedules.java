@@ -24,6 +24,7 @@ import io.luxaris.domain.When;
 import io.luxaris.domain.rules.ConnectionRule;
 import io.luxaris.domain.rules.RateLimitRule;
 import io.luxaris.domain.rules.ScheduleTimeRule;
+import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.RegisteredChannel;
@@ -47,14 +48,74 @@ import java.util.function.IntFunction;
  * re-derived after every change.
  */
 public final class Schedules {
+    /** The most items one bulk call ({@link #scheduleAll}, {@link Posts#createAll}) takes. */
+    public static final int MAX_BATCH = 1_000;
+
     private final Runtime rt;
     private final Posts posts;
     private final Approvals approvals;
+    private final BulkScheduling bulk;
 
     Schedules(Runtime rt, Posts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
         this.approvals = new Approvals(rt, posts);
+        this.bulk = new BulkScheduling(rt);
+    }
+
+    /**
+     * Schedules many variants at once: every item is checked like {@link #schedule(Principal, ScheduleRequest)}
+     * (items of the batch count against each other's rate limits); the valid items are created together in one
+     * transaction, the invalid ones are reported with their violations (fields relative to the item, such as {@code
+     * when}) and create nothing. One invalid item does not fail the batch. A problem of the whole call (the list is
+     * missing or too long, the storage fails, a row changed concurrently) fails it and creates nothing.
+     *
+     * @param principal the acting principal
+     * @param requests at most {@value #MAX_BATCH} requests
+     * @return one item per request, in request order: the new pending schedule or the item's violations (rules as
+     *     for a single schedule, plus {@code not_found} and {@code access_denied} for the variant or connection, and
+     *     {@code archived})
+     * @throws ValidationException on {@code requests}: {@code required} when it is null, {@code max_size} when it
+     *     holds more than {@value #MAX_BATCH} items
+     * @throws ConflictException when a row changed concurrently: retry
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public BulkResult<Schedule> scheduleAll(Principal principal, List<ScheduleRequest> requests) {
+        return bulk.scheduleAll(principal, requests, Optional.empty());
+    }
+
+    /**
+     * {@link #scheduleAll(Principal, List)} made safe to repeat: a repeated call with the same key and the same
+     * requests returns the first call's result (the same schedule ids, the same rejected items) and creates nothing.
+     *
+     * @param principal the acting principal; keys are scoped to it
+     * @param requests at most {@value #MAX_BATCH} requests
+     * @param key the caller's idempotency key
+     * @return one item per request, in request order
+     * @throws ValidationException when {@code requests} is missing or too long
+     * @throws ConflictException when the key was used with different requests, or a row changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public BulkResult<Schedule> scheduleAll(Principal principal, List<ScheduleRequest> requests, IdempotencyKey key) {
+        return bulk.scheduleAll(principal, requests, Optional.of(Objects.requireNonNull(key, "key")));
+    }
+
+    /**
+     * Counts the schedules with run time in {@code [from, to)} of posts the principal may see (the calendar's access
+     * rule), grouped by any of status, channel and connection, with one storage query. The range may span at most
+     * {@value Limits#CALENDAR_RANGE_DAYS} days.
+     *
+     * @param principal the acting principal
+     * @param from the start of the range, inclusive
+     * @param to the end of the range, exclusive
+     * @param groupBy what to group by; none: one total (omitted when there is nothing to count)
+     * @return the non-empty groups, ordered by status, channel key and connection id
+     * @throws ValidationException when {@code from} or {@code to} is missing or out of range, the range is empty or
+     *     too long, or {@code groupBy} holds null
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public List<ScheduleCount> counts(Principal principal, Instant from, Instant to, CountBy... groupBy) {
+        return ScheduleCounts.count(rt, principal, from, to, groupBy);
     }
 
     /**
@@ -79,13 +140,38 @@ public final class Schedules {
      * @throws io.luxaris.StorageException when the storage fails
      */
     public Schedule schedule(Principal principal, ScheduleRequest request) {
+        return schedule(principal, request, Optional.empty());
+    }
+
+    /**
+     * {@link #schedule(Principal, ScheduleRequest)} made safe to repeat: the key is claimed in the transaction that
+     * creates the schedule, so a repeated call with the same key and request returns the first call's schedule (the
+     * same id, as it is now) and creates nothing, also when two instances race with one key.
+     *
+     * @param principal the acting principal; keys are scoped to it
+     * @param request the variant, the connection (default: the variant's own) and the time
+     * @param key the caller's idempotency key
+     * @return the new pending schedule, or the one the first call with this key created
+     * @throws ValidationException as {@link #schedule(Principal, ScheduleRequest)}
+     * @throws NotFoundException when the variant or the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with the
+     *     connection
+     * @throws ConflictException when the key was used with a different request, the post is archived, or it changed
+     *     concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public Schedule schedule(Principal principal, ScheduleRequest request, IdempotencyKey key) {
+        return schedule(principal, request, Optional.of(Objects.requireNonNull(key, "key")));
+    }
+
+    private Schedule schedule(Principal principal, ScheduleRequest request, Optional<IdempotencyKey> key) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(request, "request");
         var v = Validation.start();
         v.required("variant", request.variant());
         v.required("when", request.when());
         v.throwIfInvalid();
-        return create(principal, Optional.empty(), List.of(request), i -> "").get(0);
+        return create(principal, Optional.empty(), List.of(request), i -> "", key).get(0);
     }
 
     /**
@@ -127,7 +213,7 @@ public final class Schedules {
             }
         }
         v.throwIfInvalid();
-        return create(principal, Optional.of(post), List.copyOf(targets), i -> "targets[" + i + "].");
+        return create(principal, Optional.of(post), List.copyOf(targets), i -> "targets[" + i + "].", Optional.empty());
     }
 
     /**
@@ -135,9 +221,21 @@ public final class Schedules {
      * host, the post or the connection requires it.
      */
     private List<Schedule> create(
-            Principal principal, Optional<PostId> postId, List<ScheduleRequest> requests, IntFunction<String> field) {
+            Principal principal,
+            Optional<PostId> postId,
+            List<ScheduleRequest> requests,
+            IntFunction<String> field,
+            Optional<IdempotencyKey> key) {
         var events = new ArrayList<LuxarisEvent>();
+        Optional<String> fingerprint = key.map(k -> BulkScheduling.fingerprint("schedules.schedule", requests));
         List<Schedule> created = rt.storage().inTransaction(tx -> {
+            if (key.isPresent()) {
+                Optional<String> first = Idempotency.claim(
+                        rt, tx, principal, key.get().value(), "schedules.schedule", fingerprint.orElseThrow());
+                if (first.isPresent()) {
+                    return List.of(BulkScheduling.replayOne(tx, first.get()));
+                }
+            }
             Instant now = rt.now();
             Post post = postId.map(id -> writableLivePost(tx, principal, id)).orElse(null);
             var checks = Validation.start();
@@ -206,6 +304,13 @@ public final class Schedules {
                 }
             }
             PostStatusSync.refresh(tx, post.id(), rt.rules(), now);
+            key.ifPresent(k -> Idempotency.complete(
+                    tx,
+                    principal,
+                    k.value(),
+                    Idempotency.encode(stored.stream()
+                            .map(c -> Idempotency.Item.created(c.id().value()))
+                            .toList())));
             return List.copyOf(stored);
         });
         rt.events().publishAll(events);

@@ -20,7 +20,9 @@ abstract class JdbcStorageContract extends StorageContract {
 
     @AfterAll
     void dropDatabase() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Override

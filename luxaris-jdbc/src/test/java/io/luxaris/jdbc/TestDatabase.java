@@ -41,7 +41,8 @@ final class TestDatabase implements AutoCloseable {
             "generation_suggestion",
             "generation_session",
             "template",
-            "approval_rule");
+            "approval_rule",
+            "idempotency_key");
 
     final Kind kind;
     final String name;

@@ -85,4 +85,23 @@ public interface ScheduleRepository {
      * @return at most {@code criteria.limit()} rows, by run_at then schedule id
      */
     List<CalendarRow> calendar(CalendarCriteria criteria);
+
+    /**
+     * Stores new schedules; override to send them as one batch.
+     *
+     * @param schedules the schedules
+     */
+    default void insertAll(List<Schedule> schedules) {
+        for (Schedule schedule : schedules) {
+            insert(schedule);
+        }
+    }
+
+    /**
+     * Counts schedules in a range, grouped as asked, with one query.
+     *
+     * @param criteria range, owners and grouping
+     * @return the non-empty groups, in no particular order
+     */
+    List<ScheduleCountRow> counts(ScheduleCountCriteria criteria);
 }

@@ -31,4 +31,6 @@ public interface Transaction {
 
     /** {@return which posts and connections require approval before their schedules are published} */
     ApprovalRepository approvals();
+    /** {@return the idempotency keys of creating calls} */
+    IdempotencyRepository idempotency();
 }

@@ -86,4 +86,23 @@ public interface VariantRepository {
      * @return whether it existed
      */
     boolean delete(VariantId id);
+
+    /**
+     * Marks draft and failed variants ready (they are scheduled); others stay as they are. Override to do it with one
+     * statement.
+     *
+     * @param ids the variants' ids
+     * @param now the update time
+     * @return how many variants changed
+     */
+    default int markReady(Collection<VariantId> ids, Instant now) {
+        int changed = 0;
+        for (PostVariant v : findAll(ids).values()) {
+            if (v.status() == VariantStatus.DRAFT || v.status() == VariantStatus.FAILED) {
+                update(v.withStatus(VariantStatus.READY, now));
+                changed++;
+            }
+        }
+        return changed;
+    }
 }

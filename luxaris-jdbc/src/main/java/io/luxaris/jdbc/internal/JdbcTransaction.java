@@ -4,6 +4,7 @@ import io.luxaris.ConflictException;
 import io.luxaris.spi.storage.ChannelRepository;
 import io.luxaris.spi.storage.ConnectionRepository;
 import io.luxaris.spi.storage.GenerationRepository;
+import io.luxaris.spi.storage.IdempotencyRepository;
 import io.luxaris.spi.storage.PostRepository;
 import io.luxaris.spi.storage.PublishEventRepository;
 import io.luxaris.spi.storage.ScheduleQueue;
@@ -46,6 +47,7 @@ final class JdbcTransaction implements Transaction {
     private final GenerationRepo generations;
     private final QueueRepo queue;
     private final ApprovalRepo approvals;
+    private final IdempotencyRepo idempotency;
 
     JdbcTransaction(Database db, Handle handle, boolean readOnly) {
         this.db = db;
@@ -64,6 +66,7 @@ final class JdbcTransaction implements Transaction {
         this.generations = new GenerationRepo(this);
         this.queue = new QueueRepo(this);
         this.approvals = new ApprovalRepo(this);
+        this.idempotency = new IdempotencyRepo(this);
     }
 
     boolean readOnly() {
@@ -211,5 +214,10 @@ final class JdbcTransaction implements Transaction {
     @Override
     public io.luxaris.spi.storage.ApprovalRepository approvals() {
         return approvals;
+    }
+
+    @Override
+    public IdempotencyRepository idempotency() {
+        return idempotency;
     }
 }

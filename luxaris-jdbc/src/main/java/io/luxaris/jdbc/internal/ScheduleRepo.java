@@ -12,12 +12,15 @@ import io.luxaris.domain.VariantId;
 import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.storage.CalendarCriteria;
 import io.luxaris.spi.storage.CalendarRow;
+import io.luxaris.spi.storage.ScheduleCountCriteria;
+import io.luxaris.spi.storage.ScheduleCountRow;
 import io.luxaris.spi.storage.ScheduleRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Schedules as entities; the engine's operations are in {@link QueueRepo}. */
@@ -78,12 +81,76 @@ final class ScheduleRepo implements ScheduleRepository {
     public void insert(Schedule s) {
         tx.writable();
         guard(s);
-        String sql = "INSERT INTO " + tx.t.schedule + " (" + Rows.columns(Rows.SCHEDULE) + ") VALUES (:id, :post,"
+        tx.sql("insert schedule " + s.id(), () -> bindLease(
+                        bindContent(tx.handle.createUpdate(insertSql()), tx.d, s), s)
+                .execute());
+    }
+
+    /** One batched statement for all of them (the JDBC driver may send it in one round trip). */
+    @Override
+    public void insertAll(List<Schedule> schedules) {
+        tx.writable();
+        if (schedules.isEmpty()) {
+            return;
+        }
+        schedules.forEach(ScheduleRepo::guard);
+        tx.sql("insert " + schedules.size() + " schedule(s)", () -> {
+            PreparedBatch batch = tx.handle.prepareBatch(insertSql());
+            for (Schedule s : schedules) {
+                bindLease(bindContent(batch, tx.d, s), s).add();
+            }
+            return batch.execute();
+        });
+    }
+
+    private String insertSql() {
+        return "INSERT INTO " + tx.t.schedule + " (" + Rows.columns(Rows.SCHEDULE) + ") VALUES (:id, :post,"
                 + " :variant, :channel, :connection, :runAt, :timezone, :status, :attempts, :nextAttempt,"
                 + " :lastAttempt, :errorCode, :errorMessage, :externalId, :externalUrl, :leaseOwner, :leaseExpires, "
                 + tx.d.json("checkpoint") + ", :created, :updated, :version)";
-        tx.sql("insert schedule " + s.id(), () -> bindLease(bindContent(tx.handle.createUpdate(sql), tx.d, s), s)
-                .execute());
+    }
+
+    /** One GROUP BY query over the run-time index, joined to the posts for the owner scope. */
+    @Override
+    public List<ScheduleCountRow> counts(ScheduleCountCriteria c) {
+        tx.readable();
+        var groups = new java.util.ArrayList<String>();
+        if (c.byStatus()) {
+            groups.add("s.status");
+        }
+        if (c.byChannel()) {
+            groups.add("s.channel_id");
+        }
+        if (c.byConnection()) {
+            groups.add("s.connection_id");
+        }
+        String select = groups.isEmpty() ? "" : String.join(", ", groups) + ", ";
+        var sql = new Sql("SELECT " + select + "COUNT(*) AS n FROM " + tx.t.schedule + " s JOIN " + tx.t.post
+                        + " p ON p.id = s.post_id WHERE s.run_at >= :from AND s.run_at < :to")
+                .bind("from", tx.d.instant(c.from()))
+                .bind("to", tx.d.instant(c.to()));
+        sql.owners("p.owner_id", c.owners());
+        if (!groups.isEmpty()) {
+            sql.append(" GROUP BY " + String.join(", ", groups));
+        }
+        return tx
+                .list(
+                        "count schedules",
+                        sql,
+                        (rs, ctx) -> new ScheduleCountRow(
+                                c.byStatus()
+                                        ? Optional.of(ScheduleStatus.fromWireName(rs.getString("status")))
+                                        : Optional.empty(),
+                                c.byChannel()
+                                        ? Optional.of(new ChannelId(tx.d.uuid(rs, "channel_id")))
+                                        : Optional.empty(),
+                                c.byConnection()
+                                        ? Optional.of(new ConnectionId(tx.d.uuid(rs, "connection_id")))
+                                        : Optional.empty(),
+                                rs.getLong("n")))
+                .stream()
+                .filter(r -> r.count() > 0)
+                .toList();
     }
 
     @Override

@@ -15,6 +15,7 @@ final class Tables {
     final String session;
     final String suggestion;
     final String approvalRule;
+    final String idempotency;
 
     Tables(Optional<String> schema, String prefix) {
         String q = schema.map(s -> s + ".").orElse("") + prefix;
@@ -29,5 +30,6 @@ final class Tables {
         session = q + "generation_session";
         suggestion = q + "generation_suggestion";
         approvalRule = q + "approval_rule";
+        idempotency = q + "idempotency_key";
     }
 }

@@ -151,6 +151,21 @@ final class VariantRepo implements VariantRepository {
     }
 
     @Override
+    public int markReady(Collection<VariantId> ids, Instant now) {
+        tx.writable();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return tx.updateIn(
+                "mark " + ids.size() + " variant(s) ready",
+                "UPDATE " + tx.t.variant + " SET status = 'ready', updated_at = :now, version = version + 1"
+                        + " WHERE status IN ('draft', 'failed') AND id IN ",
+                ids.stream().map(VariantId::value).toList(),
+                "",
+                sql -> sql.bind("now", tx.d.instant(now)));
+    }
+
+    @Override
     public List<PostVariant> listByPost(PostId post) {
         tx.readable();
         return tx.list(
