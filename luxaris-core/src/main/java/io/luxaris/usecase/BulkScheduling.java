@@ -166,14 +166,16 @@ final class BulkScheduling {
             subjects.add(ApprovalSubject.of(s.postId()));
             subjects.add(ApprovalSubject.of(s.connectionId()));
         }
-        Set<ApprovalSubject> required = rt.approvalRequired() ? Set.of() : tx.approvals().required(subjects);
+        Set<ApprovalSubject> required =
+                rt.approvalRequired() ? Set.of() : tx.approvals().required(subjects);
         var held = new HashMap<ScheduleId, Schedule>();
         for (int i = 0; i < accepted.size(); i++) {
             Schedule s = accepted.get(i);
             if (rt.approvalRequired()
                     || required.contains(ApprovalSubject.of(s.postId()))
                     || required.contains(ApprovalSubject.of(s.connectionId()))) {
-                Schedule h = s.toBuilder().status(ScheduleStatus.AWAITING_APPROVAL).build();
+                Schedule h =
+                        s.toBuilder().status(ScheduleStatus.AWAITING_APPROVAL).build();
                 accepted.set(i, h);
                 held.put(h.id(), h);
                 events.add(new LuxarisEvent.ApprovalRequested(now, h, principal.id()));

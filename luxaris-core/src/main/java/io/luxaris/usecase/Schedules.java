@@ -171,7 +171,8 @@ public final class Schedules {
         v.required("variant", request.variant());
         v.required("when", request.when());
         v.throwIfInvalid();
-        return create(principal, Optional.empty(), List.of(request), i -> "", key).get(0);
+        return create(principal, Optional.empty(), List.of(request), i -> "", key)
+                .get(0);
     }
 
     /**

@@ -98,6 +98,46 @@ class BulkCallsTest {
     }
 
     @Test
+    void scheduleAll_holdsTheItemsWhosePostOrConnectionRequiresApproval_asASingleScheduleIs() {
+        PostVariant reviewed = draft("reviewed");
+        PostVariant free = draft("free");
+        luxaris.schedules().requireApproval(alice, reviewed.postId(), true);
+        Instant at = clock.instant().plus(Duration.ofHours(3));
+
+        BulkResult<Schedule> result = luxaris.schedules()
+                .scheduleAll(
+                        alice,
+                        List.of(
+                                ScheduleRequest.at(reviewed.id(), account.id(), at),
+                                ScheduleRequest.at(free.id(), account.id(), at.plusSeconds(60))));
+
+        assertThat(result.created())
+                .extracting(Schedule::status)
+                .containsExactly(ScheduleStatus.AWAITING_APPROVAL, ScheduleStatus.PENDING);
+        assertThat(luxaris.schedules().listForPost(alice, reviewed.postId()))
+                .extracting(Schedule::status)
+                .containsExactly(ScheduleStatus.AWAITING_APPROVAL);
+        assertThat(events)
+                .filteredOn(LuxarisEvent.ApprovalRequested.class::isInstance)
+                .hasSize(1);
+    }
+
+    @Test
+    void schedule_withAKey_isHeldForApprovalLikeWithout_andRepeatsItsFirstResult() {
+        PostVariant reviewed = draft("reviewed");
+        luxaris.schedules().requireApproval(alice, reviewed.postId(), true);
+        var request =
+                ScheduleRequest.at(reviewed.id(), account.id(), clock.instant().plus(Duration.ofHours(3)));
+
+        Schedule first = luxaris.schedules().schedule(alice, request, IdempotencyKey.of("held-once"));
+        Schedule again = luxaris.schedules().schedule(alice, request, IdempotencyKey.of("held-once"));
+
+        assertThat(first.status()).isEqualTo(ScheduleStatus.AWAITING_APPROVAL);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(luxaris.schedules().listForPost(alice, reviewed.postId())).hasSize(1);
+    }
+
+    @Test
     void scheduleAll_reportsAnotherPrincipalsVariantAsAccessDeniedWithoutFailingTheBatch() {
         PostVariant mine = draft("mine");
         PostVariant bobs = Fixtures.draft(luxaris, bob, "fake", "bob's");
