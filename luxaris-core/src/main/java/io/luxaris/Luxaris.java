@@ -76,6 +76,7 @@ public final class Luxaris implements AutoCloseable {
     private final Schedules schedules;
     private final Calendar calendar;
     private final Publishing publishing;
+    private final io.luxaris.usecase.Recurrences recurrences;
     private final SchedulerEngine engine;
     private final List<AutoCloseable> closeables;
     private final Object closeLock = new Object();
@@ -93,6 +94,7 @@ public final class Luxaris implements AutoCloseable {
         this.schedules = useCases.schedules();
         this.calendar = useCases.calendar();
         this.publishing = useCases.publishing();
+        this.recurrences = useCases.recurrences();
     }
 
     /**
@@ -165,6 +167,15 @@ public final class Luxaris implements AutoCloseable {
      */
     public Publishing publishing() {
         return publishing;
+    }
+
+    /**
+     * Recurring posts: series of schedules made from a rule.
+     *
+     * @return the recurring-posts use case
+     */
+    public io.luxaris.usecase.Recurrences recurrences() {
+        return recurrences;
     }
 
     /**

@@ -68,6 +68,7 @@ final class MemoryDatabase {
     final TreeSet<Key> sessionsByCreated = new TreeSet<>();
     final Map<SuggestionId, GenerationSuggestion> suggestions = new HashMap<>();
     final Map<GenerationSessionId, List<SuggestionId>> suggestionsBySession = new HashMap<>();
+    final MemoryRecurrences.Tables recurrences = new MemoryRecurrences.Tables();
 
     <T> T write(Clock clock, TransactionWork<T> work) {
         MemoryTransaction joined = current.get();

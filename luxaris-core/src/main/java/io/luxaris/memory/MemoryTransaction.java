@@ -71,11 +71,13 @@ final class MemoryTransaction implements Transaction {
     private final Templates templates = new Templates();
     private final Generations generations = new Generations();
     private final Queue queue = new Queue();
+    private final MemoryRecurrences recurrences;
 
     MemoryTransaction(MemoryDatabase db, Clock clock, boolean readOnly) {
         this.db = db;
         this.clock = clock;
         this.readOnly = readOnly;
+        this.recurrences = new MemoryRecurrences(this, db.recurrences);
     }
 
     boolean readOnly() {
@@ -98,7 +100,7 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
-    private void writable() {
+    void writable() {
         if (!open) {
             throw new IllegalStateException("the transaction is over");
         }
@@ -107,7 +109,7 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
-    private void readable() {
+    void readable() {
         if (!open) {
             throw new IllegalStateException("the transaction is over");
         }
@@ -156,6 +158,11 @@ final class MemoryTransaction implements Transaction {
     @Override
     public ScheduleQueue queue() {
         return queue;
+    }
+
+    @Override
+    public io.luxaris.spi.storage.RecurrenceRepository recurrences() {
+        return recurrences;
     }
 
     private static void requireAbsent(Object existing, String entity, Object id) {

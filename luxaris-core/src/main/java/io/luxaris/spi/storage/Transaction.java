@@ -28,4 +28,7 @@ public interface Transaction {
 
     /** {@return the engine-facing queue operations on schedules} */
     ScheduleQueue queue();
+
+    /** {@return the recurring series and their materialised occurrences} */
+    RecurrenceRepository recurrences();
 }
