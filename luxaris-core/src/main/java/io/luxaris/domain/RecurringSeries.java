@@ -46,7 +46,10 @@ public record RecurringSeries(
         Instant updatedAt,
         long version) {
     /** The most variations of one series. */
-    public static final int MAX_VARIATIONS = 100;
+    public static final int MAX_VARIATIONS = 50;
+
+    /** The longest variation, in characters (before the channel's own, smaller limit). */
+    public static final int MAX_VARIATION_LENGTH = 10_000;
 
     /** The most days ahead a series materialises (also bounded by the rules' horizon). */
     public static final int MAX_HORIZON_DAYS = 366;

@@ -8,7 +8,6 @@ import io.luxaris.ValidationException;
 import io.luxaris.Violation;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.Limits;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
@@ -54,6 +53,9 @@ public final class Recurrences {
 
     /** How far back a rule's start may lie, in days. */
     public static final int MAX_START_DAYS_BACK = 366;
+
+    /** The last year a rule's end date may fall in. */
+    public static final int MAX_YEAR = 9999;
 
     private final Runtime rt;
     private final Posts posts;
@@ -367,6 +369,8 @@ public final class Recurrences {
         rule.until().ifPresent(last -> {
             if (last.isBefore(rule.start())) {
                 v.add("rule.until", "before_start", "is " + last + "; it must not be before the start " + rule.start());
+            } else if (last.getYear() > MAX_YEAR) {
+                v.add("rule.until", "range", "is " + last + "; it must not be after the year " + MAX_YEAR);
             }
         });
         var today = rt.now().atZone(rule.zone()).toLocalDate();
@@ -387,12 +391,12 @@ public final class Recurrences {
         return v.violations();
     }
 
-    /** Every variation present, non-blank, storable and at most a variant's length; at most the limit of them. */
+    /** Every variation present, non-blank, storable and at most the length limit; at most the limit of them. */
     private static void variationTexts(Validation v, List<String> variations) {
         v.maxSize("variations", variations, RecurringSeries.MAX_VARIATIONS);
         if (variations.size() <= RecurringSeries.MAX_VARIATIONS) {
             for (int i = 0; i < variations.size(); i++) {
-                v.text("variations[" + i + "]", variations.get(i), Limits.VARIANT_CONTENT);
+                v.text("variations[" + i + "]", variations.get(i), RecurringSeries.MAX_VARIATION_LENGTH);
             }
         }
     }

@@ -45,6 +45,7 @@ final class JdbcTransaction implements Transaction {
     private final TemplateRepo templates;
     private final GenerationRepo generations;
     private final QueueRepo queue;
+    private final RecurrenceRepo recurrences;
 
     JdbcTransaction(Database db, Handle handle, boolean readOnly) {
         this.db = db;
@@ -62,6 +63,7 @@ final class JdbcTransaction implements Transaction {
         this.templates = new TemplateRepo(this);
         this.generations = new GenerationRepo(this);
         this.queue = new QueueRepo(this);
+        this.recurrences = new RecurrenceRepo(this);
     }
 
     boolean readOnly() {
@@ -204,5 +206,10 @@ final class JdbcTransaction implements Transaction {
     @Override
     public ScheduleQueue queue() {
         return queue;
+    }
+
+    @Override
+    public io.luxaris.spi.storage.RecurrenceRepository recurrences() {
+        return recurrences;
     }
 }
