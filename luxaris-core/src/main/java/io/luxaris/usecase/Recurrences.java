@@ -298,8 +298,8 @@ public final class Recurrences {
     }
 
     /**
-     * The next occurrences of an active series after now, materialised or not, as times in the rule's zone (DST
-     * gaps handled as the scheduling rules say). A cancelled or ended series has none.
+     * The next occurrences of a series after now, materialised or not, as times in the rule's zone (DST gaps
+     * handled as the scheduling rules say). A cancelled series has none; an ended one lists those still to come.
      *
      * @param principal the acting principal
      * @param id the series' id
@@ -315,7 +315,7 @@ public final class Recurrences {
         Objects.requireNonNull(id, "id");
         Validation.start().range("max", max, 1, MAX_PREVIEW).throwIfInvalid();
         RecurringSeries series = get(principal, id);
-        if (series.status() != SeriesStatus.ACTIVE) {
+        if (series.status() == SeriesStatus.CANCELLED) {
             return List.of();
         }
         Instant now = rt.now();

@@ -201,6 +201,10 @@ class RecurrencesTest {
                 .extracting(s -> s.localRunAt().toLocalDate())
                 .containsExactly(LocalDate.of(2026, 3, 23), LocalDate.of(2026, 3, 26), LocalDate.of(2026, 3, 30));
         assertThat(luxaris.recurrences().materialise()).isZero();
+        assertThat(luxaris.recurrences().nextOccurrences(alice, series.id(), 5))
+                .as("an ended series still lists the occurrences to come")
+                .extracting(t -> t.toLocalDate())
+                .containsExactly(LocalDate.of(2026, 3, 23), LocalDate.of(2026, 3, 26), LocalDate.of(2026, 3, 30));
     }
 
     @Test

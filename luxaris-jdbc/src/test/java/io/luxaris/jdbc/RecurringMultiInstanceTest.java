@@ -37,9 +37,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecurringMultiInstanceTest {
-    private static final int SERIES = 40;
+    private static final int SERIES = 20;
     private static final int AHEAD = 3;
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = 6;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private TestDatabase db;
