@@ -29,12 +29,13 @@ import org.junit.jupiter.api.Test;
 class RecurringEngineTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
+    private final SettableClock clock = SettableClock.at("2026-03-20T12:00:00Z");
+    private final ScriptedChannel fake = ScriptedChannel.create("fake");
+    private final Principal alice = Principal.of("alice");
+
     @Test
     void theEngineMaterialisesAndPublishesEveryOccurrence_withRotatingTexts() {
-        var clock = SettableClock.at("2026-03-20T12:00:00Z");
-        var fake = ScriptedChannel.create("fake");
         try (var luxaris = Luxaris.builder().channel(fake).clock(clock).build()) {
-            var alice = Principal.of("alice");
             var account = luxaris.channels()
                     .connect(alice, ConnectionRequest.of("fake", "@a", Credentials.bearer("tok-123456")));
             var post = luxaris.posts()
@@ -84,10 +85,7 @@ class RecurringEngineTest {
 
     @Test
     void aChangedRule_leavesPublishedOccurrencesAlone_andTheEnginePublishesTheNewOnes() {
-        var clock = SettableClock.at("2026-03-20T12:00:00Z");
-        var fake = ScriptedChannel.create("fake");
         try (var luxaris = Luxaris.builder().channel(fake).clock(clock).build()) {
-            var alice = Principal.of("alice");
             var account = luxaris.channels()
                     .connect(alice, ConnectionRequest.of("fake", "@a", Credentials.bearer("tok-123456")));
             var post = luxaris.posts()
