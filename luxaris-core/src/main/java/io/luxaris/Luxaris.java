@@ -77,6 +77,7 @@ public final class Luxaris implements AutoCloseable {
     private final Schedules schedules;
     private final Calendar calendar;
     private final Publishing publishing;
+    private final io.luxaris.usecase.Recurrences recurrences;
     private final SchedulerEngine engine;
     private final List<AutoCloseable> closeables;
     private final Object closeLock = new Object();
@@ -94,6 +95,7 @@ public final class Luxaris implements AutoCloseable {
         this.schedules = useCases.schedules();
         this.calendar = useCases.calendar();
         this.publishing = useCases.publishing();
+        this.recurrences = useCases.recurrences();
     }
 
     /**
@@ -166,6 +168,15 @@ public final class Luxaris implements AutoCloseable {
      */
     public Publishing publishing() {
         return publishing;
+    }
+
+    /**
+     * Recurring posts: series of schedules made from a rule.
+     *
+     * @return the recurring-posts use case
+     */
+    public io.luxaris.usecase.Recurrences recurrences() {
+        return recurrences;
     }
 
     /**

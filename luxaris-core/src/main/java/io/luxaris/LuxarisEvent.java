@@ -346,4 +346,63 @@ public sealed interface LuxarisEvent {
             Objects.requireNonNull(note, "note");
         }
     }
+
+    /**
+     * A recurring series was created; the schedules of its first occurrences follow as {@link Scheduled} events.
+     *
+     * @param at when it happened
+     * @param series the new series
+     */
+    record SeriesCreated(Instant at, io.luxaris.domain.RecurringSeries series) implements LuxarisEvent {
+        /**
+         * Checks the components are set.
+         *
+         * @param at when it happened
+         * @param series the new series
+         */
+        public SeriesCreated {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(series, "series");
+        }
+    }
+
+    /**
+     * A recurring series' rule or variations changed: its future not-yet-claimed schedules were cancelled ({@link
+     * Cancelled} events) and those of the new rule made ({@link Scheduled} events).
+     *
+     * @param at when it happened
+     * @param series the series as changed
+     */
+    record SeriesUpdated(Instant at, io.luxaris.domain.RecurringSeries series) implements LuxarisEvent {
+        /**
+         * Checks the components are set.
+         *
+         * @param at when it happened
+         * @param series the series as changed
+         */
+        public SeriesUpdated {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(series, "series");
+        }
+    }
+
+    /**
+     * A recurring series was cancelled: no new occurrences; its future not-yet-claimed schedules were cancelled
+     * ({@link Cancelled} events).
+     *
+     * @param at when it happened
+     * @param series the cancelled series
+     */
+    record SeriesCancelled(Instant at, io.luxaris.domain.RecurringSeries series) implements LuxarisEvent {
+        /**
+         * Checks the components are set.
+         *
+         * @param at when it happened
+         * @param series the cancelled series
+         */
+        public SeriesCancelled {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(series, "series");
+        }
+    }
 }

@@ -301,7 +301,13 @@ public final class CorePublishingOperations implements PublishingOperations {
 
     @Override
     public int reap() {
-        return reaper.reap();
+        int reaped = reaper.reap();
+        try {
+            io.luxaris.internal.SeriesMaterialiser.materialiseAll(rt);
+        } catch (RuntimeException e) {
+            LOG.warn("could not materialise recurring series; the next round tries again", e);
+        }
+        return reaped;
     }
 
     @Override

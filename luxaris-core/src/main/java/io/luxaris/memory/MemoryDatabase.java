@@ -72,6 +72,8 @@ final class MemoryDatabase {
     /** Idempotency keys by (scope, key). */
     final Map<List<String>, io.luxaris.spi.storage.IdempotencyRecord> idempotency = new HashMap<>();
 
+    final MemoryRecurrences.Tables recurrences = new MemoryRecurrences.Tables();
+
     <T> T write(Clock clock, TransactionWork<T> work) {
         MemoryTransaction joined = current.get();
         if (joined != null) {

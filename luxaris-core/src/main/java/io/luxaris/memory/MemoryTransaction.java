@@ -76,12 +76,14 @@ final class MemoryTransaction implements Transaction {
     private final Queue queue = new Queue();
     private final MemoryApprovals approvals;
     private final MemoryIdempotency idempotency = new MemoryIdempotency(this);
+    private final MemoryRecurrences recurrences;
 
     MemoryTransaction(MemoryDatabase db, Clock clock, boolean readOnly) {
         this.db = db;
         this.clock = clock;
         this.readOnly = readOnly;
         this.approvals = new MemoryApprovals(db, this);
+        this.recurrences = new MemoryRecurrences(this, db.recurrences);
     }
 
     boolean readOnly() {
@@ -176,6 +178,11 @@ final class MemoryTransaction implements Transaction {
     @Override
     public IdempotencyRepository idempotency() {
         return idempotency;
+    }
+
+    @Override
+    public io.luxaris.spi.storage.RecurrenceRepository recurrences() {
+        return recurrences;
     }
 
     private static void requireAbsent(Object existing, String entity, Object id) {

@@ -51,7 +51,8 @@ public final class Posts {
                     new Generation(runtime, posts, templates),
                     new Schedules(runtime, posts),
                     new Calendar(runtime),
-                    new Publishing(engine, runtime));
+                    new Publishing(engine, runtime),
+                    new Recurrences(runtime, posts));
         });
     }
 

@@ -31,6 +31,8 @@ final class TestDatabase implements AutoCloseable {
 
     static final String PREFIX = "luxaris_";
     static final List<String> TABLES_CHILDREN_FIRST = List.of(
+            "recurring_occurrence",
+            "recurring_series",
             "publish_event",
             "schedule",
             "variant",

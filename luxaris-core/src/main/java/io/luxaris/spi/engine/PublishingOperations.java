@@ -94,7 +94,8 @@ public interface PublishingOperations {
     int heartbeat(Collection<Fence> held);
 
     /**
-     * Handles expired leases of every instance; returns how many schedules changed.
+     * Housekeeping: handles expired leases of every instance, then materialises the occurrences of recurring series
+     * that came within their horizon; returns how many schedules the lease handling changed.
      *
      * @return how many schedules were requeued or made unconfirmed
      * @throws io.luxaris.StorageException when the store fails

@@ -33,4 +33,6 @@ public interface Transaction {
     ApprovalRepository approvals();
     /** {@return the idempotency keys of creating calls} */
     IdempotencyRepository idempotency();
+    /** {@return the recurring series and their materialised occurrences} */
+    RecurrenceRepository recurrences();
 }

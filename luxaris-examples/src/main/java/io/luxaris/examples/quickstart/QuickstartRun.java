@@ -12,6 +12,8 @@ import io.luxaris.domain.PageRequest;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostTemplate;
 import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.RecurrenceRule;
+import io.luxaris.domain.RecurringSeries;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
@@ -27,9 +29,13 @@ import io.luxaris.usecase.AcceptedSuggestion;
 import io.luxaris.usecase.CalendarEntry;
 import io.luxaris.usecase.CalendarFilter;
 import io.luxaris.usecase.GenerationRequest;
+import io.luxaris.usecase.PostDetails;
+import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.ScheduleRequest;
+import io.luxaris.usecase.SeriesRequest;
 import io.luxaris.usecase.SessionDetails;
 import io.luxaris.usecase.TemplateDraft;
+import io.luxaris.usecase.VariantDraft;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -39,6 +45,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -141,6 +148,7 @@ final class QuickstartRun {
             PostTemplate template = template(luxaris);
             List<Map<String, PostVariant>> posts = generatePosts(luxaris, template);
             List<ScheduleEvents> scheduled = schedule(luxaris, posts, accounts, progress);
+            recurring(luxaris, accounts);
             boolean complete = publish(luxaris, progress, scheduled);
             return report(luxaris, scheduled, complete);
         }
@@ -410,6 +418,46 @@ final class QuickstartRun {
                 count(scheduled.size(), "schedule") + " from " + first.format(DAY_TIME) + " " + options.zone() + " (in "
                         + Math.max(1, Duration.between(now, first).toSeconds()) + " s)");
         return scheduled;
+    }
+
+    // ------------------------------------------------------------------ 6b. a recurring post
+
+    /**
+     * A weekly tip: every Monday at 09:00 in the user's zone, four times, two texts used in turn. Its occurrences
+     * become ordinary schedules ahead of time (here all four: they are within the 30-day horizon); the engine's
+     * housekeeping makes later ones as they come within it. Lists the next occurrences.
+     */
+    private void recurring(Luxaris luxaris, Map<String, ChannelConnection> accounts) {
+        String channel = accounts.containsKey("outbox")
+                ? "outbox"
+                : accounts.keySet().iterator().next();
+        PostDetails post = luxaris.posts()
+                .create(
+                        AUTHOR,
+                        PostDraft.of("Weekly tip").withVariant(VariantDraft.of(channel, "Weekly tip from Luxaris")));
+        LocalDate nextMonday = LocalDate.now(options.zone()).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        RecurrenceRule rule = RecurrenceRule.weekly(
+                        1, Set.of(DayOfWeek.MONDAY), nextMonday, LocalTime.of(9, 0), options.zone())
+                .endingAfter(4);
+        RecurringSeries series = luxaris.recurrences()
+                .create(
+                        AUTHOR,
+                        SeriesRequest.of(
+                                        post.firstVariant().id(),
+                                        accounts.get(channel).id(),
+                                        rule)
+                                .withVariations(List.of(
+                                        "Tip: schedule in your own timezone, Luxaris keeps 09:00 at 09:00.",
+                                        "Tip: a recurring post rotates its texts, one per occurrence.")));
+        List<String> next = luxaris.recurrences().nextOccurrences(AUTHOR, series.id(), 4).stream()
+                .map(t -> t.format(DAY_TIME))
+                .toList();
+        line(
+                "Recurring",
+                List.of(
+                        "a weekly tip to " + channel + ", Mondays 09:00 " + options.zone()
+                                + ", 4 times, 2 texts in turn",
+                        "next: " + String.join(", ", next)));
     }
 
     // ------------------------------------------------------------------ 7. publishing

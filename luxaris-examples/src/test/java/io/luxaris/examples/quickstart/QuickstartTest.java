@@ -58,7 +58,10 @@ class QuickstartTest {
                 .contains("x @quickstart (connected)", "outbox local outbox (connected)")
                 .contains("\"Quickstart announcement\" (created), placeholders: headline, link, note, product, version")
                 .contains("offline generator: 12 suggestions")
-                .contains("6 schedules from");
+                .contains("6 schedules from")
+                .contains("Recurring a weekly tip to outbox, Mondays 09:00 Europe/Berlin, 4 times, 2 texts in turn")
+                .containsPattern(
+                        "next: Mon \\d\\d \\w{3} 09:00:00, Mon \\d\\d \\w{3} 09:00:00, Mon \\d\\d \\w{3} 09:00:00, Mon");
         assertThat(first.out())
                 .contains("                 6/6 done in")
                 .contains("This week in Europe/Berlin")

@@ -48,6 +48,7 @@ final class JdbcTransaction implements Transaction {
     private final QueueRepo queue;
     private final ApprovalRepo approvals;
     private final IdempotencyRepo idempotency;
+    private final RecurrenceRepo recurrences;
 
     JdbcTransaction(Database db, Handle handle, boolean readOnly) {
         this.db = db;
@@ -67,6 +68,7 @@ final class JdbcTransaction implements Transaction {
         this.queue = new QueueRepo(this);
         this.approvals = new ApprovalRepo(this);
         this.idempotency = new IdempotencyRepo(this);
+        this.recurrences = new RecurrenceRepo(this);
     }
 
     boolean readOnly() {
@@ -219,5 +221,10 @@ final class JdbcTransaction implements Transaction {
     @Override
     public IdempotencyRepository idempotency() {
         return idempotency;
+    }
+
+    @Override
+    public io.luxaris.spi.storage.RecurrenceRepository recurrences() {
+        return recurrences;
     }
 }

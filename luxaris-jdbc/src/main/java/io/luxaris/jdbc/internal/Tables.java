@@ -16,6 +16,8 @@ final class Tables {
     final String suggestion;
     final String approvalRule;
     final String idempotency;
+    final String recurringSeries;
+    final String recurringOccurrence;
 
     Tables(Optional<String> schema, String prefix) {
         String q = schema.map(s -> s + ".").orElse("") + prefix;
@@ -31,5 +33,7 @@ final class Tables {
         suggestion = q + "generation_suggestion";
         approvalRule = q + "approval_rule";
         idempotency = q + "idempotency_key";
+        recurringSeries = q + "recurring_series";
+        recurringOccurrence = q + "recurring_occurrence";
     }
 }
