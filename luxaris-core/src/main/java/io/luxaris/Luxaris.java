@@ -36,6 +36,7 @@ import io.luxaris.usecase.Channels;
 import io.luxaris.usecase.Generation;
 import io.luxaris.usecase.Posts;
 import io.luxaris.usecase.Publishing;
+import io.luxaris.usecase.Queues;
 import io.luxaris.usecase.Schedules;
 import io.luxaris.usecase.Templates;
 import java.security.SecureRandom;
@@ -76,6 +77,7 @@ public final class Luxaris implements AutoCloseable {
     private final Schedules schedules;
     private final Calendar calendar;
     private final Publishing publishing;
+    private final Queues queues;
     private final SchedulerEngine engine;
     private final List<AutoCloseable> closeables;
     private final Object closeLock = new Object();
@@ -93,6 +95,7 @@ public final class Luxaris implements AutoCloseable {
         this.schedules = useCases.schedules();
         this.calendar = useCases.calendar();
         this.publishing = useCases.publishing();
+        this.queues = useCases.queues();
     }
 
     /**
@@ -165,6 +168,15 @@ public final class Luxaris implements AutoCloseable {
      */
     public Publishing publishing() {
         return publishing;
+    }
+
+    /**
+     * Publishing queues with weekly time slots: create, enqueue, share next, reorder, shuffle, preview.
+     *
+     * @return the queues use case
+     */
+    public Queues queues() {
+        return queues;
     }
 
     /**

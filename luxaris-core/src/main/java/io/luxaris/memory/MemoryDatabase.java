@@ -68,6 +68,8 @@ final class MemoryDatabase {
     final TreeSet<Key> sessionsByCreated = new TreeSet<>();
     final Map<SuggestionId, GenerationSuggestion> suggestions = new HashMap<>();
     final Map<GenerationSessionId, List<SuggestionId>> suggestionsBySession = new HashMap<>();
+    /** Publishing queues and their claimed slots. */
+    final MemoryPostingQueues.Tables postingQueues = new MemoryPostingQueues.Tables();
 
     <T> T write(Clock clock, TransactionWork<T> work) {
         MemoryTransaction joined = current.get();

@@ -32,6 +32,7 @@ import io.luxaris.spi.storage.Fence;
 import io.luxaris.spi.storage.GenerationRepository;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.PostRepository;
+import io.luxaris.spi.storage.PostingQueueRepository;
 import io.luxaris.spi.storage.PublishEventRepository;
 import io.luxaris.spi.storage.ReapResult;
 import io.luxaris.spi.storage.ScheduleQueue;
@@ -71,6 +72,7 @@ final class MemoryTransaction implements Transaction {
     private final Templates templates = new Templates();
     private final Generations generations = new Generations();
     private final Queue queue = new Queue();
+    private final MemoryPostingQueues postingQueues = new MemoryPostingQueues(this);
 
     MemoryTransaction(MemoryDatabase db, Clock clock, boolean readOnly) {
         this.db = db;
@@ -156,6 +158,23 @@ final class MemoryTransaction implements Transaction {
     @Override
     public ScheduleQueue queue() {
         return queue;
+    }
+
+    @Override
+    public PostingQueueRepository postingQueues() {
+        return postingQueues;
+    }
+
+    MemoryDatabase db() {
+        return db;
+    }
+
+    void checkWritable() {
+        writable();
+    }
+
+    void checkReadable() {
+        readable();
     }
 
     private static void requireAbsent(Object existing, String entity, Object id) {

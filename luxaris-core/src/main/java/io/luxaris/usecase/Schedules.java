@@ -44,10 +44,36 @@ import java.util.Optional;
 public final class Schedules {
     private final Runtime rt;
     private final Posts posts;
+    private final Queues queues;
 
     Schedules(Runtime rt, Posts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
+        this.queues = new Queues(rt, posts, this);
+    }
+
+    /** The queues use case, which puts variants into queue slots through this one. */
+    Queues queues() {
+        return queues;
+    }
+
+    /**
+     * Puts a variant into the next free slot of a queue; see {@link Queues#enqueue}.
+     *
+     * @param principal the acting principal
+     * @param variant the variant to publish
+     * @param queue the queue
+     * @return the new pending schedule at the slot's time
+     * @throws ValidationException when {@code variant} or {@code queue} is missing, the queue is full within the
+     *     horizon, the variant's connection is not the queue's, the connection is unusable or the content does not fit
+     * @throws NotFoundException when the variant, the queue or the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or the queue, or read or
+     *     publish with the connection
+     * @throws ConflictException when the post is archived, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public Schedule enqueue(Principal principal, io.luxaris.domain.VariantId variant, io.luxaris.domain.QueueId queue) {
+        return queues.enqueue(principal, variant, queue);
     }
 
     /**
@@ -478,14 +504,14 @@ public final class Schedules {
         return RateLimitRule.check(runAt, others, rt.rules(), "when");
     }
 
-    private ChannelConnection usableConnection(Transaction tx, Principal principal, ConnectionId id) {
+    ChannelConnection usableConnection(Transaction tx, Principal principal, ConnectionId id) {
         ChannelConnection connection = rt.connection(tx, id);
         rt.requireRead(principal, ResourceType.CONNECTION, connection.ownerPrincipalId(), id);
         rt.requirePublishWith(principal, connection);
         return connection;
     }
 
-    private RegisteredChannel channelOf(PostVariant variant) {
+    RegisteredChannel channelOf(PostVariant variant) {
         return rt.channel(variant.channelId())
                 .orElseThrow(() -> ValidationException.of(
                         "variant", "channel_disabled", "the variant's channel has no registered provider"));

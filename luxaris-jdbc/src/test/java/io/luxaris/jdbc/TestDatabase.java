@@ -31,6 +31,8 @@ final class TestDatabase implements AutoCloseable {
 
     static final String PREFIX = "luxaris_";
     static final List<String> TABLES_CHILDREN_FIRST = List.of(
+            "posting_queue_slot",
+            "posting_queue",
             "publish_event",
             "schedule",
             "variant",

@@ -28,4 +28,7 @@ public interface Transaction {
 
     /** {@return the engine-facing queue operations on schedules} */
     ScheduleQueue queue();
+
+    /** {@return the publishing queues and their claimed slots} */
+    PostingQueueRepository postingQueues();
 }

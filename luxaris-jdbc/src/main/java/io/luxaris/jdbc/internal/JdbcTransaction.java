@@ -5,6 +5,7 @@ import io.luxaris.spi.storage.ChannelRepository;
 import io.luxaris.spi.storage.ConnectionRepository;
 import io.luxaris.spi.storage.GenerationRepository;
 import io.luxaris.spi.storage.PostRepository;
+import io.luxaris.spi.storage.PostingQueueRepository;
 import io.luxaris.spi.storage.PublishEventRepository;
 import io.luxaris.spi.storage.ScheduleQueue;
 import io.luxaris.spi.storage.ScheduleRepository;
@@ -45,6 +46,7 @@ final class JdbcTransaction implements Transaction {
     private final TemplateRepo templates;
     private final GenerationRepo generations;
     private final QueueRepo queue;
+    private final PostingQueueRepo postingQueues;
 
     JdbcTransaction(Database db, Handle handle, boolean readOnly) {
         this.db = db;
@@ -62,6 +64,7 @@ final class JdbcTransaction implements Transaction {
         this.templates = new TemplateRepo(this);
         this.generations = new GenerationRepo(this);
         this.queue = new QueueRepo(this);
+        this.postingQueues = new PostingQueueRepo(this);
     }
 
     boolean readOnly() {
@@ -204,5 +207,10 @@ final class JdbcTransaction implements Transaction {
     @Override
     public ScheduleQueue queue() {
         return queue;
+    }
+
+    @Override
+    public PostingQueueRepository postingQueues() {
+        return postingQueues;
     }
 }

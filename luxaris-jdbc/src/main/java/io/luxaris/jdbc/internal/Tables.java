@@ -14,6 +14,8 @@ final class Tables {
     final String template;
     final String session;
     final String suggestion;
+    final String postingQueue;
+    final String postingQueueSlot;
 
     Tables(Optional<String> schema, String prefix) {
         String q = schema.map(s -> s + ".").orElse("") + prefix;
@@ -27,5 +29,7 @@ final class Tables {
         template = q + "template";
         session = q + "generation_session";
         suggestion = q + "generation_suggestion";
+        postingQueue = q + "posting_queue";
+        postingQueueSlot = q + "posting_queue_slot";
     }
 }
