@@ -25,16 +25,24 @@ final class MemoryPostingQueues implements PostingQueueRepository {
     }
 
     private final MemoryTransaction tx;
-    private final Tables t;
+    private Tables t;
 
     MemoryPostingQueues(MemoryTransaction tx) {
         this.tx = tx;
-        this.t = tx.db().postingQueues;
+    }
+
+    /** Binds the tables on first use (the transaction creates this before its own fields are set). */
+    private MemoryPostingQueues bound() {
+        if (t == null) {
+            t = tx.db().postingQueues;
+        }
+        return this;
     }
 
     @Override
     public void insert(PostingQueue queue) {
         tx.checkWritable();
+        bound();
         if (t.queues.containsKey(queue.id())) {
             throw new ConflictException("queue " + queue.id() + " already exists");
         }
@@ -44,6 +52,7 @@ final class MemoryPostingQueues implements PostingQueueRepository {
     @Override
     public PostingQueue update(PostingQueue queue) {
         tx.checkWritable();
+        bound();
         PostingQueue stored = t.queues.get(queue.id());
         if (stored == null) {
             throw new ConflictException("queue " + queue.id() + " does not exist any more");
@@ -82,6 +91,7 @@ final class MemoryPostingQueues implements PostingQueueRepository {
     @Override
     public Optional<PostingQueue> find(QueueId id) {
         tx.checkReadable();
+        bound();
         return Optional.ofNullable(t.queues.get(id));
     }
 
@@ -93,6 +103,7 @@ final class MemoryPostingQueues implements PostingQueueRepository {
     @Override
     public List<PostingQueue> list(OwnerScope owners) {
         tx.checkReadable();
+        bound();
         return t.queues.values().stream()
                 .filter(q -> owners.includes(q.ownerPrincipalId()))
                 .sorted(Comparator.comparing(PostingQueue::name).thenComparing(q -> q.id().value()))
@@ -102,6 +113,7 @@ final class MemoryPostingQueues implements PostingQueueRepository {
     @Override
     public boolean delete(QueueId id) {
         tx.checkWritable();
+        bound();
         PostingQueue old = t.queues.remove(id);
         if (old == null) {
             return false;
@@ -119,6 +131,7 @@ final class MemoryPostingQueues implements PostingQueueRepository {
     @Override
     public void claim(QueueId queue, Instant slot, ScheduleId schedule) {
         tx.checkWritable();
+        bound();
         if (!t.queues.containsKey(queue)) {
             throw new ConflictException("queue " + queue + " does not exist");
         }
@@ -141,6 +154,7 @@ final class MemoryPostingQueues implements PostingQueueRepository {
     @Override
     public boolean release(QueueId queue, Instant slot) {
         tx.checkWritable();
+        bound();
         TreeMap<Instant, ScheduleId> claims = t.claims.get(queue);
         ScheduleId old = claims == null ? null : claims.remove(slot);
         if (old == null) {
@@ -153,6 +167,7 @@ final class MemoryPostingQueues implements PostingQueueRepository {
     @Override
     public List<QueueClaim> claims(QueueId queue, Instant from, Instant to) {
         tx.checkReadable();
+        bound();
         TreeMap<Instant, ScheduleId> claims = t.claims.get(queue);
         var out = new ArrayList<QueueClaim>();
         if (claims == null || !to.isAfter(from)) {
