@@ -141,6 +141,11 @@ final class QuickstartRun {
             PostTemplate template = template(luxaris);
             List<Map<String, PostVariant>> posts = generatePosts(luxaris, template);
             List<ScheduleEvents> scheduled = schedule(luxaris, posts, accounts, progress);
+            var queueChannel = accounts.entrySet().iterator().next();
+            line(
+                    "Queue",
+                    QuickstartQueue.show(
+                            luxaris, AUTHOR, queueChannel.getKey(), queueChannel.getValue(), options.zone()));
             boolean complete = publish(luxaris, progress, scheduled);
             return report(luxaris, scheduled, complete);
         }

@@ -58,7 +58,10 @@ class QuickstartTest {
                 .contains("x @quickstart (connected)", "outbox local outbox (connected)")
                 .contains("\"Quickstart announcement\" (created), placeholders: headline, link, note, product, version")
                 .contains("offline generator: 12 suggestions")
-                .contains("6 schedules from");
+                .contains("6 schedules from")
+                .contains("\"quickstart queue\" on x @quickstart, daily at 09:00 and 17:00 Europe/Berlin")
+                .contains("queued tip 1 -> slot", "queued tip 2 -> slot")
+                .contains("taken out again (nothing is posted later); next free slots:");
         assertThat(first.out())
                 .contains("                 6/6 done in")
                 .contains("This week in Europe/Berlin")
@@ -104,6 +107,7 @@ class QuickstartTest {
                 .contains("outbox local outbox (reused)")
                 .contains("\"Quickstart announcement\" (reused)")
                 .contains("3 schedules from")
+                .contains("queued tip 2 -> slot")
                 .contains("Result: 1 published, 2 dry runs");
         assertThat(second.out()).contains("                 3/3 done in");
         // the calendar shows both runs
