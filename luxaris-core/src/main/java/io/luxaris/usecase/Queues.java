@@ -58,6 +58,9 @@ public final class Queues {
     /** Most free slots one calendar query returns. */
     public static final int MAX_FREE_SLOTS = 1_000;
 
+    /** Most available slots {@link #enqueue} tries against the rate limits before it calls the queue full. */
+    private static final int MAX_RATE_CHECKED = 100;
+
     private final Runtime rt;
     private final Posts posts;
     private final Schedules schedules;
@@ -199,7 +202,8 @@ public final class Queues {
 
     /**
      * Puts a variant into the queue's next free slot: the first upcoming slot nobody holds on a day that has fewer
-     * than {@code maxPerDay} posts. The variant publishes through its own connection when the queue has it, else
+     * than {@code maxPerDay} posts, and whose time keeps the rules' per-connection rate limits (a slot that breaks
+     * them is passed over). The variant publishes through its own connection when the queue has it, else
      * through the queue's only connection. Same checks as {@link Schedules#schedule}, except that the time is the
      * slot's.
      *
@@ -222,7 +226,9 @@ public final class Queues {
 
     /**
      * Puts a variant into the queue's first upcoming slot and pushes the posts after it back one slot each, up to
-     * the first free slot (on a day with room). Same checks as {@link #enqueue}.
+     * the first free slot (on a day with room). Same checks as {@link #enqueue}, except that the queue's own times
+     * are kept as they are: the rules' per-connection rate limits are not checked again (as for {@link #move} and
+     * {@link #shuffle}).
      *
      * @param principal the acting principal
      * @param variant the variant to publish
@@ -240,7 +246,8 @@ public final class Queues {
     }
 
     /**
-     * The next free slots of a queue (those {@link #enqueue} would take, in order).
+     * The next free slots of a queue (those {@link #enqueue} would take, in order, where the rules' rate limits
+     * allow them).
      *
      * @param principal the acting principal
      * @param id the queue's id
@@ -412,10 +419,13 @@ public final class Queues {
             checks.addAll(ConnectionRule.check(connection, channel.channel(), variant.channelId(), "connection"));
             checks.addAll(channel.validate(variant, Optional.of(connection), "variant"));
             checks.throwIfInvalid();
-            int free = book.nextAvailable(0);
+            int free = first ? book.nextAvailable(0) : withinRateLimits(tx, book, connection.id());
             if (free < 0) {
                 throw ValidationException.of(
-                        "queue", "full", "queue " + queueId + " has no free slot within the scheduling horizon");
+                        "queue",
+                        "full",
+                        "queue " + queueId + " has no free slot within the scheduling horizon"
+                                + (first ? "" : " that keeps the connection's rate limits"));
             }
             Instant now = rt.now();
             int target = free;
@@ -452,6 +462,23 @@ public final class Queues {
         });
         publish(events);
         return created;
+    }
+
+    /**
+     * The first available slot whose time keeps the per-connection rate limits of the rules, as an index; -1 when
+     * none of the first {@value #MAX_RATE_CHECKED} available slots does, or none is left.
+     */
+    private int withinRateLimits(Transaction tx, QueueBook book, ConnectionId connection) {
+        int checked = 0;
+        for (int i = book.nextAvailable(0); i >= 0 && checked < MAX_RATE_CHECKED; i = book.nextAvailable(i + 1)) {
+            if (schedules
+                    .rateLimits(tx, connection, book.slot(i).get().at(), Optional.empty())
+                    .isEmpty()) {
+                return i;
+            }
+            checked++;
+        }
+        return -1;
     }
 
     /** Moves a pending schedule into a vacated slot and claims it. */

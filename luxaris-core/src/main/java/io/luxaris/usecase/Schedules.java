@@ -489,7 +489,7 @@ public final class Schedules {
                 Optional.empty());
     }
 
-    private List<io.luxaris.Violation> rateLimits(
+    List<io.luxaris.Violation> rateLimits(
             Transaction tx, ConnectionId connection, Instant runAt, Optional<ScheduleId> self) {
         if (rt.rules().maxSchedulesPerHourPerConnection().isEmpty()
                 && rt.rules().minGapPerConnection().isEmpty()) {

@@ -19,6 +19,7 @@ import io.luxaris.domain.rules.DstGapPolicy;
 import io.luxaris.domain.rules.SchedulingRules;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -208,6 +209,25 @@ class QueuesTest {
 
         rejected(() -> luxaris.queues().enqueue(alice, variant("c"), q.id()), "queue", "full");
         assertThat(luxaris.queues().preview(alice, q.id(), 5)).isEmpty();
+    }
+
+    @Test
+    void enqueue_passesOverSlotsThatBreakTheRateLimits() {
+        start(
+                THURSDAY,
+                SchedulingRules.builder()
+                        .minGapPerConnection(Duration.ofHours(1))
+                        .build());
+        PostingQueue q = queue(LocalTime.of(17, 0), LocalTime.of(18, 0));
+        luxaris.schedules()
+                .schedule(
+                        alice,
+                        ScheduleRequest.at(
+                                variant("by hand"), account, LocalDateTime.parse("2026-03-26T17:30"), BERLIN));
+
+        Schedule queued = luxaris.queues().enqueue(alice, variant("queued"), q.id());
+
+        assertThat(queued.runAt()).isEqualTo(berlin("2026-03-27T17:00"));
     }
 
     @Test
