@@ -93,19 +93,7 @@ public final class Queues {
         Instant now = rt.now();
         return rt.storage().inTransaction(tx -> {
             requireConnections(tx, principal, draft.connections());
-            PostingQueue queue = new PostingQueue(
-                    QueueId.random(),
-                    principal.id(),
-                    draft.name(),
-                    draft.connections(),
-                    zone,
-                    draft.slotTimes(),
-                    draft.days(),
-                    draft.excludedDates(),
-                    draft.maxPerDay(),
-                    now,
-                    now,
-                    0);
+            PostingQueue queue = settled(QueueId.random(), principal.id(), draft, zone, now, now, 0);
             tx.postingQueues().insert(queue);
             return queue;
         });
@@ -133,19 +121,8 @@ public final class Queues {
             PostingQueue queue = writableQueue(tx, principal, id);
             requireConnections(tx, principal, draft.connections());
             return tx.postingQueues()
-                    .update(new PostingQueue(
-                            id,
-                            queue.ownerPrincipalId(),
-                            draft.name(),
-                            draft.connections(),
-                            zone,
-                            draft.slotTimes(),
-                            draft.days(),
-                            draft.excludedDates(),
-                            draft.maxPerDay(),
-                            queue.createdAt(),
-                            rt.now(),
-                            queue.version()));
+                    .update(settled(
+                            id, queue.ownerPrincipalId(), draft, zone, queue.createdAt(), rt.now(), queue.version()));
         });
     }
 
@@ -583,6 +560,24 @@ public final class Queues {
             rt.requireRead(principal, ResourceType.CONNECTION, connection.ownerPrincipalId(), id);
             rt.requirePublishWith(principal, connection);
         }
+    }
+
+    /** The queue with a validated draft's settings. */
+    private static PostingQueue settled(
+            QueueId id, String owner, QueueDraft draft, ZoneId zone, Instant created, Instant updated, long version) {
+        return new PostingQueue(
+                id,
+                owner,
+                draft.name(),
+                draft.connections(),
+                zone,
+                draft.slotTimes(),
+                draft.days(),
+                draft.excludedDates(),
+                draft.maxPerDay(),
+                created,
+                updated,
+                version);
     }
 
     private static ZoneId validate(QueueDraft draft) {

@@ -9,33 +9,22 @@ import org.junit.jupiter.api.TestInstance;
 /** The testkit's queue storage contract on one SQL database; each test starts with empty tables. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcQueueStorageContract extends QueueStorageContract {
-    private TestDatabase database;
-    private JdbcStorage jdbc;
+    private ContractStore store;
 
     abstract TestDatabase.Kind kind();
 
     @BeforeAll
     void createDatabase() {
-        database = TestDatabase.orNull(kind());
-        if (database != null) {
-            jdbc = database.storage().build();
-        }
+        store = new ContractStore(kind());
     }
 
     @AfterAll
     void dropDatabase() {
-        if (jdbc != null) {
-            jdbc.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        store.close();
     }
 
     @Override
     protected StorageProvider provider() {
-        TestDatabase.assumeAvailable(database, kind());
-        database.deleteAllRows();
-        return jdbc;
+        return store.emptied();
     }
 }
