@@ -37,6 +37,7 @@ import io.luxaris.usecase.Channels;
 import io.luxaris.usecase.Generation;
 import io.luxaris.usecase.Posts;
 import io.luxaris.usecase.Publishing;
+import io.luxaris.usecase.Queues;
 import io.luxaris.usecase.Schedules;
 import io.luxaris.usecase.Templates;
 import java.security.SecureRandom;
@@ -78,6 +79,7 @@ public final class Luxaris implements AutoCloseable {
     private final Calendar calendar;
     private final Publishing publishing;
     private final io.luxaris.usecase.Recurrences recurrences;
+    private final Queues queues;
     private final SchedulerEngine engine;
     private final List<AutoCloseable> closeables;
     private final Object closeLock = new Object();
@@ -96,6 +98,7 @@ public final class Luxaris implements AutoCloseable {
         this.calendar = useCases.calendar();
         this.publishing = useCases.publishing();
         this.recurrences = useCases.recurrences();
+        this.queues = useCases.queues();
     }
 
     /**
@@ -177,6 +180,15 @@ public final class Luxaris implements AutoCloseable {
      */
     public io.luxaris.usecase.Recurrences recurrences() {
         return recurrences;
+    }
+
+    /**
+     * Publishing queues with weekly time slots: create, enqueue, share next, reorder, shuffle, preview.
+     *
+     * @return the queues use case
+     */
+    public Queues queues() {
+        return queues;
     }
 
     /**

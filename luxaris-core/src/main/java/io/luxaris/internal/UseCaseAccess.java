@@ -6,6 +6,7 @@ import io.luxaris.usecase.Channels;
 import io.luxaris.usecase.Generation;
 import io.luxaris.usecase.Posts;
 import io.luxaris.usecase.Publishing;
+import io.luxaris.usecase.Queues;
 import io.luxaris.usecase.Recurrences;
 import io.luxaris.usecase.Schedules;
 import io.luxaris.usecase.Templates;
@@ -25,7 +26,8 @@ public interface UseCaseAccess {
             Schedules schedules,
             Calendar calendar,
             Publishing publishing,
-            Recurrences recurrences) {}
+            Recurrences recurrences,
+            Queues queues) {}
 
     UseCases create(Runtime runtime, SchedulerEngine engine);
 

@@ -73,6 +73,8 @@ final class MemoryDatabase {
     final Map<List<String>, io.luxaris.spi.storage.IdempotencyRecord> idempotency = new HashMap<>();
 
     final MemoryRecurrences.Tables recurrences = new MemoryRecurrences.Tables();
+    /** Publishing queues and their claimed slots. */
+    final MemoryPostingQueues.Tables postingQueues = new MemoryPostingQueues.Tables();
 
     <T> T write(Clock clock, TransactionWork<T> work) {
         MemoryTransaction joined = current.get();

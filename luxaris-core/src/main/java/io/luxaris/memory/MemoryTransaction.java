@@ -33,6 +33,7 @@ import io.luxaris.spi.storage.GenerationRepository;
 import io.luxaris.spi.storage.IdempotencyRepository;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.PostRepository;
+import io.luxaris.spi.storage.PostingQueueRepository;
 import io.luxaris.spi.storage.PublishEventRepository;
 import io.luxaris.spi.storage.ReapResult;
 import io.luxaris.spi.storage.ScheduleCountCriteria;
@@ -77,6 +78,7 @@ final class MemoryTransaction implements Transaction {
     private final MemoryApprovals approvals;
     private final MemoryIdempotency idempotency = new MemoryIdempotency(this);
     private final MemoryRecurrences recurrences;
+    private final MemoryPostingQueues postingQueues = new MemoryPostingQueues(this);
 
     MemoryTransaction(MemoryDatabase db, Clock clock, boolean readOnly) {
         this.db = db;
@@ -183,6 +185,19 @@ final class MemoryTransaction implements Transaction {
     @Override
     public io.luxaris.spi.storage.RecurrenceRepository recurrences() {
         return recurrences;
+    }
+
+    @Override
+    public PostingQueueRepository postingQueues() {
+        return postingQueues;
+    }
+
+    void checkWritable() {
+        writable();
+    }
+
+    void checkReadable() {
+        readable();
     }
 
     private static void requireAbsent(Object existing, String entity, Object id) {

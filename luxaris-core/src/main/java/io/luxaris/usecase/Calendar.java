@@ -8,6 +8,8 @@ import io.luxaris.domain.Cursor;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.Page;
 import io.luxaris.domain.PageRequest;
+import io.luxaris.domain.PostingQueue;
+import io.luxaris.internal.QueueSlots;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.ResourceType;
@@ -19,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -135,6 +139,45 @@ public final class Calendar {
                             + Limits.LATEST_INSTANT);
         }
         return between(principal, from, to, filter);
+    }
+
+    /**
+     * The free slots of the queues the principal may read, with instants in {@code [from, to)}, by instant: the slots
+     * {@link Queues#enqueue} could still take (upcoming, within the horizon, nobody holds them, and their day has
+     * room). At most {@value Queues#MAX_FREE_SLOTS}; the range rules are those of {@link #between}.
+     *
+     * @param principal the acting principal
+     * @param from the start of the range, inclusive
+     * @param to the end of the range, exclusive
+     * @return the free slots
+     * @throws ValidationException when {@code from} or {@code to} is missing or out of range, or the range is empty or
+     *     too long
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public List<QueueSlot> freeSlots(Principal principal, Instant from, Instant to) {
+        Objects.requireNonNull(principal, "principal");
+        var v = Validation.start();
+        v.required("from", from);
+        v.required("to", to);
+        v.throwIfInvalid();
+        checkRange(v, from, to);
+        v.throwIfInvalid();
+        var owners = rt.access().readableOwners(principal, ResourceType.QUEUE);
+        return rt.storage().readOnly(tx -> {
+            Instant now = rt.now();
+            var out = new ArrayList<QueueSlot>();
+            for (PostingQueue queue : tx.postingQueues().list(owners)) {
+                QueueBook book = new QueueBook(queue, tx, now, rt.rules());
+                for (QueueSlots.Slot s : book.slotsBefore(to)) {
+                    if (!s.at().isBefore(from) && book.available(s)) {
+                        out.add(new QueueSlot(queue.id(), s.at(), queue.zone(), Optional.empty()));
+                    }
+                }
+            }
+            out.sort(Comparator.comparing(QueueSlot::at)
+                    .thenComparing(s -> s.queue().value()));
+            return out.size() > Queues.MAX_FREE_SLOTS ? List.copyOf(out.subList(0, Queues.MAX_FREE_SLOTS)) : out;
+        });
     }
 
     /** The range {@code [from, to)}: supported instants, not empty, at most the calendar's span. */

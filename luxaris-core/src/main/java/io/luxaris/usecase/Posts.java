@@ -44,15 +44,17 @@ public final class Posts {
         UseCaseAccess.register((runtime, engine) -> {
             var posts = new Posts(runtime);
             var templates = new Templates(runtime);
+            var schedules = new Schedules(runtime, posts);
             return new UseCaseAccess.UseCases(
                     new Channels(runtime),
                     posts,
                     templates,
                     new Generation(runtime, posts, templates),
-                    new Schedules(runtime, posts),
+                    schedules,
                     new Calendar(runtime),
                     new Publishing(engine, runtime),
-                    new Recurrences(runtime, posts));
+                    new Recurrences(runtime, posts),
+                    schedules.queues());
         });
     }
 

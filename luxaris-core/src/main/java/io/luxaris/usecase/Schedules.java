@@ -55,12 +55,38 @@ public final class Schedules {
     private final Posts posts;
     private final Approvals approvals;
     private final BulkScheduling bulk;
+    private final Queues queues;
 
     Schedules(Runtime rt, Posts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
         this.approvals = new Approvals(rt, posts);
         this.bulk = new BulkScheduling(rt);
+        this.queues = new Queues(rt, posts, this);
+    }
+
+    /** The queues use case, which puts variants into queue slots through this one. */
+    Queues queues() {
+        return queues;
+    }
+
+    /**
+     * Puts a variant into the next free slot of a queue; see {@link Queues#enqueue}.
+     *
+     * @param principal the acting principal
+     * @param variant the variant to publish
+     * @param queue the queue
+     * @return the new pending schedule at the slot's time
+     * @throws ValidationException when {@code variant} or {@code queue} is missing, the queue is full within the
+     *     horizon, the variant's connection is not the queue's, the connection is unusable or the content does not fit
+     * @throws NotFoundException when the variant, the queue or the connection does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or the queue, or read or
+     *     publish with the connection
+     * @throws ConflictException when the post is archived, or changed concurrently
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public Schedule enqueue(Principal principal, io.luxaris.domain.VariantId variant, io.luxaris.domain.QueueId queue) {
+        return queues.enqueue(principal, variant, queue);
     }
 
     /**
@@ -747,6 +773,12 @@ public final class Schedules {
                 Optional.empty());
     }
 
+    /** The rate-limit violations of one schedule at {@code runAt}, reported on the field {@code when}. */
+    List<io.luxaris.Violation> rateLimits(
+            Transaction tx, ConnectionId connection, Instant runAt, Optional<ScheduleId> self) {
+        return rateLimits(tx, connection, runAt, self, List.of(), "when");
+    }
+
     private List<io.luxaris.Violation> rateLimits(
             Transaction tx,
             ConnectionId connection,
@@ -768,11 +800,16 @@ public final class Schedules {
         return RateLimitRule.check(runAt, others, rt.rules(), field);
     }
 
-    private ChannelConnection usableConnection(Transaction tx, Principal principal, ConnectionId id) {
+    ChannelConnection usableConnection(Transaction tx, Principal principal, ConnectionId id) {
         ChannelConnection connection = rt.connection(tx, id);
         rt.requireRead(principal, ResourceType.CONNECTION, connection.ownerPrincipalId(), id);
         rt.requirePublishWith(principal, connection);
         return connection;
+    }
+
+    /** The variant's registered channel; a missing provider is reported on the field {@code variant}. */
+    RegisteredChannel channelOf(PostVariant variant) {
+        return channelOf(variant, "variant");
     }
 
     private RegisteredChannel channelOf(PostVariant variant, String field) {

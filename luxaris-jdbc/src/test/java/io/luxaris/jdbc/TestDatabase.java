@@ -33,6 +33,8 @@ final class TestDatabase implements AutoCloseable {
     static final List<String> TABLES_CHILDREN_FIRST = List.of(
             "recurring_occurrence",
             "recurring_series",
+            "posting_queue_slot",
+            "posting_queue",
             "publish_event",
             "schedule",
             "variant",

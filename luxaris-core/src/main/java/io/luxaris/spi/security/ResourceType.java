@@ -9,5 +9,7 @@ public enum ResourceType {
     /** Channel connections (accounts). */
     CONNECTION,
     /** Generation sessions, with their suggestions. */
-    GENERATION_SESSION
+    GENERATION_SESSION,
+    /** Publishing queues with their time slots. */
+    QUEUE
 }

@@ -35,4 +35,6 @@ public interface Transaction {
     IdempotencyRepository idempotency();
     /** {@return the recurring series and their materialised occurrences} */
     RecurrenceRepository recurrences();
+    /** {@return the publishing queues and their claimed slots} */
+    PostingQueueRepository postingQueues();
 }

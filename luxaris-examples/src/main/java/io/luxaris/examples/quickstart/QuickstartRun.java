@@ -149,6 +149,11 @@ final class QuickstartRun {
             List<Map<String, PostVariant>> posts = generatePosts(luxaris, template);
             List<ScheduleEvents> scheduled = schedule(luxaris, posts, accounts, progress);
             recurring(luxaris, accounts);
+            var queueChannel = accounts.entrySet().iterator().next();
+            line(
+                    "Queue",
+                    QuickstartQueue.show(
+                            luxaris, AUTHOR, queueChannel.getKey(), queueChannel.getValue(), options.zone()));
             boolean complete = publish(luxaris, progress, scheduled);
             return report(luxaris, scheduled, complete);
         }

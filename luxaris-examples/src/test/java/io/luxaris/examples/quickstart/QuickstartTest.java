@@ -61,7 +61,10 @@ class QuickstartTest {
                 .contains("6 schedules from")
                 .contains("Recurring a weekly tip to outbox, Mondays 09:00 Europe/Berlin, 4 times, 2 texts in turn")
                 .containsPattern(
-                        "next: Mon \\d\\d \\w{3} 09:00:00, Mon \\d\\d \\w{3} 09:00:00, Mon \\d\\d \\w{3} 09:00:00, Mon");
+                        "next: Mon \\d\\d \\w{3} 09:00:00, Mon \\d\\d \\w{3} 09:00:00, Mon \\d\\d \\w{3} 09:00:00, Mon")
+                .contains("\"quickstart queue\" on x @quickstart, daily at 09:00 and 17:00 Europe/Berlin")
+                .contains("queued tip 1 -> slot", "queued tip 2 -> slot")
+                .contains("taken out again (nothing is posted later); next free slots:");
         assertThat(first.out())
                 .contains("                 6/6 done in")
                 .contains("This week in Europe/Berlin")
@@ -107,6 +110,7 @@ class QuickstartTest {
                 .contains("outbox local outbox (reused)")
                 .contains("\"Quickstart announcement\" (reused)")
                 .contains("3 schedules from")
+                .contains("queued tip 2 -> slot")
                 .contains("Result: 1 published, 2 dry runs");
         assertThat(second.out()).contains("                 3/3 done in");
         // the calendar shows both runs

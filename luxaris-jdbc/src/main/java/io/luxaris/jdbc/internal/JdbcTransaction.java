@@ -6,6 +6,7 @@ import io.luxaris.spi.storage.ConnectionRepository;
 import io.luxaris.spi.storage.GenerationRepository;
 import io.luxaris.spi.storage.IdempotencyRepository;
 import io.luxaris.spi.storage.PostRepository;
+import io.luxaris.spi.storage.PostingQueueRepository;
 import io.luxaris.spi.storage.PublishEventRepository;
 import io.luxaris.spi.storage.ScheduleQueue;
 import io.luxaris.spi.storage.ScheduleRepository;
@@ -49,6 +50,7 @@ final class JdbcTransaction implements Transaction {
     private final ApprovalRepo approvals;
     private final IdempotencyRepo idempotency;
     private final RecurrenceRepo recurrences;
+    private final PostingQueueRepo postingQueues;
 
     JdbcTransaction(Database db, Handle handle, boolean readOnly) {
         this.db = db;
@@ -69,6 +71,7 @@ final class JdbcTransaction implements Transaction {
         this.approvals = new ApprovalRepo(this);
         this.idempotency = new IdempotencyRepo(this);
         this.recurrences = new RecurrenceRepo(this);
+        this.postingQueues = new PostingQueueRepo(this);
     }
 
     boolean readOnly() {
@@ -226,5 +229,10 @@ final class JdbcTransaction implements Transaction {
     @Override
     public io.luxaris.spi.storage.RecurrenceRepository recurrences() {
         return recurrences;
+    }
+
+    @Override
+    public PostingQueueRepository postingQueues() {
+        return postingQueues;
     }
 }

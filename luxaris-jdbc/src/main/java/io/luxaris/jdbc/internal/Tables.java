@@ -18,6 +18,8 @@ final class Tables {
     final String idempotency;
     final String recurringSeries;
     final String recurringOccurrence;
+    final String postingQueue;
+    final String postingQueueSlot;
 
     Tables(Optional<String> schema, String prefix) {
         String q = schema.map(s -> s + ".").orElse("") + prefix;
@@ -35,5 +37,7 @@ final class Tables {
         idempotency = q + "idempotency_key";
         recurringSeries = q + "recurring_series";
         recurringOccurrence = q + "recurring_occurrence";
+        postingQueue = q + "posting_queue";
+        postingQueueSlot = q + "posting_queue_slot";
     }
 }

@@ -1,0 +1,46 @@
+package io.luxaris.domain;
+
+import io.luxaris.internal.Uuids;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identifier of a publishing queue: a time-ordered UUID.
+ *
+ * @param value the UUID
+ */
+public record QueueId(UUID value) implements EntityId {
+    /**
+     * Checks the UUID is set.
+     *
+     * @param value the UUID
+     */
+    public QueueId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * A new, time-ordered identifier.
+     *
+     * @return a new id, later ones sorting after earlier ones
+     */
+    public static QueueId random() {
+        return new QueueId(Uuids.timeOrdered());
+    }
+
+    /**
+     * Parses the canonical UUID text form.
+     *
+     * @param text a UUID such as the one {@link #toString()} gives
+     * @return the id
+     * @throws IllegalArgumentException when the text is not a UUID
+     */
+    public static QueueId of(String text) {
+        return new QueueId(UUID.fromString(Objects.requireNonNull(text, "text")));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
