@@ -2,6 +2,10 @@ package io.luxaris.channels.linkedin;
 
 import com.google.auto.service.AutoService;
 import io.luxaris.Violation;
+import io.luxaris.channels.linkedin.internal.Classifier;
+import io.luxaris.channels.linkedin.internal.EscapedLength;
+import io.luxaris.channels.linkedin.internal.LinkedInPublisher;
+import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.FailureKind;
@@ -86,7 +90,6 @@ public final class LinkedInChannel implements ChannelProvider {
     public static final String DEFAULT_VERSION = "202605";
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkedInChannel.class);
-    private static final Pattern AUTHOR = Pattern.compile("urn:li:(?:person|organization):[A-Za-z0-9_-]+");
     private static final Pattern POST_URN = Pattern.compile("urn:li:(?:share|ugcPost):[A-Za-z0-9_-]+");
     private static final String POST_URL = "https://www.linkedin.com/feed/update/";
     private static final ChannelDescriptor DESCRIPTOR = ChannelDescriptor.of(
@@ -156,7 +159,7 @@ public final class LinkedInChannel implements ChannelProvider {
             violations.add(Violation.of("metadata." + LinkedInText.METADATA_KEY, "linkedin_elements", e.getMessage()));
         }
         connection.ifPresent(c -> {
-            if (authorOf(c).isEmpty()) {
+            if (LinkedInPublisher.authorOf(c).isEmpty()) {
                 violations.add(Violation.of(
                         "connection.properties." + PROPERTY_AUTHOR_URN,
                         "author_urn",
@@ -226,12 +229,6 @@ public final class LinkedInChannel implements ChannelProvider {
     public static String postUrl(String postUrn) {
         Objects.requireNonNull(postUrn, "postUrn");
         return POST_URL + postUrn;
-    }
-
-    /** The connection's author URN, when it has a well-formed one. */
-    static Optional<String> authorOf(ChannelConnection connection) {
-        return connection.property(PROPERTY_AUTHOR_URN).map(String::strip).filter(urn -> AUTHOR.matcher(urn)
-                .matches());
     }
 
     /** The API base URL requests go to. */

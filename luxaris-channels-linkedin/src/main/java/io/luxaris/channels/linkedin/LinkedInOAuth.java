@@ -1,5 +1,8 @@
 package io.luxaris.channels.linkedin;
 
+import io.luxaris.channels.linkedin.internal.Classifier;
+import io.luxaris.channels.linkedin.internal.LinkedInTokens;
+import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.Credentials;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;

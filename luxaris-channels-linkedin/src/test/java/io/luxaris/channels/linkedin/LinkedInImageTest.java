@@ -3,6 +3,8 @@ package io.luxaris.channels.linkedin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.luxaris.channels.linkedin.internal.ImageUploader;
+import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;

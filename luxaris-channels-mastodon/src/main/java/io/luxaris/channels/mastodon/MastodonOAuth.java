@@ -70,7 +70,7 @@ public final class MastodonOAuth implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType JSON = PlatformHttp.JSON;
 
     private final HttpUrl instance;
     private final PlatformHttp http;

@@ -1,4 +1,4 @@
-package io.luxaris.channels.bluesky.internal;
+package io.luxaris.http.internal;
 
 import io.luxaris.domain.FailureKind;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -7,17 +7,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Ends a publish step with a classified failure (control flow inside the publisher, never escapes it). */
+/**
+ * Ends a publish step early with a classified failure: control flow inside an adapter's publisher (a step before the
+ * post itself failed), caught there and answered as its {@link #failed()} outcome; it never escapes the publisher.
+ * Carries no stack trace; its message is the failure's code only.
+ */
 public final class Fail extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient PublishOutcome.Failed failed;
 
     public Fail(PublishOutcome.Failed failed) {
-        super(failed.code(), null, false, false);
-        this.failed = Objects.requireNonNull(failed, "failed");
+        super(Objects.requireNonNull(failed, "failed").code(), null, false, false);
+        this.failed = failed;
     }
 
+    /** A failure of {@code kind}; {@code safeMessage} must hold no secret. */
     public static Fail of(FailureKind kind, String code, String safeMessage) {
         return new Fail(PublishOutcome.failed(kind, code, safeMessage));
     }
@@ -28,10 +33,12 @@ public final class Fail extends Exception {
                 FailureKind.RATE_LIMITED, code, safeMessage, retryAt, Optional.empty(), Map.of()));
     }
 
+    /** The outcome the publisher answers with. */
     public PublishOutcome.Failed failed() {
         return failed;
     }
 
+    /** The kind of the failure. */
     public FailureKind kind() {
         return failed.kind();
     }
