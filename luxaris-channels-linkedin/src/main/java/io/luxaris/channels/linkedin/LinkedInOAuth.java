@@ -4,6 +4,7 @@ import io.luxaris.channels.linkedin.internal.Classifier;
 import io.luxaris.channels.linkedin.internal.LinkedInTokens;
 import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
@@ -400,8 +401,8 @@ public final class LinkedInOAuth implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
 
         private Builder(String clientId, String clientSecret, URI redirectUri) {
-            this.clientId = LinkedInChannel.Builder.nonBlank(clientId, "clientId");
-            this.clientSecret = LinkedInChannel.Builder.nonBlank(clientSecret, "clientSecret");
+            this.clientId = AdapterBuilder.nonBlank(clientId, "clientId");
+            this.clientSecret = AdapterBuilder.nonBlank(clientSecret, "clientSecret");
             Objects.requireNonNull(redirectUri, "redirectUri");
             if (!redirectUri.isAbsolute()
                     || !("https".equals(redirectUri.getScheme()) || "http".equals(redirectUri.getScheme()))) {
@@ -426,13 +427,13 @@ public final class LinkedInOAuth implements AutoCloseable {
 
         /** Where the authorization page and token endpoint are; default {@code https://www.linkedin.com}. */
         public Builder oauthBaseUrl(String url) {
-            this.oauthBaseUrl = LinkedInChannel.Builder.url(url, "oauthBaseUrl");
+            this.oauthBaseUrl = AdapterBuilder.url(url, "oauthBaseUrl");
             return this;
         }
 
         /** Where {@code /v2/userinfo} is; default {@code https://api.linkedin.com}. */
         public Builder apiBaseUrl(String url) {
-            this.apiBaseUrl = LinkedInChannel.Builder.url(url, "apiBaseUrl");
+            this.apiBaseUrl = AdapterBuilder.url(url, "apiBaseUrl");
             return this;
         }
 

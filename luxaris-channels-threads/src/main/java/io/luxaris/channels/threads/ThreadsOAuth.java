@@ -6,6 +6,7 @@ import io.luxaris.channels.threads.internal.Settings;
 import io.luxaris.channels.threads.internal.TokenLifetimes;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.Json;
@@ -394,13 +395,13 @@ public final class ThreadsOAuth implements AutoCloseable {
 
         /** Where the authorization page is; default {@code https://threads.com}. */
         public Builder authorizeBaseUrl(String url) {
-            this.authorizeBaseUrl = ThreadsChannel.Builder.url(url, "authorizeBaseUrl");
+            this.authorizeBaseUrl = AdapterBuilder.url(url, "authorizeBaseUrl");
             return this;
         }
 
         /** Where the Graph API and its token endpoints are; default {@code https://graph.threads.net}. */
         public Builder graphBaseUrl(String url) {
-            this.graphBaseUrl = ThreadsChannel.Builder.url(url, "graphBaseUrl");
+            this.graphBaseUrl = AdapterBuilder.url(url, "graphBaseUrl");
             return this;
         }
 
