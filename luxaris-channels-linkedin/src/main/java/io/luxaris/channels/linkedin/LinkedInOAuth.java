@@ -7,6 +7,7 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.security.Redaction;
@@ -14,12 +15,10 @@ import io.luxaris.usecase.Channels;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,6 @@ public final class LinkedInOAuth implements AutoCloseable {
     /** How long LinkedIn refresh tokens live, counted from the first authorization; refreshing does not extend it. */
     public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(365);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String clientId;
     private final String clientSecret;
@@ -98,9 +96,7 @@ public final class LinkedInOAuth implements AutoCloseable {
 
     /** A new authorization request with a random {@code state}. */
     public AuthorizationRequest authorizationRequest() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return authorizationRequest(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return authorizationRequest(OAuthFlow.newState());
     }
 
     /** An authorization request with the given {@code state} (an unguessable value kept in the user's session). */
@@ -403,13 +399,7 @@ public final class LinkedInOAuth implements AutoCloseable {
         private Builder(String clientId, String clientSecret, URI redirectUri) {
             this.clientId = AdapterBuilder.nonBlank(clientId, "clientId");
             this.clientSecret = AdapterBuilder.nonBlank(clientSecret, "clientSecret");
-            Objects.requireNonNull(redirectUri, "redirectUri");
-            if (!redirectUri.isAbsolute()
-                    || !("https".equals(redirectUri.getScheme()) || "http".equals(redirectUri.getScheme()))) {
-                throw new IllegalArgumentException(
-                        "redirectUri must be an absolute http(s) URL but was '" + redirectUri + "'");
-            }
-            this.redirectUri = redirectUri;
+            this.redirectUri = OAuthFlow.redirectUri(redirectUri);
         }
 
         /**
@@ -417,11 +407,7 @@ public final class LinkedInOAuth implements AutoCloseable {
          * w_organization_social}.
          */
         public Builder scopes(List<String> value) {
-            Objects.requireNonNull(value, "scopes");
-            if (value.isEmpty() || value.stream().anyMatch(s -> s == null || s.isBlank() || s.contains(" "))) {
-                throw new IllegalArgumentException("scopes must be non-blank words but were " + value);
-            }
-            this.scopes = List.copyOf(value);
+            this.scopes = OAuthFlow.scopes(value, "");
             return this;
         }
 
