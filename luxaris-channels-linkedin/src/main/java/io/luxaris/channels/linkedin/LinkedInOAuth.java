@@ -65,7 +65,6 @@ public final class LinkedInOAuth implements AutoCloseable {
     /** How long LinkedIn refresh tokens live, counted from the first authorization; refreshing does not extend it. */
     public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(365);
 
-
     private final String clientId;
     private final String clientSecret;
     private final URI redirectUri;

@@ -369,8 +369,6 @@ public final class MastodonOAuth implements AutoCloseable {
         return OAuthFlow.codeChallenge(codeVerifier);
     }
 
-
-
     @Override
     public void close() {
         http.close();

@@ -61,7 +61,6 @@ public final class ThreadsOAuth implements AutoCloseable {
     /** How long a long-lived token lives (used when an answer does not say). */
     public static final Duration LONG_LIVED_TOKEN_LIFETIME = TokenLifetimes.LONG_LIVED;
 
-
     private final String appId;
     private final String appSecret;
     private final URI redirectUri;

@@ -51,7 +51,6 @@ public final class XOAuth2 implements AutoCloseable {
     public static final List<String> DEFAULT_SCOPES =
             List.of("tweet.read", "tweet.write", "users.read", "offline.access", "media.write");
 
-
     private final String clientId;
     private final Optional<String> clientSecret;
     private final URI redirectUri;
@@ -190,8 +189,6 @@ public final class XOAuth2 implements AutoCloseable {
     public static String codeChallenge(String codeVerifier) {
         return OAuthFlow.codeChallenge(codeVerifier);
     }
-
-
 
     @Override
     public void close() {
