@@ -1,7 +1,7 @@
 package io.luxaris.channels.linkedin;
 
 import io.luxaris.channels.linkedin.internal.Classifier;
-import io.luxaris.channels.linkedin.internal.LinkedInTokens;
+import io.luxaris.channels.linkedin.internal.TokenClient;
 import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.Credentials;
 import io.luxaris.http.internal.AdapterBuilder;
@@ -72,7 +72,7 @@ public final class LinkedInOAuth implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final PlatformHttp http;
-    private final LinkedInTokens tokens;
+    private final TokenClient tokens;
 
     private LinkedInOAuth(Builder b) {
         this.clientId = b.clientId;
@@ -82,7 +82,7 @@ public final class LinkedInOAuth implements AutoCloseable {
         this.clock = b.clock;
         this.settings = Settings.forClient(b.apiBaseUrl, b.oauthBaseUrl, b.httpClient);
         this.http = new PlatformHttp("LinkedIn", settings.http());
-        this.tokens = new LinkedInTokens(http, settings);
+        this.tokens = new TokenClient(http, settings);
     }
 
     /**
@@ -192,7 +192,7 @@ public final class LinkedInOAuth implements AutoCloseable {
                     "LinkedIn refused the token request: " + error.getKey() + " (" + error.getValue() + ")",
                     result.status() == 429 || result.status() >= 500);
         }
-        return LinkedInTokens.parse(result, now, refreshToken, refreshExpiry)
+        return TokenClient.parse(result, now, refreshToken, refreshExpiry)
                 .orElseThrow(() -> new LinkedInException(
                         "unreadable_response", "LinkedIn's token answer has no access token", false));
     }

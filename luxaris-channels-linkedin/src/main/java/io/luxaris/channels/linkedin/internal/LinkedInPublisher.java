@@ -57,16 +57,16 @@ public final class LinkedInPublisher implements ChannelPublisher {
 
     private final Settings settings;
     private final PlatformHttp http;
-    private final LinkedInTokens tokens;
-    private final ImageUploader images;
+    private final TokenClient tokens;
+    private final MediaUploader images;
     private final Set<ConnectionId> warnedReauthorization = ConcurrentHashMap.newKeySet();
     private volatile boolean warnedNoClient;
 
     public LinkedInPublisher(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = http(settings);
-        this.tokens = new LinkedInTokens(http, settings);
-        this.images = new ImageUploader(http, settings);
+        this.tokens = new TokenClient(http, settings);
+        this.images = new MediaUploader(http, settings);
     }
 
     /** The channel's HTTP layer: sends nothing in dry-run mode. */
@@ -123,7 +123,7 @@ public final class LinkedInPublisher implements ChannelPublisher {
         checkMedia(variant.media());
         String accessToken = usableToken(request, context, now);
         Collection<String> secrets = secrets(context.credentials());
-        List<ImageUploader.Uploaded> uploaded =
+        List<MediaUploader.Uploaded> uploaded =
                 images.upload(variant.media(), context.media(), author, accessToken, secrets, now);
         return createPost(author, text.commentary(), uploaded, accessToken, secrets, now);
     }
@@ -148,7 +148,7 @@ public final class LinkedInPublisher implements ChannelPublisher {
     private PublishOutcome createPost(
             String author,
             String commentary,
-            List<ImageUploader.Uploaded> uploaded,
+            List<MediaUploader.Uploaded> uploaded,
             String accessToken,
             Collection<String> secrets,
             Instant now) {
@@ -166,7 +166,7 @@ public final class LinkedInPublisher implements ChannelPublisher {
             uploaded.get(0).altText().ifPresent(alt -> media.put("altText", alt));
         } else if (uploaded.size() > 1) {
             ArrayNode list = body.putObject("content").putObject("multiImage").putArray("images");
-            for (ImageUploader.Uploaded image : uploaded) {
+            for (MediaUploader.Uploaded image : uploaded) {
                 ObjectNode item = list.addObject().put("id", image.urn());
                 image.altText().ifPresent(alt -> item.put("altText", alt));
             }
@@ -333,7 +333,7 @@ public final class LinkedInPublisher implements ChannelPublisher {
             return new RefreshResult.Revoked(error.getKey(), message);
         }
         Optional<LinkedInOAuth.Tokens> parsed =
-                LinkedInTokens.parse(result, now, refreshToken, current.refreshExpiresAt());
+                TokenClient.parse(result, now, refreshToken, current.refreshExpiresAt());
         if (parsed.isEmpty()) {
             return new RefreshResult.TransientFailure(
                     "unreadable_response", "LinkedIn's refresh answer has no access token");

@@ -40,14 +40,14 @@ import org.slf4j.LoggerFactory;
  * returned. No post exists yet while this runs, so every failure here is safe to retry (or final when the content
  * is refused).
  */
-public final class ImageUploader {
-    private static final Logger LOG = LoggerFactory.getLogger(ImageUploader.class);
+public final class MediaUploader {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaUploader.class);
     private static final Set<String> TYPES = Set.of("image/jpeg", "image/jpg", "image/png", "image/gif");
 
     private final PlatformHttp http;
     private final Settings settings;
 
-    ImageUploader(PlatformHttp http, Settings settings) {
+    MediaUploader(PlatformHttp http, Settings settings) {
         this.http = Objects.requireNonNull(http, "http");
         this.settings = Objects.requireNonNull(settings, "settings");
     }

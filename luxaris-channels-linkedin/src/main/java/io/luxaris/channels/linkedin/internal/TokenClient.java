@@ -19,11 +19,11 @@ import okhttp3.HttpUrl;
  * LinkedIn's token endpoint ({@code POST /oauth/v2/accessToken}, form encoded, client id and secret in the body):
  * code exchange and refresh (platform-apis.md §2.5).
  */
-public final class LinkedInTokens {
+public final class TokenClient {
     private final PlatformHttp http;
     private final HttpUrl url;
 
-    public LinkedInTokens(PlatformHttp http, Settings settings) {
+    public TokenClient(PlatformHttp http, Settings settings) {
         this.http = Objects.requireNonNull(http, "http");
         this.url = settings.tokenUrl();
     }
