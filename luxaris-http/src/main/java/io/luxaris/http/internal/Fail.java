@@ -2,7 +2,9 @@ package io.luxaris.http.internal;
 
 import io.luxaris.domain.FailureKind;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.security.Redaction;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +16,9 @@ import java.util.Optional;
  */
 public final class Fail extends Exception {
     private static final long serialVersionUID = 1L;
+
+    /** The longest failure message kept. */
+    public static final int MESSAGE_LIMIT = 1_000;
 
     private final transient PublishOutcome.Failed failed;
 
@@ -31,6 +36,37 @@ public final class Fail extends Exception {
     public static Fail rateLimited(String code, String safeMessage, Optional<Instant> retryAt) {
         return new Fail(new PublishOutcome.Failed(
                 FailureKind.RATE_LIMITED, code, safeMessage, retryAt, Optional.empty(), Map.of()));
+    }
+
+    /**
+     * The failure a platform's answer means: {@code message} scrubbed of {@code secrets} and cut to {@value
+     * #MESSAGE_LIMIT} characters, the (already scrubbed) raw answer kept, no checkpoint.
+     */
+    public static PublishOutcome.Failed classified(
+            FailureKind kind,
+            String code,
+            String message,
+            Collection<String> secrets,
+            Optional<Instant> retryAt,
+            String rawResponse) {
+        return new PublishOutcome.Failed(
+                kind,
+                code,
+                Redaction.truncate(Redaction.scrub(message, secrets), MESSAGE_LIMIT),
+                retryAt,
+                Optional.of(rawResponse),
+                Map.of());
+    }
+
+    /** {@code failed} with its message prefixed by {@code label} (which step failed), its checkpoint dropped. */
+    public static Fail labelled(String label, PublishOutcome.Failed failed) {
+        return new Fail(new PublishOutcome.Failed(
+                failed.kind(),
+                failed.code(),
+                Redaction.truncate(label + ": " + failed.safeMessage(), MESSAGE_LIMIT),
+                failed.retryAt(),
+                failed.rawResponse(),
+                Map.of()));
     }
 
     /** The outcome the publisher answers with. */

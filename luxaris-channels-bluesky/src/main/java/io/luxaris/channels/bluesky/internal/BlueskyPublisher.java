@@ -286,13 +286,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
             }
             // absent: nothing was created; a retry writes the same key, so it cannot create a second post
         }
-        throw new Fail(new PublishOutcome.Failed(
-                failed.kind(),
-                failed.code(),
-                Redaction.truncate(label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                failed.retryAt(),
-                failed.rawResponse(),
-                Map.of()));
+        throw Fail.labelled(label, failed);
     }
 
     /** Stops a thread whose next part the account's rate limit (as the last answer reports it) has no room for. */

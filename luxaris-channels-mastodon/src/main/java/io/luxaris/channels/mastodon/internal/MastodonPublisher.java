@@ -335,13 +335,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                 if (failed.kind() == FailureKind.UNKNOWN) {
                     attempts.rememberUnanswered(request.scheduleId(), new Attempts.Unanswered(part, now));
                 }
-                throw new Fail(new PublishOutcome.Failed(
-                        failed.kind(),
-                        failed.code(),
-                        Redaction.truncate(label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                        failed.retryAt(),
-                        failed.rawResponse(),
-                        Map.of()));
+                throw Fail.labelled(label, failed);
             }
         }
     }

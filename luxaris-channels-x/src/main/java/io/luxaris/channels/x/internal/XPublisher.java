@@ -20,7 +20,6 @@ import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.RefreshResult;
 import io.luxaris.spi.channel.Sleeper;
-import io.luxaris.spi.security.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -197,13 +196,7 @@ public final class XPublisher implements ChannelPublisher {
                 return new Posted(own.get(), Classifier.raw(result, session.secrets()));
             }
         }
-        throw new Fail(new PublishOutcome.Failed(
-                failed.kind(),
-                failed.code(),
-                Redaction.truncate(label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                failed.retryAt(),
-                failed.rawResponse(),
-                Map.of()));
+        throw Fail.labelled(label, failed);
     }
 
     @Override
