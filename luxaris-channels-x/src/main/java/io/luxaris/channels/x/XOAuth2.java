@@ -3,6 +3,7 @@ package io.luxaris.channels.x;
 import io.luxaris.channels.x.internal.Settings;
 import io.luxaris.channels.x.internal.TokenClient;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.Json;
@@ -314,13 +315,13 @@ public final class XOAuth2 implements AutoCloseable {
 
         /** Where the X API is; default {@code https://api.x.com}. */
         public Builder baseUrl(String url) {
-            this.baseUrl = parse(url, "baseUrl");
+            this.baseUrl = AdapterBuilder.url(url, "baseUrl");
             return this;
         }
 
         /** The browser authorization page; default {@link #AUTHORIZE_URL}. */
         public Builder authorizeUrl(String url) {
-            this.authorizeUrl = parse(url, "authorizeUrl");
+            this.authorizeUrl = AdapterBuilder.url(url, "authorizeUrl");
             return this;
         }
 
@@ -338,15 +339,6 @@ public final class XOAuth2 implements AutoCloseable {
 
         public XOAuth2 build() {
             return new XOAuth2(this);
-        }
-
-        private static HttpUrl parse(String url, String name) {
-            Objects.requireNonNull(url, name);
-            HttpUrl parsed = HttpUrl.parse(url);
-            if (parsed == null) {
-                throw new IllegalArgumentException(name + " must be an http(s) URL but was '" + url + "'");
-            }
-            return parsed;
         }
     }
 }
