@@ -1,8 +1,8 @@
 package io.luxaris.channels.linkedin;
 
 import io.luxaris.channels.linkedin.internal.Classifier;
-import io.luxaris.channels.linkedin.internal.TokenClient;
 import io.luxaris.channels.linkedin.internal.Settings;
+import io.luxaris.channels.linkedin.internal.TokenClient;
 import io.luxaris.domain.Credentials;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -48,8 +49,7 @@ import org.slf4j.LoggerFactory;
  * is {@code RETRYABLE}, as is everything before the post request (uploads create no post).
  */
 public final class LinkedInPublisher implements ChannelPublisher {
-    private static final java.util.regex.Pattern AUTHOR =
-            java.util.regex.Pattern.compile("urn:li:(?:person|organization):[A-Za-z0-9_-]+");
+    private static final Pattern AUTHOR = Pattern.compile("urn:li:(?:person|organization):[A-Za-z0-9_-]+");
     public static final MediaType JSON = MediaType.get("application/json");
     static final String RESTLI_PROTOCOL_VERSION = "2.0.0";
 
