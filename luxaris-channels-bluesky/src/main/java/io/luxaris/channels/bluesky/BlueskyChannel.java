@@ -1,10 +1,11 @@
 package io.luxaris.channels.bluesky;
 
+import static io.luxaris.http.internal.AdapterBuilder.url;
+
 import com.google.auto.service.AutoService;
 import io.luxaris.Violation;
 import io.luxaris.channels.bluesky.internal.BlueskyPublisher;
 import io.luxaris.channels.bluesky.internal.BlueskyText;
-import io.luxaris.channels.bluesky.internal.Fail;
 import io.luxaris.channels.bluesky.internal.Settings;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
@@ -12,7 +13,8 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
-import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.AdapterBuilder;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.spi.channel.ChannelDescriptor;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelProvider;
@@ -247,9 +249,7 @@ public final class BlueskyChannel implements ChannelProvider {
     /** Builder of a {@link BlueskyChannel}; validates each setting as it is given. */
     public static final class Builder {
         private HttpUrl pdsUrl = HttpUrl.get(Settings.DEFAULT_PDS_URL);
-        private HttpSettings http = HttpSettings.defaults();
-        private boolean dryRun;
-        private Consumer<BlueskyRequestPreview> dryRunSink = preview -> {};
+        private final AdapterBuilder<BlueskyRequestPreview> common = new AdapterBuilder<>();
         private long maxImageBytes = Settings.DEFAULT_MAX_IMAGE_BYTES;
         private int loginsPerWindow = Settings.DEFAULT_LOGINS_PER_WINDOW;
         private List<String> languages = List.of();
@@ -264,12 +264,7 @@ public final class BlueskyChannel implements ChannelProvider {
          * mock server in tests.
          */
         public Builder pdsUrl(String url) {
-            Objects.requireNonNull(url, "pdsUrl");
-            HttpUrl parsed = HttpUrl.parse(url);
-            if (parsed == null) {
-                throw new IllegalArgumentException("pdsUrl must be an http(s) URL but was '" + url + "'");
-            }
-            this.pdsUrl = parsed;
+            this.pdsUrl = url(url, "pdsUrl");
             return this;
         }
 
@@ -283,31 +278,31 @@ public final class BlueskyChannel implements ChannelProvider {
          * own configuration from it (never following redirects) and never shuts it down.
          */
         public Builder httpClient(OkHttpClient client) {
-            this.http = http.withSharedClient(client);
+            common.httpClient(client);
             return this;
         }
 
         /** Connect timeout; default 10 s (or the shared client's). */
         public Builder connectTimeout(Duration timeout) {
-            this.http = http.withConnectTimeout(timeout);
+            common.connectTimeout(timeout);
             return this;
         }
 
         /** Read timeout; default 30 s (or the shared client's). A post unanswered within it is looked up. */
         public Builder readTimeout(Duration timeout) {
-            this.http = http.withReadTimeout(timeout);
+            common.readTimeout(timeout);
             return this;
         }
 
         /** Write timeout; default 30 s (or the shared client's). */
         public Builder writeTimeout(Duration timeout) {
-            this.http = http.withWriteTimeout(timeout);
+            common.writeTimeout(timeout);
             return this;
         }
 
         /** Timeout of each whole call, reading the answer included; default 60 s (or the shared client's). */
         public Builder callTimeout(Duration timeout) {
-            this.http = http.withCallTimeout(timeout);
+            common.callTimeout(timeout);
             return this;
         }
 
@@ -316,7 +311,7 @@ public final class BlueskyChannel implements ChannelProvider {
          * not read (the post is then looked up); a larger error answer is classified by its status.
          */
         public Builder maxResponseBytes(long bytes) {
-            this.http = http.withMaxResponseBytes(bytes);
+            common.maxResponseBytes(bytes);
             return this;
         }
 
@@ -387,23 +382,22 @@ public final class BlueskyChannel implements ChannelProvider {
          * ({@code PublishOutcome.DryRun}, schedule status {@code dry_run}).
          */
         public Builder dryRun() {
-            this.dryRun = true;
+            common.dryRun();
             return this;
         }
 
         /** Dry-run mode, also handing each request built to {@code sink}. */
         public Builder dryRun(Consumer<BlueskyRequestPreview> sink) {
-            this.dryRunSink = Objects.requireNonNull(sink, "sink");
-            this.dryRun = true;
+            common.dryRun(sink);
             return this;
         }
 
         public BlueskyChannel build() {
             return new BlueskyChannel(new Settings(
                     pdsUrl,
-                    http,
-                    dryRun,
-                    dryRunSink,
+                    common.http(),
+                    common.isDryRun(),
+                    common.dryRunSink(),
                     maxImageBytes,
                     loginsPerWindow,
                     languages,

@@ -1,9 +1,10 @@
 package io.luxaris.channels.bluesky;
 
+import static io.luxaris.http.internal.AdapterBuilder.nonBlank;
+
 import io.luxaris.domain.Credentials;
 import io.luxaris.usecase.ConnectionRequest;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a Bluesky connection holds, and how to make one from a handle (or DID) and an app password.
@@ -46,13 +47,5 @@ public final class BlueskyCredentials {
         String display = id.startsWith("did:") ? id : "@" + id;
         return ConnectionRequest.of(BlueskyChannel.KEY, display, appPassword(appPassword))
                 .withProperties(Map.of(BlueskyChannel.PROPERTY_IDENTIFIER, id));
-    }
-
-    private static String nonBlank(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return value;
     }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okio.ByteString;
 
 /**
  * A fake PDS on {@code mockwebserver3} that behaves like the documented XRPC API (platform facts §3A): app-password
@@ -176,21 +175,12 @@ final class FakeBluesky implements AutoCloseable {
     }
 
     RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(2, TimeUnit.SECONDS);
-        if (request == null) {
-            throw new AssertionError("expected another request to the fake PDS");
-        }
-        return request;
+        return Recorded.take(server, "the fake PDS");
     }
 
     /** Every request received since the last take, in order. */
     List<RecordedRequest> takeAll() throws InterruptedException {
-        var all = new ArrayList<RecordedRequest>();
-        RecordedRequest next;
-        while ((next = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-            all.add(next);
-        }
-        return all;
+        return Recorded.takeAll(server);
     }
 
     /** {@code POST com.atproto.repo.createRecord}: the method and the XRPC method name. */
@@ -204,26 +194,17 @@ final class FakeBluesky implements AutoCloseable {
     }
 
     static String body(RecordedRequest request) {
-        ByteString body = request.getBody();
-        return body == null ? "" : body.utf8();
+        return Recorded.body(request);
     }
 
     static JsonNode json(RecordedRequest request) {
-        try {
-            return JSON.readTree(body(request));
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + body(request), e);
-        }
+        return Recorded.json(request);
     }
 
     // ------------------------------------------------------------------ documented bodies
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .setHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body)
-                .build();
+        return Recorded.json(code, "application/json; charset=utf-8", body);
     }
 
     static MockResponse error(int code, String error, String message) {

@@ -1,33 +1,22 @@
 package io.luxaris.channels.bluesky;
 
 import io.luxaris.domain.ChannelConnection;
-import io.luxaris.domain.ChannelId;
-import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.MediaRef;
-import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
-import io.luxaris.domain.ScheduleId;
-import io.luxaris.domain.VariantId;
-import io.luxaris.domain.VariantSource;
-import io.luxaris.domain.VariantStatus;
+import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.MemoryPublishContext;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
-import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishRequest;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /** Domain objects, images and a publish context for publisher tests. */
 final class Fixtures {
@@ -36,23 +25,7 @@ final class Fixtures {
     private Fixtures() {}
 
     static PostVariant variant(String content, List<String> thread, List<MediaRef> media) {
-        Instant now = Instant.now();
-        return new PostVariant(
-                VariantId.random(),
-                PostId.random(),
-                ChannelId.forKey(BlueskyChannel.KEY),
-                Optional.empty(),
-                content,
-                thread,
-                media,
-                Optional.empty(),
-                VariantSource.MANUAL,
-                VariantStatus.READY,
-                Map.of(),
-                now,
-                now,
-                Optional.empty(),
-                0);
+        return ChannelFixtures.variant(BlueskyChannel.KEY, content, thread, media, Map.of(), Instant.now());
     }
 
     static PostVariant variant(String content) {
@@ -60,21 +33,7 @@ final class Fixtures {
     }
 
     static ChannelConnection connection(Map<String, String> properties) {
-        Instant now = Instant.now();
-        return new ChannelConnection(
-                ConnectionId.random(),
-                "owner",
-                ChannelId.forKey(BlueskyChannel.KEY),
-                "@" + FakeBluesky.HANDLE,
-                ConnectionStatus.CONNECTED,
-                Optional.empty(),
-                properties,
-                Optional.empty(),
-                Optional.empty(),
-                now,
-                now,
-                Optional.empty(),
-                0);
+        return ChannelFixtures.connection(BlueskyChannel.KEY, "@" + FakeBluesky.HANDLE, properties, Instant.now());
     }
 
     /** A connection that logged in before: its DID is known. */
@@ -83,7 +42,7 @@ final class Fixtures {
     }
 
     static PublishRequest request(PostVariant variant, ChannelConnection connection) {
-        return new PublishRequest(ScheduleId.random(), 1, variant, connection, Map.of());
+        return ChannelFixtures.request(variant, connection);
     }
 
     static PublishRequest request(PostVariant variant) {
@@ -230,77 +189,14 @@ final class Fixtures {
         }
     }
 
-    /** A publish context keeping credentials in memory, recording saves and property updates. */
-    static final class Context implements PublishContext {
-        private volatile Credentials current;
-        private volatile Credentials stored;
-        private final List<Credentials> saved = new ArrayList<>();
-        private final Map<String, String> properties = new LinkedHashMap<>();
-        private final Clock clock;
-        private final MediaSource media;
-        private Consumer<Credentials> onSave = c -> {};
-
+    /** A publish context keeping the session in memory, recording saves and property updates. */
+    static final class Context extends MemoryPublishContext<Context> {
         Context(Credentials credentials) {
             this(credentials, Clock.systemUTC(), MediaSource.none());
         }
 
         Context(Credentials credentials, Clock clock, MediaSource media) {
-            this.current = credentials;
-            this.stored = credentials;
-            this.clock = clock;
-            this.media = media;
-        }
-
-        Context onSave(Consumer<Credentials> hook) {
-            this.onSave = hook;
-            return this;
-        }
-
-        /** Simulates another worker having stored a new session. */
-        void storeElsewhere(Credentials credentials) {
-            this.stored = credentials;
-        }
-
-        @Override
-        public Credentials credentials() {
-            return current;
-        }
-
-        @Override
-        public synchronized void saveCredentials(Credentials rotated) {
-            onSave.accept(rotated);
-            stored = stored.replacedBy(rotated);
-            current = stored;
-            saved.add(current);
-        }
-
-        @Override
-        public Credentials reloadCredentials() {
-            current = stored;
-            return current;
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public MediaSource media() {
-            return media;
-        }
-
-        @Override
-        public synchronized void updateConnectionProperties(Map<String, String> updates) {
-            properties.putAll(updates);
-        }
-
-        synchronized Map<String, String> properties() {
-            return Map.copyOf(properties);
-        }
-
-        synchronized List<Credentials> saved() {
-            return List.copyOf(saved);
+            super(credentials, clock, media);
         }
     }
 }

@@ -1,14 +1,23 @@
 package io.luxaris.channels.linkedin;
 
+import static io.luxaris.http.internal.AdapterBuilder.nonBlank;
+import static io.luxaris.http.internal.AdapterBuilder.notNegative;
+import static io.luxaris.http.internal.AdapterBuilder.positive;
+import static io.luxaris.http.internal.AdapterBuilder.url;
+
 import com.google.auto.service.AutoService;
 import io.luxaris.Violation;
+import io.luxaris.channels.linkedin.internal.Classifier;
+import io.luxaris.channels.linkedin.internal.EscapedLength;
+import io.luxaris.channels.linkedin.internal.LinkedInPublisher;
+import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
-import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelDescriptor;
 import io.luxaris.spi.channel.ChannelEnvironment;
@@ -86,7 +95,6 @@ public final class LinkedInChannel implements ChannelProvider {
     public static final String DEFAULT_VERSION = "202605";
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkedInChannel.class);
-    private static final Pattern AUTHOR = Pattern.compile("urn:li:(?:person|organization):[A-Za-z0-9_-]+");
     private static final Pattern POST_URN = Pattern.compile("urn:li:(?:share|ugcPost):[A-Za-z0-9_-]+");
     private static final String POST_URL = "https://www.linkedin.com/feed/update/";
     private static final ChannelDescriptor DESCRIPTOR = ChannelDescriptor.of(
@@ -156,7 +164,7 @@ public final class LinkedInChannel implements ChannelProvider {
             violations.add(Violation.of("metadata." + LinkedInText.METADATA_KEY, "linkedin_elements", e.getMessage()));
         }
         connection.ifPresent(c -> {
-            if (authorOf(c).isEmpty()) {
+            if (LinkedInPublisher.authorOf(c).isEmpty()) {
                 violations.add(Violation.of(
                         "connection.properties." + PROPERTY_AUTHOR_URN,
                         "author_urn",
@@ -228,12 +236,6 @@ public final class LinkedInChannel implements ChannelProvider {
         return POST_URL + postUrn;
     }
 
-    /** The connection's author URN, when it has a well-formed one. */
-    static Optional<String> authorOf(ChannelConnection connection) {
-        return connection.property(PROPERTY_AUTHOR_URN).map(String::strip).filter(urn -> AUTHOR.matcher(urn)
-                .matches());
-    }
-
     /** The API base URL requests go to. */
     public URI baseUrl() {
         return settings.apiBaseUrl().uri();
@@ -267,9 +269,7 @@ public final class LinkedInChannel implements ChannelProvider {
         private HttpUrl baseUrl = HttpUrl.get(Settings.DEFAULT_API_BASE_URL);
         private HttpUrl oauthBaseUrl = HttpUrl.get(Settings.DEFAULT_OAUTH_BASE_URL);
         private String version = DEFAULT_VERSION;
-        private HttpSettings http = HttpSettings.defaults();
-        private boolean dryRun;
-        private Consumer<LinkedInRequestPreview> dryRunSink = preview -> {};
+        private final AdapterBuilder<LinkedInRequestPreview> common = new AdapterBuilder<>();
         private Optional<String> clientId = Optional.empty();
         private Optional<String> clientSecret = Optional.empty();
         private Duration refreshAhead = Settings.DEFAULT_REFRESH_AHEAD;
@@ -309,13 +309,13 @@ public final class LinkedInChannel implements ChannelProvider {
          * configuration from it and never shuts it down. Default: a client of its own, closed with the publisher.
          */
         public Builder httpClient(OkHttpClient client) {
-            this.http = http.withSharedClient(client);
+            common.httpClient(client);
             return this;
         }
 
         /** Connect timeout; default 10 s (or the shared client's). */
         public Builder connectTimeout(Duration timeout) {
-            this.http = http.withConnectTimeout(timeout);
+            common.connectTimeout(timeout);
             return this;
         }
 
@@ -324,13 +324,13 @@ public final class LinkedInChannel implements ChannelProvider {
          * unknown (it may be on LinkedIn), never retried blindly.
          */
         public Builder readTimeout(Duration timeout) {
-            this.http = http.withReadTimeout(timeout);
+            common.readTimeout(timeout);
             return this;
         }
 
         /** Write timeout; default 30 s (or the shared client's). */
         public Builder writeTimeout(Duration timeout) {
-            this.http = http.withWriteTimeout(timeout);
+            common.writeTimeout(timeout);
             return this;
         }
 
@@ -339,7 +339,7 @@ public final class LinkedInChannel implements ChannelProvider {
          * timeout, when it has one). A post request that runs out of it is recorded as unknown.
          */
         public Builder callTimeout(Duration timeout) {
-            this.http = http.withCallTimeout(timeout);
+            common.callTimeout(timeout);
             return this;
         }
 
@@ -348,7 +348,7 @@ public final class LinkedInChannel implements ChannelProvider {
          * not read (a post request then ends as unknown); an error answer over it is classified by its status.
          */
         public Builder maxResponseBytes(long bytes) {
-            this.http = http.withMaxResponseBytes(bytes);
+            common.maxResponseBytes(bytes);
             return this;
         }
 
@@ -364,11 +364,7 @@ public final class LinkedInChannel implements ChannelProvider {
 
         /** Refresh a refreshable access token when it expires within this margin; default 5 min. */
         public Builder refreshAhead(Duration margin) {
-            Objects.requireNonNull(margin, "refreshAhead");
-            if (margin.isNegative()) {
-                throw new IllegalArgumentException("refreshAhead must not be negative but was " + margin);
-            }
-            this.refreshAhead = margin;
+            this.refreshAhead = notNegative(margin, "refreshAhead");
             return this;
         }
 
@@ -393,14 +389,13 @@ public final class LinkedInChannel implements ChannelProvider {
          * PublishOutcome.DryRun}, schedule status {@code dry_run}): neither published nor failed.
          */
         public Builder dryRun() {
-            this.dryRun = true;
+            common.dryRun();
             return this;
         }
 
         /** Dry-run mode, also handing each request built to {@code sink}. */
         public Builder dryRun(Consumer<LinkedInRequestPreview> sink) {
-            this.dryRunSink = Objects.requireNonNull(sink, "sink");
-            this.dryRun = true;
+            common.dryRun(sink);
             return this;
         }
 
@@ -409,39 +404,14 @@ public final class LinkedInChannel implements ChannelProvider {
                     baseUrl,
                     oauthBaseUrl,
                     version,
-                    http,
-                    dryRun,
-                    dryRunSink,
+                    common.http(),
+                    common.isDryRun(),
+                    common.dryRunSink(),
                     clientId,
                     clientSecret,
                     refreshAhead,
                     throttleBackoff,
                     visibility));
-        }
-
-        static HttpUrl url(String url, String name) {
-            Objects.requireNonNull(url, name);
-            HttpUrl parsed = HttpUrl.parse(url);
-            if (parsed == null) {
-                throw new IllegalArgumentException(name + " must be an http(s) URL but was '" + url + "'");
-            }
-            return parsed;
-        }
-
-        static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive but was " + value);
-            }
-            return value;
-        }
-
-        static String nonBlank(String value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return value;
         }
     }
 }

@@ -1,8 +1,13 @@
 package io.luxaris.channels.linkedin;
 
+import io.luxaris.channels.linkedin.internal.Classifier;
+import io.luxaris.channels.linkedin.internal.Settings;
+import io.luxaris.channels.linkedin.internal.TokenClient;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.security.Redaction;
@@ -10,12 +15,10 @@ import io.luxaris.usecase.Channels;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +65,6 @@ public final class LinkedInOAuth implements AutoCloseable {
     /** How long LinkedIn refresh tokens live, counted from the first authorization; refreshing does not extend it. */
     public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(365);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final String clientId;
     private final String clientSecret;
     private final URI redirectUri;
@@ -71,7 +72,7 @@ public final class LinkedInOAuth implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final PlatformHttp http;
-    private final LinkedInTokens tokens;
+    private final TokenClient tokens;
 
     private LinkedInOAuth(Builder b) {
         this.clientId = b.clientId;
@@ -81,7 +82,7 @@ public final class LinkedInOAuth implements AutoCloseable {
         this.clock = b.clock;
         this.settings = Settings.forClient(b.apiBaseUrl, b.oauthBaseUrl, b.httpClient);
         this.http = new PlatformHttp("LinkedIn", settings.http());
-        this.tokens = new LinkedInTokens(http, settings);
+        this.tokens = new TokenClient(http, settings);
     }
 
     /**
@@ -94,9 +95,7 @@ public final class LinkedInOAuth implements AutoCloseable {
 
     /** A new authorization request with a random {@code state}. */
     public AuthorizationRequest authorizationRequest() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return authorizationRequest(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return authorizationRequest(OAuthFlow.newState());
     }
 
     /** An authorization request with the given {@code state} (an unguessable value kept in the user's session). */
@@ -193,7 +192,7 @@ public final class LinkedInOAuth implements AutoCloseable {
                     "LinkedIn refused the token request: " + error.getKey() + " (" + error.getValue() + ")",
                     result.status() == 429 || result.status() >= 500);
         }
-        return LinkedInTokens.parse(result, now, refreshToken, refreshExpiry)
+        return TokenClient.parse(result, now, refreshToken, refreshExpiry)
                 .orElseThrow(() -> new LinkedInException(
                         "unreadable_response", "LinkedIn's token answer has no access token", false));
     }
@@ -397,15 +396,9 @@ public final class LinkedInOAuth implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
 
         private Builder(String clientId, String clientSecret, URI redirectUri) {
-            this.clientId = LinkedInChannel.Builder.nonBlank(clientId, "clientId");
-            this.clientSecret = LinkedInChannel.Builder.nonBlank(clientSecret, "clientSecret");
-            Objects.requireNonNull(redirectUri, "redirectUri");
-            if (!redirectUri.isAbsolute()
-                    || !("https".equals(redirectUri.getScheme()) || "http".equals(redirectUri.getScheme()))) {
-                throw new IllegalArgumentException(
-                        "redirectUri must be an absolute http(s) URL but was '" + redirectUri + "'");
-            }
-            this.redirectUri = redirectUri;
+            this.clientId = AdapterBuilder.nonBlank(clientId, "clientId");
+            this.clientSecret = AdapterBuilder.nonBlank(clientSecret, "clientSecret");
+            this.redirectUri = OAuthFlow.redirectUri(redirectUri);
         }
 
         /**
@@ -413,23 +406,19 @@ public final class LinkedInOAuth implements AutoCloseable {
          * w_organization_social}.
          */
         public Builder scopes(List<String> value) {
-            Objects.requireNonNull(value, "scopes");
-            if (value.isEmpty() || value.stream().anyMatch(s -> s == null || s.isBlank() || s.contains(" "))) {
-                throw new IllegalArgumentException("scopes must be non-blank words but were " + value);
-            }
-            this.scopes = List.copyOf(value);
+            this.scopes = OAuthFlow.scopes(value, "");
             return this;
         }
 
         /** Where the authorization page and token endpoint are; default {@code https://www.linkedin.com}. */
         public Builder oauthBaseUrl(String url) {
-            this.oauthBaseUrl = LinkedInChannel.Builder.url(url, "oauthBaseUrl");
+            this.oauthBaseUrl = AdapterBuilder.url(url, "oauthBaseUrl");
             return this;
         }
 
         /** Where {@code /v2/userinfo} is; default {@code https://api.linkedin.com}. */
         public Builder apiBaseUrl(String url) {
-            this.apiBaseUrl = LinkedInChannel.Builder.url(url, "apiBaseUrl");
+            this.apiBaseUrl = AdapterBuilder.url(url, "apiBaseUrl");
             return this;
         }
 

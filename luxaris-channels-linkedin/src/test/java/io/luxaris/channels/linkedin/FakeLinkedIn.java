@@ -3,6 +3,7 @@ package io.luxaris.channels.linkedin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -173,21 +173,12 @@ final class FakeLinkedIn implements AutoCloseable {
     }
 
     RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(2, TimeUnit.SECONDS);
-        if (request == null) {
-            throw new AssertionError("expected another request to the fake LinkedIn");
-        }
-        return request;
+        return Recorded.take(server, "the fake LinkedIn");
     }
 
     /** Every request received since the last take, in order. */
     List<RecordedRequest> takeAll() throws InterruptedException {
-        var all = new ArrayList<RecordedRequest>();
-        RecordedRequest next;
-        while ((next = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-            all.add(next);
-        }
-        return all;
+        return Recorded.takeAll(server);
     }
 
     static String route(RecordedRequest request) {
@@ -201,12 +192,11 @@ final class FakeLinkedIn implements AutoCloseable {
     }
 
     static String body(RecordedRequest request) {
-        ByteString body = request.getBody();
-        return body == null ? "" : body.utf8();
+        return Recorded.body(request);
     }
 
     static JsonNode json(RecordedRequest request) throws IOException {
-        return JSON.readTree(body(request));
+        return Recorded.json(request);
     }
 
     static JsonNode json(String text) throws IOException {
@@ -214,27 +204,13 @@ final class FakeLinkedIn implements AutoCloseable {
     }
 
     static Map<String, String> form(RecordedRequest request) {
-        var map = new LinkedHashMap<String, String>();
-        for (String pair : body(request).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            map.put(
-                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return map;
+        return Recorded.form(request);
     }
 
     // ------------------------------------------------------------------ documented bodies
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .setHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
+        return Recorded.json(code, "application/json", body);
     }
 
     static MockResponse nonexistentVersion(String version) {

@@ -1,23 +1,16 @@
 package io.luxaris.channels.linkedin;
 
 import io.luxaris.domain.ChannelConnection;
-import io.luxaris.domain.ChannelId;
-import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.MediaRef;
-import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
-import io.luxaris.domain.ScheduleId;
-import io.luxaris.domain.VariantId;
-import io.luxaris.domain.VariantSource;
-import io.luxaris.domain.VariantStatus;
+import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.MemoryPublishContext;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.MediaUnavailableException;
-import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import java.time.Clock;
@@ -27,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Builders for requests, contexts and media used across the LinkedIn tests. */
@@ -46,20 +38,7 @@ final class Fixtures {
     }
 
     static ChannelConnection connection(Map<String, String> properties) {
-        return new ChannelConnection(
-                ConnectionId.random(),
-                "owner",
-                ChannelId.forKey(LinkedInChannel.KEY),
-                "Example User",
-                ConnectionStatus.CONNECTED,
-                Optional.empty(),
-                properties,
-                Optional.empty(),
-                Optional.empty(),
-                NOW,
-                NOW,
-                Optional.empty(),
-                0);
+        return ChannelFixtures.connection(LinkedInChannel.KEY, "Example User", properties, NOW);
     }
 
     static ChannelConnection member() {
@@ -71,22 +50,7 @@ final class Fixtures {
     }
 
     static PostVariant variant(String content, List<MediaRef> media, Map<String, String> metadata) {
-        return new PostVariant(
-                VariantId.random(),
-                PostId.random(),
-                ChannelId.forKey(LinkedInChannel.KEY),
-                Optional.empty(),
-                content,
-                List.of(),
-                media,
-                Optional.empty(),
-                VariantSource.MANUAL,
-                VariantStatus.READY,
-                metadata,
-                NOW,
-                NOW,
-                Optional.empty(),
-                0);
+        return ChannelFixtures.variant(LinkedInChannel.KEY, content, List.of(), media, metadata, NOW);
     }
 
     static PostVariant variant(LinkedInText text) {
@@ -94,7 +58,7 @@ final class Fixtures {
     }
 
     static PublishRequest request(PostVariant variant, ChannelConnection connection) {
-        return new PublishRequest(ScheduleId.random(), 1, variant, connection, Map.of());
+        return ChannelFixtures.request(variant, connection);
     }
 
     static PublishRequest request(PostVariant variant) {
@@ -102,17 +66,7 @@ final class Fixtures {
     }
 
     static ChannelEnvironment environment() {
-        return new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return Fixtures.clock();
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return MediaSource.none();
-            }
-        };
+        return ChannelFixtures.environment(Fixtures.clock(), MediaSource.none());
     }
 
     /** Publishes once through a fresh publisher of {@code channel}, closing it afterwards. */
@@ -151,60 +105,19 @@ final class Fixtures {
         }
     }
 
-    /** A publish context holding credentials in memory, recording what is saved. */
-    static final class Context implements PublishContext {
-        private volatile Credentials current;
-        private volatile Credentials stored;
-        private final Clock clock;
-        private final MediaSource media;
-        private final List<Credentials> saved = new ArrayList<>();
-
+    /** A publish context keeping credentials in memory, recording saves; at {@link #NOW} unless told. */
+    static final class Context extends MemoryPublishContext<Context> {
         Context(Credentials credentials) {
             this(credentials, Fixtures.clock(), MediaSource.none());
         }
 
         Context(Credentials credentials, Clock clock, MediaSource media) {
-            this.current = credentials;
-            this.stored = credentials;
-            this.clock = clock;
-            this.media = media;
-        }
-
-        @Override
-        public Credentials credentials() {
-            return current;
-        }
-
-        @Override
-        public synchronized void saveCredentials(Credentials rotated) {
-            stored = stored.replacedBy(rotated);
-            current = stored;
-            saved.add(stored);
-        }
-
-        @Override
-        public Credentials reloadCredentials() {
-            current = stored;
-            return current;
+            super(credentials, clock, media);
         }
 
         /** Another node rotated the stored credentials (this context still holds the old ones until it reloads). */
         void storedElsewhere(Credentials credentials) {
-            stored = credentials;
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public MediaSource media() {
-            return media;
-        }
-
-        synchronized List<Credentials> saved() {
-            return List.copyOf(saved);
+            storeElsewhere(credentials);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.luxaris.channels.linkedin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.luxaris.channels.linkedin.internal.MediaUploader;
+import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
@@ -243,17 +245,17 @@ class LinkedInImageTest {
     @Test
     void uploadUrls_areTrustedOnlyOnLinkedInHostsOverHttps_orTheConfiguredApiHost() {
         Settings settings = Settings.defaults();
-        assertThat(ImageUploader.trusted(
+        assertThat(MediaUploader.trusted(
                         HttpUrl.get("https://www.linkedin.com/dms-uploads/sp/v2/D4E10AQexample/uploaded-image/0"),
                         settings))
                 .isTrue();
-        assertThat(ImageUploader.trusted(HttpUrl.get("https://api.linkedin.com/mediaUpload/x"), settings))
+        assertThat(MediaUploader.trusted(HttpUrl.get("https://api.linkedin.com/mediaUpload/x"), settings))
                 .isTrue();
-        assertThat(ImageUploader.trusted(HttpUrl.get("http://www.linkedin.com/x"), settings))
+        assertThat(MediaUploader.trusted(HttpUrl.get("http://www.linkedin.com/x"), settings))
                 .isFalse();
-        assertThat(ImageUploader.trusted(HttpUrl.get("https://linkedin.com.evil.example/x"), settings))
+        assertThat(MediaUploader.trusted(HttpUrl.get("https://linkedin.com.evil.example/x"), settings))
                 .isFalse();
-        assertThat(ImageUploader.trusted(HttpUrl.get("https://169.254.169.254/latest"), settings))
+        assertThat(MediaUploader.trusted(HttpUrl.get("https://169.254.169.254/latest"), settings))
                 .isFalse();
     }
 

@@ -1,5 +1,8 @@
 package io.luxaris.channels.mastodon;
 
+import static io.luxaris.http.internal.AdapterBuilder.notNegative;
+import static io.luxaris.http.internal.AdapterBuilder.positive;
+
 import com.google.auto.service.AutoService;
 import io.luxaris.Violation;
 import io.luxaris.channels.mastodon.internal.Classifier;
@@ -15,8 +18,8 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
-import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelDescriptor;
@@ -327,16 +330,13 @@ public final class MastodonChannel implements ChannelProvider {
 
     /** Builder of a {@link MastodonChannel}; validates each setting as it is given. */
     public static final class Builder {
-        private HttpSettings http = HttpSettings.defaults();
+        private final AdapterBuilder<MastodonRequestPreview> common = new AdapterBuilder<>();
         private boolean plainHttpOnLoopback;
         private Optional<String> defaultInstance = Optional.empty();
-        private boolean dryRun;
-        private Consumer<MastodonRequestPreview> dryRunSink = preview -> {};
         private Duration instanceTtl = Settings.DEFAULT_INSTANCE_TTL;
         private Duration mediaProcessingTimeout = Settings.DEFAULT_MEDIA_PROCESSING_TIMEOUT;
         private Duration mediaPollInterval = Settings.DEFAULT_MEDIA_POLL_INTERVAL;
         private Duration lookupGrace = Settings.DEFAULT_LOOKUP_GRACE;
-        private Optional<Sleeper> sleeper = Optional.empty();
 
         private Builder() {}
 
@@ -364,13 +364,13 @@ public final class MastodonChannel implements ChannelProvider {
          * own configuration from it (redirects are never followed) and never shuts it down.
          */
         public Builder httpClient(OkHttpClient client) {
-            this.http = http.withSharedClient(client);
+            common.httpClient(client);
             return this;
         }
 
         /** Connect timeout; default 10 s (or the shared client's). */
         public Builder connectTimeout(Duration timeout) {
-            this.http = http.withConnectTimeout(timeout);
+            common.connectTimeout(timeout);
             return this;
         }
 
@@ -379,19 +379,19 @@ public final class MastodonChannel implements ChannelProvider {
          * unknown (it may be on the instance) and looked up, never sent again blindly.
          */
         public Builder readTimeout(Duration timeout) {
-            this.http = http.withReadTimeout(timeout);
+            common.readTimeout(timeout);
             return this;
         }
 
         /** Write timeout; default 30 s (or the shared client's). */
         public Builder writeTimeout(Duration timeout) {
-            this.http = http.withWriteTimeout(timeout);
+            common.writeTimeout(timeout);
             return this;
         }
 
         /** Timeout of each whole HTTP call, reading the answer included; default 60 s. */
         public Builder callTimeout(Duration timeout) {
-            this.http = http.withCallTimeout(timeout);
+            common.callTimeout(timeout);
             return this;
         }
 
@@ -400,7 +400,7 @@ public final class MastodonChannel implements ChannelProvider {
          * status request then ends as unknown); an error answer over it is classified by its status.
          */
         public Builder maxResponseBytes(long bytes) {
-            this.http = http.withMaxResponseBytes(bytes);
+            common.maxResponseBytes(bytes);
             return this;
         }
 
@@ -430,11 +430,7 @@ public final class MastodonChannel implements ChannelProvider {
          * from the account's recent statuses is absent; default 5 s.
          */
         public Builder lookupGrace(Duration grace) {
-            Objects.requireNonNull(grace, "lookupGrace");
-            if (grace.isNegative()) {
-                throw new IllegalArgumentException("lookupGrace must not be negative but was " + grace);
-            }
-            this.lookupGrace = grace;
+            this.lookupGrace = notNegative(grace, "lookupGrace");
             return this;
         }
 
@@ -444,14 +440,13 @@ public final class MastodonChannel implements ChannelProvider {
          * Publishing ends as a dry run ({@code PublishOutcome.DryRun}, schedule status {@code dry_run}).
          */
         public Builder dryRun() {
-            this.dryRun = true;
+            common.dryRun();
             return this;
         }
 
         /** Dry-run mode, also handing each request built to {@code sink}. */
         public Builder dryRun(Consumer<MastodonRequestPreview> sink) {
-            this.dryRunSink = Objects.requireNonNull(sink, "sink");
-            this.dryRun = true;
+            common.dryRun(sink);
             return this;
         }
 
@@ -460,7 +455,7 @@ public final class MastodonChannel implements ChannelProvider {
          * environment's ({@link ChannelEnvironment#sleeper()}), real waiting unless the host's clock can sleep.
          */
         public Builder sleeper(Sleeper value) {
-            this.sleeper = Optional.of(Objects.requireNonNull(value, "sleeper"));
+            common.sleeper(value);
             return this;
         }
 
@@ -477,24 +472,16 @@ public final class MastodonChannel implements ChannelProvider {
                 throw new IllegalArgumentException("defaultInstance: " + e.getMessage(), e);
             }
             return new MastodonChannel(new Settings(
-                    http,
+                    common.http(),
                     plainHttpOnLoopback,
                     instance,
-                    dryRun,
-                    dryRunSink,
+                    common.isDryRun(),
+                    common.dryRunSink(),
                     instanceTtl,
                     mediaProcessingTimeout,
                     mediaPollInterval,
                     lookupGrace,
-                    sleeper));
-        }
-
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive but was " + value);
-            }
-            return value;
+                    common.sleeper()));
         }
     }
 }

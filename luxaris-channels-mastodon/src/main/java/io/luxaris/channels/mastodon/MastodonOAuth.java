@@ -10,6 +10,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TokenEndpoint;
 import io.luxaris.http.internal.TransportFailure;
@@ -17,13 +18,10 @@ import io.luxaris.spi.security.Redaction;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -68,9 +65,7 @@ public final class MastodonOAuth implements AutoCloseable {
     /** The same for instances before 4.3, which do not know {@code profile}. */
     public static final List<String> LEGACY_SCOPES = List.of("write:statuses", "write:media", "read:accounts");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType JSON = PlatformHttp.JSON;
 
     private final HttpUrl instance;
     private final PlatformHttp http;
@@ -169,7 +164,7 @@ public final class MastodonOAuth implements AutoCloseable {
 
     /** A new authorization request with a random {@code state} and a random PKCE code verifier (S256). */
     public AuthorizationRequest authorizationRequest(App app, URI redirectUri) {
-        return authorizationRequest(app, redirectUri, random(24), newCodeVerifier());
+        return authorizationRequest(app, redirectUri, OAuthFlow.newState(), newCodeVerifier());
     }
 
     /**
@@ -183,7 +178,7 @@ public final class MastodonOAuth implements AutoCloseable {
         if (state.isEmpty() || state.length() > 500) {
             throw new IllegalArgumentException("state must have 1..500 characters but has " + state.length());
         }
-        requireVerifier(codeVerifier);
+        OAuthFlow.requireVerifier(codeVerifier);
         HttpUrl url = instance.newBuilder()
                 .addPathSegments("oauth/authorize")
                 .addQueryParameter("response_type", "code")
@@ -209,7 +204,7 @@ public final class MastodonOAuth implements AutoCloseable {
         if (code.isBlank()) {
             throw new IllegalArgumentException("code must not be blank");
         }
-        requireVerifier(codeVerifier);
+        OAuthFlow.requireVerifier(codeVerifier);
         requireRegistered(app, redirectUri);
         var fields = new LinkedHashMap<String, String>();
         fields.put("grant_type", "authorization_code");
@@ -366,33 +361,12 @@ public final class MastodonOAuth implements AutoCloseable {
 
     /** A new random PKCE code verifier (43 characters). */
     public static String newCodeVerifier() {
-        return random(32);
+        return OAuthFlow.newCodeVerifier();
     }
 
     /** The S256 PKCE challenge of a verifier: Base64url(SHA-256(verifier)) without padding. */
     public static String codeChallenge(String codeVerifier) {
-        requireVerifier(codeVerifier);
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
-    private static void requireVerifier(String codeVerifier) {
-        Objects.requireNonNull(codeVerifier, "codeVerifier");
-        if (!VERIFIER.matcher(codeVerifier).matches()) {
-            throw new IllegalArgumentException(
-                    "codeVerifier must be 43..128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636)");
-        }
-    }
-
-    private static String random(int bytes) {
-        byte[] buffer = new byte[bytes];
-        RANDOM.nextBytes(buffer);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+        return OAuthFlow.codeChallenge(codeVerifier);
     }
 
     @Override

@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +27,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okio.ByteString;
 
 /**
  * A fake Mastodon instance on {@code mockwebserver3}, behaving as docs/mastodon-api.md documents it (and rejecting
@@ -245,21 +242,12 @@ final class FakeMastodon implements AutoCloseable {
     }
 
     RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(2, TimeUnit.SECONDS);
-        if (request == null) {
-            throw new AssertionError("expected another request to the fake Mastodon instance");
-        }
-        return request;
+        return Recorded.take(server, "the fake Mastodon instance");
     }
 
     /** Every request received since the last take, in order. */
     List<RecordedRequest> takeAll() throws InterruptedException {
-        var all = new ArrayList<RecordedRequest>();
-        RecordedRequest next;
-        while ((next = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-            all.add(next);
-        }
-        return all;
+        return Recorded.takeAll(server);
     }
 
     /** Requests received since the last take, without the instance reads. */
@@ -277,26 +265,15 @@ final class FakeMastodon implements AutoCloseable {
     }
 
     static String body(RecordedRequest request) {
-        ByteString body = request.getBody();
-        return body == null ? "" : body.utf8();
+        return Recorded.body(request);
     }
 
     static JsonNode json(RecordedRequest request) throws IOException {
-        return JSON.readTree(body(request));
+        return Recorded.json(request);
     }
 
     static Map<String, String> form(RecordedRequest request) {
-        var map = new LinkedHashMap<String, String>();
-        for (String pair : body(request).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            map.put(
-                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return map;
+        return Recorded.form(request);
     }
 
     /** One part of a multipart body: its headers' name and file name, its content type and bytes. */
@@ -344,12 +321,7 @@ final class FakeMastodon implements AutoCloseable {
     }
 
     static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Recorded.challenge(verifier);
     }
 
     /** Registers an authorization code the browser flow issued for a PKCE verifier and redirect URI. */
@@ -360,11 +332,7 @@ final class FakeMastodon implements AutoCloseable {
     // ------------------------------------------------------------------ documented bodies
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .setHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body)
-                .build();
+        return Recorded.json(code, "application/json; charset=utf-8", body);
     }
 
     static MockResponse error(int code, String message) {

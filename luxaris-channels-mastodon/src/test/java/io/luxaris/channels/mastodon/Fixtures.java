@@ -1,22 +1,15 @@
 package io.luxaris.channels.mastodon;
 
 import io.luxaris.domain.ChannelConnection;
-import io.luxaris.domain.ChannelId;
-import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.MediaRef;
-import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
-import io.luxaris.domain.ScheduleId;
-import io.luxaris.domain.VariantId;
-import io.luxaris.domain.VariantSource;
-import io.luxaris.domain.VariantStatus;
+import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.MemoryPublishContext;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
-import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +19,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Domain objects, a publish context and a media library for publisher tests. */
 final class Fixtures {
@@ -49,22 +41,7 @@ final class Fixtures {
     static PostVariant variant(
             String content, List<String> thread, List<MediaRef> media, Map<String, String> metadata) {
         Instant now = Instant.now();
-        return new PostVariant(
-                VariantId.random(),
-                PostId.random(),
-                ChannelId.forKey(MastodonChannel.KEY),
-                Optional.empty(),
-                content,
-                thread,
-                media,
-                Optional.empty(),
-                VariantSource.MANUAL,
-                VariantStatus.READY,
-                metadata,
-                now.minusSeconds(60),
-                now.minusSeconds(60),
-                Optional.empty(),
-                0);
+        return ChannelFixtures.variant(MastodonChannel.KEY, content, thread, media, metadata, now.minusSeconds(60));
     }
 
     static PostVariant variant(String content, List<String> thread, List<MediaRef> media) {
@@ -76,21 +53,11 @@ final class Fixtures {
     }
 
     static ChannelConnection connection(Map<String, String> properties) {
-        Instant now = Instant.now();
-        return new ChannelConnection(
-                ConnectionId.random(),
-                "owner",
-                ChannelId.forKey(MastodonChannel.KEY),
+        return ChannelFixtures.connection(
+                MastodonChannel.KEY,
                 "@" + FakeMastodon.USERNAME + "@" + FakeMastodon.DOMAIN,
-                ConnectionStatus.CONNECTED,
-                Optional.empty(),
                 properties,
-                Optional.empty(),
-                Optional.empty(),
-                now,
-                now,
-                Optional.empty(),
-                0);
+                Instant.now());
     }
 
     /** A connection to the fake instance, with its account id known. */
@@ -107,7 +74,7 @@ final class Fixtures {
     }
 
     static PublishRequest request(PostVariant variant, ChannelConnection connection) {
-        return new PublishRequest(ScheduleId.random(), 1, variant, connection, Map.of());
+        return ChannelFixtures.request(variant, connection);
     }
 
     static ChannelEnvironment environment(MediaSource media) {
@@ -115,17 +82,7 @@ final class Fixtures {
     }
 
     static ChannelEnvironment environment(MediaSource media, Clock clock) {
-        return new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return media;
-            }
-        };
+        return ChannelFixtures.environment(clock, media);
     }
 
     static ChannelEnvironment environment() {
@@ -149,55 +106,19 @@ final class Fixtures {
         }
     }
 
-    /** A publish context keeping credentials in memory, recording connection properties it was asked to keep. */
-    static final class Context implements PublishContext {
-        private final Credentials credentials;
-        private final Clock clock;
-        private final MediaSource media;
-        private final Map<String, String> properties = new LinkedHashMap<>();
-
+    /** A publish context with fixed credentials (Mastodon tokens are never rotated), recording property updates. */
+    static final class Context extends MemoryPublishContext<Context> {
         Context(Credentials credentials) {
             this(credentials, Clock.systemUTC(), LIBRARY);
         }
 
         Context(Credentials credentials, Clock clock, MediaSource media) {
-            this.credentials = credentials;
-            this.clock = clock;
-            this.media = media;
-        }
-
-        @Override
-        public Credentials credentials() {
-            return credentials;
+            super(credentials, clock, media);
         }
 
         @Override
         public void saveCredentials(Credentials rotated) {
             throw new AssertionError("Mastodon tokens are never rotated");
-        }
-
-        @Override
-        public Credentials reloadCredentials() {
-            return credentials;
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public MediaSource media() {
-            return media;
-        }
-
-        @Override
-        public synchronized void updateConnectionProperties(Map<String, String> updates) {
-            properties.putAll(updates);
-        }
-
-        synchronized Map<String, String> properties() {
-            return Map.copyOf(properties);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.luxaris.channels.threads;
 
+import static io.luxaris.http.internal.AdapterBuilder.notNegative;
+import static io.luxaris.http.internal.AdapterBuilder.positive;
+import static io.luxaris.http.internal.AdapterBuilder.url;
+
 import com.google.auto.service.AutoService;
 import io.luxaris.Violation;
 import io.luxaris.channels.threads.internal.Classifier;
@@ -14,8 +18,8 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
-import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelDescriptor;
@@ -248,9 +252,7 @@ public final class ThreadsChannel implements ChannelProvider {
 
         private HttpUrl baseUrl = HttpUrl.get(Settings.DEFAULT_BASE_URL);
         private String apiVersion = Settings.DEFAULT_API_VERSION;
-        private HttpSettings http = HttpSettings.defaults();
-        private boolean dryRun;
-        private Consumer<ThreadsRequestPreview> dryRunSink = preview -> {};
+        private final AdapterBuilder<ThreadsRequestPreview> common = new AdapterBuilder<>();
         private ThreadsMediaUrls mediaUrls = ThreadsMediaUrls.fromRef();
         private Duration refreshAhead = Settings.DEFAULT_REFRESH_AHEAD;
         private Duration pollInterval = Settings.DEFAULT_POLL_INTERVAL;
@@ -258,7 +260,6 @@ public final class ThreadsChannel implements ChannelProvider {
         private Duration mediaNotFoundDelay = Settings.DEFAULT_MEDIA_NOT_FOUND_DELAY;
         private int publishTries = Settings.DEFAULT_PUBLISH_TRIES;
         private Duration lookupGrace = Settings.DEFAULT_LOOKUP_GRACE;
-        private Optional<Sleeper> sleeper = Optional.empty();
 
         private Builder() {}
 
@@ -288,25 +289,25 @@ public final class ThreadsChannel implements ChannelProvider {
          * own configuration from it (never following redirects) and never shuts it down.
          */
         public Builder httpClient(OkHttpClient client) {
-            this.http = http.withSharedClient(client);
+            common.httpClient(client);
             return this;
         }
 
         /** Connect timeout; default 10 s (or the shared client's). */
         public Builder connectTimeout(Duration timeout) {
-            this.http = http.withConnectTimeout(timeout);
+            common.connectTimeout(timeout);
             return this;
         }
 
         /** Read timeout; default 30 s (or the shared client's). */
         public Builder readTimeout(Duration timeout) {
-            this.http = http.withReadTimeout(timeout);
+            common.readTimeout(timeout);
             return this;
         }
 
         /** Write timeout; default 30 s (or the shared client's). */
         public Builder writeTimeout(Duration timeout) {
-            this.http = http.withWriteTimeout(timeout);
+            common.writeTimeout(timeout);
             return this;
         }
 
@@ -315,13 +316,13 @@ public final class ThreadsChannel implements ChannelProvider {
          * sent is unknown, and is looked up through its container.
          */
         public Builder callTimeout(Duration timeout) {
-            this.http = http.withCallTimeout(timeout);
+            common.callTimeout(timeout);
             return this;
         }
 
         /** The largest answer read, in bytes (1 KiB..64 MiB); default 2 MiB. */
         public Builder maxResponseBytes(long bytes) {
-            this.http = http.withMaxResponseBytes(bytes);
+            common.maxResponseBytes(bytes);
             return this;
         }
 
@@ -368,11 +369,7 @@ public final class ThreadsChannel implements ChannelProvider {
          * and made again; default 2 s.
          */
         public Builder mediaNotFoundDelay(Duration delay) {
-            Objects.requireNonNull(delay, "mediaNotFoundDelay");
-            if (delay.isNegative()) {
-                throw new IllegalArgumentException("mediaNotFoundDelay must not be negative but was " + delay);
-            }
-            this.mediaNotFoundDelay = delay;
+            this.mediaNotFoundDelay = notNegative(delay, "mediaNotFoundDelay");
             return this;
         }
 
@@ -390,11 +387,7 @@ public final class ThreadsChannel implements ChannelProvider {
          * is not {@code PUBLISHED}; default 5 s.
          */
         public Builder lookupGrace(Duration grace) {
-            Objects.requireNonNull(grace, "lookupGrace");
-            if (grace.isNegative()) {
-                throw new IllegalArgumentException("lookupGrace must not be negative but was " + grace);
-            }
-            this.lookupGrace = grace;
+            this.lookupGrace = notNegative(grace, "lookupGrace");
             return this;
         }
 
@@ -404,14 +397,13 @@ public final class ThreadsChannel implements ChannelProvider {
          * dry_run}): neither published nor failed.
          */
         public Builder dryRun() {
-            this.dryRun = true;
+            common.dryRun();
             return this;
         }
 
         /** Dry-run mode, also handing each request built to {@code sink}. */
         public Builder dryRun(Consumer<ThreadsRequestPreview> sink) {
-            this.dryRunSink = Objects.requireNonNull(sink, "sink");
-            this.dryRun = true;
+            common.dryRun(sink);
             return this;
         }
 
@@ -421,7 +413,7 @@ public final class ThreadsChannel implements ChannelProvider {
          * sleep.
          */
         public Builder sleeper(Sleeper value) {
-            this.sleeper = Optional.of(Objects.requireNonNull(value, "sleeper"));
+            common.sleeper(value);
             return this;
         }
 
@@ -429,9 +421,9 @@ public final class ThreadsChannel implements ChannelProvider {
             return new ThreadsChannel(new Settings(
                     baseUrl,
                     apiVersion,
-                    http,
-                    dryRun,
-                    dryRunSink,
+                    common.http(),
+                    common.isDryRun(),
+                    common.dryRunSink(),
                     mediaUrls,
                     refreshAhead,
                     pollInterval,
@@ -439,20 +431,7 @@ public final class ThreadsChannel implements ChannelProvider {
                     mediaNotFoundDelay,
                     publishTries,
                     lookupGrace,
-                    sleeper));
-        }
-
-        static HttpUrl url(String url, String name) {
-            Objects.requireNonNull(url, name);
-            HttpUrl parsed = HttpUrl.parse(url);
-            if (parsed == null) {
-                throw new IllegalArgumentException(name + " must be an http(s) URL but was '" + url + "'");
-            }
-            return parsed;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            return HttpSettings.positive(value, name);
+                    common.sleeper()));
         }
     }
 }

@@ -6,9 +6,11 @@ import io.luxaris.channels.threads.internal.Settings;
 import io.luxaris.channels.threads.internal.TokenLifetimes;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TokenEndpoint;
 import io.luxaris.http.internal.TransportFailure;
@@ -17,12 +19,10 @@ import io.luxaris.spi.security.Redaction;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +61,6 @@ public final class ThreadsOAuth implements AutoCloseable {
     /** How long a long-lived token lives (used when an answer does not say). */
     public static final Duration LONG_LIVED_TOKEN_LIFETIME = TokenLifetimes.LONG_LIVED;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final String appId;
     private final String appSecret;
     private final URI redirectUri;
@@ -97,9 +95,7 @@ public final class ThreadsOAuth implements AutoCloseable {
 
     /** A new authorization request with a random {@code state}. */
     public AuthorizationRequest authorizationRequest() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return authorizationRequest(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return authorizationRequest(OAuthFlow.newState());
     }
 
     /** An authorization request with the given {@code state} (an unguessable value kept in the user's session). */
@@ -372,35 +368,24 @@ public final class ThreadsOAuth implements AutoCloseable {
             nonBlank(appSecret, "appSecret");
             this.appId = appId;
             this.appSecret = appSecret;
-            Objects.requireNonNull(redirectUri, "redirectUri");
-            if (!redirectUri.isAbsolute()
-                    || !("https".equals(redirectUri.getScheme()) || "http".equals(redirectUri.getScheme()))) {
-                throw new IllegalArgumentException(
-                        "redirectUri must be an absolute http(s) URL but was '" + redirectUri + "'");
-            }
-            this.redirectUri = redirectUri;
+            this.redirectUri = OAuthFlow.redirectUri(redirectUri);
         }
 
         /** The scopes to request; default {@link #DEFAULT_SCOPES}. */
         public Builder scopes(List<String> value) {
-            Objects.requireNonNull(value, "scopes");
-            if (value.isEmpty()
-                    || value.stream().anyMatch(s -> s == null || s.isBlank() || s.contains(",") || s.contains(" "))) {
-                throw new IllegalArgumentException("scopes must be non-blank words but were " + value);
-            }
-            this.scopes = List.copyOf(value);
+            this.scopes = OAuthFlow.scopes(value, ",");
             return this;
         }
 
         /** Where the authorization page is; default {@code https://threads.com}. */
         public Builder authorizeBaseUrl(String url) {
-            this.authorizeBaseUrl = ThreadsChannel.Builder.url(url, "authorizeBaseUrl");
+            this.authorizeBaseUrl = AdapterBuilder.url(url, "authorizeBaseUrl");
             return this;
         }
 
         /** Where the Graph API and its token endpoints are; default {@code https://graph.threads.net}. */
         public Builder graphBaseUrl(String url) {
-            this.graphBaseUrl = ThreadsChannel.Builder.url(url, "graphBaseUrl");
+            this.graphBaseUrl = AdapterBuilder.url(url, "graphBaseUrl");
             return this;
         }
 

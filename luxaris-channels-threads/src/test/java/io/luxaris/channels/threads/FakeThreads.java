@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -32,7 +31,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okio.ByteString;
 
 /**
  * A fake Threads Graph API on {@code mockwebserver3}, behaving as docs/threads-api.md describes and refusing what
@@ -294,21 +292,12 @@ final class FakeThreads implements AutoCloseable {
     // ------------------------------------------------------------------ requests
 
     RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(2, TimeUnit.SECONDS);
-        if (request == null) {
-            throw new AssertionError("expected another request to the fake Threads server");
-        }
-        return request;
+        return Recorded.take(server, "the fake Threads server");
     }
 
     /** Every request received since the last take, in order. */
     List<RecordedRequest> takeAll() throws InterruptedException {
-        var all = new ArrayList<RecordedRequest>();
-        RecordedRequest next;
-        while ((next = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-            all.add(next);
-        }
-        return all;
+        return Recorded.takeAll(server);
     }
 
     /** The routes of every request received since the last take. */
@@ -335,23 +324,12 @@ final class FakeThreads implements AutoCloseable {
     }
 
     static String body(RecordedRequest request) {
-        ByteString body = request.getBody();
-        return body == null ? "" : body.utf8();
+        return Recorded.body(request);
     }
 
     /** The form fields of a request's body, in order. */
     static Map<String, String> form(RecordedRequest request) {
-        var map = new LinkedHashMap<String, String>();
-        for (String pair : body(request).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            map.put(
-                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return map;
+        return Recorded.form(request);
     }
 
     /** Query fields, then form fields (Graph takes parameters from either). */

@@ -1,5 +1,10 @@
 package io.luxaris.channels.x;
 
+import static io.luxaris.http.internal.AdapterBuilder.nonBlank;
+import static io.luxaris.http.internal.AdapterBuilder.notNegative;
+import static io.luxaris.http.internal.AdapterBuilder.positive;
+import static io.luxaris.http.internal.AdapterBuilder.url;
+
 import com.google.auto.service.AutoService;
 import io.luxaris.Violation;
 import io.luxaris.channels.x.internal.MediaUploader;
@@ -12,7 +17,7 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
-import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.spi.channel.ChannelDescriptor;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelProvider;
@@ -192,9 +197,7 @@ public final class XChannel implements ChannelProvider {
     /** Builder of an {@link XChannel}; validates each setting as it is given. */
     public static final class Builder {
         private HttpUrl baseUrl = HttpUrl.get(Settings.DEFAULT_BASE_URL);
-        private HttpSettings http = HttpSettings.defaults();
-        private boolean dryRun;
-        private Consumer<XRequestPreview> dryRunSink = preview -> {};
+        private final AdapterBuilder<XRequestPreview> common = new AdapterBuilder<>();
         private Optional<String> clientId = Optional.empty();
         private Optional<String> clientSecret = Optional.empty();
         private Optional<String> consumerKey = Optional.empty();
@@ -203,18 +206,12 @@ public final class XChannel implements ChannelProvider {
         private Duration mediaProcessingTimeout = Settings.DEFAULT_MEDIA_PROCESSING_TIMEOUT;
         private int mediaChunkSize = Settings.DEFAULT_CHUNK_SIZE;
         private Duration lookupGrace = Settings.DEFAULT_LOOKUP_GRACE;
-        private Optional<Sleeper> sleeper = Optional.empty();
 
         private Builder() {}
 
         /** Where the X API is; default {@code https://api.x.com}. A proxy or a mock server in tests. */
         public Builder baseUrl(String url) {
-            Objects.requireNonNull(url, "baseUrl");
-            HttpUrl parsed = HttpUrl.parse(url);
-            if (parsed == null) {
-                throw new IllegalArgumentException("baseUrl must be an http(s) URL but was '" + url + "'");
-            }
-            this.baseUrl = parsed;
+            this.baseUrl = url(url, "baseUrl");
             return this;
         }
 
@@ -229,13 +226,13 @@ public final class XChannel implements ChannelProvider {
          * publisher.
          */
         public Builder httpClient(OkHttpClient client) {
-            this.http = http.withSharedClient(client);
+            common.httpClient(client);
             return this;
         }
 
         /** Connect timeout; default 10 s (or the shared client's). */
         public Builder connectTimeout(Duration timeout) {
-            this.http = http.withConnectTimeout(timeout);
+            common.connectTimeout(timeout);
             return this;
         }
 
@@ -244,13 +241,13 @@ public final class XChannel implements ChannelProvider {
          * unknown (it may be on X), never retried blindly.
          */
         public Builder readTimeout(Duration timeout) {
-            this.http = http.withReadTimeout(timeout);
+            common.readTimeout(timeout);
             return this;
         }
 
         /** Write timeout; default 30 s (or the shared client's). */
         public Builder writeTimeout(Duration timeout) {
-            this.http = http.withWriteTimeout(timeout);
+            common.writeTimeout(timeout);
             return this;
         }
 
@@ -259,7 +256,7 @@ public final class XChannel implements ChannelProvider {
          * timeout, when it has one). A post request that runs out of it after it was sent is recorded as unknown.
          */
         public Builder callTimeout(Duration timeout) {
-            this.http = http.withCallTimeout(timeout);
+            common.callTimeout(timeout);
             return this;
         }
 
@@ -269,7 +266,7 @@ public final class XChannel implements ChannelProvider {
          * its status.
          */
         public Builder maxResponseBytes(long bytes) {
-            this.http = http.withMaxResponseBytes(bytes);
+            common.maxResponseBytes(bytes);
             return this;
         }
 
@@ -296,11 +293,7 @@ public final class XChannel implements ChannelProvider {
 
         /** Refresh an OAuth 2.0 access token when it expires within this margin; default 2 min. */
         public Builder refreshAhead(Duration margin) {
-            Objects.requireNonNull(margin, "refreshAhead");
-            if (margin.isNegative()) {
-                throw new IllegalArgumentException("refreshAhead must not be negative but was " + margin);
-            }
-            this.refreshAhead = margin;
+            this.refreshAhead = notNegative(margin, "refreshAhead");
             return this;
         }
 
@@ -327,11 +320,7 @@ public final class XChannel implements ChannelProvider {
          * from the timeline is absent (X may take a moment to show it); default 5 s.
          */
         public Builder lookupGrace(Duration grace) {
-            Objects.requireNonNull(grace, "lookupGrace");
-            if (grace.isNegative()) {
-                throw new IllegalArgumentException("lookupGrace must not be negative but was " + grace);
-            }
-            this.lookupGrace = grace;
+            this.lookupGrace = notNegative(grace, "lookupGrace");
             return this;
         }
 
@@ -341,14 +330,13 @@ public final class XChannel implements ChannelProvider {
          * PublishOutcome.DryRun}, schedule status {@code dry_run}): neither published nor failed.
          */
         public Builder dryRun() {
-            this.dryRun = true;
+            common.dryRun();
             return this;
         }
 
         /** Dry-run mode, also handing each request built to {@code sink}. */
         public Builder dryRun(Consumer<XRequestPreview> sink) {
-            this.dryRunSink = Objects.requireNonNull(sink, "sink");
-            this.dryRun = true;
+            common.dryRun(sink);
             return this;
         }
 
@@ -358,16 +346,16 @@ public final class XChannel implements ChannelProvider {
          * the host's clock can sleep. A host testing with a settable clock passes one that advances it.
          */
         public Builder sleeper(Sleeper value) {
-            this.sleeper = Optional.of(Objects.requireNonNull(value, "sleeper"));
+            common.sleeper(value);
             return this;
         }
 
         public XChannel build() {
             return new XChannel(new Settings(
                     baseUrl,
-                    http,
-                    dryRun,
-                    dryRunSink,
+                    common.http(),
+                    common.isDryRun(),
+                    common.dryRunSink(),
                     clientId,
                     clientSecret,
                     consumerKey,
@@ -376,23 +364,7 @@ public final class XChannel implements ChannelProvider {
                     mediaProcessingTimeout,
                     mediaChunkSize,
                     lookupGrace,
-                    sleeper));
-        }
-
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive but was " + value);
-            }
-            return value;
-        }
-
-        private static String nonBlank(String value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return value;
+                    common.sleeper()));
         }
     }
 }

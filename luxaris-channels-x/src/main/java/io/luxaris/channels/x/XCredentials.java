@@ -1,8 +1,9 @@
 package io.luxaris.channels.x;
 
+import static io.luxaris.http.internal.AdapterBuilder.nonBlank;
+
 import io.luxaris.domain.Credentials;
 import java.util.LinkedHashMap;
-import java.util.Objects;
 
 /**
  * Credential keys the X channel understands beyond the well-known ones of {@link Credentials}, and factories for
@@ -44,13 +45,5 @@ public final class XCredentials {
         return oauth1(accessToken, tokenSecret)
                 .with(CONSUMER_KEY, nonBlank(consumerKey, "consumerKey"))
                 .with(CONSUMER_SECRET, nonBlank(consumerSecret, "consumerSecret"));
-    }
-
-    private static String nonBlank(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return value;
     }
 }

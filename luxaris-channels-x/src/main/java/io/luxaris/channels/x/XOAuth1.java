@@ -1,5 +1,7 @@
 package io.luxaris.channels.x;
 
+import static io.luxaris.http.internal.AdapterBuilder.nonBlank;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -179,14 +181,6 @@ public final class XOAuth1 {
             throw new IllegalArgumentException("not an http(s) URL: " + url);
         }
         return parsed;
-    }
-
-    private static String nonBlank(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return value;
     }
 
     @Override

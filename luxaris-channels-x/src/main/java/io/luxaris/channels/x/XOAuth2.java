@@ -3,21 +3,20 @@ package io.luxaris.channels.x;
 import io.luxaris.channels.x.internal.Settings;
 import io.luxaris.channels.x.internal.TokenClient;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TokenEndpoint;
 import io.luxaris.http.internal.TransportFailure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -53,9 +51,6 @@ public final class XOAuth2 implements AutoCloseable {
     /** Scopes the X channel needs: post, read the account, keep access ({@code offline.access}), upload media. */
     public static final List<String> DEFAULT_SCOPES =
             List.of("tweet.read", "tweet.write", "users.read", "offline.access", "media.write");
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
     private final String clientId;
     private final Optional<String> clientSecret;
@@ -88,7 +83,7 @@ public final class XOAuth2 implements AutoCloseable {
 
     /** A new authorization request with a random {@code state} and a random PKCE code verifier (S256). */
     public AuthorizationRequest authorizationRequest() {
-        return authorizationRequest(random(24), newCodeVerifier());
+        return authorizationRequest(OAuthFlow.newState(), newCodeVerifier());
     }
 
     /** An authorization request with the given {@code state} and code verifier. */
@@ -97,7 +92,7 @@ public final class XOAuth2 implements AutoCloseable {
         if (state.isEmpty() || state.length() > 500) {
             throw new IllegalArgumentException("state must have 1..500 characters but has " + state.length());
         }
-        requireVerifier(codeVerifier);
+        OAuthFlow.requireVerifier(codeVerifier);
         HttpUrl url = authorizeUrl
                 .newBuilder()
                 .addQueryParameter("response_type", "code")
@@ -122,7 +117,7 @@ public final class XOAuth2 implements AutoCloseable {
         if (code.isBlank()) {
             throw new IllegalArgumentException("code must not be blank");
         }
-        requireVerifier(codeVerifier);
+        OAuthFlow.requireVerifier(codeVerifier);
         HttpResult result;
         try {
             result = tokens.exchange(code, redirectUri.toString(), codeVerifier, clientId, clientSecret);
@@ -188,33 +183,12 @@ public final class XOAuth2 implements AutoCloseable {
 
     /** A new random PKCE code verifier (43 characters). */
     public static String newCodeVerifier() {
-        return random(32);
+        return OAuthFlow.newCodeVerifier();
     }
 
     /** The S256 PKCE challenge of a verifier: Base64url(SHA-256(verifier)) without padding. */
     public static String codeChallenge(String codeVerifier) {
-        requireVerifier(codeVerifier);
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
-    private static void requireVerifier(String codeVerifier) {
-        Objects.requireNonNull(codeVerifier, "codeVerifier");
-        if (!VERIFIER.matcher(codeVerifier).matches()) {
-            throw new IllegalArgumentException(
-                    "codeVerifier must be 43..128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636)");
-        }
-    }
-
-    private static String random(int bytes) {
-        byte[] buffer = new byte[bytes];
-        RANDOM.nextBytes(buffer);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+        return OAuthFlow.codeChallenge(codeVerifier);
     }
 
     @Override
@@ -341,13 +315,13 @@ public final class XOAuth2 implements AutoCloseable {
 
         /** Where the X API is; default {@code https://api.x.com}. */
         public Builder baseUrl(String url) {
-            this.baseUrl = parse(url, "baseUrl");
+            this.baseUrl = AdapterBuilder.url(url, "baseUrl");
             return this;
         }
 
         /** The browser authorization page; default {@link #AUTHORIZE_URL}. */
         public Builder authorizeUrl(String url) {
-            this.authorizeUrl = parse(url, "authorizeUrl");
+            this.authorizeUrl = AdapterBuilder.url(url, "authorizeUrl");
             return this;
         }
 
@@ -365,15 +339,6 @@ public final class XOAuth2 implements AutoCloseable {
 
         public XOAuth2 build() {
             return new XOAuth2(this);
-        }
-
-        private static HttpUrl parse(String url, String name) {
-            Objects.requireNonNull(url, name);
-            HttpUrl parsed = HttpUrl.parse(url);
-            if (parsed == null) {
-                throw new IllegalArgumentException(name + " must be an http(s) URL but was '" + url + "'");
-            }
-            return parsed;
         }
     }
 }

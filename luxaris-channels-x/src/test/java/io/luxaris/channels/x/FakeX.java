@@ -5,17 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +23,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okio.ByteString;
 
 /**
  * A fake X API on {@code mockwebserver3}, answering with the documented bodies (platform-apis.md §1): posts (201
@@ -127,21 +122,12 @@ final class FakeX implements AutoCloseable {
     }
 
     RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(2, TimeUnit.SECONDS);
-        if (request == null) {
-            throw new AssertionError("expected another request to the fake X server");
-        }
-        return request;
+        return Recorded.take(server, "the fake X server");
     }
 
     /** Every request received since the last take, in order. */
     List<RecordedRequest> takeAll() throws InterruptedException {
-        var all = new ArrayList<RecordedRequest>();
-        RecordedRequest next;
-        while ((next = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-            all.add(next);
-        }
-        return all;
+        return Recorded.takeAll(server);
     }
 
     static String route(RecordedRequest request) {
@@ -153,45 +139,25 @@ final class FakeX implements AutoCloseable {
     }
 
     static String body(RecordedRequest request) {
-        ByteString body = request.getBody();
-        return body == null ? "" : body.utf8();
+        return Recorded.body(request);
     }
 
     static JsonNode json(RecordedRequest request) throws IOException {
-        return JSON.readTree(body(request));
+        return Recorded.json(request);
     }
 
     static Map<String, String> form(RecordedRequest request) {
-        var map = new LinkedHashMap<String, String>();
-        for (String pair : body(request).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            map.put(
-                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return map;
+        return Recorded.form(request);
     }
 
     static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Recorded.challenge(verifier);
     }
 
     // ------------------------------------------------------------------ documented bodies
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .setHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body)
-                .build();
+        return Recorded.json(code, "application/json; charset=utf-8", body);
     }
 
     static MockResponse problem(int code, String body) {

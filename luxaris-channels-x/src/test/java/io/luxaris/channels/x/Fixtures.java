@@ -1,52 +1,26 @@
 package io.luxaris.channels.x;
 
 import io.luxaris.domain.ChannelConnection;
-import io.luxaris.domain.ChannelId;
-import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.MediaRef;
-import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
-import io.luxaris.domain.ScheduleId;
-import io.luxaris.domain.VariantId;
-import io.luxaris.domain.VariantSource;
-import io.luxaris.domain.VariantStatus;
+import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.MemoryPublishContext;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.MediaSource;
-import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /** Domain objects and a publish context for publisher tests. */
 final class Fixtures {
     private Fixtures() {}
 
     static PostVariant variant(String content, List<String> thread, List<MediaRef> media) {
-        Instant now = Instant.now();
-        return new PostVariant(
-                VariantId.random(),
-                PostId.random(),
-                ChannelId.forKey("x"),
-                Optional.empty(),
-                content,
-                thread,
-                media,
-                Optional.empty(),
-                VariantSource.MANUAL,
-                VariantStatus.READY,
-                Map.of(),
-                now,
-                now,
-                Optional.empty(),
-                0);
+        return ChannelFixtures.variant("x", content, thread, media, Map.of(), Instant.now());
     }
 
     static PostVariant variant(String content) {
@@ -54,21 +28,7 @@ final class Fixtures {
     }
 
     static ChannelConnection connection(Map<String, String> properties) {
-        Instant now = Instant.now();
-        return new ChannelConnection(
-                ConnectionId.random(),
-                "owner",
-                ChannelId.forKey("x"),
-                "@" + FakeX.USERNAME,
-                ConnectionStatus.CONNECTED,
-                Optional.empty(),
-                properties,
-                Optional.empty(),
-                Optional.empty(),
-                now,
-                now,
-                Optional.empty(),
-                0);
+        return ChannelFixtures.connection("x", "@" + FakeX.USERNAME, properties, Instant.now());
     }
 
     static ChannelConnection connection() {
@@ -76,7 +36,7 @@ final class Fixtures {
     }
 
     static PublishRequest request(PostVariant variant, ChannelConnection connection) {
-        return new PublishRequest(ScheduleId.random(), 1, variant, connection, Map.of());
+        return ChannelFixtures.request(variant, connection);
     }
 
     static PublishRequest request(PostVariant variant) {
@@ -84,17 +44,7 @@ final class Fixtures {
     }
 
     static ChannelEnvironment environment(MediaSource media) {
-        return new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return media;
-            }
-        };
+        return ChannelFixtures.environment(Clock.systemUTC(), media);
     }
 
     static ChannelEnvironment environment() {
@@ -113,77 +63,13 @@ final class Fixtures {
     }
 
     /** A publish context keeping credentials in memory, recording saves. */
-    static final class Context implements PublishContext {
-        private volatile Credentials current;
-        private volatile Credentials stored;
-        private final List<Credentials> saved = new ArrayList<>();
-        private final Clock clock;
-        private final MediaSource media;
-        private Consumer<Credentials> onSave = c -> {};
-
+    static final class Context extends MemoryPublishContext<Context> {
         Context(Credentials credentials) {
             this(credentials, Clock.systemUTC(), MediaSource.none());
         }
 
         Context(Credentials credentials, Clock clock, MediaSource media) {
-            this.current = credentials;
-            this.stored = credentials;
-            this.clock = clock;
-            this.media = media;
-        }
-
-        Context onSave(Consumer<Credentials> hook) {
-            this.onSave = hook;
-            return this;
-        }
-
-        /** Simulates another worker having rotated the stored credentials. */
-        void storeElsewhere(Credentials credentials) {
-            this.stored = credentials;
-        }
-
-        @Override
-        public Credentials credentials() {
-            return current;
-        }
-
-        @Override
-        public synchronized void saveCredentials(Credentials rotated) {
-            onSave.accept(rotated);
-            stored = stored.replacedBy(rotated);
-            current = stored;
-            saved.add(current);
-        }
-
-        @Override
-        public Credentials reloadCredentials() {
-            current = stored;
-            return current;
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public MediaSource media() {
-            return media;
-        }
-
-        private final java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
-
-        @Override
-        public synchronized void updateConnectionProperties(java.util.Map<String, String> updates) {
-            properties.putAll(updates);
-        }
-
-        synchronized java.util.Map<String, String> properties() {
-            return java.util.Map.copyOf(properties);
-        }
-
-        synchronized List<Credentials> saved() {
-            return List.copyOf(saved);
+            super(credentials, clock, media);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.luxaris.channels.bluesky.BlueskyChannel;
 import io.luxaris.channels.bluesky.BlueskyCredentials;
 import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.mastodon.MastodonChannel;
+import io.luxaris.channels.threads.ThreadsChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.Credentials;
 import io.luxaris.examples.outbox.OutboxChannel;
@@ -20,8 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Which channels the quickstart registers and which accounts it connects: X and LinkedIn for real when their
- * credentials are in the environment (or {@code --real}), as a dry run otherwise; Bluesky and Mastodon, when chosen,
- * always as a dry run (Mastodon for https://mastodon.social); the outbox always, discovered on the class path.
+ * credentials are in the environment (or {@code --real}), as a dry run otherwise; Bluesky, Mastodon and Threads, when
+ * chosen, always as a dry run (Mastodon for https://mastodon.social); the outbox always, discovered on the class path.
  * Credentials never leave this class except inside a {@link ConnectionRequest}, whose
  * {@code toString()} hides them.
  */
@@ -55,6 +56,7 @@ final class QuickstartChannels {
     private final LinkedInChannel linkedin;
     private final BlueskyChannel bluesky;
     private final MastodonChannel mastodon;
+    private final ThreadsChannel threads;
     private final Map<String, Account> accounts;
     private final List<Request> dryRunRequests;
 
@@ -63,12 +65,14 @@ final class QuickstartChannels {
             LinkedInChannel linkedin,
             BlueskyChannel bluesky,
             MastodonChannel mastodon,
+            ThreadsChannel threads,
             Map<String, Account> accounts,
             List<Request> dryRunRequests) {
         this.x = x;
         this.linkedin = linkedin;
         this.bluesky = bluesky;
         this.mastodon = mastodon;
+        this.threads = threads;
         this.accounts = accounts;
         this.dryRunRequests = dryRunRequests;
     }
@@ -141,6 +145,15 @@ final class QuickstartChannels {
                         Optional.ofNullable(p.headers().get("Authorization")),
                         p.body())))
                 .build();
+        // Threads too: the containers and threads_publish requests are built and shown, none is sent
+        ThreadsChannel threads = ThreadsChannel.builder()
+                .dryRun(p -> requests.add(new Request(
+                        ThreadsChannel.KEY,
+                        p.method(),
+                        p.url(),
+                        Optional.ofNullable(p.headers().get("Authorization")),
+                        p.body())))
+                .build();
 
         var accounts = new LinkedHashMap<String, Account>();
         for (String channel : options.channels()) {
@@ -205,6 +218,17 @@ final class QuickstartChannels {
                                             .withProperties(Map.of(
                                                     MastodonChannel.PROPERTY_INSTANCE_URL, "https://mastodon.social")),
                                     false);
+                        case "threads" ->
+                            new Account(
+                                    channel,
+                                    false,
+                                    "dry run (the quickstart only previews Threads)",
+                                    ConnectionRequest.of(
+                                                    ThreadsChannel.KEY, "@quickstart on Threads", DRY_RUN_CREDENTIALS)
+                                            .withProperties(Map.of(
+                                                    ThreadsChannel.PROPERTY_USER_ID, "quickstart",
+                                                    ThreadsChannel.PROPERTY_USERNAME, "quickstart")),
+                                    false);
                         case "outbox" ->
                             new Account(
                                     channel,
@@ -217,12 +241,12 @@ final class QuickstartChannels {
                     };
             accounts.put(channel, account);
         }
-        return new QuickstartChannels(x, linkedin, bluesky, mastodon, accounts, requests);
+        return new QuickstartChannels(x, linkedin, bluesky, mastodon, threads, accounts, requests);
     }
 
     /** The providers registered explicitly (the outbox is discovered). */
     List<ChannelProvider> explicitProviders() {
-        return List.of(x, linkedin, bluesky, mastodon);
+        return List.of(x, linkedin, bluesky, mastodon, threads);
     }
 
     /** The accounts to connect, by channel key, in the order the channels were given. */

@@ -30,8 +30,8 @@ record QuickstartOptions(
         Duration delay,
         Duration timeout,
         boolean help) {
-    static final List<String> ALL_CHANNELS = List.of("x", "linkedin", "bluesky", "mastodon", "outbox");
-    /** Without {@code --channels}; the others (Bluesky and Mastodon, always a dry run here) are asked for by name. */
+    static final List<String> ALL_CHANNELS = List.of("x", "linkedin", "bluesky", "mastodon", "threads", "outbox");
+    /** Without {@code --channels}; the others (Bluesky, Mastodon and Threads, always a dry run here) are asked for by name. */
     static final List<String> DEFAULT_CHANNELS = List.of("x", "linkedin", "outbox");
 
     static final Path DEFAULT_DATA_DIR = Path.of("luxaris-quickstart-data");
@@ -59,7 +59,8 @@ record QuickstartOptions(
               --data-dir <dir>       database, keyset and outbox file (default: ./luxaris-quickstart-data)
               --zone <zone>          your IANA timezone, e.g. Europe/Berlin (default: the system's)
               --count <n>            posts per run, 1..20 (default: 2)
-              --channels <list>      comma-separated subset of x,linkedin,bluesky,mastodon,outbox (default: x,linkedin,outbox)
+              --channels <list>      comma-separated subset of x,linkedin,bluesky,mastodon,threads,outbox
+                                     (default: x,linkedin,outbox)
               --real                 X and LinkedIn post for real; their credentials must be set
               --dry-run              X and LinkedIn never send anything, even with credentials set
               --delay <seconds>      first post this many seconds ahead, 1..300 (default: 3)
@@ -71,6 +72,7 @@ record QuickstartOptions(
               LinkedIn   LINKEDIN_ACCESS_TOKEN and LINKEDIN_AUTHOR_URN (urn:li:person:... or urn:li:organization:...)
               Bluesky    always a dry run here (luxaris-channels-bluesky/README.md shows how to connect an account)
               Mastodon   always a dry run here (requests built for https://mastodon.social, never sent)
+              Threads    always a dry run here (requests built for graph.threads.net, never sent)
             The outbox channel appends each post to <data-dir>/outbox.jsonl (or LUXARIS_OUTBOX_FILE).
             Suggestions come from the offline generator, or from OpenAI (or a compatible server) when
             OPENAI_API_KEY or OPENAI_BASE_URL is set (OPENAI_MODEL names the model).

@@ -192,8 +192,8 @@ final class QuickstartRun {
                 .storage(storage) // the H2 file database; its schema was migrated when it was built
                 .secretCipher(cipher)
                 .listener(progress) // lifecycle events drive the progress bar
-                // X, LinkedIn and Mastodon are registered explicitly (X and LinkedIn in dry-run mode unless
-                // credentials are set, Mastodon always);
+                // X, LinkedIn, Bluesky, Mastodon and Threads are registered explicitly (X and LinkedIn in dry-run
+                // mode unless credentials are set, the others always);
                 // discoverPlugins() adds what ServiceLoader finds on the class path: here the outbox channel.
                 .discoverPlugins();
         channels.explicitProviders().forEach(builder::channel);
@@ -550,7 +550,7 @@ final class QuickstartRun {
     }
 
     /**
-     * What X, LinkedIn and Mastodon would have received: the first request each built in this run, as their dry-run sinks
+     * What the dry-run channels would have received: the first request each built in this run, as their dry-run sinks
      * got it (the {@code Authorization} header and every token redacted), and how many there were in all.
      */
     private void dryRunRequests() {

@@ -215,6 +215,36 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void everyChannelAdapter_hasTheSameLayout_andTheSameNamesForTheSameRoles() {
+        var shared = List.of("Fail", "PublishStop", "Attempts");
+        for (Class<?> channel : List.of(
+                XChannel.class,
+                LinkedInChannel.class,
+                BlueskyChannel.class,
+                MastodonChannel.class,
+                ThreadsChannel.class)) {
+            ModuleDescriptor d = descriptorOf(channel);
+            String api = channel.getPackageName();
+            String internal = api + ".internal";
+            // the public API in io.luxaris.channels.<c>, the implementation in io.luxaris.channels.<c>.internal
+            assertEquals(Set.of(api, internal), d.packages(), () -> d.name() + " packages");
+            assertEquals(Set.of(api), exported(d), () -> d.name() + " exports");
+            assertTrue(d.exports().stream().noneMatch(e -> e.source().equals(internal)), () -> internal + " exported");
+            String name = channel.getSimpleName().replace("Channel", "");
+            for (String role : List.of("Settings", "Classifier", name + "Publisher", name + "DryRun")) {
+                assertTrue(classes.contain(internal + "." + role), () -> d.name() + " has no " + internal + "." + role);
+            }
+            // what every adapter needs alike lives once, in the shared HTTP layer
+            for (String copy : shared) {
+                assertTrue(
+                        !classes.contain(internal + "." + copy), () -> internal + "." + copy + " repeats luxaris-http");
+            }
+        }
+        assertTrue(classes.contain("io.luxaris.http.internal.Fail"));
+        assertTrue(classes.contain("io.luxaris.http.internal.Attempts"));
+    }
+
+    @Test
     void adaptersTestkitAndExamples_useCoreOnlyThroughItsExportedPackages() {
         apiOnly(consumerPackages()).check(classes);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.luxaris.channels.bluesky.BlueskyChannel;
 import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.mastodon.MastodonChannel;
+import io.luxaris.channels.threads.ThreadsChannel;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.examples.quickstart.QuickstartChannels.Account;
 import io.luxaris.examples.quickstart.QuickstartOptions.UsageException;
@@ -53,6 +54,27 @@ class QuickstartChannelsTest {
                         .accounts()
                         .keySet())
                 .doesNotContain("mastodon");
+    }
+
+    @Test
+    void threads_isOnlyAskedForByName_andAlwaysADryRun() throws UsageException {
+        var channels =
+                QuickstartChannels.configure(QuickstartOptions.parse("--real", "--channels", "threads,x"), CREDENTIALS);
+
+        assertThat(channels.accounts().keySet()).containsExactly("threads", "x");
+        assertThat(((ThreadsChannel) channels.explicitProviders().get(4)).isDryRun())
+                .isTrue();
+        assertThat(channels.accounts().get("threads").real()).isFalse();
+        assertThat(channels.accounts().get("threads").fromEnvironment()).isFalse();
+        assertThat(channels.accounts().get("threads").mode())
+                .isEqualTo("dry run (the quickstart only previews Threads)");
+        assertThat(channels.accounts().get("threads").request().properties())
+                .containsEntry(ThreadsChannel.PROPERTY_USER_ID, "quickstart");
+        assertThat(channels.accounts().get("x").real()).isTrue();
+        assertThat(QuickstartChannels.configure(QuickstartOptions.parse(), Map.of())
+                        .accounts()
+                        .keySet())
+                .doesNotContain("threads");
     }
 
     @Test

@@ -50,6 +50,17 @@ class QuickstartOptionsTest {
     }
 
     @Test
+    void everyChannel_canBeAskedForByName_threadsIncluded() throws UsageException {
+        var o = QuickstartOptions.parse("--channels", "threads,bluesky,mastodon,x,linkedin,outbox");
+
+        assertThat(o.channels()).containsExactly("threads", "bluesky", "mastodon", "x", "linkedin", "outbox");
+        assertThat(QuickstartOptions.parse("--channels=Threads").channels()).containsExactly("threads");
+        assertThat(QuickstartOptions.USAGE)
+                .contains("x,linkedin,bluesky,mastodon,threads,outbox")
+                .contains("Threads    always a dry run here");
+    }
+
+    @Test
     void badInput_saysWhatIsWrong() {
         assertThatThrownBy(() -> QuickstartOptions.parse("--count", "21"))
                 .isInstanceOf(UsageException.class)
@@ -59,7 +70,7 @@ class QuickstartOptionsTest {
         assertThatThrownBy(() -> QuickstartOptions.parse("--zone", "--count", "1"))
                 .hasMessage("--zone needs a value");
         assertThatThrownBy(() -> QuickstartOptions.parse("--channels", "x,,outbox"))
-                .hasMessageStartingWith("--channels: '' is not one of x,linkedin,bluesky,mastodon,outbox");
+                .hasMessageStartingWith("--channels: '' is not one of x,linkedin,bluesky,mastodon,threads,outbox");
         assertThatThrownBy(() -> QuickstartOptions.parse("--real=yes")).hasMessage("--real takes no value");
         assertThatThrownBy(() -> QuickstartOptions.parse("--dry-run", "--real"))
                 .hasMessage("--real and --dry-run exclude each other");

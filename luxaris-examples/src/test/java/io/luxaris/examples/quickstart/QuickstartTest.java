@@ -183,6 +183,23 @@ class QuickstartTest {
     }
 
     @Test
+    void threads_isOfferedByName_asADryRunChannel() throws IOException {
+        Path data = dir.resolve("threads");
+
+        Result result = run(
+                "--data-dir=" + data, "--channels", "threads,outbox", "--count", "1", "--delay", "1", "--zone", "UTC");
+
+        assertThat(result.status()).as(result.out() + result.err()).isZero();
+        assertThat(result.flat())
+                .contains("threads @quickstart on Threads (connected)")
+                .contains("Result: 1 published, 1 dry run");
+        assertThat(result.out())
+                .contains("  threads  POST https://graph.threads.net/v1.0/quickstart/threads")
+                .doesNotContain("dry-run-no-token");
+        assertThat(result.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(79));
+    }
+
+    @Test
     void help_printsTheOptions_andExitsZero() {
         Result result = run("--help");
 

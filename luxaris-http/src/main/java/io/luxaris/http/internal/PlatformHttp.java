@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * with its placeholder.
  */
 public final class PlatformHttp implements AutoCloseable {
+    /** JSON request bodies, UTF-8. */
+    public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** Binary request bodies (uploads). */
+    public static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+
     private static final Logger LOG = LoggerFactory.getLogger(PlatformHttp.class);
     /** How much of an oversized error body is kept (for the raw response, which keeps 4 KiB). */
     private static final long KEPT_ERROR_PREFIX = 16 * 1024;

@@ -7,6 +7,7 @@ import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
@@ -311,7 +312,7 @@ public final class Auth {
                 result = http.execute(
                         new Request.Builder()
                                 .url(settings.xrpc(Http.CREATE_SESSION).build())
-                                .post(RequestBody.create(Json.write(body), Http.JSON))
+                                .post(RequestBody.create(Json.write(body), PlatformHttp.JSON))
                                 .build(),
                         true);
             } catch (TransportFailure e) {

@@ -8,6 +8,7 @@ import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
@@ -223,7 +224,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
             result = session.call(
                     () -> new Request.Builder()
                             .url(settings.xrpc(Http.CREATE_RECORD).build())
-                            .post(RequestBody.create(json, Http.JSON))
+                            .post(RequestBody.create(json, PlatformHttp.JSON))
                             .build(),
                     true);
         } catch (TransportFailure e) {
@@ -285,13 +286,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
             }
             // absent: nothing was created; a retry writes the same key, so it cannot create a second post
         }
-        throw new Fail(new PublishOutcome.Failed(
-                failed.kind(),
-                failed.code(),
-                Redaction.truncate(label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                failed.retryAt(),
-                failed.rawResponse(),
-                Map.of()));
+        throw Fail.labelled(label, failed);
     }
 
     /** Stops a thread whose next part the account's rate limit (as the last answer reports it) has no room for. */
@@ -620,7 +615,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
             result = session.call(
                     () -> new Request.Builder()
                             .url(settings.xrpc(Http.DELETE_RECORD).build())
-                            .post(RequestBody.create(json, Http.JSON))
+                            .post(RequestBody.create(json, PlatformHttp.JSON))
                             .build(),
                     false);
         } catch (TransportFailure e) {

@@ -1,6 +1,7 @@
 package io.luxaris.channels.bluesky.internal;
 
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.RawResponse;
@@ -13,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import okhttp3.Headers;
 
@@ -137,13 +137,7 @@ public final class Classifier {
             code = "http_" + status;
             message = "Bluesky answered HTTP " + status + ", which does not say whether the post was created";
         }
-        return new PublishOutcome.Failed(
-                kind,
-                code,
-                Redaction.truncate(Redaction.scrub(message, secrets), MESSAGE_LIMIT),
-                retryAt,
-                Optional.of(raw(result, secrets)),
-                Map.of());
+        return Fail.classified(kind, code, message, secrets, retryAt, raw(result, secrets));
     }
 
     /** When a rate limit ends: {@code RateLimit-Reset} (epoch seconds), else {@code Retry-After} (seconds or a date). */

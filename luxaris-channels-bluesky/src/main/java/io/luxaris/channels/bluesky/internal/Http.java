@@ -1,12 +1,7 @@
 package io.luxaris.channels.bluesky.internal;
 
-import okhttp3.MediaType;
-
-/** Media types and the XRPC method names used in requests. */
+/** The XRPC method names used in requests. */
 final class Http {
-    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
-
     static final String CREATE_SESSION = "com.atproto.server.createSession";
     static final String REFRESH_SESSION = "com.atproto.server.refreshSession";
     static final String CREATE_RECORD = "com.atproto.repo.createRecord";

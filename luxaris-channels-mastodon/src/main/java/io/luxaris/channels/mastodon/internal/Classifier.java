@@ -1,6 +1,7 @@
 package io.luxaris.channels.mastodon.internal;
 
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.RawResponse;
@@ -14,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import okhttp3.Headers;
 
@@ -141,13 +141,7 @@ public final class Classifier {
             code = "http_" + status;
             message = "Mastodon answered HTTP " + status + ", which is not what the request expects";
         }
-        return new PublishOutcome.Failed(
-                kind,
-                code,
-                Redaction.truncate(Redaction.scrub(message, secrets), MESSAGE_LIMIT),
-                retryAt,
-                Optional.of(raw(result, secrets)),
-                Map.of());
+        return Fail.classified(kind, code, message, secrets, retryAt, raw(result, secrets));
     }
 
     /** {@code error}, then {@code error_description} when it says more; empty for a body without them. */

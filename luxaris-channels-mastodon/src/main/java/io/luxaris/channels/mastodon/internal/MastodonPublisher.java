@@ -9,6 +9,8 @@ import io.luxaris.channels.mastodon.MastodonPostOptions;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.Attempts;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
@@ -63,7 +65,7 @@ public final class MastodonPublisher implements ChannelPublisher {
     private final Sleeper sleeper;
     private final PlatformHttp http;
     private final MediaUploader media;
-    private final Attempts attempts = new Attempts();
+    private final Attempts<TreeMap<Integer, String>, Attempts.Unanswered> attempts = new Attempts<>(TreeMap::new);
     private final Map<ConnectionId, String> accounts = new ConcurrentHashMap<>();
     private final Object[] flights = new Object[64];
 
@@ -128,7 +130,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                     mediaIds = List.of();
                 }
                 if (!settings.dryRun()) {
-                    attempts.rememberPosted(request.scheduleId(), posted);
+                    attempts.remember(request.scheduleId(), posted);
                 }
                 if (raw == null) {
                     raw = result.raw();
@@ -296,7 +298,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                     JsonNode answer = result.json();
                     Optional<String> id = Json.text(answer, "/id");
                     if (id.isEmpty()) {
-                        attempts.rememberUnanswered(request.scheduleId(), part, now);
+                        attempts.rememberUnanswered(request.scheduleId(), new Attempts.Unanswered(part, now));
                         throw new Fail(new PublishOutcome.Failed(
                                 FailureKind.UNKNOWN,
                                 "unreadable_response",
@@ -331,15 +333,9 @@ public final class MastodonPublisher implements ChannelPublisher {
                     continue;
                 }
                 if (failed.kind() == FailureKind.UNKNOWN) {
-                    attempts.rememberUnanswered(request.scheduleId(), part, now);
+                    attempts.rememberUnanswered(request.scheduleId(), new Attempts.Unanswered(part, now));
                 }
-                throw new Fail(new PublishOutcome.Failed(
-                        failed.kind(),
-                        failed.code(),
-                        Redaction.truncate(label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                        failed.retryAt(),
-                        failed.rawResponse(),
-                        Map.of()));
+                throw Fail.labelled(label, failed);
             }
         }
     }
@@ -352,14 +348,15 @@ public final class MastodonPublisher implements ChannelPublisher {
                             .url(session.url("api", "v1", "statuses").build())
                             .header("Idempotency-Key", key)
                             .header("Accept", "application/json")
-                            .post(RequestBody.create(json, Http.JSON)),
+                            .post(RequestBody.create(json, PlatformHttp.JSON)),
                     true);
         } catch (TransportFailure e) {
             if (e.kindWhenCreating() == FailureKind.RETRYABLE) {
                 throw Fail.of(FailureKind.RETRYABLE, e.code(), label + ": " + e.getMessage());
             }
             attempts.rememberUnanswered(
-                    request.scheduleId(), part, session.context().clock().instant());
+                    request.scheduleId(),
+                    new Attempts.Unanswered(part, session.context().clock().instant()));
             throw Fail.of(
                     FailureKind.UNKNOWN,
                     e.answered() ? e.code() : e.code() + "_after_send",
@@ -466,7 +463,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                 }
                 posted.put(part, next.get().id());
             }
-            attempts.rememberPosted(request.scheduleId(), posted);
+            attempts.remember(request.scheduleId(), posted);
             int stillMissing = firstMissing(posted, texts.size());
             if (stillMissing >= 0) {
                 return new LookupResult.Unknown("parts 1 to " + stillMissing + " of the thread are on "
@@ -613,7 +610,7 @@ public final class MastodonPublisher implements ChannelPublisher {
 
     /** Parts posted so far: the checkpoint of the earlier attempt plus what this publisher remembers. */
     private TreeMap<Integer, String> posted(PublishRequest request) {
-        TreeMap<Integer, String> parts = attempts.posted(request.scheduleId());
+        TreeMap<Integer, String> parts = attempts.progress(request.scheduleId()).orElseGet(TreeMap::new);
         numbered(request.checkpoint(), PART_KEY).forEach(parts::putIfAbsent);
         return parts;
     }

@@ -5,8 +5,10 @@ import io.luxaris.channels.mastodon.MastodonPostOptions;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
@@ -161,7 +163,9 @@ final class MediaUploader {
         var form = new MultipartBody.Builder()
                 .setType(MultipartBody.FORM)
                 .addFormDataPart(
-                        "file", fileName(type), new StreamBody(content, type == null ? Http.OCTET_STREAM : type));
+                        "file",
+                        fileName(type),
+                        new StreamBody(content, type == null ? PlatformHttp.OCTET_STREAM : type));
         ref.altText().filter(t -> !t.isBlank()).ifPresent(alt -> form.addFormDataPart("description", alt));
         focus.ifPresent(f -> form.addFormDataPart("focus", f.wireValue()));
         HttpResult result = call(

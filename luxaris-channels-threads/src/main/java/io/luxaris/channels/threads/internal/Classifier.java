@@ -2,18 +2,17 @@ package io.luxaris.channels.threads.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.RawResponse;
 import io.luxaris.spi.channel.PublishOutcome;
-import io.luxaris.spi.security.Redaction;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.Headers;
@@ -150,13 +149,7 @@ public final class Classifier {
             failure = "http_" + status;
             message = "Threads answered HTTP " + status + ", which does not say whether the post was created";
         }
-        return new PublishOutcome.Failed(
-                kind,
-                failure,
-                Redaction.truncate(Redaction.scrub(message, secrets), MESSAGE_LIMIT),
-                retryAt,
-                Optional.of(raw(result, secrets)),
-                Map.of());
+        return Fail.classified(kind, failure, message, secrets, retryAt, raw(result, secrets));
     }
 
     /**

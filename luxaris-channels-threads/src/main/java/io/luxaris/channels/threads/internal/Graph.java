@@ -2,6 +2,7 @@ package io.luxaris.channels.threads.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.TransportFailure;
@@ -270,13 +271,7 @@ final class Graph {
     private static Fail fail(HttpResult result, Auth.Session session, String label) {
         PublishOutcome.Failed failed = Classifier.classify(
                 result, session.secrets(), session.context().clock().instant(), session.expiresAt());
-        return new Fail(new PublishOutcome.Failed(
-                failed.kind(),
-                failed.code(),
-                Redaction.truncate(label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                failed.retryAt(),
-                failed.rawResponse(),
-                Map.of()));
+        return Fail.labelled(label, failed);
     }
 
     /** A Graph timestamp ({@code 2026-11-24T10:00:00+0000}, or ISO-8601 with a colon in the offset). */

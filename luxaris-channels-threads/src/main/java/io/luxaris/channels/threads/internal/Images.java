@@ -4,6 +4,7 @@ import io.luxaris.channels.threads.ThreadsMediaUrls;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.MediaUnavailableException;

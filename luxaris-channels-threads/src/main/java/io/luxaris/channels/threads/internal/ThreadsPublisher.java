@@ -4,6 +4,8 @@ import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.Attempts;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
@@ -64,7 +66,7 @@ public final class ThreadsPublisher implements ChannelPublisher {
     private final Auth auth;
     private final Graph graph;
     private final Images images;
-    private final Attempts attempts = new Attempts();
+    private final Attempts<Progress, Instant> attempts = new Attempts<>(Progress::copy);
     private final Map<ConnectionId, String> users = new ConcurrentHashMap<>();
 
     /** A publisher waiting through {@code sleeper} (container polls, the "Media Not Found" pause, lookup grace). */

@@ -4,6 +4,7 @@ import io.luxaris.channels.x.XCredentials;
 import io.luxaris.channels.x.XOAuth1;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TokenEndpoint;

@@ -2,17 +2,16 @@ package io.luxaris.channels.x.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.RawResponse;
 import io.luxaris.spi.channel.PublishOutcome;
-import io.luxaris.spi.security.Redaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import okhttp3.Headers;
 
@@ -119,13 +118,7 @@ public final class Classifier {
             code = "http_" + status;
             message = "X answered HTTP " + status + ", which does not say whether the post was created";
         }
-        return new PublishOutcome.Failed(
-                kind,
-                code,
-                Redaction.truncate(Redaction.scrub(message, secrets), MESSAGE_LIMIT),
-                retryAt,
-                Optional.of(Classifier.raw(result, secrets)),
-                Map.of());
+        return Fail.classified(kind, code, message, secrets, retryAt, raw(result, secrets));
     }
 
     /** Which rate limit was hit and when it resets (the latest reset among the exhausted limits). */

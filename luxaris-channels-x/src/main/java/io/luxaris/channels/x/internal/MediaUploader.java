@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.RawResponse;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
@@ -150,7 +152,7 @@ public final class MediaUploader {
                 session,
                 () -> new Request.Builder()
                         .url(settings.url("2", "media", "upload", "initialize").build())
-                        .post(RequestBody.create(Json.write(init), Http.JSON))
+                        .post(RequestBody.create(Json.write(init), PlatformHttp.JSON))
                         .build(),
                 label,
                 now);
@@ -277,7 +279,7 @@ public final class MediaUploader {
                 session,
                 () -> new Request.Builder()
                         .url(settings.url("2", "media", "metadata").build())
-                        .post(RequestBody.create(Json.write(body), Http.JSON))
+                        .post(RequestBody.create(Json.write(body), PlatformHttp.JSON))
                         .build(),
                 label + " (alt text)",
                 now);
@@ -320,6 +322,6 @@ public final class MediaUploader {
 
     private static MediaType mediaType(String mime) {
         MediaType type = MediaType.parse(mime);
-        return type == null ? Http.OCTET_STREAM : type;
+        return type == null ? PlatformHttp.OCTET_STREAM : type;
     }
 }

@@ -7,6 +7,8 @@ import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.internal.Attempts;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
@@ -18,7 +20,6 @@ import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.RefreshResult;
 import io.luxaris.spi.channel.Sleeper;
-import io.luxaris.spi.security.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,7 +54,7 @@ public final class XPublisher implements ChannelPublisher {
     private final PlatformHttp http;
     private final Auth auth;
     private final MediaUploader media;
-    private final Attempts attempts = new Attempts();
+    private final Attempts<TreeMap<Integer, String>, Attempts.Unanswered> attempts = new Attempts<>(TreeMap::new);
     private final Map<ConnectionId, Account> accounts = new ConcurrentHashMap<>();
 
     /** A publisher waiting through {@code sleeper} (media processing polls, the lookup's grace period). */
@@ -92,7 +93,7 @@ public final class XPublisher implements ChannelPublisher {
                 Posted result = postPart(session, request, part, replyTo, part == 0 ? mediaIds : List.of(), context);
                 posted.put(part, result.id());
                 if (!settings.dryRun()) {
-                    attempts.rememberPosted(request.scheduleId(), posted);
+                    attempts.remember(request.scheduleId(), posted);
                 }
                 if (raw == null) {
                     raw = result.raw();
@@ -151,7 +152,7 @@ public final class XPublisher implements ChannelPublisher {
             result = session.call(
                     () -> new Request.Builder()
                             .url(settings.url("2", "tweets").build())
-                            .post(RequestBody.create(json, Http.JSON))
+                            .post(RequestBody.create(json, PlatformHttp.JSON))
                             .build(),
                     true);
         } catch (TransportFailure e) {
@@ -159,7 +160,8 @@ public final class XPublisher implements ChannelPublisher {
                 throw Fail.of(FailureKind.RETRYABLE, e.code(), label + ": " + e.getMessage());
             }
             attempts.rememberUnanswered(
-                    request.scheduleId(), part, context.clock().instant());
+                    request.scheduleId(),
+                    new Attempts.Unanswered(part, context.clock().instant()));
             throw Fail.of(
                     FailureKind.UNKNOWN,
                     e.answered() ? e.code() : e.code() + "_after_send",
@@ -169,7 +171,7 @@ public final class XPublisher implements ChannelPublisher {
         if (result.isSuccessful()) {
             Optional<String> id = Json.text(result.json(), "/data/id");
             if (id.isEmpty()) {
-                attempts.rememberUnanswered(request.scheduleId(), part, now);
+                attempts.rememberUnanswered(request.scheduleId(), new Attempts.Unanswered(part, now));
                 throw new Fail(new PublishOutcome.Failed(
                         FailureKind.UNKNOWN,
                         "unreadable_response",
@@ -194,13 +196,7 @@ public final class XPublisher implements ChannelPublisher {
                 return new Posted(own.get(), Classifier.raw(result, session.secrets()));
             }
         }
-        throw new Fail(new PublishOutcome.Failed(
-                failed.kind(),
-                failed.code(),
-                Redaction.truncate(label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                failed.retryAt(),
-                failed.rawResponse(),
-                Map.of()));
+        throw Fail.labelled(label, failed);
     }
 
     @Override
@@ -263,7 +259,7 @@ public final class XPublisher implements ChannelPublisher {
                 }
                 posted.put(part, next.get());
             }
-            attempts.rememberPosted(request.scheduleId(), posted);
+            attempts.remember(request.scheduleId(), posted);
             int stillMissing = firstMissing(posted, texts.size());
             if (stillMissing >= 0) {
                 return new LookupResult.Unknown("parts 1 to " + stillMissing + " of the thread are on X (first "
@@ -436,7 +432,7 @@ public final class XPublisher implements ChannelPublisher {
 
     /** Parts posted so far: the checkpoint of the earlier attempt plus what this publisher remembers. */
     private TreeMap<Integer, String> posted(PublishRequest request) {
-        TreeMap<Integer, String> parts = attempts.posted(request.scheduleId());
+        TreeMap<Integer, String> parts = attempts.progress(request.scheduleId()).orElseGet(TreeMap::new);
         request.checkpoint().forEach((key, value) -> {
             if (key.startsWith(PART_KEY) && !value.isBlank()) {
                 try {

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ChatClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatClient.class);
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType JSON = PlatformHttp.JSON;
     private static final int MAX_SERVER_MESSAGE = 300;
     private static final Set<String> QUOTA_CODES = Set.of("insufficient_quota", "credit_balance_exhausted");
     private static final Pattern UNSUPPORTED =

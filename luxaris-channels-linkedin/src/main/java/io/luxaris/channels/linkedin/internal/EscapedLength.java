@@ -1,12 +1,13 @@
-package io.luxaris.channels.linkedin;
+package io.luxaris.channels.linkedin.internal;
 
+import io.luxaris.channels.linkedin.LinkedInText;
 import io.luxaris.domain.TextMeasure;
 
 /**
  * LinkedIn's length of a variant's content: code points once every little-text reserved character is escaped, i.e.
  * the length of the commentary sent for plain text (LinkedIn's 3000-character limit applies to what is sent).
  */
-enum EscapedLength implements TextMeasure {
+public enum EscapedLength implements TextMeasure {
     INSTANCE;
 
     @Override

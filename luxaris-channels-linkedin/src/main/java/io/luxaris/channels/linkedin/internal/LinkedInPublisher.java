@@ -1,12 +1,17 @@
-package io.luxaris.channels.linkedin;
+package io.luxaris.channels.linkedin.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.linkedin.LinkedInOAuth;
+import io.luxaris.channels.linkedin.LinkedInText;
+import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
@@ -26,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -42,28 +48,29 @@ import org.slf4j.LoggerFactory;
  * blindly; LinkedIn offers apps no general way to look a post up, so there is no lookup). A request that never left
  * is {@code RETRYABLE}, as is everything before the post request (uploads create no post).
  */
-final class LinkedInPublisher implements ChannelPublisher {
-    static final MediaType JSON = MediaType.get("application/json");
+public final class LinkedInPublisher implements ChannelPublisher {
+    private static final Pattern AUTHOR = Pattern.compile("urn:li:(?:person|organization):[A-Za-z0-9_-]+");
+    public static final MediaType JSON = MediaType.get("application/json");
     static final String RESTLI_PROTOCOL_VERSION = "2.0.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkedInPublisher.class);
 
     private final Settings settings;
     private final PlatformHttp http;
-    private final LinkedInTokens tokens;
-    private final ImageUploader images;
+    private final TokenClient tokens;
+    private final MediaUploader images;
     private final Set<ConnectionId> warnedReauthorization = ConcurrentHashMap.newKeySet();
     private volatile boolean warnedNoClient;
 
-    LinkedInPublisher(Settings settings) {
+    public LinkedInPublisher(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = http(settings);
-        this.tokens = new LinkedInTokens(http, settings);
-        this.images = new ImageUploader(http, settings);
+        this.tokens = new TokenClient(http, settings);
+        this.images = new MediaUploader(http, settings);
     }
 
     /** The channel's HTTP layer: sends nothing in dry-run mode. */
-    static PlatformHttp http(Settings settings) {
+    public static PlatformHttp http(Settings settings) {
         return new PlatformHttp(
                 "LinkedIn",
                 settings.http(),
@@ -71,7 +78,7 @@ final class LinkedInPublisher implements ChannelPublisher {
     }
 
     /** A REST request with the bearer token and both version headers LinkedIn requires on every {@code /rest} call. */
-    static Request.Builder rest(Settings settings, HttpUrl url, String accessToken) {
+    public static Request.Builder rest(Settings settings, HttpUrl url, String accessToken) {
         return new Request.Builder()
                 .url(url)
                 .header("Authorization", "Bearer " + accessToken)
@@ -85,15 +92,15 @@ final class LinkedInPublisher implements ChannelPublisher {
         Objects.requireNonNull(context, "context");
         try {
             return attempt(request, context);
-        } catch (PublishStop stop) {
-            return stop.outcome();
+        } catch (Fail stop) {
+            return stop.failed();
         }
     }
 
-    private PublishOutcome attempt(PublishRequest request, PublishContext context) throws PublishStop {
+    private PublishOutcome attempt(PublishRequest request, PublishContext context) throws Fail {
         Instant now = context.clock().instant();
         var variant = request.variant();
-        String author = LinkedInChannel.authorOf(request.connection())
+        String author = authorOf(request.connection())
                 .orElseThrow(() -> stop(
                         FailureKind.REJECTED,
                         "missing_author_urn",
@@ -116,12 +123,12 @@ final class LinkedInPublisher implements ChannelPublisher {
         checkMedia(variant.media());
         String accessToken = usableToken(request, context, now);
         Collection<String> secrets = secrets(context.credentials());
-        List<ImageUploader.Uploaded> uploaded =
+        List<MediaUploader.Uploaded> uploaded =
                 images.upload(variant.media(), context.media(), author, accessToken, secrets, now);
         return createPost(author, text.commentary(), uploaded, accessToken, secrets, now);
     }
 
-    private static void checkMedia(List<MediaRef> media) throws PublishStop {
+    private static void checkMedia(List<MediaRef> media) throws Fail {
         if (media.size() > LinkedInChannel.MAX_IMAGES) {
             throw stop(
                     FailureKind.REJECTED,
@@ -141,7 +148,7 @@ final class LinkedInPublisher implements ChannelPublisher {
     private PublishOutcome createPost(
             String author,
             String commentary,
-            List<ImageUploader.Uploaded> uploaded,
+            List<MediaUploader.Uploaded> uploaded,
             String accessToken,
             Collection<String> secrets,
             Instant now) {
@@ -159,7 +166,7 @@ final class LinkedInPublisher implements ChannelPublisher {
             uploaded.get(0).altText().ifPresent(alt -> media.put("altText", alt));
         } else if (uploaded.size() > 1) {
             ArrayNode list = body.putObject("content").putObject("multiImage").putArray("images");
-            for (ImageUploader.Uploaded image : uploaded) {
+            for (MediaUploader.Uploaded image : uploaded) {
                 ObjectNode item = list.addObject().put("id", image.urn());
                 image.altText().ifPresent(alt -> item.put("altText", alt));
             }
@@ -206,7 +213,7 @@ final class LinkedInPublisher implements ChannelPublisher {
     // ------------------------------------------------------------------ tokens
 
     /** The access token to use, refreshed first when it is about to expire and the channel can refresh it. */
-    private String usableToken(PublishRequest request, PublishContext context, Instant now) throws PublishStop {
+    private String usableToken(PublishRequest request, PublishContext context, Instant now) throws Fail {
         Credentials credentials = context.credentials();
         if (credentials.accessToken().isEmpty()) {
             throw stop(
@@ -326,7 +333,7 @@ final class LinkedInPublisher implements ChannelPublisher {
             return new RefreshResult.Revoked(error.getKey(), message);
         }
         Optional<LinkedInOAuth.Tokens> parsed =
-                LinkedInTokens.parse(result, now, refreshToken, current.refreshExpiresAt());
+                TokenClient.parse(result, now, refreshToken, current.refreshExpiresAt());
         if (parsed.isEmpty()) {
             return new RefreshResult.TransientFailure(
                     "unreadable_response", "LinkedIn's refresh answer has no access token");
@@ -340,12 +347,20 @@ final class LinkedInPublisher implements ChannelPublisher {
         return credentials.secretValues();
     }
 
-    private static PublishStop stop(FailureKind kind, String code, String message) {
-        return new PublishStop(PublishOutcome.failed(kind, code, message));
+    private static Fail stop(FailureKind kind, String code, String message) {
+        return new Fail(PublishOutcome.failed(kind, code, message));
     }
 
     @Override
     public void close() {
         http.close();
+    }
+
+    /** The author URN of the connection property {@code author_urn}, when it is a person or organization URN. */
+    public static Optional<String> authorOf(ChannelConnection connection) {
+        return connection
+                .property(LinkedInChannel.PROPERTY_AUTHOR_URN)
+                .map(String::strip)
+                .filter(urn -> AUTHOR.matcher(urn).matches());
     }
 }

@@ -1,9 +1,10 @@
-package io.luxaris.channels.linkedin;
+package io.luxaris.channels.linkedin.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
@@ -39,14 +40,14 @@ import org.slf4j.LoggerFactory;
  * returned. No post exists yet while this runs, so every failure here is safe to retry (or final when the content
  * is refused).
  */
-final class ImageUploader {
-    private static final Logger LOG = LoggerFactory.getLogger(ImageUploader.class);
+public final class MediaUploader {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaUploader.class);
     private static final Set<String> TYPES = Set.of("image/jpeg", "image/jpg", "image/png", "image/gif");
 
     private final PlatformHttp http;
     private final Settings settings;
 
-    ImageUploader(PlatformHttp http, Settings settings) {
+    MediaUploader(PlatformHttp http, Settings settings) {
         this.http = Objects.requireNonNull(http, "http");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -61,7 +62,7 @@ final class ImageUploader {
             String accessToken,
             Collection<String> secrets,
             Instant now)
-            throws PublishStop {
+            throws Fail {
         var uploaded = new ArrayList<Uploaded>(media.size());
         for (int i = 0; i < media.size(); i++) {
             MediaRef ref = media.get(i);
@@ -82,7 +83,7 @@ final class ImageUploader {
         return uploaded;
     }
 
-    private static MediaContent open(MediaSource source, MediaRef ref, int index) throws PublishStop {
+    private static MediaContent open(MediaSource source, MediaRef ref, int index) throws Fail {
         try {
             return source.open(ref);
         } catch (MediaUnavailableException e) {
@@ -101,7 +102,7 @@ final class ImageUploader {
     private record Target(HttpUrl uploadUrl, String image) {}
 
     private Target initialize(String owner, String accessToken, Collection<String> secrets, Instant now, int index)
-            throws PublishStop {
+            throws Fail {
         ObjectNode body = Json.object();
         body.putObject("initializeUploadRequest").put("owner", owner);
         Request request = LinkedInPublisher.rest(
@@ -114,20 +115,20 @@ final class ImageUploader {
                 .build();
         HttpResult result = send(request, secrets, index, "initializing the upload of");
         if (!result.isSuccessful()) {
-            throw new PublishStop(Classifier.classify(result, settings, now, secrets, false));
+            throw new Fail(Classifier.classify(result, settings, now, secrets, false));
         }
         JsonNode value = result.json().path("value");
         Optional<String> image = Json.text(value, "/image");
         Optional<HttpUrl> url = Json.text(value, "/uploadUrl").map(HttpUrl::parse);
         if (image.isEmpty() || url.isEmpty()) {
-            throw new PublishStop(PublishOutcome.failed(
+            throw new Fail(PublishOutcome.failed(
                             FailureKind.RETRYABLE,
                             "unreadable_response",
                             "LinkedIn's initializeUpload answer has no image URN or upload URL")
                     .withRawResponse(Classifier.raw(result, secrets)));
         }
         if (!trusted(url.get(), settings)) {
-            throw new PublishStop(PublishOutcome.failed(
+            throw new Fail(PublishOutcome.failed(
                             FailureKind.REJECTED,
                             "upload_url_untrusted",
                             "LinkedIn's upload URL is not on a LinkedIn host ("
@@ -141,7 +142,7 @@ final class ImageUploader {
      * The token goes only to LinkedIn: an https URL on linkedin.com or licdn.com, or the configured API host (a
      * proxy, a mock server in tests).
      */
-    static boolean trusted(HttpUrl url, Settings settings) {
+    public static boolean trusted(HttpUrl url, Settings settings) {
         String host = url.host().toLowerCase(Locale.ROOT);
         if (host.equals(settings.apiBaseUrl().host())
                 && url.port() == settings.apiBaseUrl().port()) {
@@ -162,7 +163,7 @@ final class ImageUploader {
             Collection<String> secrets,
             Instant now,
             int index)
-            throws PublishStop {
+            throws Fail {
         MediaType mediaType = MediaType.parse(type);
         RequestBody bytes = new RequestBody() {
             @Override
@@ -190,11 +191,11 @@ final class ImageUploader {
                 .build();
         HttpResult result = send(request, secrets, index, "uploading");
         if (!result.isSuccessful()) {
-            throw new PublishStop(Classifier.classify(result, settings, now, secrets, false));
+            throw new Fail(Classifier.classify(result, settings, now, secrets, false));
         }
     }
 
-    private HttpResult send(Request request, Collection<String> secrets, int index, String doing) throws PublishStop {
+    private HttpResult send(Request request, Collection<String> secrets, int index, String doing) throws Fail {
         try {
             return http.execute(request, false);
         } catch (TransportFailure e) {
@@ -207,7 +208,7 @@ final class ImageUploader {
         }
     }
 
-    private static PublishStop stop(FailureKind kind, String code, String message) {
-        return new PublishStop(PublishOutcome.failed(kind, code, Redaction.truncate(message, 1_000)));
+    private static Fail stop(FailureKind kind, String code, String message) {
+        return new Fail(PublishOutcome.failed(kind, code, Redaction.truncate(message, 1_000)));
     }
 }

@@ -1,5 +1,6 @@
-package io.luxaris.channels.linkedin;
+package io.luxaris.channels.linkedin.internal;
 
+import io.luxaris.channels.linkedin.LinkedInRequestPreview;
 import io.luxaris.http.internal.DryRun;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.RequestPreview;
@@ -8,7 +9,7 @@ import okhttp3.Headers;
 import okhttp3.Request;
 
 /** Dry-run mode of the LinkedIn channel: previews go to the host's sink, requests get LinkedIn-shaped placeholders. */
-final class LinkedInDryRun implements DryRun {
+public final class LinkedInDryRun implements DryRun {
     private final Settings settings;
     private final AtomicLong ids = new AtomicLong();
 

@@ -1,5 +1,7 @@
-package io.luxaris.channels.linkedin;
+package io.luxaris.channels.linkedin.internal;
 
+import io.luxaris.channels.linkedin.LinkedInChannel;
+import io.luxaris.channels.linkedin.LinkedInRequestPreview;
 import io.luxaris.http.internal.HttpSettings;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,7 +27,7 @@ import okhttp3.OkHttpClient;
  * @param throttleBackoff wait after a 429 that is not the daily limit (when LinkedIn gives no Retry-After)
  * @param visibility who may see the posts
  */
-record Settings(
+public record Settings(
         HttpUrl apiBaseUrl,
         HttpUrl oauthBaseUrl,
         String version,
@@ -37,15 +39,15 @@ record Settings(
         Duration refreshAhead,
         Duration throttleBackoff,
         LinkedInChannel.Visibility visibility) {
-    static final String DEFAULT_API_BASE_URL = "https://api.linkedin.com";
-    static final String DEFAULT_OAUTH_BASE_URL = "https://www.linkedin.com";
-    static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofMinutes(5);
-    static final Duration DEFAULT_THROTTLE_BACKOFF = Duration.ofMinutes(1);
+    public static final String DEFAULT_API_BASE_URL = "https://api.linkedin.com";
+    public static final String DEFAULT_OAUTH_BASE_URL = "https://www.linkedin.com";
+    public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_THROTTLE_BACKOFF = Duration.ofMinutes(1);
 
     /** {@code YYYYMM} with a real month, optionally a {@code .RR} revision. */
     private static final Pattern VERSION = Pattern.compile("20\\d\\d(0[1-9]|1[0-2])(\\.\\d{2})?");
 
-    Settings {
+    public Settings {
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         Objects.requireNonNull(oauthBaseUrl, "oauthBaseUrl");
         requireVersion(version);
@@ -58,7 +60,7 @@ record Settings(
         Objects.requireNonNull(visibility, "visibility");
     }
 
-    static String requireVersion(String version) {
+    public static String requireVersion(String version) {
         Objects.requireNonNull(version, "version");
         if (!VERSION.matcher(version).matches()) {
             throw new IllegalArgumentException(
@@ -68,7 +70,7 @@ record Settings(
     }
 
     /** Defaults, with another API and OAuth base and, optionally, the host's client (for the OAuth helpers). */
-    static Settings forClient(HttpUrl apiBaseUrl, HttpUrl oauthBaseUrl, Optional<OkHttpClient> httpClient) {
+    public static Settings forClient(HttpUrl apiBaseUrl, HttpUrl oauthBaseUrl, Optional<OkHttpClient> httpClient) {
         return new Settings(
                 apiBaseUrl,
                 oauthBaseUrl,
@@ -83,7 +85,7 @@ record Settings(
                 LinkedInChannel.Visibility.PUBLIC);
     }
 
-    static Settings defaults() {
+    public static Settings defaults() {
         return forClient(HttpUrl.get(DEFAULT_API_BASE_URL), HttpUrl.get(DEFAULT_OAUTH_BASE_URL), Optional.empty());
     }
 

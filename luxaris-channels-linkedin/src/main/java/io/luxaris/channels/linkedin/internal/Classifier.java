@@ -1,4 +1,4 @@
-package io.luxaris.channels.linkedin;
+package io.luxaris.channels.linkedin.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * errors carry {@code status}, {@code serviceErrorCode}, {@code code} (not always) and {@code message}; validation
  * errors add {@code errorDetails.inputErrors[]}.
  */
-final class Classifier {
+public final class Classifier {
     /** "Resource level throttle APPLICATION DAY limit ..." and "MEMBER DAY limit": the daily quotas. */
     private static final Pattern DAILY = Pattern.compile("(?i)\\bday\\b|\\bdaily\\b");
 
@@ -48,7 +48,7 @@ final class Classifier {
      * The failure for an unsuccessful response. {@code createsPost} marks the call that creates the post: a gateway
      * timeout (504) there may have created it, so it is unknown rather than retryable.
      */
-    static PublishOutcome.Failed classify(
+    public static PublishOutcome.Failed classify(
             HttpResult result, Settings settings, Instant now, Collection<String> secrets, boolean createsPost) {
         JsonNode body = result.json();
         String code = Json.text(body, "/code").orElse("");
@@ -210,7 +210,7 @@ final class Classifier {
     }
 
     /** LinkedIn's OAuth error for a token request ({@code error}, {@code error_description}). */
-    static Map.Entry<String, String> oauthError(HttpResult result, Collection<String> secrets) {
+    public static Map.Entry<String, String> oauthError(HttpResult result, Collection<String> secrets) {
         JsonNode body = result.json();
         String error = Json.text(body, "/error")
                 .or(() -> Json.text(body, "/code"))

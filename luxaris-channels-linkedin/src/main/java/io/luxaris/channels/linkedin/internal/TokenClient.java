@@ -1,5 +1,6 @@
-package io.luxaris.channels.linkedin;
+package io.luxaris.channels.linkedin.internal;
 
+import io.luxaris.channels.linkedin.LinkedInOAuth;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TokenEndpoint;
@@ -18,17 +19,18 @@ import okhttp3.HttpUrl;
  * LinkedIn's token endpoint ({@code POST /oauth/v2/accessToken}, form encoded, client id and secret in the body):
  * code exchange and refresh (platform-apis.md §2.5).
  */
-final class LinkedInTokens {
+public final class TokenClient {
     private final PlatformHttp http;
     private final HttpUrl url;
 
-    LinkedInTokens(PlatformHttp http, Settings settings) {
+    public TokenClient(PlatformHttp http, Settings settings) {
         this.http = Objects.requireNonNull(http, "http");
         this.url = settings.tokenUrl();
     }
 
     /** Exchanges an authorization code; never repeated by the HTTP client (a code works once). */
-    HttpResult exchange(String code, String redirectUri, String clientId, String clientSecret) throws TransportFailure {
+    public HttpResult exchange(String code, String redirectUri, String clientId, String clientSecret)
+            throws TransportFailure {
         var form = new LinkedHashMap<String, String>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
@@ -37,7 +39,7 @@ final class LinkedInTokens {
     }
 
     /** Refreshes with a refresh token (LinkedIn does not rotate it, so repeating is harmless). */
-    HttpResult refresh(String refreshToken, String clientId, String clientSecret) throws TransportFailure {
+    public HttpResult refresh(String refreshToken, String clientId, String clientSecret) throws TransportFailure {
         var form = new LinkedHashMap<String, String>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
@@ -56,7 +58,7 @@ final class LinkedInTokens {
      *
      * @return empty when the answer has no access token
      */
-    static Optional<LinkedInOAuth.Tokens> parse(
+    public static Optional<LinkedInOAuth.Tokens> parse(
             HttpResult result,
             Instant now,
             Optional<String> previousRefreshToken,

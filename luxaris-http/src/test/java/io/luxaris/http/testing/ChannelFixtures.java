@@ -1,0 +1,101 @@
+package io.luxaris.http.testing;
+
+import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ChannelId;
+import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.ConnectionStatus;
+import io.luxaris.domain.MediaRef;
+import io.luxaris.domain.PostId;
+import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.ScheduleId;
+import io.luxaris.domain.VariantId;
+import io.luxaris.domain.VariantSource;
+import io.luxaris.domain.VariantStatus;
+import io.luxaris.spi.channel.ChannelEnvironment;
+import io.luxaris.spi.channel.MediaSource;
+import io.luxaris.spi.channel.PublishRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The domain objects every channel adapter's tests publish with (through this module's test jar): a ready variant,
+ * a connected account, a first publish request and a channel environment. Each adapter's {@code Fixtures} adds its
+ * channel key, account and defaults.
+ */
+public final class ChannelFixtures {
+    private ChannelFixtures() {}
+
+    /** A ready, manually written variant for channel {@code channelKey}, created and updated at {@code at}. */
+    public static PostVariant variant(
+            String channelKey,
+            String content,
+            List<String> thread,
+            List<MediaRef> media,
+            Map<String, String> metadata,
+            Instant at) {
+        return new PostVariant(
+                VariantId.random(),
+                PostId.random(),
+                ChannelId.forKey(channelKey),
+                Optional.empty(),
+                content,
+                thread,
+                media,
+                Optional.empty(),
+                VariantSource.MANUAL,
+                VariantStatus.READY,
+                metadata,
+                at,
+                at,
+                Optional.empty(),
+                0);
+    }
+
+    /** A connected account of channel {@code channelKey} owned by {@code owner}, created and updated at {@code at}. */
+    public static ChannelConnection connection(
+            String channelKey, String displayName, Map<String, String> properties, Instant at) {
+        return new ChannelConnection(
+                ConnectionId.random(),
+                "owner",
+                ChannelId.forKey(channelKey),
+                displayName,
+                ConnectionStatus.CONNECTED,
+                Optional.empty(),
+                properties,
+                Optional.empty(),
+                Optional.empty(),
+                at,
+                at,
+                Optional.empty(),
+                0);
+    }
+
+    /** The first attempt of a new schedule, without a checkpoint. */
+    public static PublishRequest request(PostVariant variant, ChannelConnection connection) {
+        return new PublishRequest(ScheduleId.random(), 1, variant, connection, Map.of());
+    }
+
+    /** The same schedule's next attempt, with the checkpoint the engine kept. */
+    public static PublishRequest retry(PublishRequest earlier, Map<String, String> checkpoint) {
+        return new PublishRequest(
+                earlier.scheduleId(), earlier.attempt() + 1, earlier.variant(), earlier.connection(), checkpoint);
+    }
+
+    /** An environment with {@code clock} and {@code media}. */
+    public static ChannelEnvironment environment(Clock clock, MediaSource media) {
+        return new ChannelEnvironment() {
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public MediaSource mediaSource() {
+                return media;
+            }
+        };
+    }
+}
