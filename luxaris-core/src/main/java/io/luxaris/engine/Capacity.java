@@ -40,6 +40,8 @@ final class Capacity {
     private final Map<ConnectionId, Instant> blockedUntil = new HashMap<>();
     private int waitingCount;
     private int inFlight;
+    /** How many reserved slots were freed so far (calls that returned or were given up, jobs not started). */
+    private long freed;
 
     Capacity(int max, int perConnection, OptionalInt perChannel, int abandonedPerChannel) {
         this.max = max;
@@ -51,6 +53,22 @@ final class Capacity {
     /** How many more schedules may be claimed: the slots neither running nor taken by a waiting job. */
     int free() {
         return Math.max(0, max - inFlight - waitingCount);
+    }
+
+    /**
+     * How many schedules may be claimed ahead of the free slots: none while the jobs waiting already fill every slot,
+     * else up to {@code ahead} beyond the free slots (they wait in their connection's queue, their leases held).
+     */
+    int claimableAhead(int ahead) {
+        if (waitingCount >= max) {
+            return 0;
+        }
+        return Math.max(0, max + ahead - inFlight - waitingCount);
+    }
+
+    /** {@return how many reserved slots were freed so far} */
+    long freed() {
+        return freed;
     }
 
     int inFlight() {
@@ -168,6 +186,7 @@ final class Capacity {
     /** A reserved job that was not started, or whose call returned in time: frees its slots. */
     void release(PublishJob job) {
         inFlight--;
+        freed++;
         decrement(byConnection, job.connection().id());
         decrement(byChannel, job.channel().id());
     }

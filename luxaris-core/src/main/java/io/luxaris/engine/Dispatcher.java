@@ -57,6 +57,19 @@ final class Dispatcher {
     @GuardedBy("lock")
     private Optional<Instant> lastNextDue = Optional.empty();
 
+    /**
+     * Whether the background loop drives the cycles: then the {@link OutboxWriter} thread writes the outbox while
+     * the coordinator claims (ahead of the free slots) and starts.
+     */
+    @GuardedBy("lock")
+    private boolean pipelined;
+
+    /** {@link Capacity#freed()} when the coordinator last claimed: a slot freed since may let a claim take more. */
+    @GuardedBy("lock")
+    private long freedAtClaim;
+
+    private final OutboxWriter writer;
+
     Dispatcher(
             PublishingOperations ops,
             EngineSettings settings,
@@ -82,6 +95,7 @@ final class Dispatcher {
         this.calls = new Calls(settings.publishTimeout().toNanos());
         this.launcher =
                 new Launcher(ops, settings, clock, ticker, executor, lock, waiter, outbox, capacity, calls, observer);
+        this.writer = new OutboxWriter(outbox, waiter, ticker, ops.instanceId());
     }
 
     /**
@@ -102,13 +116,19 @@ final class Dispatcher {
      */
     Cycle cycle(boolean claim) {
         abandonOverdue();
-        Completions.Flushed flushed = outbox.flush();
+        boolean byLoop = locked(() -> pipelined);
+        // the background loop's writer thread writes the outbox; a caller of runDue() writes it here
+        Completions.Flushed flushed =
+                byLoop ? new Completions.Flushed(RunReport.empty(), writer.storeDown()) : outbox.flush();
         RunReport report = flushed.report();
         int claimed = 0;
         boolean full = false;
         boolean answered = false;
         if (claim) {
-            int ask = locked(() -> stopping ? 0 : Math.min(capacity.free(), settings.claimBatchSize()));
+            int ask = locked(() -> {
+                freedAtClaim = capacity.freed();
+                return claimAsk();
+            });
             if (ask > 0) {
                 ClaimedJobs jobs;
                 jobs = ops.claim(
@@ -128,6 +148,20 @@ final class Dispatcher {
         return new Cycle(report, claimed, full, flushed.storeDown(), answered);
     }
 
+    /**
+     * How many schedules the next claim asks for: the free slots (at most a claim batch); in the background loop
+     * a whole claim batch ahead of them once the waiting jobs no longer fill every slot, so that claims stay large
+     * while the writer thread records outcomes.
+     */
+    @GuardedBy("lock")
+    private int claimAsk() {
+        if (stopping) {
+            return 0;
+        }
+        int batch = settings.claimBatchSize();
+        return Math.min(batch, pipelined ? capacity.claimableAhead(batch) : capacity.free());
+    }
+
     private void enqueue(List<PublishJob> jobs) {
         if (jobs.isEmpty()) {
             return;
@@ -139,6 +173,7 @@ final class Dispatcher {
             } else {
                 outbox.handBack(capacity.enqueue(jobs, clock.instant()));
             }
+            waiter.signal();
         } finally {
             lock.unlock();
         }
@@ -236,9 +271,33 @@ final class Dispatcher {
         return locked(this::isIdle);
     }
 
-    /** Something for the coordinator to do now: outcomes to write, claims to hand back, a job that may start. */
+    /**
+     * Something for the coordinator to do now: a job that may start; a slot freed since the last claim (more may be
+     * claimed); and, unless the writer thread does it, outcomes to write or claims to hand back.
+     */
     private boolean hasWork() {
-        return !outbox.isEmpty() || (!stopping && capacity.canDispatch(clock.instant()));
+        if (!stopping && capacity.canDispatch(clock.instant())) {
+            return true;
+        }
+        if (!pipelined) {
+            return !outbox.isEmpty();
+        }
+        return capacity.freed() != freedAtClaim && claimAsk() > 0;
+    }
+
+    /** The background loop starts ({@code true}, with its writer thread) or has ended ({@code false}). */
+    void setPipelined(boolean value) {
+        lock.lock();
+        try {
+            pipelined = value;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The writer thread's work, until {@code current} turns false ({@link OutboxWriter#run}). */
+    void writeOutbox(BooleanSupplier current) {
+        writer.run(current);
     }
 
     private boolean isIdle() {
@@ -310,7 +369,7 @@ final class Dispatcher {
     }
 
     boolean canClaim() {
-        return locked(() -> !stopping && capacity.free() > 0);
+        return locked(() -> claimAsk() > 0);
     }
 
     int liveCalls() {
