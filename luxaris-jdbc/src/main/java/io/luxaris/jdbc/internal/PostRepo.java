@@ -8,6 +8,7 @@ import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.PostRepository;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,6 +97,10 @@ final class PostRepo implements PostRepository {
             PostRepository.super.updateStatuses(posts);
             return;
         }
+        if (tx.d.is(Dialect.POSTGRESQL)) {
+            updateStatusesPostgres(posts);
+            return;
+        }
         String sql = "UPDATE " + tx.t.post + " SET status = :status, updated_at = :updated,"
                 + " published_at = :published, version = version + 1 WHERE id = :id AND version = :version";
         int[] counts = tx.sql("update the status of " + posts.size() + " post(s)", () -> {
@@ -113,6 +118,28 @@ final class PostRepo implements PostRepository {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
                 Post p = posts.get(i);
+                throw tx.staleOrMissing(tx.t.post, "post", p.id(), p.id().value());
+            }
+        }
+    }
+
+    /** One statement for every post: the new statuses as a table, the ids written returned. */
+    private void updateStatusesPostgres(List<Post> posts) {
+        PgColumns<Post> rows = PgColumns.of(posts)
+                .uuid("id", p -> p.id().value())
+                .text("status", p -> p.status().wireName())
+                .instant("updated", p -> Optional.of(p.updatedAt()))
+                .instant("published", Post::publishedAt)
+                .integer("version", Post::version);
+        String sql = "UPDATE " + tx.t.post + " p SET status = f.status, updated_at = f.updated,"
+                + " published_at = f.published, version = p.version + 1 FROM " + rows.from("f")
+                + " WHERE p.id = f.id AND p.version = f.version RETURNING p.id";
+        var written = new HashSet<>(
+                tx.sql("update the status of " + posts.size() + " post(s)", () -> rows.bind(tx.handle.createQuery(sql))
+                        .map((rs, ctx) -> tx.d.uuid(rs, "id"))
+                        .list()));
+        for (Post p : posts) {
+            if (!written.remove(p.id().value())) {
                 throw tx.staleOrMissing(tx.t.post, "post", p.id(), p.id().value());
             }
         }
