@@ -95,7 +95,7 @@ final class Dispatcher {
         this.calls = new Calls(settings.publishTimeout().toNanos());
         this.launcher =
                 new Launcher(ops, settings, clock, ticker, executor, lock, waiter, outbox, capacity, calls, observer);
-        this.writer = new OutboxWriter(outbox, waiter, ticker, ops.instanceId());
+        this.writer = new OutboxWriter(outbox, waiter, ticker, ops.instanceId(), this::releaseWritten);
     }
 
     /**
@@ -234,6 +234,18 @@ final class Dispatcher {
     /** Writes what is buffered, retrying while the store is down for at most {@code max}. */
     void flushBeforeStop(Duration max) {
         outbox.flushBeforeStop(max, ticker, d -> pause(d, () -> true));
+        releaseWritten();
+    }
+
+    /** Frees the slots of returned calls whose outcomes were written (or given up) since. */
+    void releaseWritten() {
+        lock.lock();
+        try {
+            launcher.releaseWritten(new HashSet<>(outbox.fences()));
+            waiter.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The claims this engine holds: waiting, running, or with an outcome not yet written. */
@@ -290,6 +302,7 @@ final class Dispatcher {
         lock.lock();
         try {
             pipelined = value;
+            launcher.holdUntilWritten(value);
         } finally {
             lock.unlock();
         }

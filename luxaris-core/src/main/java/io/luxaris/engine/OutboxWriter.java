@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * The background engine's writer thread: it empties the {@link Outbox} (claims handed back, then outcomes) while the
  * coordinator claims and starts the next jobs, so writing one batch's outcomes overlaps claiming the next on a
  * connection of its own. While the store refuses every write it pauses with a backoff and reports the failure to
- * the coordinator ({@link #storeDown()}), which then backs off as well.
+ * the coordinator ({@link #storeDown()}), which then backs off as well. After each flush it runs {@code afterFlush}
+ * (the engine frees the slots of the calls whose outcomes were written).
  */
 final class OutboxWriter {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
@@ -22,10 +23,12 @@ final class OutboxWriter {
     private final Waiter waiter;
     private final Ticker ticker;
     private final String instanceId;
+    private final Runnable afterFlush;
     private volatile Optional<StorageException> storeDown = Optional.empty();
 
-    OutboxWriter(Outbox outbox, Waiter waiter, Ticker ticker, String instanceId) {
+    OutboxWriter(Outbox outbox, Waiter waiter, Ticker ticker, String instanceId, Runnable afterFlush) {
         this.outbox = outbox;
+        this.afterFlush = afterFlush;
         this.waiter = waiter;
         this.ticker = ticker;
         this.instanceId = instanceId;
@@ -45,7 +48,12 @@ final class OutboxWriter {
                 continue;
             }
             try {
-                Completions.Flushed flushed = outbox.flush();
+                Completions.Flushed flushed;
+                try {
+                    flushed = outbox.flush();
+                } finally {
+                    afterFlush.run();
+                }
                 storeDown = flushed.storeDown();
                 if (flushed.storeDown().isEmpty()) {
                     backoff.reset();
