@@ -40,8 +40,6 @@ final class Capacity {
     private final Map<ConnectionId, Instant> blockedUntil = new HashMap<>();
     private int waitingCount;
     private int inFlight;
-    /** How many reserved slots were freed so far (calls that returned or were given up, jobs not started). */
-    private long freed;
 
     Capacity(int max, int perConnection, OptionalInt perChannel, int abandonedPerChannel) {
         this.max = max;
@@ -64,11 +62,6 @@ final class Capacity {
             return 0;
         }
         return Math.max(0, max + ahead - inFlight - waitingCount);
-    }
-
-    /** {@return how many reserved slots were freed so far} */
-    long freed() {
-        return freed;
     }
 
     int inFlight() {
@@ -186,7 +179,6 @@ final class Capacity {
     /** A reserved job that was not started, or whose call returned in time: frees its slots. */
     void release(PublishJob job) {
         inFlight--;
-        freed++;
         decrement(byConnection, job.connection().id());
         decrement(byChannel, job.channel().id());
     }

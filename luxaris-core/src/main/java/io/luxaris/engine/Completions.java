@@ -9,12 +9,9 @@ import io.luxaris.spi.engine.RunReport;
 import io.luxaris.spi.storage.Fence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +35,6 @@ final class Completions {
 
     @GuardedBy("this")
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
-
-    /** Entries taken by a flush and not yet written or put back: still held (another thread may flush). */
-    @GuardedBy("this")
-    private final List<Entry> writing = new ArrayList<>();
 
     private final int batchSize;
 
@@ -74,9 +67,8 @@ final class Completions {
 
     /** The claims of the outcomes not yet written (still held: their leases are kept alive). */
     synchronized List<Fence> fences() {
-        var fences = new ArrayList<Fence>(queue.size() + writing.size());
+        var fences = new ArrayList<Fence>(queue.size());
         queue.forEach(e -> fences.add(e.result.job().fence()));
-        writing.forEach(e -> fences.add(e.result.job().fence()));
         return fences;
     }
 
@@ -92,11 +84,7 @@ final class Completions {
                 if (batch.isEmpty()) {
                     return new Flushed(pass.report, Optional.empty());
                 }
-                try {
-                    pass.write(batch);
-                } finally {
-                    written(batch);
-                }
+                pass.write(batch);
             }
         } catch (StoreDown down) {
             return new Flushed(pass.report, Optional.of(down.cause));
@@ -295,15 +283,7 @@ final class Completions {
         while (!queue.isEmpty() && batch.size() < batchSize) {
             batch.add(queue.pollFirst());
         }
-        writing.addAll(batch);
         return batch;
-    }
-
-    /** The flush is done with these entries (written, given up, or put back in the queue). */
-    private synchronized void written(List<Entry> batch) {
-        Set<Entry> done = Collections.newSetFromMap(new IdentityHashMap<>());
-        done.addAll(batch);
-        writing.removeIf(done::contains);
     }
 
     /** Back in front (in order) when the store is down, behind the others when only these failed. */

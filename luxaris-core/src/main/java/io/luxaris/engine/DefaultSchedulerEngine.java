@@ -58,10 +58,6 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     @GuardedBy("lock")
     private Thread coordinator;
 
-    /** The background loop's writer of outcomes ({@link OutboxWriter}). */
-    @GuardedBy("lock")
-    private Thread writer;
-
     /** When the background loop last went round (for health checks). */
     private volatile Instant lastLoopAt;
 
@@ -107,11 +103,9 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             }
             driver = Driver.LOOP;
             dispatcher.setStopping(false);
-            dispatcher.setPipelined(true);
+            dispatcher.setClaimAhead(true);
             int gen = ++generation;
             coordinator = threads("luxaris-engine-").newThread(() -> loop(gen));
-            writer = threads("luxaris-writer-").newThread(() -> dispatcher.writeOutbox(() -> isCurrent(gen)));
-            writer.start();
             coordinator.start();
         } finally {
             lock.unlock();
@@ -126,7 +120,6 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     @Override
     public void stop(Duration grace) {
         Thread thread;
-        Thread writerThread;
         lock.lock();
         try {
             if (driver != Driver.LOOP) {
@@ -134,7 +127,6 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             }
             dispatcher.setStopping(true);
             thread = coordinator;
-            writerThread = writer;
         } finally {
             lock.unlock();
         }
@@ -156,8 +148,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             lock.unlock();
         }
         joinQuietly(thread);
-        joinQuietly(writerThread);
-        dispatcher.setPipelined(false);
+        dispatcher.setClaimAhead(false);
         dispatcher.flushBeforeStop(Duration.ofSeconds(10));
         dispatcher.setStopping(false);
         LOG.info("Luxaris publishing engine {} stopped", ops.instanceId());

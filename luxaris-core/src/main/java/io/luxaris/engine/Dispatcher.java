@@ -57,18 +57,9 @@ final class Dispatcher {
     @GuardedBy("lock")
     private Optional<Instant> lastNextDue = Optional.empty();
 
-    /**
-     * Whether the background loop drives the cycles: then the {@link OutboxWriter} thread writes the outbox while
-     * the coordinator claims (ahead of the free slots) and starts.
-     */
+    /** Whether claims take a whole batch ahead of the free slots (the background loop; not runDue()). */
     @GuardedBy("lock")
-    private boolean pipelined;
-
-    /** {@link Capacity#freed()} when the coordinator last claimed: a slot freed since may let a claim take more. */
-    @GuardedBy("lock")
-    private long freedAtClaim;
-
-    private final OutboxWriter writer;
+    private boolean claimAhead;
 
     Dispatcher(
             PublishingOperations ops,
@@ -95,7 +86,6 @@ final class Dispatcher {
         this.calls = new Calls(settings.publishTimeout().toNanos());
         this.launcher =
                 new Launcher(ops, settings, clock, ticker, executor, lock, waiter, outbox, capacity, calls, observer);
-        this.writer = new OutboxWriter(outbox, waiter, ticker, ops.instanceId(), this::releaseWritten);
     }
 
     /**
@@ -116,19 +106,13 @@ final class Dispatcher {
      */
     Cycle cycle(boolean claim) {
         abandonOverdue();
-        boolean byLoop = locked(() -> pipelined);
-        // the background loop's writer thread writes the outbox; a caller of runDue() writes it here
-        Completions.Flushed flushed =
-                byLoop ? new Completions.Flushed(RunReport.empty(), writer.storeDown()) : outbox.flush();
+        Completions.Flushed flushed = outbox.flush();
         RunReport report = flushed.report();
         int claimed = 0;
         boolean full = false;
         boolean answered = false;
         if (claim) {
-            int ask = locked(() -> {
-                freedAtClaim = capacity.freed();
-                return claimAsk();
-            });
+            int ask = locked(this::claimAsk);
             if (ask > 0) {
                 ClaimedJobs jobs;
                 jobs = ops.claim(
@@ -149,9 +133,9 @@ final class Dispatcher {
     }
 
     /**
-     * How many schedules the next claim asks for: the free slots (at most a claim batch); in the background loop
-     * a whole claim batch ahead of them once the waiting jobs no longer fill every slot, so that claims stay large
-     * while the writer thread records outcomes.
+     * How many schedules the next claim asks for: the free slots (at most a claim batch); with claims ahead, a whole
+     * claim batch beyond them once the waiting jobs no longer fill every slot, so that one claim feeds several
+     * rounds of starts.
      */
     @GuardedBy("lock")
     private int claimAsk() {
@@ -159,7 +143,17 @@ final class Dispatcher {
             return 0;
         }
         int batch = settings.claimBatchSize();
-        return Math.min(batch, pipelined ? capacity.claimableAhead(batch) : capacity.free());
+        return Math.min(batch, claimAhead ? capacity.claimableAhead(batch) : capacity.free());
+    }
+
+    /** Claims take a whole batch ahead of the free slots ({@code true}: the background loop) or only free slots. */
+    void setClaimAhead(boolean value) {
+        lock.lock();
+        try {
+            claimAhead = value;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void enqueue(List<PublishJob> jobs) {
@@ -173,7 +167,6 @@ final class Dispatcher {
             } else {
                 outbox.handBack(capacity.enqueue(jobs, clock.instant()));
             }
-            waiter.signal();
         } finally {
             lock.unlock();
         }
@@ -234,18 +227,6 @@ final class Dispatcher {
     /** Writes what is buffered, retrying while the store is down for at most {@code max}. */
     void flushBeforeStop(Duration max) {
         outbox.flushBeforeStop(max, ticker, d -> pause(d, () -> true));
-        releaseWritten();
-    }
-
-    /** Frees the slots of returned calls whose outcomes were written (or given up) since. */
-    void releaseWritten() {
-        lock.lock();
-        try {
-            launcher.releaseWritten(new HashSet<>(outbox.fences()));
-            waiter.signal();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** The claims this engine holds: waiting, running, or with an outcome not yet written. */
@@ -283,34 +264,9 @@ final class Dispatcher {
         return locked(this::isIdle);
     }
 
-    /**
-     * Something for the coordinator to do now: a job that may start; a slot freed since the last claim (more may be
-     * claimed); and, unless the writer thread does it, outcomes to write or claims to hand back.
-     */
+    /** Something for the coordinator to do now: outcomes to write, claims to hand back, a job that may start. */
     private boolean hasWork() {
-        if (!stopping && capacity.canDispatch(clock.instant())) {
-            return true;
-        }
-        if (!pipelined) {
-            return !outbox.isEmpty();
-        }
-        return capacity.freed() != freedAtClaim && claimAsk() > 0;
-    }
-
-    /** The background loop starts ({@code true}, with its writer thread) or has ended ({@code false}). */
-    void setPipelined(boolean value) {
-        lock.lock();
-        try {
-            pipelined = value;
-            launcher.holdUntilWritten(value);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The writer thread's work, until {@code current} turns false ({@link OutboxWriter#run}). */
-    void writeOutbox(BooleanSupplier current) {
-        writer.run(current);
+        return !outbox.isEmpty() || (!stopping && capacity.canDispatch(clock.instant()));
     }
 
     private boolean isIdle() {

@@ -8,13 +8,9 @@ import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.PublishJob;
 import io.luxaris.spi.engine.PublishingOperations;
-import io.luxaris.spi.storage.Fence;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,17 +43,6 @@ final class Launcher {
 
     @GuardedBy("lock")
     private final Calls calls;
-
-    /**
-     * Whether a call that returned keeps its slots until its outcome is written (while a writer thread writes the
-     * outcomes): a schedule stays processing until then, and no more than the most in flight are ever processing.
-     */
-    @GuardedBy("lock")
-    private boolean holdUntilWritten;
-
-    /** Calls that returned and keep their slots until their outcome is written, by claim. */
-    @GuardedBy("lock")
-    private final Map<Fence, PublishJob> unwritten = new HashMap<>();
 
     Launcher(
             PublishingOperations ops,
@@ -145,11 +130,7 @@ final class Launcher {
                         describe(result.outcome()));
             } else {
                 if (call != null) {
-                    if (holdUntilWritten) {
-                        unwritten.put(job.fence(), job);
-                    } else {
-                        capacity.release(job);
-                    }
+                    capacity.release(job);
                 }
                 if (result.outcome() instanceof PublishOutcome.Failed f
                         && f.kind() == FailureKind.RATE_LIMITED
@@ -163,23 +144,6 @@ final class Launcher {
             waiter.signal();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Returned calls keep their slots until their outcome is written ({@code true}), or free them at once. */
-    void holdUntilWritten(boolean value) {
-        holdUntilWritten = value;
-    }
-
-    /** Frees the slots of returned calls whose outcome is no longer waiting to be written ({@code held}). */
-    void releaseWritten(Set<Fence> held) {
-        var it = unwritten.entrySet().iterator();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (!held.contains(e.getKey())) {
-                capacity.release(e.getValue());
-                it.remove();
-            }
         }
     }
 
