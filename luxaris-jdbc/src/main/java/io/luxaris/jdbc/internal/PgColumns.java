@@ -4,10 +4,12 @@ import java.sql.Array;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.argument.Argument;
@@ -82,6 +84,13 @@ final class PgColumns<R> {
             statement.bind(name, textArray(values));
         });
         return statement;
+    }
+
+    /** Runs {@code sql} (an update {@code ... RETURNING <alias>.id}) with these rows; the ids it returned. */
+    Set<UUID> returningIds(JdbcTransaction tx, String action, String sql) {
+        return new HashSet<>(tx.sql(action, () -> bind(tx.handle.createQuery(sql))
+                .map((rs, ctx) -> tx.d.uuid(rs, "id"))
+                .list()));
     }
 
     private static Argument textArray(String[] values) {

@@ -8,13 +8,13 @@ import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.PostRepository;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -134,10 +134,7 @@ final class PostRepo implements PostRepository {
         String sql = "UPDATE " + tx.t.post + " p SET status = f.status, updated_at = f.updated,"
                 + " published_at = f.published, version = p.version + 1 FROM " + rows.from("f")
                 + " WHERE p.id = f.id AND p.version = f.version RETURNING p.id";
-        var written = new HashSet<>(
-                tx.sql("update the status of " + posts.size() + " post(s)", () -> rows.bind(tx.handle.createQuery(sql))
-                        .map((rs, ctx) -> tx.d.uuid(rs, "id"))
-                        .list()));
+        Set<UUID> written = rows.returningIds(tx, "update the status of " + posts.size() + " post(s)", sql);
         for (Post p : posts) {
             if (!written.remove(p.id().value())) {
                 throw tx.staleOrMissing(tx.t.post, "post", p.id(), p.id().value());

@@ -255,10 +255,7 @@ final class QueueRepo implements ScheduleQueue {
                 + " updated_at = now(), version = s.version + 1 FROM " + rows.from("f")
                 + " WHERE s.id = f.id AND s.attempt_count = f.attempt AND s.lease_owner = f.owner"
                 + " AND s.status = 'queued' AND s.lease_expires_at > now() RETURNING s.id";
-        Set<UUID> moved = new HashSet<>(
-                tx.sql("start " + list.size() + " schedule(s)", () -> rows.bind(tx.handle.createQuery(sql))
-                        .map((rs, ctx) -> tx.d.uuid(rs, "id"))
-                        .list()));
+        Set<UUID> moved = rows.returningIds(tx, "start " + list.size() + " schedule(s)", sql);
         var ids = new ArrayList<ScheduleId>(moved.size());
         for (Fence f : list) {
             if (moved.remove(f.id().value())) {
@@ -380,10 +377,7 @@ final class QueueRepo implements ScheduleQueue {
                 + " FROM " + rows.from("f")
                 + " WHERE s.id = f.id AND s.attempt_count = f.attempt AND s.lease_owner = f.owner"
                 + " AND s.status IN ('queued', 'processing', 'unconfirmed') RETURNING s.id";
-        Set<UUID> done = new HashSet<>(
-                tx.sql("complete " + completions.size() + " schedule(s)", () -> rows.bind(tx.handle.createQuery(sql))
-                        .map((rs, ctx) -> tx.d.uuid(rs, "id"))
-                        .list()));
+        Set<UUID> done = rows.returningIds(tx, "complete " + completions.size() + " schedule(s)", sql);
         boolean[] written = new boolean[completions.size()];
         for (int i = 0; i < written.length; i++) {
             written[i] = done.remove(completions.get(i).fence().id().value());
