@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The default engine: either a background coordinator thread ({@link #start()}) or the caller ({@link #runDue()})
  * drives cycles of the {@link Dispatcher}: give up overdue calls, keep held leases alive, reap expired ones, write
- * outcomes, claim free capacity, start what the limits allow. Between cycles the coordinator sleeps until the next
+ * outcomes, claim free capacity (the background loop: up to a claim batch ahead of it, waiting in memory), start
+ * what the limits allow. Between cycles the coordinator sleeps until the next
  * due instant, a deadline of its own, a wake-up, or the idle backstop.
  */
 public final class DefaultSchedulerEngine implements SchedulerEngine {

@@ -101,7 +101,8 @@ final class Dispatcher {
             RunReport report, int claimed, boolean full, Optional<StorageException> storeDown, boolean storeAnswered) {}
 
     /**
-     * Gives up overdue calls, writes outcomes, claims free capacity (when asked) and starts what may start. Outcomes
+     * Gives up overdue calls, writes outcomes, claims free capacity or a batch ahead of it (when asked) and starts
+     * what may start. Outcomes
      * the store refuses never hold the claims back: a store that is down fails the claim too.
      */
     Cycle cycle(boolean claim) {
