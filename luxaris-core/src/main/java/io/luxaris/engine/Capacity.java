@@ -53,6 +53,17 @@ final class Capacity {
         return Math.max(0, max - inFlight - waitingCount);
     }
 
+    /**
+     * How many schedules may be claimed ahead of the free slots: none while the jobs waiting already fill every slot,
+     * else up to {@code ahead} beyond the free slots (they wait in their connection's queue, their leases held).
+     */
+    int claimableAhead(int ahead) {
+        if (waitingCount >= max) {
+            return 0;
+        }
+        return Math.max(0, max + ahead - inFlight - waitingCount);
+    }
+
     int inFlight() {
         return inFlight;
     }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The default engine: either a background coordinator thread ({@link #start()}) or the caller ({@link #runDue()})
  * drives cycles of the {@link Dispatcher}: give up overdue calls, keep held leases alive, reap expired ones, write
- * outcomes, claim free capacity, start what the limits allow. Between cycles the coordinator sleeps until the next
+ * outcomes, claim free capacity (the background loop: up to a claim batch ahead of it, waiting in memory), start
+ * what the limits allow. Between cycles the coordinator sleeps until the next
  * due instant, a deadline of its own, a wake-up, or the idle backstop.
  */
 public final class DefaultSchedulerEngine implements SchedulerEngine {
@@ -103,6 +104,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             }
             driver = Driver.LOOP;
             dispatcher.setStopping(false);
+            dispatcher.setClaimAhead(true);
             int gen = ++generation;
             coordinator = threads("luxaris-engine-").newThread(() -> loop(gen));
             coordinator.start();
@@ -147,6 +149,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             lock.unlock();
         }
         joinQuietly(thread);
+        dispatcher.setClaimAhead(false);
         dispatcher.flushBeforeStop(Duration.ofSeconds(10));
         dispatcher.setStopping(false);
         LOG.info("Luxaris publishing engine {} stopped", ops.instanceId());

@@ -57,6 +57,10 @@ final class Dispatcher {
     @GuardedBy("lock")
     private Optional<Instant> lastNextDue = Optional.empty();
 
+    /** Whether claims take a whole batch ahead of the free slots (the background loop; not runDue()). */
+    @GuardedBy("lock")
+    private boolean claimAhead;
+
     Dispatcher(
             PublishingOperations ops,
             EngineSettings settings,
@@ -97,7 +101,8 @@ final class Dispatcher {
             RunReport report, int claimed, boolean full, Optional<StorageException> storeDown, boolean storeAnswered) {}
 
     /**
-     * Gives up overdue calls, writes outcomes, claims free capacity (when asked) and starts what may start. Outcomes
+     * Gives up overdue calls, writes outcomes, claims free capacity or a batch ahead of it (when asked) and starts
+     * what may start. Outcomes
      * the store refuses never hold the claims back: a store that is down fails the claim too.
      */
     Cycle cycle(boolean claim) {
@@ -108,7 +113,7 @@ final class Dispatcher {
         boolean full = false;
         boolean answered = false;
         if (claim) {
-            int ask = locked(() -> stopping ? 0 : Math.min(capacity.free(), settings.claimBatchSize()));
+            int ask = locked(this::claimAsk);
             if (ask > 0) {
                 ClaimedJobs jobs;
                 jobs = ops.claim(
@@ -126,6 +131,30 @@ final class Dispatcher {
         }
         dispatch();
         return new Cycle(report, claimed, full, flushed.storeDown(), answered);
+    }
+
+    /**
+     * How many schedules the next claim asks for: the free slots (at most a claim batch); with claims ahead, a whole
+     * claim batch beyond them once the waiting jobs no longer fill every slot, so that one claim feeds several
+     * rounds of starts.
+     */
+    @GuardedBy("lock")
+    private int claimAsk() {
+        if (stopping) {
+            return 0;
+        }
+        int batch = settings.claimBatchSize();
+        return Math.min(batch, claimAhead ? capacity.claimableAhead(batch) : capacity.free());
+    }
+
+    /** Claims take a whole batch ahead of the free slots ({@code true}: the background loop) or only free slots. */
+    void setClaimAhead(boolean value) {
+        lock.lock();
+        try {
+            claimAhead = value;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void enqueue(List<PublishJob> jobs) {
@@ -310,7 +339,7 @@ final class Dispatcher {
     }
 
     boolean canClaim() {
-        return locked(() -> !stopping && capacity.free() > 0);
+        return locked(() -> claimAsk() > 0);
     }
 
     int liveCalls() {

@@ -261,4 +261,20 @@ class CapacityTest {
         assertThat(capacity.waitingFences()).isEmpty();
         assertThat(capacity.busyChannels()).as("what ran still counts").containsExactly(ChannelId.forKey("x"));
     }
+
+    @Test
+    void claimableAhead_isABatchBeyondTheFreeSlots_untilTheWaitingJobsFillEverySlot() {
+        var capacity = new Capacity(2, 10, OptionalInt.empty(), 1);
+        assertThat(capacity.claimableAhead(5)).as("nothing runs or waits").isEqualTo(7);
+
+        assertThat(capacity.enqueue(jobs("x/a", "x/b", "x/c"), T0)).isEmpty();
+        capacity.takeStartable(T0);
+        assertThat(capacity.claimableAhead(5)).as("two run, one waits").isEqualTo(4);
+
+        assertThat(capacity.enqueue(jobs("x/d"), T0)).isEmpty();
+        assertThat(capacity.claimableAhead(5))
+                .as("the waiting jobs fill every slot: no claim")
+                .isZero();
+        assertThat(capacity.free()).isZero();
+    }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * Decides when to look for due work and how to run it. The default engine wakes at the next due instant, claims
- * only free capacity and publishes on an executor; alternative engines (driven by a host's own scheduler, say)
+ * free capacity (its background loop up to one claim batch more, waiting in memory with their leases kept) and
+ * publishes on an executor; alternative engines (driven by a host's own scheduler, say)
  * implement this interface on top of {@link PublishingOperations}.
  */
 public interface SchedulerEngine extends AutoCloseable {

@@ -3,12 +3,14 @@ package io.luxaris.jdbc.internal;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.storage.PublishEventRepository;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
-/** Publish events (append-only); {@link #insertAll} is one JDBC batch. */
+/** Publish events (append-only); {@link #insertAll} is one statement on PostgreSQL, one JDBC batch elsewhere. */
 final class EventRepo implements PublishEventRepository {
     private final JdbcTransaction tx;
 
@@ -61,6 +63,10 @@ final class EventRepo implements PublishEventRepository {
             return;
         }
         events.forEach(EventRepo::guard);
+        if (tx.d.is(Dialect.POSTGRESQL)) {
+            insertAllPostgres(events);
+            return;
+        }
         tx.sql("insert " + events.size() + " publish event(s)", () -> {
             PreparedBatch batch = tx.handle.prepareBatch(insertSql());
             for (PublishEvent e : events) {
@@ -68,6 +74,28 @@ final class EventRepo implements PublishEventRepository {
             }
             return batch.execute();
         });
+    }
+
+    /** One {@code INSERT ... SELECT} of every event (one statement on the server instead of one per event). */
+    private void insertAllPostgres(List<PublishEvent> events) {
+        PgColumns<PublishEvent> rows = PgColumns.of(events)
+                .uuid("id", e -> e.id().value())
+                .uuid("schedule_id", e -> e.scheduleId().value())
+                .integer("attempt_index", e -> (long) e.attemptIndex())
+                .instant("event_at", e -> Optional.of(e.timestamp()))
+                .text("status", e -> e.status().wireName())
+                .text("external_post_id", e -> e.externalPostId().orElse(null))
+                .text("external_url", e -> e.externalUrl().orElse(null))
+                .text(
+                        "failure_kind",
+                        e -> e.failureKind().map(FailureKind::wireName).orElse(null))
+                .text("error_code", e -> e.errorCode().orElse(null))
+                .text("error_message", e -> e.errorMessage().orElse(null))
+                .text("raw_response", e -> e.rawResponse().orElse(null));
+        String columns = Rows.columns(Rows.EVENT);
+        String sql = "INSERT INTO " + tx.t.event + " (" + columns + ") SELECT " + columns + " FROM " + rows.from("f");
+        tx.sql("insert " + events.size() + " publish event(s)", () -> rows.bind(tx.handle.createUpdate(sql))
+                .execute());
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -96,6 +97,10 @@ final class PostRepo implements PostRepository {
             PostRepository.super.updateStatuses(posts);
             return;
         }
+        if (tx.d.is(Dialect.POSTGRESQL)) {
+            updateStatusesPostgres(posts);
+            return;
+        }
         String sql = "UPDATE " + tx.t.post + " SET status = :status, updated_at = :updated,"
                 + " published_at = :published, version = version + 1 WHERE id = :id AND version = :version";
         int[] counts = tx.sql("update the status of " + posts.size() + " post(s)", () -> {
@@ -113,6 +118,25 @@ final class PostRepo implements PostRepository {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
                 Post p = posts.get(i);
+                throw tx.staleOrMissing(tx.t.post, "post", p.id(), p.id().value());
+            }
+        }
+    }
+
+    /** One statement for every post: the new statuses as a table, the ids written returned. */
+    private void updateStatusesPostgres(List<Post> posts) {
+        PgColumns<Post> rows = PgColumns.of(posts)
+                .uuid("id", p -> p.id().value())
+                .text("status", p -> p.status().wireName())
+                .instant("updated", p -> Optional.of(p.updatedAt()))
+                .instant("published", Post::publishedAt)
+                .integer("version", Post::version);
+        String sql = "UPDATE " + tx.t.post + " p SET status = f.status, updated_at = f.updated,"
+                + " published_at = f.published, version = p.version + 1 FROM " + rows.from("f")
+                + " WHERE p.id = f.id AND p.version = f.version RETURNING p.id";
+        Set<UUID> written = rows.returningIds(tx, "update the status of " + posts.size() + " post(s)", sql);
+        for (Post p : posts) {
+            if (!written.remove(p.id().value())) {
                 throw tx.staleOrMissing(tx.t.post, "post", p.id(), p.id().value());
             }
         }

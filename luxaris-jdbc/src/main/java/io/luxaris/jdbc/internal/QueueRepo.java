@@ -213,6 +213,9 @@ final class QueueRepo implements ScheduleQueue {
             return List.of();
         }
         List<Fence> list = List.copyOf(fences);
+        if (tx.d.is(Dialect.POSTGRESQL)) {
+            return markProcessingPostgres(list);
+        }
         String now = tx.d.now();
         String sql = "UPDATE " + tx.t.schedule + " SET status = 'processing', last_attempt_at = " + now
                 + ", updated_at = " + now + ", version = version + 1 WHERE id = :id AND attempt_count = :attempt"
@@ -243,6 +246,30 @@ final class QueueRepo implements ScheduleQueue {
             }
         }
         return moved;
+    }
+
+    /** One statement for the whole batch: the fences as a table, the ids that moved returned. */
+    private List<ScheduleId> markProcessingPostgres(List<Fence> list) {
+        PgColumns<Fence> rows = fenceColumns(list);
+        String sql = "UPDATE " + tx.t.schedule + " s SET status = 'processing', last_attempt_at = now(),"
+                + " updated_at = now(), version = s.version + 1 FROM " + rows.from("f")
+                + " WHERE s.id = f.id AND s.attempt_count = f.attempt AND s.lease_owner = f.owner"
+                + " AND s.status = 'queued' AND s.lease_expires_at > now() RETURNING s.id";
+        Set<UUID> moved = rows.returningIds(tx, "start " + list.size() + " schedule(s)", sql);
+        var ids = new ArrayList<ScheduleId>(moved.size());
+        for (Fence f : list) {
+            if (moved.remove(f.id().value())) {
+                ids.add(f.id());
+            }
+        }
+        return ids;
+    }
+
+    private static PgColumns<Fence> fenceColumns(List<Fence> list) {
+        return PgColumns.of(list)
+                .uuid("id", f -> f.id().value())
+                .integer("attempt", f -> (long) f.attempt())
+                .text("owner", Fence::owner);
     }
 
     private static boolean holds(Schedule s, Fence f) {
@@ -294,6 +321,9 @@ final class QueueRepo implements ScheduleQueue {
             return ScheduleQueue.super.completeAll(completions);
         }
         completions.forEach(c -> ScheduleRepo.guard(c.outcome()));
+        if (tx.d.is(Dialect.POSTGRESQL)) {
+            return completeAllPostgres(completions);
+        }
         String sql = completeSql();
         int[] counts = tx.sql("complete " + completions.size() + " schedule(s)", () -> {
             PreparedBatch batch = tx.handle.prepareBatch(sql);
@@ -309,6 +339,48 @@ final class QueueRepo implements ScheduleQueue {
         for (int i = 0; i < written.length; i++) {
             // PostgreSQL and H2 count the rows of each batched statement (MariaDB went one by one above)
             written[i] = counts[i] == 1;
+        }
+        return written;
+    }
+
+    /**
+     * One statement for the whole batch: the outcomes as a table (each with its fence), the ids written returned.
+     * A schedule listed twice is written once: its first completion counts.
+     */
+    private boolean[] completeAllPostgres(List<Completion> completions) {
+        PgColumns<Completion> rows = PgColumns.of(completions)
+                .uuid("id", c -> c.fence().id().value())
+                .integer("attempt", c -> (long) c.fence().attempt())
+                .text("owner", c -> c.fence().owner())
+                .uuid("post", c -> c.outcome().postId().value())
+                .uuid("variant", c -> c.outcome().variantId().value())
+                .uuid("channel", c -> c.outcome().channelId().value())
+                .uuid("connection", c -> c.outcome().connectionId().value())
+                .instant("run_at", c -> Optional.of(c.outcome().runAt()))
+                .text("timezone", c -> c.outcome().timezone().getId())
+                .text("status", c -> c.outcome().status().wireName())
+                .instant("next_attempt", c -> Optional.of(c.outcome().nextAttemptAt()))
+                .instant("last_attempt", c -> c.outcome().lastAttemptAt())
+                .text("error_code", c -> c.outcome().errorCode().orElse(null))
+                .text("error_message", c -> c.outcome().errorMessage().orElse(null))
+                .text("external_id", c -> c.outcome().externalPostId().orElse(null))
+                .text("external_url", c -> c.outcome().externalUrl().orElse(null))
+                .column("checkpoint", "jsonb", c -> Json.map(c.outcome().checkpoint()))
+                .instant("created", c -> Optional.of(c.outcome().createdAt()))
+                .instant("updated", c -> Optional.of(c.outcome().updatedAt()));
+        String sql = "UPDATE " + tx.t.schedule + " s SET post_id = f.post, variant_id = f.variant,"
+                + " channel_id = f.channel, connection_id = f.connection, run_at = f.run_at, timezone = f.timezone,"
+                + " status = f.status, next_attempt_at = f.next_attempt, last_attempt_at = f.last_attempt,"
+                + " error_code = f.error_code, error_message = f.error_message, external_post_id = f.external_id,"
+                + " external_url = f.external_url, checkpoint = f.checkpoint, created_at = f.created,"
+                + " updated_at = f.updated, lease_owner = NULL, lease_expires_at = NULL, version = s.version + 1"
+                + " FROM " + rows.from("f")
+                + " WHERE s.id = f.id AND s.attempt_count = f.attempt AND s.lease_owner = f.owner"
+                + " AND s.status IN ('queued', 'processing', 'unconfirmed') RETURNING s.id";
+        Set<UUID> done = rows.returningIds(tx, "complete " + completions.size() + " schedule(s)", sql);
+        boolean[] written = new boolean[completions.size()];
+        for (int i = 0; i < written.length; i++) {
+            written[i] = done.remove(completions.get(i).fence().id().value());
         }
         return written;
     }
