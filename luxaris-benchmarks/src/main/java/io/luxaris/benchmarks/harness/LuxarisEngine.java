@@ -72,6 +72,8 @@ final class LuxarisEngine implements Engine {
     private final List<ChannelConnection> connections = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
     private VariantId[] drafts = new VariantId[0];
+    /** Where publishes run (--threads virtual: a virtual thread per task); null: the engine's own pool. */
+    private ExecutorService executor;
     private boolean closed;
 
     private record Node(String id, JdbcStorage storage, Luxaris luxaris, AtomicInteger published) {}
@@ -105,14 +107,23 @@ final class LuxarisEngine implements Engine {
         return schema;
     }
 
+    /** Runs the publishes on {@code value} (shut down when this engine is closed) instead of the engine's pool. */
+    LuxarisEngine executor(ExecutorService value) {
+        this.executor = value;
+        return this;
+    }
+
     EngineSettings engineSettings() {
         // README's documented tuning: concurrency in flight per instance, one in flight per account (keeps an
         // account's posts in order); the rest are the defaults
-        return EngineSettings.builder()
+        var b = EngineSettings.builder()
                 .maxConcurrency(concurrency)
                 .perConnectionConcurrency(1)
-                .claimBatchSize(claimBatchSize)
-                .build();
+                .claimBatchSize(claimBatchSize);
+        if (executor != null) {
+            b.executor(executor);
+        }
+        return b.build();
     }
 
     @Override
@@ -127,7 +138,11 @@ final class LuxarisEngine implements Engine {
         m.put("maxIdleSleep", s.maxIdleSleep().toString());
         m.put("poolSizePerInstance", poolSize);
         m.put("accounts", connectionCount);
-        m.put("executor", "the engine's own pool of maxConcurrency threads");
+        m.put(
+                "executor",
+                executor == null
+                        ? "the engine's own pool of maxConcurrency threads"
+                        : "a virtual thread per publish (maxConcurrency in flight)");
         return m;
     }
 
@@ -344,6 +359,9 @@ final class LuxarisEngine implements Engine {
             } finally {
                 n.storage().close();
             }
+        }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 }
