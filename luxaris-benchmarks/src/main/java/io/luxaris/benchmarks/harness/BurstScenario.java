@@ -1,11 +1,11 @@
 package io.luxaris.benchmarks.harness;
 
 import io.luxaris.benchmarks.harness.Scenarios.Monitor;
-import io.luxaris.benchmarks.harness.Scenarios.RunFailed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 
 /**
  * The top-of-the-hour burst: N schedules on A accounts (schedule {@code i} on account {@code i % A}, so an account's
@@ -32,7 +32,8 @@ final class BurstScenario {
             long seed,
             Duration lead,
             Duration timeout,
-            int concurrency) {
+            int concurrency,
+            boolean virtualThreads) {
         Settings {
             if (schedules < 1 || accounts < 1 || concurrency < 1) {
                 throw new IllegalArgumentException("--schedules, --accounts and --concurrency must be positive");
@@ -44,6 +45,28 @@ final class BurstScenario {
 
         CallWork work() {
             return CallWork.uniform(schedules, minCallMicros, maxCallMicros, seed);
+        }
+
+        Settings withLead(Duration value) {
+            return new Settings(
+                    schedules,
+                    accounts,
+                    minCallMicros,
+                    maxCallMicros,
+                    seed,
+                    value,
+                    timeout,
+                    concurrency,
+                    virtualThreads);
+        }
+    }
+
+    /** Setting up took longer than the lead: the schedules would have been due before the engine ran. */
+    static final class TooLate extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooLate(String message) {
+            super(message);
         }
     }
 
@@ -62,6 +85,7 @@ final class BurstScenario {
                 .put("callMs", s.minCallMicros() / 1e3 + ".." + s.maxCallMicros() / 1e3)
                 .put("seed", s.seed())
                 .put("concurrency", s.concurrency())
+                .put("threads", s.virtualThreads() ? "virtual" : "platform")
                 .put("javaVersion", Runtime.version().toString())
                 .put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024))
                 .put("settings", engine.settings());
@@ -76,15 +100,17 @@ final class BurstScenario {
             long t = System.nanoTime();
             engine.seedDue(n, i -> due);
             double seedSeconds = Scenarios.seconds(System.nanoTime() - t);
-            r.put("seedSeconds", Scenarios.round(seedSeconds, 2));
+            r.put("seedSeconds", Scenarios.round(seedSeconds, 2))
+                    .put("leadSeconds", s.lead().toMillis() / 1e3);
             pg.vacuumAnalyze(engine.schema());
             engine.build();
             pg.awaitNoBackendsOf("aux-", 10_000);
             Thread.sleep(settle.toMillis());
             if (Instant.now().isAfter(due.minusMillis(500))) {
-                throw new RunFailed("setting up took longer than --lead " + s.lead().toSeconds()
-                        + " s (seeding alone " + Math.round(seedSeconds) + " s): the schedules were due before the"
-                        + " engine ran; raise --lead");
+                throw new TooLate("setting up took longer than the lead of "
+                        + s.lead().toMillis() + " ms (seeding"
+                        + " alone " + Math.round(seedSeconds * 1_000) + " ms): the schedules were due before the"
+                        + " engine ran");
             }
             recorder.withWork(work);
             long before = pg.xactCommit();
@@ -118,7 +144,7 @@ final class BurstScenario {
                 lastEnd = Math.max(lastEnd, work.endedAt(i));
             }
             int early = Scenarios.calledEarly(lateness, tolerance);
-            Order order = order(recorder, work, n, s.accounts());
+            Order order = order(recorder::calledAt, work::endedAt, n, s.accounts());
             r.put("startedBeforeDueMs", Scenarios.round((dueMicros - startedAt) / 1e3, 1))
                     .put("drainSeconds", Scenarios.round((lastEnd - dueMicros) / 1e6, 3))
                     .put("doneSeconds", Scenarios.round((doneMicros - dueMicros) / 1e6, 3))
@@ -195,9 +221,10 @@ final class BurstScenario {
 
     /**
      * Counts, per account, the calls that started before the call of the schedule created just before them on that
-     * account, and the calls that started before an earlier-started call of the account had ended.
+     * account, and the calls that started before an earlier-started call of the account had ended. {@code start} and
+     * {@code end} give schedule {@code i}'s call times (0: not called; an end of 0 counts as the start).
      */
-    static Order order(Recorder recorder, CallWork work, int n, int accounts) {
+    static Order order(IntToLongFunction start, IntToLongFunction end, int n, int accounts) {
         int outOfOrder = 0;
         int accountsOutOfOrder = 0;
         int overlapping = 0;
@@ -209,16 +236,16 @@ final class BurstScenario {
             int disorder = 0;
             long previousStart = Long.MIN_VALUE;
             for (int i = a; i < n; i += accounts) {
-                long start = recorder.calledAt(i);
-                long end = work.endedAt(i);
-                if (start == 0) {
+                long started = start.applyAsLong(i);
+                long ended = end.applyAsLong(i);
+                if (started == 0) {
                     continue; // never called: counted as missing
                 }
-                if (start < previousStart) {
+                if (started < previousStart) {
                     disorder++;
                 }
-                previousStart = start;
-                calls[k++] = new long[] {start, end == 0 ? start : end};
+                previousStart = started;
+                calls[k++] = new long[] {started, ended == 0 ? started : ended};
             }
             long[][] byStart = Arrays.copyOf(calls, k);
             Arrays.sort(byStart, (x, y) -> Long.compare(x[0], y[0]));

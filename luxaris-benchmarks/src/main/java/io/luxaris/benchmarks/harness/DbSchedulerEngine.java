@@ -59,6 +59,7 @@ final class DbSchedulerEngine implements Engine {
     private final OneTimeTask<Void> task;
     /** The pool's size (default threads + 3) and where executions run (null: db-scheduler's own pool). */
     private int poolSize;
+
     private ExecutorService executor;
     private HikariDataSource pool;
     private Scheduler scheduler;

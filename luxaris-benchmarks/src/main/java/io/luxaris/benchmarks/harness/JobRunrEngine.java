@@ -130,11 +130,9 @@ final class JobRunrEngine implements Engine {
         try (HikariDataSource loader = pg.pool("aux-seed-jobrunr", schema, 2)) {
             var storage = storage(loader, DatabaseOptions.SKIP_CREATE);
             try {
-                new JobRequestScheduler(storage)
-                        .create(IntStream.range(0, n)
-                                .mapToObj(i -> JobBuilder.aJob()
-                                        .scheduleAt(dueAt.apply(i))
-                                        .withJobRequest(new Call(i))));
+                new JobRequestScheduler(storage).create(IntStream.range(0, n).mapToObj(i -> JobBuilder.aJob()
+                        .scheduleAt(dueAt.apply(i))
+                        .withJobRequest(new Call(i))));
             } finally {
                 storage.close();
             }

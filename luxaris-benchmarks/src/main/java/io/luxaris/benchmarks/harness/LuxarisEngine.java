@@ -74,6 +74,7 @@ final class LuxarisEngine implements Engine {
     private VariantId[] drafts = new VariantId[0];
     /** Where publishes run (--threads virtual: a virtual thread per task); null: the engine's own pool. */
     private ExecutorService executor;
+
     private boolean closed;
 
     private record Node(String id, JdbcStorage storage, Luxaris luxaris, AtomicInteger published) {}
