@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.function.IntToLongFunction;
 
 /**
- * The top-of-the-hour burst: N schedules on A accounts (schedule {@code i} on account {@code i % A}, so an account's
- * schedules in creation order are {@code a, a + A, a + 2A, ...}), all due at the same instant T, written beforehand
+ * The top-of-the-hour burst: N schedules on A accounts (interleaved: schedule {@code i} on account {@code i % A}, so an
+ * account's schedules in creation order are {@code a, a + A, a + 2A, ...}; grouped, {@code --layout grouped}: an
+ * account's schedules created one after another), all due at the same instant T, written beforehand
  * through each engine's own bulk path; the engine is started before T, and every channel call sleeps its own duration
  * ({@link CallWork}: uniform in a range, from a fixed seed, the same for every engine).
  *
@@ -33,7 +34,8 @@ final class BurstScenario {
             Duration lead,
             Duration timeout,
             int concurrency,
-            boolean virtualThreads) {
+            boolean virtualThreads,
+            boolean grouped) {
         Settings {
             if (schedules < 1 || accounts < 1 || concurrency < 1) {
                 throw new IllegalArgumentException("--schedules, --accounts and --concurrency must be positive");
@@ -41,6 +43,33 @@ final class BurstScenario {
             if (lead.isNegative() || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("--lead must not be negative and --timeout must be positive");
             }
+        }
+
+        /**
+         * The account of schedule {@code i}: interleaved, {@code i % accounts} (an account's schedules are created
+         * far apart, among every other account's); grouped, {@code i / ceil(schedules / accounts)} (an account's
+         * schedules are created one after another).
+         */
+        int accountOf(int i) {
+            return grouped ? i / ((schedules + accounts - 1) / accounts) : i % accounts;
+        }
+
+        /** Each account's schedules in creation order. */
+        int[][] byAccount() {
+            var counts = new int[accounts];
+            for (int i = 0; i < schedules; i++) {
+                counts[accountOf(i)]++;
+            }
+            var out = new int[accounts][];
+            for (int a = 0; a < accounts; a++) {
+                out[a] = new int[counts[a]];
+                counts[a] = 0;
+            }
+            for (int i = 0; i < schedules; i++) {
+                int a = accountOf(i);
+                out[a][counts[a]++] = i;
+            }
+            return out;
         }
 
         CallWork work() {
@@ -57,7 +86,8 @@ final class BurstScenario {
                     value,
                     timeout,
                     concurrency,
-                    virtualThreads);
+                    virtualThreads,
+                    grouped);
         }
     }
 
@@ -82,6 +112,7 @@ final class BurstScenario {
         var r = new Result("burst", engine.name())
                 .put("schedules", n)
                 .put("accounts", s.accounts())
+                .put("layout", s.grouped() ? "grouped" : "interleaved")
                 .put("callMs", s.minCallMicros() / 1e3 + ".." + s.maxCallMicros() / 1e3)
                 .put("seed", s.seed())
                 .put("concurrency", s.concurrency())
@@ -144,7 +175,7 @@ final class BurstScenario {
                 lastEnd = Math.max(lastEnd, work.endedAt(i));
             }
             int early = Scenarios.calledEarly(lateness, tolerance);
-            Order order = order(recorder::calledAt, work::endedAt, n, s.accounts());
+            Order order = order(recorder::calledAt, work::endedAt, s.byAccount());
             r.put("startedBeforeDueMs", Scenarios.round((dueMicros - startedAt) / 1e3, 1))
                     .put("drainSeconds", Scenarios.round((lastEnd - dueMicros) / 1e6, 3))
                     .put("doneSeconds", Scenarios.round((doneMicros - dueMicros) / 1e6, 3))
@@ -163,17 +194,9 @@ final class BurstScenario {
                     .put("overlapping", order.overlapping())
                     .put("accountsOverlapping", order.accountsOverlapping())
                     .put("commits", commits)
-                    .put("commitsPerSchedule", Scenarios.round((double) commits / n, 4))
-                    .put("remaining", left)
-                    .put("called", recorder.distinct())
-                    .put("missing", recorder.missing(n))
-                    .put("duplicateCalls", recorder.duplicates())
-                    .put("unknownCalls", recorder.unknown());
-            r.check(left == 0, "nothing left unfinished")
-                    .check(recorder.missing(n) == 0, "every schedule called")
-                    .check(recorder.duplicates() == 0, "no schedule called twice")
-                    .check(recorder.unknown() == 0, "no call for an unknown schedule")
-                    .check(early == 0, "no schedule called earlier than the engine's tolerance before it was due");
+                    .put("commitsPerSchedule", Scenarios.round((double) commits / n, 4));
+            Scenarios.everyScheduleOnce(r, recorder, n, left);
+            r.check(early == 0, "no schedule called earlier than the engine's tolerance before it was due");
             if (serialises) {
                 r.check(order.outOfOrder() == 0, "every account's calls in creation order")
                         .check(order.overlapping() == 0, "never two calls of one account at once");
@@ -198,9 +221,9 @@ final class BurstScenario {
             return Math.max(spread, maxCall(work) / 1e6);
         }
         long busiest = 0;
-        for (int a = 0; a < s.accounts(); a++) {
+        for (int[] account : s.byAccount()) {
             long sum = 0;
-            for (int i = a; i < work.size(); i += s.accounts()) {
+            for (int i : account) {
                 sum += work.durationMicros(i);
             }
             busiest = Math.max(busiest, sum);
@@ -224,18 +247,17 @@ final class BurstScenario {
      * account, and the calls that started before an earlier-started call of the account had ended. {@code start} and
      * {@code end} give schedule {@code i}'s call times (0: not called; an end of 0 counts as the start).
      */
-    static Order order(IntToLongFunction start, IntToLongFunction end, int n, int accounts) {
+    static Order order(IntToLongFunction start, IntToLongFunction end, int[][] byAccount) {
         int outOfOrder = 0;
         int accountsOutOfOrder = 0;
         int overlapping = 0;
         int accountsOverlapping = 0;
-        int perAccount = (n + accounts - 1) / accounts;
-        long[][] calls = new long[perAccount][];
-        for (int a = 0; a < accounts && a < n; a++) {
+        for (int[] account : byAccount) {
+            long[][] calls = new long[account.length][];
             int k = 0;
             int disorder = 0;
             long previousStart = Long.MIN_VALUE;
-            for (int i = a; i < n; i += accounts) {
+            for (int i : account) {
                 long started = start.applyAsLong(i);
                 long ended = end.applyAsLong(i);
                 if (started == 0) {

@@ -35,6 +35,7 @@ public final class Harness {
                           per-account order and overlap
                 --engines luxaris,db-scheduler,jobrunr   --schedules 100000   --accounts 10000
                 --call-ms 150-400   --seed 42   --lead 120 (s)   --timeout 900 (s)
+                --layout interleaved (account = i mod A) | grouped (an account's schedules created together)
                 (defaults here: --concurrency 2000 --pool 20 --peer-pool 20)
               scale       Luxaris: claim and calendar-week latency with 10,000 and 1,000,000 future schedules
                 --rows 10000,1000000   --reps 300   --batch 100   --templates 500   --owners 10
@@ -150,6 +151,11 @@ public final class Harness {
                 long minMicros = Math.round(Double.parseDouble(call[0]) * 1_000);
                 long maxMicros = call.length > 1 ? Math.round(Double.parseDouble(call[1]) * 1_000) : minMicros;
                 long seed = o.integer("seed", 42);
+                String layout = o.string("layout", "interleaved");
+                if (!layout.equals("interleaved") && !layout.equals("grouped")) {
+                    throw new IllegalArgumentException("--layout must be interleaved or grouped: " + layout);
+                }
+                boolean grouped = layout.equals("grouped");
                 Duration lead = o.duration("lead", Duration.ofSeconds(120));
                 Duration timeout = o.duration("timeout", Duration.ofSeconds(900));
                 List<String> engines = o.list("engines", "luxaris,db-scheduler,jobrunr");
@@ -164,7 +170,8 @@ public final class Harness {
                         lead,
                         timeout,
                         config.concurrency(),
-                        config.virtualThreads());
+                        config.virtualThreads(),
+                        grouped);
                 for (String name : engines) {
                     if (name.equals("quartz")) {
                         throw new IllegalArgumentException("burst runs luxaris, luxaris-xK, db-scheduler and jobrunr"
@@ -176,6 +183,9 @@ public final class Harness {
                     for (int tries = 1; ; tries++) {
                         var recorder = new Recorder(n);
                         Engine engine = engine(name, config, pg, prefix, recorder);
+                        if (engine instanceof LuxarisEngine luxaris) {
+                            luxaris.accountOf(attempt::accountOf);
+                        }
                         announce(
                                 "burst of " + n + " schedules on " + config.accounts() + " accounts, calls of "
                                         + o.string("call-ms", "150-400") + " ms, lead "

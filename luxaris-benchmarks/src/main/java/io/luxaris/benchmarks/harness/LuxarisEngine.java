@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Luxaris on PostgreSQL through its public API: {@code JdbcStorage} (its own HikariCP pool per instance), a
@@ -74,6 +75,8 @@ final class LuxarisEngine implements Engine {
     private VariantId[] drafts = new VariantId[0];
     /** Where publishes run (--threads virtual: a virtual thread per task); null: the engine's own pool. */
     private ExecutorService executor;
+    /** The account (connection index) of schedule i; null: i modulo the number of accounts. */
+    private IntUnaryOperator accountOf;
 
     private boolean closed;
 
@@ -106,6 +109,16 @@ final class LuxarisEngine implements Engine {
     @Override
     public String schema() {
         return schema;
+    }
+
+    /** Puts schedule {@code i} on account {@code value.applyAsInt(i)} (a burst's layout) instead of i modulo. */
+    LuxarisEngine accountOf(IntUnaryOperator value) {
+        this.accountOf = value;
+        return this;
+    }
+
+    private ChannelConnection account(int i) {
+        return connections.get(accountOf == null ? i % connections.size() : accountOf.applyAsInt(i));
     }
 
     /** Runs the publishes on {@code value} (shut down when this engine is closed) instead of the engine's pool. */
@@ -221,7 +234,7 @@ final class LuxarisEngine implements Engine {
                     futures.add(pool.submit(() -> storage.inTransaction(tx -> {
                         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                         for (int i = from; i < to; i++) {
-                            ChannelConnection c = connections.get(i % connections.size());
+                            ChannelConnection c = account(i);
                             String text = "Harness post " + i + " https://example.com/p/" + i;
                             Post post = new Post(
                                     PostId.random(),
@@ -292,7 +305,7 @@ final class LuxarisEngine implements Engine {
     /** Schedules draft {@code i} on its account through the first instance's facade (which wakes its engine). */
     @Override
     public void produce(int i, Instant runAt) {
-        ChannelConnection c = connections.get(i % connections.size());
+        ChannelConnection c = account(i);
         Schedule s = nodes.get(0).luxaris().schedules().schedule(OWNER, ScheduleRequest.at(drafts[i], c.id(), runAt));
         numbers.put(s.id(), i);
     }

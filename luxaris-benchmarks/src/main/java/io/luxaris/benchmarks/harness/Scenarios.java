@@ -114,6 +114,22 @@ final class Scenarios {
         return after - before - own - 1 - waits;
     }
 
+    /**
+     * The figures and checks of a run that hands {@code n} schedules to the engine beforehand: nothing left in the
+     * database ({@code left}), each schedule called, none twice, no unknown call.
+     */
+    static void everyScheduleOnce(Result r, Recorder recorder, int n, long left) {
+        r.put("remaining", left)
+                .put("called", recorder.distinct())
+                .put("missing", recorder.missing(n))
+                .put("duplicateCalls", recorder.duplicates())
+                .put("unknownCalls", recorder.unknown());
+        r.check(left == 0, "nothing left unfinished")
+                .check(recorder.missing(n) == 0, "every schedule called")
+                .check(recorder.duplicates() == 0, "no schedule called twice")
+                .check(recorder.unknown() == 0, "no call for an unknown schedule");
+    }
+
     static double seconds(long nanos) {
         return nanos / 1e9;
     }
@@ -177,16 +193,8 @@ final class Scenarios {
                     .put("startToFirstCallMs", round((first - startMicros) / 1e3, 1))
                     .put("lastCallToDoneMs", round((doneMicros - last) / 1e3, 1))
                     .put("commits", commits)
-                    .put("commitsPerSchedule", round((double) commits / n, 4))
-                    .put("remaining", left)
-                    .put("called", recorder.distinct())
-                    .put("missing", recorder.missing(n))
-                    .put("duplicateCalls", recorder.duplicates())
-                    .put("unknownCalls", recorder.unknown());
-            r.check(left == 0, "nothing left unfinished")
-                    .check(recorder.missing(n) == 0, "every schedule called")
-                    .check(recorder.duplicates() == 0, "no schedule called twice")
-                    .check(recorder.unknown() == 0, "no call for an unknown schedule");
+                    .put("commitsPerSchedule", round((double) commits / n, 4));
+            everyScheduleOnce(r, recorder, n, left);
             engine.verify(n, r);
             return r;
         } finally {

@@ -36,7 +36,8 @@ class BurstScenarioTest {
         long[] end = {200, 150, 400, 160, 300, 500};
         // account 0: 0 [100,200], 2 [300,400], 4 [200,300]: 4 started before 2 (out of order), none overlap
         // account 1: 1 [100,150], 3 [150,160], 5 [400,500]: in order; 3 starts as 1 ends: no overlap
-        var order = BurstScenario.order(i -> start[i], i -> end[i], 6, 2);
+        int[][] interleaved = {{0, 2, 4}, {1, 3, 5}};
+        var order = BurstScenario.order(i -> start[i], i -> end[i], interleaved);
         assertEquals(new BurstScenario.Order(1, 1, 0, 0), order);
 
         long[] overlapping = {100, 100, 150, 120, 0, 130};
@@ -45,18 +46,27 @@ class BurstScenarioTest {
         // account 1: 1 [100,110], 3 [120,125], 5 [130,140]: in order and apart
         assertEquals(
                 new BurstScenario.Order(0, 0, 1, 1),
-                BurstScenario.order(i -> overlapping[i], i -> overlappingEnd[i], 6, 2));
+                BurstScenario.order(i -> overlapping[i], i -> overlappingEnd[i], interleaved));
     }
 
     @Test
     void lowerBound_isTheWorkSpreadOverTheConcurrency_orTheBusiestAccountWhenSerialised() {
         CallWork work = CallWork.uniform(100, 100_000, 100_000, 1); // 100 calls of 0.1 s = 10 s of work
         var settings = new BurstScenario.Settings(
-                100, 10, 100_000, 100_000, 1, Duration.ZERO, Duration.ofSeconds(1), 50, false);
+                100, 10, 100_000, 100_000, 1, Duration.ZERO, Duration.ofSeconds(1), 50, false, false);
         // spread: 10 s / 50 = 0.2 s; busiest account: 10 calls of 0.1 s one after another = 1 s
         assertEquals(0.2, BurstScenario.lowerBound(work, settings, false), 1e-9);
         assertEquals(1.0, BurstScenario.lowerBound(work, settings, true), 1e-9);
         assertEquals(10.0, work.totalSeconds(), 1e-9);
+    }
+
+    @Test
+    void layout_interleavedSpreadsAnAccountsSchedules_groupedKeepsThemTogether() {
+        var interleaved =
+                new BurstScenario.Settings(10, 3, 1, 1, 1, Duration.ZERO, Duration.ofSeconds(1), 1, false, false);
+        var grouped = new BurstScenario.Settings(10, 3, 1, 1, 1, Duration.ZERO, Duration.ofSeconds(1), 1, false, true);
+        assertArrayEquals(new int[][] {{0, 3, 6, 9}, {1, 4, 7}, {2, 5, 8}}, interleaved.byAccount());
+        assertArrayEquals(new int[][] {{0, 1, 2, 3}, {4, 5, 6, 7}, {8, 9}}, grouped.byAccount());
     }
 
     @Test
