@@ -2,22 +2,28 @@
 # The complete benchmark suite behind luxaris-benchmarks/RESULTS.md, on this machine and the local PostgreSQL:
 #   1. machine facts (cores, memory, Java, PostgreSQL version and settings)
 #   2. engine harness, one JVM per engine and scenario:
-#        burn-down  Luxaris x1, Luxaris x3, db-scheduler (100,000 schedules), Quartz (5,000: it is slow)
-#        steady     200/s and 1,000/s for 60 s after 10 s of warm-up: Luxaris, db-scheduler, Quartz
+#        burn-down  Luxaris x1, Luxaris x3, db-scheduler, JobRunr (100,000 schedules), Quartz (5,000: it is slow)
+#        steady     200/s, 1,000/s and 2,000/s for 60 s after 10 s of warm-up: Luxaris, db-scheduler, JobRunr;
+#                   Quartz at 200/s and 1,000/s
+#        burst      100,000 schedules on 10,000 accounts due at one instant, calls of 150-400 ms, 2,000 in flight:
+#                   Luxaris, db-scheduler, JobRunr, on Java 17 (platform threads) and on Java 21+ (virtual
+#                   threads; JAVA_VIRTUAL, default the newest /usr/lib/jvm/temurin-2* or skipped)
 #        scale      Luxaris claim and calendar-week latency with 10,000 and 1,000,000 future schedules
 #   3. the JMH benchmarks (-wi 2 -i 3 -f 1 -w 2s -r 3s, JSON too)
 #   4. summary.md: every figure, the ratios, the facts
-# Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 30 minutes on the 2-core machine, build
+# Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 75 minutes on the 2-core machine, build
 # included. Run it alone: the commit counts are database-wide, and every figure suffers from other load.
 #
 # usage: luxaris-benchmarks/run-benchmarks.sh [--quick] [--skip-jmh] [--no-build] [--out DIR]
-#   --quick     tiny sizes (5,000 schedules, 10 s steady state, 50,000 scale rows, one short JMH benchmark):
-#               checks that everything runs, in about 3 minutes; its figures are not for RESULTS.md
+#   --quick     tiny sizes (5,000 schedules, 10 s steady state, a burst of 2,000 on 200 accounts, 50,000 scale
+#               rows, one short JMH benchmark): checks that everything runs, in about 8 minutes; its figures are
+#               not for RESULTS.md
 #   --skip-jmh  leave the JMH step out
 #   --no-build  use the jar as it is (by default it is built from this work tree first: 1-3 min)
 # PostgreSQL: LUXARIS_PG_URL (jdbc:postgresql://127.0.0.1:5432/test), LUXARIS_PG_USER (postgres),
 # LUXARIS_PG_PASSWORD; the harness creates and drops schemas luxbench_* there.
-# JAVA_OPTS: the harness JVMs' options (default -Xms512m -Xmx2g).
+# JAVA_OPTS: the harness JVMs' options (default -Xms512m -Xmx2g), the same for every engine and both JDKs.
+# JAVA_VIRTUAL: the java (21+) for the virtual-thread burst (default: the newest /usr/lib/jvm/temurin-2*/bin/java).
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -33,7 +39,7 @@ while [ $# -gt 0 ]; do
     --skip-jmh) SKIP_JMH=1 ;;
     --no-build) BUILD=0 ;;
     --out) OUT="$2"; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -48,9 +54,12 @@ FAILED=()
 
 if [ $QUICK = 1 ]; then
   N=5000; QUARTZ_N=1000; WARMUP=2; DURATION=10; ROWS=10000,50000; REPS=100; DRAIN=20
+  BURST=(--schedules 2000 --accounts 200 --concurrency 200 --lead 20)
 else
   N=100000; QUARTZ_N=5000; WARMUP=10; DURATION=60; ROWS=10000,1000000; REPS=300; DRAIN=30
+  BURST=(--schedules 100000 --accounts 10000 --concurrency 2000 --lead 180)
 fi
+JAVA_VIRTUAL=${JAVA_VIRTUAL:-$(ls -d /usr/lib/jvm/temurin-2*/bin/java 2>/dev/null | sort -V | tail -1)}
 
 # ------------------------------------------------------------------------------------------------ build
 # from this work tree's sources (-am: the Luxaris modules too, not whatever is installed in ~/.m2)
@@ -62,10 +71,11 @@ else
 fi
 
 harness() { java $JAVA_OPTS -cp "$JAR" io.luxaris.benchmarks.harness.Harness "$@"; }
+harness_virtual() { "$JAVA_VIRTUAL" $JAVA_OPTS -cp "$JAR" io.luxaris.benchmarks.harness.Harness "$@"; }
 
 # the estimates are for a quiet 2-core machine (seconds), extrapolated from the validation runs (RESULTS.md)
 START=$(date +%s)
-if [ $QUICK = 1 ]; then echo "== quick run: about 3 minutes"; else echo "== full run: about 30 minutes"; fi
+if [ $QUICK = 1 ]; then echo "== quick run: about 8 minutes"; else echo "== full run: about 75 minutes"; fi
 step() { # step NAME ESTIMATE_SECONDS command...
   local name=$1 estimate=$2; shift 2
   local elapsed=$(( $(date +%s) - START ))
@@ -104,22 +114,41 @@ fi
 common=(--results "$RESULTS")
 
 # ------------------------------------------------------------------------------------------------ burn-down
-if [ $QUICK = 1 ]; then E1=15; E3=12; ED=6; EQ=10; else E1=180; E3=150; ED=45; EQ=90; fi
+if [ $QUICK = 1 ]; then E1=15; E3=12; ED=6; EQ=10; EJ=30; else E1=180; E3=150; ED=45; EQ=90; EJ=420; fi
 step burn-down-luxaris $E1 harness burn-down --engines luxaris --schedules $N "${common[@]}"
 step burn-down-luxaris-x3 $E3 harness burn-down --engines luxaris-x3 --schedules $N "${common[@]}"
 step burn-down-db-scheduler $ED harness burn-down --engines db-scheduler --schedules $N "${common[@]}"
 step burn-down-quartz $EQ harness burn-down --engines quartz --schedules $QUARTZ_N "${common[@]}"
+step burn-down-jobrunr $EJ harness burn-down --engines jobrunr --schedules $N "${common[@]}"
 
 # ------------------------------------------------------------------------------------------------ steady state
-for rate in 200 1000; do
-  if [ $QUICK = 1 ]; then EL=20; ED=16; EQ=16; else
-    if [ $rate = 200 ]; then EL=85; ED=80; EQ=80; else EL=150; ED=80; EQ=110; fi
+for rate in 200 1000 2000; do
+  if [ $QUICK = 1 ]; then EL=20; ED=16; EQ=16; EJ=25; else
+    if [ $rate = 200 ]; then EL=85; ED=80; EQ=80; EJ=90; else EL=150; ED=80; EQ=110; EJ=120; fi
   fi
   steady=(harness steady --rate $rate --warmup $WARMUP --duration $DURATION --drain $DRAIN "${common[@]}")
   step steady-$rate-luxaris $EL "${steady[@]}" --engines luxaris
   step steady-$rate-db-scheduler $ED "${steady[@]}" --engines db-scheduler
-  step steady-$rate-quartz $EQ "${steady[@]}" --engines quartz
+  step steady-$rate-jobrunr $EJ "${steady[@]}" --engines jobrunr
+  # Quartz: 200/s and 1,000/s only (its API takes a few hundred schedules a second on this machine)
+  [ $rate = 2000 ] || step steady-$rate-quartz $EQ "${steady[@]}" --engines quartz
 done
+
+# ------------------------------------------------------------------------------------------------ burst
+# one JVM per engine; the same seed, sizes, concurrency and -Xmx for every engine and both JDKs
+if [ $QUICK = 1 ]; then EB=60; else EB=420; fi
+for engine in luxaris db-scheduler jobrunr; do
+  step burst-platform-$engine $EB harness burst --engines $engine --threads platform "${BURST[@]}" "${common[@]}"
+done
+if [ -n "$JAVA_VIRTUAL" ] && [ -x "$JAVA_VIRTUAL" ]; then
+  for engine in luxaris db-scheduler jobrunr; do
+    step burst-virtual-$engine $EB harness_virtual burst --engines $engine --threads virtual "${BURST[@]}" \
+      "${common[@]}"
+  done
+else
+  echo "!! no Java 21+ for the virtual-thread burst (set JAVA_VIRTUAL): skipped"
+  FAILED+=("burst-virtual (no Java 21+)")
+fi
 
 # ------------------------------------------------------------------------------------------------ scale
 if [ $QUICK = 1 ]; then ES=15; else ES=180; fi

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.function.IntFunction;
 
 /**
@@ -56,6 +57,10 @@ final class DbSchedulerEngine implements Engine {
     private final Duration pollingInterval;
     private final Recorder recorder;
     private final OneTimeTask<Void> task;
+    /** The pool's size (default threads + 3) and where executions run (null: db-scheduler's own pool). */
+    private int poolSize;
+
+    private ExecutorService executor;
     private HikariDataSource pool;
     private Scheduler scheduler;
     private boolean stopped;
@@ -75,6 +80,7 @@ final class DbSchedulerEngine implements Engine {
         this.upperLimit = upperLimit;
         this.pollingInterval = pollingInterval;
         this.recorder = recorder;
+        this.poolSize = threads + 3;
         this.task = Tasks.oneTime(TASK).execute((instance, context) -> {
             int i;
             try {
@@ -85,6 +91,13 @@ final class DbSchedulerEngine implements Engine {
             }
             recorder.called(i);
         });
+    }
+
+    /** A pool of {@code size} connections and executions on {@code executor} (null: its own pool of threads). */
+    DbSchedulerEngine resources(int size, ExecutorService executor) {
+        this.poolSize = size;
+        this.executor = executor;
+        return this;
     }
 
     @Override
@@ -106,7 +119,10 @@ final class DbSchedulerEngine implements Engine {
         m.put("upperLimitFractionOfThreads", upperLimit);
         m.put("threads", threads);
         m.put("pollingInterval", pollingInterval.toString());
-        m.put("poolSize", threads + 3);
+        m.put("poolSize", poolSize);
+        if (executor != null) {
+            m.put("executor", "a virtual thread per execution");
+        }
         m.put("immediateExecution", false);
         m.put("task", "one-time, no data, deleted when done");
         return m;
@@ -145,13 +161,16 @@ final class DbSchedulerEngine implements Engine {
 
     @Override
     public void build() {
-        pool = pg.pool("db-scheduler", schema, threads + 3);
-        scheduler = Scheduler.create(pool, task)
+        pool = pg.pool("db-scheduler", schema, poolSize);
+        var b = Scheduler.create(pool, task)
                 .threads(threads)
                 .pollUsingLockAndFetch(lowerLimit, upperLimit)
                 .pollingInterval(pollingInterval)
-                .schedulerName(new SchedulerName.Fixed("db-scheduler-1"))
-                .build();
+                .schedulerName(new SchedulerName.Fixed("db-scheduler-1"));
+        if (executor != null) {
+            b.executorService(executor);
+        }
+        scheduler = b.build();
     }
 
     @Override
@@ -191,6 +210,9 @@ final class DbSchedulerEngine implements Engine {
         if (pool != null) {
             pool.close();
             pool = null;
+        }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The engine harness: Luxaris, db-scheduler and Quartz on the local PostgreSQL, the same no-op work, one engine at a
+ * The engine harness: Luxaris, db-scheduler, Quartz and JobRunr on the local PostgreSQL, the same no-op work, one engine at a
  * time. Run {@code java -cp luxaris-benchmarks.jar io.luxaris.benchmarks.harness.Harness help} for the scenarios
  * and options; luxaris-benchmarks/RESULTS.md explains every figure.
  */
@@ -24,21 +24,33 @@ public final class Harness {
 
             scenarios
               burn-down   N due schedules written beforehand, then published; schedules/s, commits/schedule, heap
-                --engines luxaris,luxaris-x3,db-scheduler,quartz   (luxaris-xK: K Luxaris instances in this JVM)
+                --engines luxaris,luxaris-x3,db-scheduler,quartz,jobrunr   (luxaris-xK: K Luxaris instances)
                 --schedules 100000        --quartz-schedules <schedules>   --timeout 900 (s)
               steady      a fixed offered rate of schedules due --lead after creation; lateness p50/p95/p99/max
-                --engines luxaris,db-scheduler,quartz   --rate 200   --duration 60 (s)   --lead 2 (s)
+                --engines luxaris,db-scheduler,quartz,jobrunr   --rate 200   --duration 60 (s)   --lead 2 (s)
                 --warmup 10 (s at the same rate before the measured window)   --producers 4
                 --drain 60 (s after the last due time)
+              burst       N schedules on A accounts all due at one instant (--lead after the start of seeding),
+                          each call sleeping 150-400 ms; drain time, lateness p50/p99, in flight, threads, heap,
+                          per-account order and overlap
+                --engines luxaris,db-scheduler,jobrunr   --schedules 100000   --accounts 10000
+                --call-ms 150-400   --seed 42   --lead 120 (s)   --timeout 900 (s)
+                --layout interleaved (account = i mod A) | grouped (an account's schedules created together)
+                (defaults here: --concurrency 2000 --pool 20 --peer-pool 20)
               scale       Luxaris: claim and calendar-week latency with 10,000 and 1,000,000 future schedules
                 --rows 10000,1000000   --reps 300   --batch 100   --templates 500   --owners 10
               facts       the JVM and PostgreSQL settings, as a result line
               summary <results.jsonl or folder>...   markdown tables with the ratios
 
-            engine settings (burn-down, steady)
+            engine settings (burn-down, steady, burst)
               --concurrency 32    Luxaris maxConcurrency = db-scheduler threads = Quartz threadCount
+                                  = JobRunr workerCount
               --claim-batch 100   Luxaris claimBatchSize        --accounts 1000   Luxaris accounts (connections)
               --pool 10           Luxaris pool per instance     --dbs-lower 1.0 --dbs-upper 4.0 --dbs-poll 1s
+              --peer-pool <concurrency + 3>   db-scheduler's and JobRunr's pool (Quartz: concurrency + 3)
+              --threads auto      platform | virtual (Java 21+) | auto (virtual on 21+): Luxaris' executor,
+                                  db-scheduler's executor (virtual: --dbs-upper defaults to 1.0, --dbs-lower
+                                  to 0.5, so that at most --concurrency run at once), JobRunr's workers
 
             common
               --results FILE      append each result as a JSON line
@@ -95,7 +107,7 @@ public final class Harness {
                 int quartzN = o.integer("quartz-schedules", n);
                 Duration timeout = o.duration("timeout", Duration.ofSeconds(900));
                 List<String> engines = o.list("engines", "luxaris,luxaris-x3,db-scheduler,quartz");
-                EngineConfig config = EngineConfig.from(o);
+                EngineConfig config = EngineConfig.from(o, 32, 1_000, 10, null);
                 check(o);
                 for (String name : engines) {
                     int count = name.equals("quartz") ? quartzN : n;
@@ -114,7 +126,7 @@ public final class Harness {
                 int producers = o.integer("producers", 4);
                 Duration drain = o.duration("drain", Duration.ofSeconds(60));
                 List<String> engines = o.list("engines", "luxaris,db-scheduler,quartz");
-                EngineConfig config = EngineConfig.from(o);
+                EngineConfig config = EngineConfig.from(o, 32, 1_000, 10, null);
                 if (rate < 1) {
                     throw new IllegalArgumentException("--rate must be positive");
                 }
@@ -131,6 +143,67 @@ public final class Harness {
                             Scenarios.steady(
                                     pg, engine, recorder, rate, warmup, duration, lead, producers, drain, settle, keep),
                             resultsFile));
+                }
+            }
+            case "burst" -> {
+                int n = o.integer("schedules", 100_000);
+                String[] call = o.string("call-ms", "150-400").split("-", 2);
+                long minMicros = Math.round(Double.parseDouble(call[0]) * 1_000);
+                long maxMicros = call.length > 1 ? Math.round(Double.parseDouble(call[1]) * 1_000) : minMicros;
+                long seed = o.integer("seed", 42);
+                String layout = o.string("layout", "interleaved");
+                if (!layout.equals("interleaved") && !layout.equals("grouped")) {
+                    throw new IllegalArgumentException("--layout must be interleaved or grouped: " + layout);
+                }
+                boolean grouped = layout.equals("grouped");
+                Duration lead = o.duration("lead", Duration.ofSeconds(120));
+                Duration timeout = o.duration("timeout", Duration.ofSeconds(900));
+                List<String> engines = o.list("engines", "luxaris,db-scheduler,jobrunr");
+                EngineConfig config = EngineConfig.from(o, 2_000, 10_000, 20, 20);
+                check(o);
+                var settings = new BurstScenario.Settings(
+                        n,
+                        config.accounts(),
+                        minMicros,
+                        maxMicros,
+                        seed,
+                        lead,
+                        timeout,
+                        config.concurrency(),
+                        config.virtualThreads(),
+                        grouped);
+                for (String name : engines) {
+                    if (name.equals("quartz")) {
+                        throw new IllegalArgumentException("burst runs luxaris, luxaris-xK, db-scheduler and jobrunr"
+                                + " (Quartz' pool is threadCount + 3 connections: too many at this concurrency)");
+                    }
+                    // the lead must cover setting up (seeding 100,000 takes a minute or more on a busy machine):
+                    // when it did not, the run is repeated on a fresh schema with twice the lead, twice at most
+                    var attempt = settings;
+                    for (int tries = 1; ; tries++) {
+                        var recorder = new Recorder(n);
+                        Engine engine = engine(name, config, pg, prefix, recorder);
+                        if (engine instanceof LuxarisEngine luxaris) {
+                            luxaris.accountOf(attempt::accountOf);
+                        }
+                        announce(
+                                "burst of " + n + " schedules on " + config.accounts() + " accounts, calls of "
+                                        + o.string("call-ms", "150-400") + " ms, lead "
+                                        + attempt.lead().toMillis() + " ms",
+                                engine);
+                        try {
+                            results.add(report(
+                                    BurstScenario.run(pg, engine, recorder, attempt.work(), attempt, settle, keep),
+                                    resultsFile));
+                            break;
+                        } catch (BurstScenario.TooLate e) {
+                            if (tries == 3) {
+                                throw new Scenarios.RunFailed(e.getMessage() + "; raise --lead");
+                            }
+                            System.out.println(">>> " + e.getMessage() + ": again with twice the lead");
+                            attempt = attempt.withLead(attempt.lead().multipliedBy(2));
+                        }
+                    }
                 }
             }
             case "scale" -> {
@@ -180,21 +253,38 @@ public final class Harness {
 
     /** The engines' settings from the command line. */
     record EngineConfig(
-            int concurrency, int claimBatch, int accounts, int pool, double lower, double upper, Duration poll) {
-        static EngineConfig from(Options o) {
-            var c = new EngineConfig(
-                    o.integer("concurrency", 32),
+            int concurrency,
+            int claimBatch,
+            int accounts,
+            int pool,
+            double lower,
+            double upper,
+            Duration poll,
+            int peerPool,
+            boolean virtualThreads) {
+        /** With the scenario's defaults; {@code peerPool} null: concurrency + 3. */
+        static EngineConfig from(Options o, int concurrency, int accounts, int pool, Integer peerPool) {
+            int c = o.integer("concurrency", concurrency);
+            boolean virtual = Threads.virtual(o.string("threads", "auto"));
+            var config = new EngineConfig(
+                    c,
                     o.integer("claim-batch", 100),
-                    o.integer("accounts", 1_000),
-                    o.integer("pool", 10),
-                    o.decimal("dbs-lower", 1.0),
-                    o.decimal("dbs-upper", 4.0),
-                    o.duration("dbs-poll", Duration.ofSeconds(1)));
-            if (c.concurrency < 1 || c.accounts < 1 || c.pool < 1 || c.claimBatch < 1) {
+                    o.integer("accounts", accounts),
+                    o.integer("pool", pool),
+                    o.decimal("dbs-lower", virtual ? 0.5 : 1.0),
+                    o.decimal("dbs-upper", virtual ? 1.0 : 4.0),
+                    o.duration("dbs-poll", Duration.ofSeconds(1)),
+                    o.integer("peer-pool", peerPool == null ? c + 3 : peerPool),
+                    virtual);
+            if (config.concurrency < 1
+                    || config.accounts < 1
+                    || config.pool < 1
+                    || config.claimBatch < 1
+                    || config.peerPool < 1) {
                 throw new IllegalArgumentException(
-                        "--concurrency, --claim-batch, --accounts and --pool must be positive");
+                        "--concurrency, --claim-batch, --accounts, --pool and --peer-pool must be positive");
             }
-            return c;
+            return config;
         }
     }
 
@@ -207,7 +297,8 @@ public final class Harness {
         double upper = c.upper();
         Duration poll = c.poll();
         if (name.equals("luxaris")) {
-            return new LuxarisEngine(pg, prefix + "luxaris", 1, concurrency, claimBatch, accounts, pool, recorder);
+            return luxarisExecutor(
+                    new LuxarisEngine(pg, prefix + "luxaris", 1, concurrency, claimBatch, accounts, pool, recorder), c);
         }
         if (name.startsWith("luxaris-x")) {
             int instances;
@@ -219,17 +310,34 @@ public final class Harness {
             if (instances < 1 || instances > 16) {
                 throw new IllegalArgumentException("luxaris-xK: K must be within 1..16 but was " + instances);
             }
-            return new LuxarisEngine(
-                    pg, prefix + "luxaris_x" + instances, instances, concurrency, claimBatch, accounts, pool, recorder);
+            return luxarisExecutor(
+                    new LuxarisEngine(
+                            pg,
+                            prefix + "luxaris_x" + instances,
+                            instances,
+                            concurrency,
+                            claimBatch,
+                            accounts,
+                            pool,
+                            recorder),
+                    c);
         }
         return switch (name) {
             case "db-scheduler" ->
-                new DbSchedulerEngine(pg, prefix + "dbscheduler", concurrency, lower, upper, poll, recorder);
+                new DbSchedulerEngine(pg, prefix + "dbscheduler", concurrency, lower, upper, poll, recorder)
+                        .resources(c.peerPool(), c.virtualThreads() ? Threads.virtualPerTask() : null);
             case "quartz" -> new QuartzEngine(pg, prefix + "quartz", concurrency, recorder);
+            case "jobrunr" ->
+                new JobRunrEngine(pg, prefix + "jobrunr", concurrency, c.peerPool(), c.virtualThreads(), recorder);
             default ->
                 throw new IllegalArgumentException(
-                        "unknown engine '" + name + "' (luxaris, luxaris-xK, db-scheduler, quartz)");
+                        "unknown engine '" + name + "' (luxaris, luxaris-xK, db-scheduler, quartz, jobrunr)");
         };
+    }
+
+    /** Luxaris on virtual threads (--threads virtual, or auto on Java 21+): a virtual thread per publish. */
+    private static LuxarisEngine luxarisExecutor(LuxarisEngine engine, EngineConfig c) {
+        return c.virtualThreads() ? engine.executor(Threads.virtualPerTask()) : engine;
     }
 
     private static void announce(String what, Engine engine) {

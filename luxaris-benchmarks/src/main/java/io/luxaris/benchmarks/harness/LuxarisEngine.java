@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Luxaris on PostgreSQL through its public API: {@code JdbcStorage} (its own HikariCP pool per instance), a
@@ -72,6 +73,11 @@ final class LuxarisEngine implements Engine {
     private final List<ChannelConnection> connections = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
     private VariantId[] drafts = new VariantId[0];
+    /** Where publishes run (--threads virtual: a virtual thread per task); null: the engine's own pool. */
+    private ExecutorService executor;
+    /** The account (connection index) of schedule i; null: i modulo the number of accounts. */
+    private IntUnaryOperator accountOf;
+
     private boolean closed;
 
     private record Node(String id, JdbcStorage storage, Luxaris luxaris, AtomicInteger published) {}
@@ -105,14 +111,33 @@ final class LuxarisEngine implements Engine {
         return schema;
     }
 
+    /** Puts schedule {@code i} on account {@code value.applyAsInt(i)} (a burst's layout) instead of i modulo. */
+    LuxarisEngine accountOf(IntUnaryOperator value) {
+        this.accountOf = value;
+        return this;
+    }
+
+    private ChannelConnection account(int i) {
+        return connections.get(accountOf == null ? i % connections.size() : accountOf.applyAsInt(i));
+    }
+
+    /** Runs the publishes on {@code value} (shut down when this engine is closed) instead of the engine's pool. */
+    LuxarisEngine executor(ExecutorService value) {
+        this.executor = value;
+        return this;
+    }
+
     EngineSettings engineSettings() {
         // README's documented tuning: concurrency in flight per instance, one in flight per account (keeps an
         // account's posts in order); the rest are the defaults
-        return EngineSettings.builder()
+        var b = EngineSettings.builder()
                 .maxConcurrency(concurrency)
                 .perConnectionConcurrency(1)
-                .claimBatchSize(claimBatchSize)
-                .build();
+                .claimBatchSize(claimBatchSize);
+        if (executor != null) {
+            b.executor(executor);
+        }
+        return b.build();
     }
 
     @Override
@@ -127,7 +152,11 @@ final class LuxarisEngine implements Engine {
         m.put("maxIdleSleep", s.maxIdleSleep().toString());
         m.put("poolSizePerInstance", poolSize);
         m.put("accounts", connectionCount);
-        m.put("executor", "the engine's own pool of maxConcurrency threads");
+        m.put(
+                "executor",
+                executor == null
+                        ? "the engine's own pool of maxConcurrency threads"
+                        : "a virtual thread per publish (maxConcurrency in flight)");
         return m;
     }
 
@@ -205,7 +234,7 @@ final class LuxarisEngine implements Engine {
                     futures.add(pool.submit(() -> storage.inTransaction(tx -> {
                         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                         for (int i = from; i < to; i++) {
-                            ChannelConnection c = connections.get(i % connections.size());
+                            ChannelConnection c = account(i);
                             String text = "Harness post " + i + " https://example.com/p/" + i;
                             Post post = new Post(
                                     PostId.random(),
@@ -276,7 +305,7 @@ final class LuxarisEngine implements Engine {
     /** Schedules draft {@code i} on its account through the first instance's facade (which wakes its engine). */
     @Override
     public void produce(int i, Instant runAt) {
-        ChannelConnection c = connections.get(i % connections.size());
+        ChannelConnection c = account(i);
         Schedule s = nodes.get(0).luxaris().schedules().schedule(OWNER, ScheduleRequest.at(drafts[i], c.id(), runAt));
         numbers.put(s.id(), i);
     }
@@ -344,6 +373,9 @@ final class LuxarisEngine implements Engine {
             } finally {
                 n.storage().close();
             }
+        }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 }

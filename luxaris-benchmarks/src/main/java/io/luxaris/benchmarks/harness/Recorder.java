@@ -20,12 +20,25 @@ final class Recorder {
     private final AtomicInteger distinct = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger unknown = new AtomicInteger();
+    /** The channel call's duration per schedule (burst); null: no-op work, nothing but the record. */
+    private volatile CallWork work;
 
     Recorder(int capacity) {
         this.capacity = capacity;
         this.calls = new AtomicIntegerArray(capacity);
         this.calledAt = new AtomicLongArray(capacity);
         this.dueAt = new long[capacity];
+    }
+
+    /** Makes every call of this recorder last as long as {@code work} says (set before the engine starts). */
+    Recorder withWork(CallWork work) {
+        this.work = work;
+        return this;
+    }
+
+    /** The wall-clock micros of schedule {@code i}'s first call (0: not called). */
+    long calledAt(int i) {
+        return calledAt.get(i);
     }
 
     static long micros(Instant t) {
@@ -60,11 +73,19 @@ final class Recorder {
             unknown.incrementAndGet();
             return;
         }
-        if (calls.incrementAndGet(i) == 1) {
+        boolean first = calls.incrementAndGet(i) == 1;
+        if (first) {
             calledAt.set(i, now);
-            distinct.incrementAndGet();
         } else {
             duplicates.incrementAndGet();
+        }
+        CallWork w = work;
+        if (w != null) {
+            // the call takes its time before it counts as done (distinct): a drain ends when the last call ended
+            w.perform(i, first);
+        }
+        if (first) {
+            distinct.incrementAndGet();
         }
     }
 

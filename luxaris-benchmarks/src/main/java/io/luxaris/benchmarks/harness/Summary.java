@@ -40,6 +40,7 @@ final class Summary {
         var out = new StringBuilder();
         burnDown(results, out);
         steady(results, out);
+        BurstSummary.table(results, out);
         scale(results, out);
         var failed = results.stream().filter(r -> !r.ok()).toList();
         if (!failed.isEmpty()) {
@@ -63,7 +64,7 @@ final class Summary {
                 .reduce((a, b) -> b); // the last run wins
     }
 
-    private static String num(Optional<Double> v, int decimals) {
+    static String num(Optional<Double> v, int decimals) {
         return v.map(d -> String.format(Locale.ROOT, "%,." + decimals + "f", d)).orElse("–");
     }
 

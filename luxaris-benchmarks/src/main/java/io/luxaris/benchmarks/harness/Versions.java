@@ -12,11 +12,28 @@ final class Versions {
         String resource = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
         try (InputStream in = Versions.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                return "unknown";
+                return fromBuild(groupId, artifactId);
             }
             var p = new Properties();
             p.load(in);
             return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * For a jar without Maven's pom.properties (JobRunr's is built with Gradle): the version this module was built
+     * with, from {@code luxbench-versions.properties} (filtered by Maven from the pom's properties).
+     */
+    private static String fromBuild(String groupId, String artifactId) {
+        try (InputStream in = Versions.class.getClassLoader().getResourceAsStream("luxbench-versions.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            var p = new Properties();
+            p.load(in);
+            return p.getProperty(groupId + "." + artifactId, "unknown");
         } catch (IOException e) {
             return "unknown";
         }
