@@ -8,10 +8,10 @@ import io.luxaris.domain.MediaRef;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.Media;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
-import io.luxaris.spi.channel.MediaUnavailableException;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Redaction;
 import java.io.IOException;
@@ -78,20 +78,7 @@ final class MediaUploader {
                     "media_not_supported",
                     label + " is a " + ref.kind().wireName() + "; the Bluesky channel posts images only");
         }
-        MediaContent content;
-        try {
-            content = Objects.requireNonNull(source.open(ref), "the media source returned no content");
-        } catch (MediaUnavailableException e) {
-            throw Fail.of(
-                    FailureKind.REJECTED,
-                    "media_unavailable",
-                    Redaction.truncate(label + " is not available: " + e.getMessage(), Classifier.MESSAGE_LIMIT));
-        } catch (IOException e) {
-            throw Fail.of(
-                    FailureKind.RETRYABLE,
-                    "media_read_failed",
-                    label + " could not be read (" + e.getClass().getSimpleName() + ")");
-        }
+        MediaContent content = Media.open(source, ref, label);
         String mime = content.mimeType().strip().toLowerCase(Locale.ROOT);
         MediaType type = MediaType.parse(mime);
         if (type == null || !type.type().equals("image")) {
@@ -107,10 +94,7 @@ final class MediaUploader {
         try {
             bytes = content.readAllBytes();
         } catch (IOException e) {
-            throw Fail.of(
-                    FailureKind.RETRYABLE,
-                    "media_read_failed",
-                    label + " could not be read (" + e.getClass().getSimpleName() + ")");
+            throw Media.readFailed(label, e);
         }
         if (bytes.length > settings.maxImageBytes()) {
             throw tooLarge(label, bytes.length);
