@@ -30,11 +30,6 @@ public final class OAuthBuilder {
         return clock;
     }
 
-    /** The shared client given, if any. */
-    public Optional<OkHttpClient> httpClient() {
-        return httpClient;
-    }
-
     /** {@link HttpSettings#defaults()}, on the shared client when one was given. */
     public HttpSettings http() {
         HttpSettings defaults = HttpSettings.defaults();
