@@ -5,6 +5,7 @@ import io.luxaris.domain.MediaRef;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.MediaUnavailableException;
+import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Redaction;
 import java.io.IOException;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * Reading a post's media through the host's {@link MediaSource} before an upload, with the failures every uploader
  * answers alike: media the source does not have is {@code media_unavailable} (rejected: asking again finds nothing
  * either), bytes that could not be read are {@code media_read_failed} (retryable: the store may answer next time).
+ * And the failures of an upload itself, before any post exists ({@link #uploadFailed}).
  */
 public final class Media {
     private Media() {}
@@ -38,6 +40,42 @@ public final class Media {
         } catch (IOException e) {
             throw readFailed(label, e);
         }
+    }
+
+    /**
+     * An upload that got no usable answer: nothing is posted yet, so it is retryable (at worst an unattached media is
+     * left on the platform), except a redirect, which is rejected ({@link TransportFailure#kindBeforeCreating()});
+     * the code is {@code media_} and the transport code ({@code media_timeout}).
+     *
+     * @param e what the transport reported
+     * @param label how the message names the upload ({@code "image 1"})
+     * @return the failure to throw
+     */
+    public static Fail uploadFailed(TransportFailure e, String label) {
+        return Fail.of(
+                e.kindBeforeCreating(),
+                "media_" + e.code(),
+                Redaction.truncate("uploading " + label + ": " + e.getMessage(), Fail.MESSAGE_LIMIT));
+    }
+
+    /**
+     * An upload the platform refused, as its classifier read the answer: an unknown outcome is retryable (no post
+     * exists yet), the code starts with {@code media_} (added when the classifier's does not), the message says which
+     * upload; the retry time and the raw answer are kept.
+     *
+     * @param failed the classified answer
+     * @param label how the message names the upload ({@code "image 1"})
+     * @return the failure to throw
+     */
+    public static Fail uploadFailed(PublishOutcome.Failed failed, String label) {
+        FailureKind kind = failed.kind() == FailureKind.UNKNOWN ? FailureKind.RETRYABLE : failed.kind();
+        return new Fail(new PublishOutcome.Failed(
+                kind,
+                failed.code().startsWith("media_") ? failed.code() : "media_" + failed.code(),
+                Redaction.truncate("uploading " + label + ": " + failed.safeMessage(), Fail.MESSAGE_LIMIT),
+                failed.retryAt(),
+                failed.rawResponse(),
+                failed.checkpoint()));
     }
 
     /**

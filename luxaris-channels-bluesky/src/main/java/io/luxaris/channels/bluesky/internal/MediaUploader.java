@@ -12,7 +12,6 @@ import io.luxaris.http.internal.Media;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
-import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Redaction;
 import java.io.IOException;
 import java.time.Instant;
@@ -121,20 +120,10 @@ final class MediaUploader {
                     false);
         } catch (TransportFailure e) {
             // nothing is posted yet: at worst an unreferenced blob is left, which Bluesky deletes
-            throw Fail.of(
-                    e.kindBeforeCreating(), "media_" + e.code(), "uploading " + image.label() + ": " + e.getMessage());
+            throw Media.uploadFailed(e, image.label());
         }
         if (!result.isSuccessful()) {
-            PublishOutcome.Failed failed = Classifier.classify(result, session.secrets(), now);
-            FailureKind kind = failed.kind() == FailureKind.UNKNOWN ? FailureKind.RETRYABLE : failed.kind();
-            throw new Fail(new PublishOutcome.Failed(
-                    kind,
-                    "media_" + failed.code(),
-                    Redaction.truncate(
-                            "uploading " + image.label() + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                    failed.retryAt(),
-                    failed.rawResponse(),
-                    failed.checkpoint()));
+            throw Media.uploadFailed(Classifier.classify(result, session.secrets(), now), image.label());
         }
         JsonNode blob = result.json().path("blob");
         Optional<String> link = Json.text(blob, "/ref/$link");

@@ -234,20 +234,12 @@ final class MediaUploader {
             return session.call(request, false);
         } catch (TransportFailure e) {
             // no status exists yet: an unanswered upload at worst leaves an unattached media on the instance
-            throw Fail.of(e.kindBeforeCreating(), "media_" + e.code(), "uploading " + label + ": " + e.getMessage());
+            throw Media.uploadFailed(e, label);
         }
     }
 
     private static Fail failure(HttpResult result, String label, Session session, Clock clock) {
-        PublishOutcome.Failed failed = Classifier.classify(result, session.secrets(), clock.instant(), false);
-        FailureKind kind = failed.kind() == FailureKind.UNKNOWN ? FailureKind.RETRYABLE : failed.kind();
-        return new Fail(new PublishOutcome.Failed(
-                kind,
-                failed.code().startsWith("media_") ? failed.code() : "media_" + failed.code(),
-                Redaction.truncate("uploading " + label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                failed.retryAt(),
-                failed.rawResponse(),
-                failed.checkpoint()));
+        return Media.uploadFailed(Classifier.classify(result, session.secrets(), clock.instant(), false), label);
     }
 
     private static String fileName(MediaType type) {

@@ -273,21 +273,13 @@ public final class MediaUploader {
             return session.call(build, false);
         } catch (TransportFailure e) {
             // no post exists yet: an unanswered upload at worst leaves an orphan media id on X
-            throw Fail.of(e.kindBeforeCreating(), "media_" + e.code(), "uploading " + label + ": " + e.getMessage());
+            throw Media.uploadFailed(e, label);
         }
     }
 
     private static void requireSuccess(HttpResult result, String label, Instant now, Auth.Session session) throws Fail {
         if (!result.isSuccessful()) {
-            PublishOutcome.Failed failed = Classifier.classify(result, session.secrets(), now);
-            FailureKind kind = failed.kind() == FailureKind.UNKNOWN ? FailureKind.RETRYABLE : failed.kind();
-            throw new Fail(new PublishOutcome.Failed(
-                    kind,
-                    failed.code().startsWith("media_") ? failed.code() : "media_" + failed.code(),
-                    Redaction.truncate("uploading " + label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                    failed.retryAt(),
-                    failed.rawResponse(),
-                    failed.checkpoint()));
+            throw Media.uploadFailed(Classifier.classify(result, session.secrets(), now), label);
         }
     }
 
