@@ -428,11 +428,12 @@ public final class MastodonPublisher implements ChannelPublisher {
             Recent recent = recent(session, account.get());
             Optional<Match> match = recent.find(request, options, missing, posted);
             if (match.isEmpty()) {
-                Duration since = attempts.unanswered(request.scheduleId())
-                        .map(u -> Duration.between(u.at(), now))
-                        .orElse(settings.lookupGrace());
-                if (since.compareTo(settings.lookupGrace()) < 0) {
-                    sleeper.sleep(settings.lookupGrace().minus(since));
+                Duration left = Attempts.graceLeft(
+                        attempts.unanswered(request.scheduleId()).map(Attempts.Unanswered::at),
+                        now,
+                        settings.lookupGrace());
+                if (!left.isZero()) {
+                    sleeper.sleep(left);
                     recent = recent(session, account.get());
                     match = recent.find(request, options, missing, posted);
                 }

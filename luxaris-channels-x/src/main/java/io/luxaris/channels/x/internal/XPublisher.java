@@ -231,11 +231,12 @@ public final class XPublisher implements ChannelPublisher {
             Instant now = context.clock().instant();
             Optional<String> match = find(session, request, account.get(), missing, posted, now);
             if (match.isEmpty()) {
-                Duration since = attempts.unanswered(request.scheduleId())
-                        .map(u -> Duration.between(u.at(), now))
-                        .orElse(settings.lookupGrace());
-                if (since.compareTo(settings.lookupGrace()) < 0) {
-                    sleeper.sleep(settings.lookupGrace().minus(since));
+                Duration left = Attempts.graceLeft(
+                        attempts.unanswered(request.scheduleId()).map(Attempts.Unanswered::at),
+                        now,
+                        settings.lookupGrace());
+                if (!left.isZero()) {
+                    sleeper.sleep(left);
                     match = find(
                             session,
                             request,
