@@ -3,6 +3,7 @@ package io.luxaris.channels.linkedin.internal;
 import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.linkedin.LinkedInRequestPreview;
 import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.PlatformHttp;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,11 +97,7 @@ public record Settings(
 
     /** A URL under the API base, from path segments (each one encoded). */
     HttpUrl.Builder api(String... segments) {
-        HttpUrl.Builder builder = apiBaseUrl.newBuilder();
-        for (String segment : segments) {
-            builder.addPathSegment(segment);
-        }
-        return builder;
+        return PlatformHttp.url(apiBaseUrl, segments);
     }
 
     /** The token endpoint, {@code /oauth/v2/accessToken} under the OAuth base. */
