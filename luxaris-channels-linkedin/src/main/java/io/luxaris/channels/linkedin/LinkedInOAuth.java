@@ -7,6 +7,7 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.OAuthBuilder;
 import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
@@ -79,8 +80,8 @@ public final class LinkedInOAuth implements AutoCloseable {
         this.clientSecret = b.clientSecret;
         this.redirectUri = b.redirectUri;
         this.scopes = List.copyOf(b.scopes);
-        this.clock = b.clock;
-        this.settings = Settings.forClient(b.apiBaseUrl, b.oauthBaseUrl, b.httpClient);
+        this.clock = b.common.clock();
+        this.settings = Settings.forClient(b.apiBaseUrl, b.oauthBaseUrl, b.common.http());
         this.http = new PlatformHttp("LinkedIn", settings.http());
         this.tokens = new TokenClient(http, settings);
     }
@@ -392,8 +393,7 @@ public final class LinkedInOAuth implements AutoCloseable {
         private List<String> scopes = DEFAULT_SCOPES;
         private HttpUrl oauthBaseUrl = HttpUrl.get(Settings.DEFAULT_OAUTH_BASE_URL);
         private HttpUrl apiBaseUrl = HttpUrl.get(Settings.DEFAULT_API_BASE_URL);
-        private Optional<OkHttpClient> httpClient = Optional.empty();
-        private Clock clock = Clock.systemUTC();
+        private final OAuthBuilder common = new OAuthBuilder();
 
         private Builder(String clientId, String clientSecret, URI redirectUri) {
             this.clientId = AdapterBuilder.nonBlank(clientId, "clientId");
@@ -424,13 +424,13 @@ public final class LinkedInOAuth implements AutoCloseable {
 
         /** The host's shared OkHttp client; never shut down by Luxaris. */
         public Builder httpClient(OkHttpClient client) {
-            this.httpClient = Optional.of(Objects.requireNonNull(client, "httpClient"));
+            common.httpClient(client);
             return this;
         }
 
         /** The clock token expiry instants are computed with; default UTC system clock. */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+            common.clock(value);
             return this;
         }
 

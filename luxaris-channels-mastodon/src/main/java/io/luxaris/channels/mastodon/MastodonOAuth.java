@@ -8,8 +8,8 @@ import io.luxaris.channels.mastodon.internal.Instances;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.http.internal.HttpResult;
-import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.OAuthBuilder;
 import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TokenEndpoint;
@@ -73,10 +73,8 @@ public final class MastodonOAuth implements AutoCloseable {
 
     private MastodonOAuth(Builder b, HttpUrl instance) {
         this.instance = instance;
-        this.clock = b.clock;
-        HttpSettings settings = HttpSettings.defaults();
-        this.http = new PlatformHttp(
-                "Mastodon", b.httpClient.map(settings::withSharedClient).orElse(settings));
+        this.clock = b.common.clock();
+        this.http = b.common.platformHttp("Mastodon");
     }
 
     /** The flows of one instance ({@code https://mastodon.social}, or just {@code mastodon.social}). */
@@ -498,8 +496,7 @@ public final class MastodonOAuth implements AutoCloseable {
     public static final class Builder {
         private final String instanceUrl;
         private boolean plainHttpOnLoopback;
-        private Optional<OkHttpClient> httpClient = Optional.empty();
-        private Clock clock = Clock.systemUTC();
+        private final OAuthBuilder common = new OAuthBuilder();
 
         private Builder(String instanceUrl) {
             this.instanceUrl = Objects.requireNonNull(instanceUrl, "instanceUrl");
@@ -513,13 +510,13 @@ public final class MastodonOAuth implements AutoCloseable {
 
         /** The host's shared OkHttp client; never shut down by {@link MastodonOAuth#close()}. */
         public Builder httpClient(OkHttpClient client) {
-            this.httpClient = Optional.of(Objects.requireNonNull(client, "httpClient"));
+            common.httpClient(client);
             return this;
         }
 
         /** Clock for instants the instance does not send; default UTC system clock. */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+            common.clock(value);
             return this;
         }
 

@@ -8,8 +8,8 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
-import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.OAuthBuilder;
 import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TokenEndpoint;
@@ -76,12 +76,8 @@ public final class ThreadsOAuth implements AutoCloseable {
         this.redirectUri = b.redirectUri;
         this.scopes = List.copyOf(b.scopes);
         this.authorizeBaseUrl = b.authorizeBaseUrl;
-        HttpSettings http = HttpSettings.defaults();
-        if (b.httpClient.isPresent()) {
-            http = http.withSharedClient(b.httpClient.get());
-        }
-        this.settings = Settings.of(b.graphBaseUrl, http);
-        this.clock = b.clock;
+        this.settings = Settings.of(b.graphBaseUrl, b.common.http());
+        this.clock = b.common.clock();
         this.http = new PlatformHttp("Threads", settings.http());
     }
 
@@ -123,7 +119,7 @@ public final class ThreadsOAuth implements AutoCloseable {
      * @throws ThreadsException when Threads refuses the code or cannot be reached
      */
     public ShortLivedToken exchange(String code) {
-        nonBlank(code, "code");
+        AdapterBuilder.nonBlank(code, "code");
         Instant now = clock.instant();
         var form = new LinkedHashMap<String, String>();
         form.put("client_id", appId);
@@ -152,7 +148,7 @@ public final class ThreadsOAuth implements AutoCloseable {
      * @throws ThreadsException when Threads refuses the token or cannot be reached
      */
     public Tokens longLived(String shortLivedToken) {
-        nonBlank(shortLivedToken, "shortLivedToken");
+        AdapterBuilder.nonBlank(shortLivedToken, "shortLivedToken");
         Instant now = clock.instant();
         HttpUrl url = settings.root("access_token")
                 .addQueryParameter("grant_type", "th_exchange_token")
@@ -185,7 +181,7 @@ public final class ThreadsOAuth implements AutoCloseable {
      * @throws ThreadsException when Threads refuses the token or cannot be reached
      */
     public Tokens refresh(String longLivedToken) {
-        nonBlank(longLivedToken, "longLivedToken");
+        AdapterBuilder.nonBlank(longLivedToken, "longLivedToken");
         Instant now = clock.instant();
         HttpResult result = send(
                 Auth.refreshRequest(settings, longLivedToken), false, "the token refresh", List.of(longLivedToken));
@@ -198,7 +194,7 @@ public final class ThreadsOAuth implements AutoCloseable {
      * @throws ThreadsException when Threads refuses the token or cannot be reached
      */
     public Account account(String accessToken) {
-        nonBlank(accessToken, "accessToken");
+        AdapterBuilder.nonBlank(accessToken, "accessToken");
         HttpUrl url = settings.api("me")
                 .addQueryParameter("fields", "id,username")
                 .addQueryParameter("access_token", accessToken)
@@ -237,13 +233,6 @@ public final class ThreadsOAuth implements AutoCloseable {
                         "unreadable_response", "Threads' answer to " + what + " has no access token", false));
         Instant expiresAt = now.plusSeconds(answer.expiresIn().orElse(TokenLifetimes.LONG_LIVED.toSeconds()));
         return new Tokens(answer.accessToken(), expiresAt, userId);
-    }
-
-    private static void nonBlank(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
     }
 
     @Override
@@ -360,12 +349,11 @@ public final class ThreadsOAuth implements AutoCloseable {
         private List<String> scopes = DEFAULT_SCOPES;
         private HttpUrl authorizeBaseUrl = HttpUrl.get("https://threads.com");
         private HttpUrl graphBaseUrl = HttpUrl.get(Settings.DEFAULT_BASE_URL);
-        private Optional<OkHttpClient> httpClient = Optional.empty();
-        private Clock clock = Clock.systemUTC();
+        private final OAuthBuilder common = new OAuthBuilder();
 
         private Builder(String appId, String appSecret, URI redirectUri) {
-            nonBlank(appId, "appId");
-            nonBlank(appSecret, "appSecret");
+            AdapterBuilder.nonBlank(appId, "appId");
+            AdapterBuilder.nonBlank(appSecret, "appSecret");
             this.appId = appId;
             this.appSecret = appSecret;
             this.redirectUri = OAuthFlow.redirectUri(redirectUri);
@@ -391,13 +379,13 @@ public final class ThreadsOAuth implements AutoCloseable {
 
         /** The host's shared OkHttp client; never shut down by Luxaris (redirects are still not followed). */
         public Builder httpClient(OkHttpClient client) {
-            this.httpClient = Optional.of(Objects.requireNonNull(client, "httpClient"));
+            common.httpClient(client);
             return this;
         }
 
         /** The clock token expiry instants are computed with; default UTC system clock. */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+            common.clock(value);
             return this;
         }
 

@@ -5,8 +5,8 @@ import io.luxaris.channels.x.internal.TokenClient;
 import io.luxaris.domain.Credentials;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
-import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.OAuthBuilder;
 import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TokenEndpoint;
@@ -68,11 +68,9 @@ public final class XOAuth2 implements AutoCloseable {
         this.redirectUri = b.redirectUri;
         this.scopes = List.copyOf(b.scopes);
         this.authorizeUrl = b.authorizeUrl;
-        this.clock = b.clock;
+        this.clock = b.common.clock();
         this.baseUrl = b.baseUrl;
-        HttpSettings settings = HttpSettings.defaults();
-        this.http = new PlatformHttp(
-                "X", b.httpClient.map(settings::withSharedClient).orElse(settings));
+        this.http = b.common.platformHttp("X");
         this.tokens = new TokenClient(http, baseUrl);
     }
 
@@ -278,15 +276,10 @@ public final class XOAuth2 implements AutoCloseable {
         private List<String> scopes = DEFAULT_SCOPES;
         private HttpUrl baseUrl = HttpUrl.get(Settings.DEFAULT_BASE_URL);
         private HttpUrl authorizeUrl = HttpUrl.get(AUTHORIZE_URL);
-        private Optional<OkHttpClient> httpClient = Optional.empty();
-        private Clock clock = Clock.systemUTC();
+        private final OAuthBuilder common = new OAuthBuilder();
 
         private Builder(String clientId, URI redirectUri) {
-            Objects.requireNonNull(clientId, "clientId");
-            if (clientId.isBlank()) {
-                throw new IllegalArgumentException("clientId must not be blank");
-            }
-            this.clientId = clientId;
+            this.clientId = AdapterBuilder.nonBlank(clientId, "clientId");
             this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
             if (!redirectUri.isAbsolute()) {
                 throw new IllegalArgumentException("redirectUri must be absolute but was " + redirectUri);
@@ -295,21 +288,13 @@ public final class XOAuth2 implements AutoCloseable {
 
         /** The client secret of a confidential client (sent as Basic authentication). */
         public Builder clientSecret(String secret) {
-            Objects.requireNonNull(secret, "clientSecret");
-            if (secret.isBlank()) {
-                throw new IllegalArgumentException("clientSecret must not be blank");
-            }
-            this.clientSecret = Optional.of(secret);
+            this.clientSecret = Optional.of(AdapterBuilder.nonBlank(secret, "clientSecret"));
             return this;
         }
 
         /** Scopes to ask for; default {@link #DEFAULT_SCOPES}. */
         public Builder scopes(List<String> value) {
-            Objects.requireNonNull(value, "scopes");
-            if (value.isEmpty() || value.stream().anyMatch(s -> s == null || s.isBlank() || s.contains(" "))) {
-                throw new IllegalArgumentException("scopes must be non-blank words, at least one, but were " + value);
-            }
-            this.scopes = List.copyOf(value);
+            this.scopes = OAuthFlow.scopes(value, "");
             return this;
         }
 
@@ -327,13 +312,13 @@ public final class XOAuth2 implements AutoCloseable {
 
         /** The host's shared OkHttp client; never shut down by {@link XOAuth2#close()}. */
         public Builder httpClient(OkHttpClient client) {
-            this.httpClient = Optional.of(Objects.requireNonNull(client, "httpClient"));
+            common.httpClient(client);
             return this;
         }
 
         /** Clock for token expiry instants; default UTC system clock. */
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+            common.clock(value);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.luxaris.http.internal;
 
 import io.luxaris.domain.ScheduleId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,6 +66,30 @@ public final class Attempts<P, U> {
         synchronized (unanswered) {
             return Optional.ofNullable(unanswered.get(schedule));
         }
+    }
+
+    /**
+     * What is left of a lookup's grace period: a request that went unanswered at {@code unansweredAt} may still show
+     * up on the platform until {@code grace} has passed since, so a lookup that did not find it waits this long and
+     * looks again before it calls it absent. Nothing remembered (another instance sent it, or this one restarted):
+     * the whole period is over, nothing is left.
+     *
+     * @param unansweredAt when the request went unanswered, when remembered
+     * @param now the current instant
+     * @param grace the lookup's grace period
+     * @return from zero to {@code grace}
+     */
+    public static Duration graceLeft(Optional<Instant> unansweredAt, Instant now, Duration grace) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(grace, "grace");
+        if (unansweredAt.isEmpty()) {
+            return Duration.ZERO;
+        }
+        Duration since = Duration.between(unansweredAt.get(), now);
+        if (since.isNegative()) {
+            return grace;
+        }
+        return since.compareTo(grace) < 0 ? grace.minus(since) : Duration.ZERO;
     }
 
     /** Forgets all about {@code schedule} (its attempt ended). */

@@ -75,6 +75,15 @@ public final class PlatformHttp implements AutoCloseable {
         this.noRetryClient = client.newBuilder().retryOnConnectionFailure(false).build();
     }
 
+    /** A URL under {@code base}: its path, then each of {@code segments} (each one encoded, a {@code /} in one too). */
+    public static HttpUrl.Builder url(HttpUrl base, String... segments) {
+        HttpUrl.Builder builder = base.newBuilder();
+        for (String segment : segments) {
+            builder.addPathSegment(segment);
+        }
+        return builder;
+    }
+
     /**
      * A client with safe defaults: derived from the shared client when there is one (its pool, dispatcher, proxy
      * and TLS), with the settings' timeouts, a whole-call timeout always, and redirects (plain and TLS) never

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.domain.ScheduleId;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,31 @@ class AttemptsTest {
 
         assertThat(attempts.progress(first)).isPresent();
         assertThat(attempts.progress(second)).isEmpty();
+    }
+
+    @Test
+    void graceLeft_isWhatRemainsOfTheGracePeriodSinceTheUnansweredRequest() {
+        Instant at = Instant.parse("2026-12-03T10:00:00Z");
+        Duration grace = Duration.ofSeconds(30);
+
+        assertThat(Attempts.graceLeft(Optional.of(at), at, grace)).isEqualTo(grace);
+        assertThat(Attempts.graceLeft(Optional.of(at), at.plusSeconds(12), grace))
+                .isEqualTo(Duration.ofSeconds(18));
+        assertThat(Attempts.graceLeft(Optional.of(at), at.plusSeconds(30), grace))
+                .isZero();
+        assertThat(Attempts.graceLeft(Optional.of(at), at.plusSeconds(3600), grace))
+                .isZero();
+    }
+
+    @Test
+    void graceLeft_isNothing_whenNoUnansweredRequestIsRemembered_andAtMostTheGrace_whenItLiesAhead() {
+        Instant now = Instant.parse("2026-12-03T10:00:00Z");
+        Duration grace = Duration.ofSeconds(30);
+
+        assertThat(Attempts.graceLeft(Optional.empty(), now, grace)).isZero();
+        assertThat(Attempts.graceLeft(Optional.of(now.plusSeconds(600)), now, grace))
+                .isEqualTo(grace);
+        assertThat(Attempts.graceLeft(Optional.of(now), now, Duration.ZERO)).isZero();
     }
 
     @Test

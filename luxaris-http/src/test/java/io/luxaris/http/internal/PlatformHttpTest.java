@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -232,5 +233,25 @@ class PlatformHttpTest {
             assertThat(p.toString()).doesNotContain("secret");
         });
         dry.close();
+    }
+
+    @Test
+    void url_addsEachSegmentEncoded_underTheBasePath() {
+        assertThat(PlatformHttp.url(HttpUrl.get("https://api.x.com"), "2", "tweets", "123")
+                        .build()
+                        .toString())
+                .isEqualTo("https://api.x.com/2/tweets/123");
+        assertThat(PlatformHttp.url(HttpUrl.get("https://proxy.example/x/"), "2", "users", "me")
+                        .build()
+                        .toString())
+                .isEqualTo("https://proxy.example/x/2/users/me");
+        assertThat(PlatformHttp.url(HttpUrl.get("https://mastodon.example"), "api", "v1", "a/b?c")
+                        .build()
+                        .encodedPath())
+                .isEqualTo("/api/v1/a%2Fb%3Fc");
+        assertThat(PlatformHttp.url(HttpUrl.get("https://mastodon.example"))
+                        .build()
+                        .toString())
+                .isEqualTo("https://mastodon.example/");
     }
 }

@@ -8,6 +8,7 @@ import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.internal.Checkpoints;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
@@ -142,7 +143,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
                 return f.failed();
             }
             Map<String, String> checkpoint = checkpoint(posted);
-            int failedPart = firstMissing(posted, texts.size());
+            int failedPart = Checkpoints.firstMissing(posted, texts.size());
             if (failedPart >= 0 && texts.size() > 1) {
                 checkpoint.put(FAILED_PART_KEY, Integer.toString(failedPart));
             }
@@ -680,7 +681,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
             }
         });
         // a part counts only when every part before it is known too (a reply needs its parent)
-        int first = firstMissing(parts, request.variant().texts().size());
+        int first = Checkpoints.firstMissing(parts, request.variant().texts().size());
         if (first >= 0) {
             parts.tailMap(first).clear();
         }
@@ -694,15 +695,6 @@ public final class BlueskyPublisher implements ChannelPublisher {
             map.put(PART_KEY + part + ".cid", ref.cid());
         });
         return map;
-    }
-
-    private static int firstMissing(Map<Integer, Ref> posted, int parts) {
-        for (int i = 0; i < parts; i++) {
-            if (!posted.containsKey(i)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String label(int part, int parts) {

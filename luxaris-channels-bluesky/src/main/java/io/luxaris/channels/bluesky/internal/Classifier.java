@@ -5,12 +5,10 @@ import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.RawResponse;
+import io.luxaris.http.internal.ResetTimes;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Redaction;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -142,28 +140,8 @@ public final class Classifier {
 
     /** When a rate limit ends: {@code RateLimit-Reset} (epoch seconds), else {@code Retry-After} (seconds or a date). */
     static Optional<Instant> resetAt(Headers headers, Instant now) {
-        String reset = headers.get("ratelimit-reset");
-        if (reset != null) {
-            try {
-                return Optional.of(Instant.ofEpochSecond(Long.parseLong(reset.trim())));
-            } catch (NumberFormatException e) {
-                // try Retry-After
-            }
-        }
-        String after = headers.get("retry-after");
-        if (after == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(now.plusSeconds(Math.max(0, Long.parseLong(after.trim()))));
-        } catch (NumberFormatException e) {
-            try {
-                return Optional.of(ZonedDateTime.parse(after.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant());
-            } catch (DateTimeParseException ignored) {
-                return Optional.empty();
-            }
-        }
+        return ResetTimes.epochSeconds(headers.get("ratelimit-reset"))
+                .or(() -> ResetTimes.retryAfter(headers.get("retry-after"), now));
     }
 
     /** The remaining points or requests of the limit the answer reports, when it reports one. */

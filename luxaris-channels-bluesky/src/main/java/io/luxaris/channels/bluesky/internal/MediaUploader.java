@@ -8,11 +8,10 @@ import io.luxaris.domain.MediaRef;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.Media;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
-import io.luxaris.spi.channel.MediaUnavailableException;
-import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Redaction;
 import java.io.IOException;
 import java.time.Instant;
@@ -78,20 +77,7 @@ final class MediaUploader {
                     "media_not_supported",
                     label + " is a " + ref.kind().wireName() + "; the Bluesky channel posts images only");
         }
-        MediaContent content;
-        try {
-            content = Objects.requireNonNull(source.open(ref), "the media source returned no content");
-        } catch (MediaUnavailableException e) {
-            throw Fail.of(
-                    FailureKind.REJECTED,
-                    "media_unavailable",
-                    Redaction.truncate(label + " is not available: " + e.getMessage(), Classifier.MESSAGE_LIMIT));
-        } catch (IOException e) {
-            throw Fail.of(
-                    FailureKind.RETRYABLE,
-                    "media_read_failed",
-                    label + " could not be read (" + e.getClass().getSimpleName() + ")");
-        }
+        MediaContent content = Media.open(source, ref, label);
         String mime = content.mimeType().strip().toLowerCase(Locale.ROOT);
         MediaType type = MediaType.parse(mime);
         if (type == null || !type.type().equals("image")) {
@@ -107,10 +93,7 @@ final class MediaUploader {
         try {
             bytes = content.readAllBytes();
         } catch (IOException e) {
-            throw Fail.of(
-                    FailureKind.RETRYABLE,
-                    "media_read_failed",
-                    label + " could not be read (" + e.getClass().getSimpleName() + ")");
+            throw Media.readFailed(label, e);
         }
         if (bytes.length > settings.maxImageBytes()) {
             throw tooLarge(label, bytes.length);
@@ -137,20 +120,10 @@ final class MediaUploader {
                     false);
         } catch (TransportFailure e) {
             // nothing is posted yet: at worst an unreferenced blob is left, which Bluesky deletes
-            throw Fail.of(
-                    e.kindBeforeCreating(), "media_" + e.code(), "uploading " + image.label() + ": " + e.getMessage());
+            throw Media.uploadFailed(e, image.label());
         }
         if (!result.isSuccessful()) {
-            PublishOutcome.Failed failed = Classifier.classify(result, session.secrets(), now);
-            FailureKind kind = failed.kind() == FailureKind.UNKNOWN ? FailureKind.RETRYABLE : failed.kind();
-            throw new Fail(new PublishOutcome.Failed(
-                    kind,
-                    "media_" + failed.code(),
-                    Redaction.truncate(
-                            "uploading " + image.label() + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                    failed.retryAt(),
-                    failed.rawResponse(),
-                    failed.checkpoint()));
+            throw Media.uploadFailed(Classifier.classify(result, session.secrets(), now), image.label());
         }
         JsonNode blob = result.json().path("blob");
         Optional<String> link = Json.text(blob, "/ref/$link");

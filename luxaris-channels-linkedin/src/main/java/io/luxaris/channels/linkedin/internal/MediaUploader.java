@@ -7,11 +7,11 @@ import io.luxaris.domain.MediaRef;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.Media;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
-import io.luxaris.spi.channel.MediaUnavailableException;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Redaction;
 import java.io.IOException;
@@ -66,7 +66,7 @@ public final class MediaUploader {
         var uploaded = new ArrayList<Uploaded>(media.size());
         for (int i = 0; i < media.size(); i++) {
             MediaRef ref = media.get(i);
-            MediaContent content = open(source, ref, i);
+            MediaContent content = Media.open(source, ref, "media " + i);
             String type =
                     content.mimeType().toLowerCase(Locale.ROOT).split(";")[0].trim();
             if (!TYPES.contains(type)) {
@@ -81,22 +81,6 @@ public final class MediaUploader {
             uploaded.add(new Uploaded(target.image(), ref.altText().filter(t -> !t.isBlank())));
         }
         return uploaded;
-    }
-
-    private static MediaContent open(MediaSource source, MediaRef ref, int index) throws Fail {
-        try {
-            return source.open(ref);
-        } catch (MediaUnavailableException e) {
-            throw stop(
-                    FailureKind.REJECTED,
-                    "media_unavailable",
-                    "media " + index + " is not available: " + e.getMessage());
-        } catch (IOException e) {
-            throw stop(
-                    FailureKind.RETRYABLE,
-                    "media_read_failed",
-                    "media " + index + " could not be read (" + e.getClass().getSimpleName() + ")");
-        }
     }
 
     private record Target(HttpUrl uploadUrl, String image) {}

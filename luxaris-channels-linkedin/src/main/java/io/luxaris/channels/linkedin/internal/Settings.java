@@ -3,13 +3,13 @@ package io.luxaris.channels.linkedin.internal;
 import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.linkedin.LinkedInRequestPreview;
 import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.PlatformHttp;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Configuration of the LinkedIn channel as the public builder validated it. {@link #toString()} never shows a
@@ -70,12 +70,12 @@ public record Settings(
     }
 
     /** Defaults, with another API and OAuth base and, optionally, the host's client (for the OAuth helpers). */
-    public static Settings forClient(HttpUrl apiBaseUrl, HttpUrl oauthBaseUrl, Optional<OkHttpClient> httpClient) {
+    public static Settings forClient(HttpUrl apiBaseUrl, HttpUrl oauthBaseUrl, HttpSettings http) {
         return new Settings(
                 apiBaseUrl,
                 oauthBaseUrl,
                 LinkedInChannel.DEFAULT_VERSION,
-                httpClient.map(HttpSettings.defaults()::withSharedClient).orElse(HttpSettings.defaults()),
+                http,
                 false,
                 preview -> {},
                 Optional.empty(),
@@ -86,7 +86,8 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return forClient(HttpUrl.get(DEFAULT_API_BASE_URL), HttpUrl.get(DEFAULT_OAUTH_BASE_URL), Optional.empty());
+        return forClient(
+                HttpUrl.get(DEFAULT_API_BASE_URL), HttpUrl.get(DEFAULT_OAUTH_BASE_URL), HttpSettings.defaults());
     }
 
     /** Whether the channel can refresh tokens by itself (the app's client id and secret are configured). */
@@ -96,11 +97,7 @@ public record Settings(
 
     /** A URL under the API base, from path segments (each one encoded). */
     HttpUrl.Builder api(String... segments) {
-        HttpUrl.Builder builder = apiBaseUrl.newBuilder();
-        for (String segment : segments) {
-            builder.addPathSegment(segment);
-        }
-        return builder;
+        return PlatformHttp.url(apiBaseUrl, segments);
     }
 
     /** The token endpoint, {@code /oauth/v2/accessToken} under the OAuth base. */

@@ -5,11 +5,11 @@ import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.RawResponse;
+import io.luxaris.http.internal.ResetTimes;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Redaction;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
@@ -159,7 +159,8 @@ public final class Classifier {
      * else {@code Retry-After} (seconds or an HTTP date).
      */
     public static Optional<Instant> rateLimitReset(Headers headers, Instant now) {
-        return timestamp(headers.get("x-ratelimit-reset")).or(() -> retryAfter(headers.get("retry-after"), now));
+        return timestamp(headers.get("x-ratelimit-reset"))
+                .or(() -> ResetTimes.retryAfter(headers.get("retry-after"), now));
     }
 
     static Optional<Instant> timestamp(String value) {
@@ -173,27 +174,7 @@ public final class Classifier {
         } catch (DateTimeParseException e) {
             // not ISO with an offset: try epoch seconds, which some servers send
         }
-        try {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(text)));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Instant> retryAfter(String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(now.plusSeconds(Math.max(0, Long.parseLong(value.trim()))));
-        } catch (NumberFormatException e) {
-            try {
-                return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant());
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
-            }
-        }
+        return ResetTimes.epochSeconds(text);
     }
 
     private static String suffix(String detail) {

@@ -10,6 +10,7 @@ import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.http.internal.Attempts;
+import io.luxaris.http.internal.Checkpoints;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
@@ -154,7 +155,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                 return f.failed();
             }
             Map<String, String> checkpoint = checkpoint(posted, rootUrl, mediaIds);
-            int failedPart = firstMissing(posted, texts.size());
+            int failedPart = Checkpoints.firstMissing(posted, texts.size());
             if (failedPart >= 0 && texts.size() > 1) {
                 checkpoint.put(FAILED_PART_KEY, Integer.toString(failedPart));
             }
@@ -412,7 +413,7 @@ public final class MastodonPublisher implements ChannelPublisher {
         try {
             Session session = session(request, context);
             MastodonPostOptions options = options(request);
-            int missing = firstMissing(posted, texts.size());
+            int missing = Checkpoints.firstMissing(posted, texts.size());
             Optional<String> rootUrl = Optional.ofNullable(request.checkpoint().get(URL_KEY));
             if (missing < 0) {
                 attempts.forget(request.scheduleId());
@@ -427,11 +428,12 @@ public final class MastodonPublisher implements ChannelPublisher {
             Recent recent = recent(session, account.get());
             Optional<Match> match = recent.find(request, options, missing, posted);
             if (match.isEmpty()) {
-                Duration since = attempts.unanswered(request.scheduleId())
-                        .map(u -> Duration.between(u.at(), now))
-                        .orElse(settings.lookupGrace());
-                if (since.compareTo(settings.lookupGrace()) < 0) {
-                    sleeper.sleep(settings.lookupGrace().minus(since));
+                Duration left = Attempts.graceLeft(
+                        attempts.unanswered(request.scheduleId()).map(Attempts.Unanswered::at),
+                        now,
+                        settings.lookupGrace());
+                if (!left.isZero()) {
+                    sleeper.sleep(left);
                     recent = recent(session, account.get());
                     match = recent.find(request, options, missing, posted);
                 }
@@ -464,7 +466,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                 posted.put(part, next.get().id());
             }
             attempts.remember(request.scheduleId(), posted);
-            int stillMissing = firstMissing(posted, texts.size());
+            int stillMissing = Checkpoints.firstMissing(posted, texts.size());
             if (stillMissing >= 0) {
                 return new LookupResult.Unknown("parts 1 to " + stillMissing + " of the thread are on "
                         + session.base().host() + " (first " + posted.get(0) + ") but part " + (stillMissing + 1)
@@ -599,45 +601,22 @@ public final class MastodonPublisher implements ChannelPublisher {
         return read;
     }
 
-    private static int firstMissing(TreeMap<Integer, String> posted, int parts) {
-        for (int i = 0; i < parts; i++) {
-            if (!posted.containsKey(i)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Parts posted so far: the checkpoint of the earlier attempt plus what this publisher remembers. */
     private TreeMap<Integer, String> posted(PublishRequest request) {
         TreeMap<Integer, String> parts = attempts.progress(request.scheduleId()).orElseGet(TreeMap::new);
-        numbered(request.checkpoint(), PART_KEY).forEach(parts::putIfAbsent);
+        Checkpoints.numbered(request.checkpoint(), PART_KEY).forEach(parts::putIfAbsent);
         return parts;
     }
 
     /** Media ids an earlier attempt uploaded for a first status it did not post. */
     private static List<String> earlierMedia(PublishRequest request) {
-        return List.copyOf(numbered(request.checkpoint(), MEDIA_KEY).values());
-    }
-
-    private static TreeMap<Integer, String> numbered(Map<String, String> checkpoint, String prefix) {
-        var found = new TreeMap<Integer, String>();
-        checkpoint.forEach((key, value) -> {
-            if (key.startsWith(prefix) && !value.isBlank()) {
-                try {
-                    found.put(Integer.parseInt(key.substring(prefix.length())), value);
-                } catch (NumberFormatException e) {
-                    LOG.debug("ignoring checkpoint entry {}", key);
-                }
-            }
-        });
-        return found;
+        return List.copyOf(Checkpoints.numbered(request.checkpoint(), MEDIA_KEY).values());
     }
 
     private static Map<String, String> checkpoint(
             TreeMap<Integer, String> posted, Optional<String> rootUrl, List<String> mediaIds) {
         var map = new LinkedHashMap<String, String>();
-        posted.forEach((part, id) -> map.put(PART_KEY + part, id));
+        Checkpoints.putNumbered(map, PART_KEY, posted);
         if (posted.containsKey(0)) {
             rootUrl.ifPresent(url -> map.put(URL_KEY, url));
         } else {

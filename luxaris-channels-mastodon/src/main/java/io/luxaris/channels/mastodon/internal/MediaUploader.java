@@ -8,11 +8,11 @@ import io.luxaris.domain.MediaRef;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.Media;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
-import io.luxaris.spi.channel.MediaUnavailableException;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.Sleeper;
 import io.luxaris.spi.security.Redaction;
@@ -74,7 +74,7 @@ final class MediaUploader {
         for (int i = 0; i < media.size(); i++) {
             MediaRef ref = media.get(i);
             String label = "media " + (i + 1) + " of " + media.size();
-            MediaContent content = open(source, ref, label);
+            MediaContent content = Media.open(source, ref, label);
             check(ref, content, instance, label, session);
             String id = send(
                     session, ref, content, Optional.ofNullable(options.focus().get(i)), label, clock);
@@ -107,19 +107,6 @@ final class MediaUploader {
         } catch (TransportFailure | Fail e) {
             LOG.debug("could not check the media of an earlier attempt ({}); uploading again", e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    private static MediaContent open(MediaSource source, MediaRef ref, String label) throws Fail {
-        try {
-            return Objects.requireNonNull(source.open(ref), "the media source returned no content");
-        } catch (MediaUnavailableException e) {
-            throw Fail.of(FailureKind.REJECTED, "media_unavailable", label + " is not available: " + e.getMessage());
-        } catch (IOException e) {
-            throw Fail.of(
-                    FailureKind.RETRYABLE,
-                    "media_read_failed",
-                    label + " could not be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -247,20 +234,12 @@ final class MediaUploader {
             return session.call(request, false);
         } catch (TransportFailure e) {
             // no status exists yet: an unanswered upload at worst leaves an unattached media on the instance
-            throw Fail.of(e.kindBeforeCreating(), "media_" + e.code(), "uploading " + label + ": " + e.getMessage());
+            throw Media.uploadFailed(e, label);
         }
     }
 
     private static Fail failure(HttpResult result, String label, Session session, Clock clock) {
-        PublishOutcome.Failed failed = Classifier.classify(result, session.secrets(), clock.instant(), false);
-        FailureKind kind = failed.kind() == FailureKind.UNKNOWN ? FailureKind.RETRYABLE : failed.kind();
-        return new Fail(new PublishOutcome.Failed(
-                kind,
-                failed.code().startsWith("media_") ? failed.code() : "media_" + failed.code(),
-                Redaction.truncate("uploading " + label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                failed.retryAt(),
-                failed.rawResponse(),
-                failed.checkpoint()));
+        return Media.uploadFailed(Classifier.classify(result, session.secrets(), clock.instant(), false), label);
     }
 
     private static String fileName(MediaType type) {

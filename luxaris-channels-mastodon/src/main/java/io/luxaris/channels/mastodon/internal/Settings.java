@@ -2,6 +2,7 @@ package io.luxaris.channels.mastodon.internal;
 
 import io.luxaris.channels.mastodon.MastodonRequestPreview;
 import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.spi.channel.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
@@ -67,11 +68,7 @@ public record Settings(
 
     /** A URL under {@code base}, from path segments (each one encoded). */
     public static HttpUrl.Builder url(HttpUrl base, String... segments) {
-        HttpUrl.Builder builder = base.newBuilder();
-        for (String segment : segments) {
-            builder.addPathSegment(segment);
-        }
-        return builder;
+        return PlatformHttp.url(base, segments);
     }
 
     @Override

@@ -6,11 +6,9 @@ import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.RawResponse;
+import io.luxaris.http.internal.ResetTimes;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -157,19 +155,9 @@ public final class Classifier {
      * estimated_time_to_regain_access} (minutes) of {@code X-Business-Use-Case-Usage}.
      */
     static Optional<Instant> retryAt(Headers headers, Instant now) {
-        String retryAfter = headers.get("retry-after");
-        if (retryAfter != null) {
-            String value = retryAfter.trim();
-            try {
-                return Optional.of(now.plusSeconds(Math.max(0, Long.parseLong(value))));
-            } catch (NumberFormatException e) {
-                try {
-                    return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                            .toInstant());
-                } catch (DateTimeParseException ignored) {
-                    // fall through to the usage header
-                }
-            }
+        Optional<Instant> retryAfter = ResetTimes.retryAfter(headers.get("retry-after"), now);
+        if (retryAfter.isPresent()) {
+            return retryAfter;
         }
         String usage = headers.get("x-business-use-case-usage");
         if (usage == null) {

@@ -1,5 +1,6 @@
 package io.luxaris.channels.threads.internal;
 
+import io.luxaris.http.internal.Checkpoints;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,27 +25,10 @@ final class Progress {
     /** The state a checkpoint holds (unknown keys and malformed entries are ignored). */
     static Progress fromCheckpoint(Map<String, String> checkpoint) {
         var progress = new Progress();
-        checkpoint.forEach((key, value) -> {
-            if (value.isBlank()) {
-                return;
-            }
-            if (key.startsWith(PART_KEY)) {
-                index(key, PART_KEY).ifPresent(i -> progress.posted.put(i, value));
-            } else if (key.startsWith(CONTAINER_KEY)) {
-                index(key, CONTAINER_KEY).ifPresent(i -> progress.containers.put(i, value));
-            }
-        });
+        progress.posted.putAll(Checkpoints.numbered(checkpoint, PART_KEY));
+        progress.containers.putAll(Checkpoints.numbered(checkpoint, CONTAINER_KEY));
         progress.containers.keySet().removeAll(progress.posted.keySet());
         return progress;
-    }
-
-    private static Optional<Integer> index(String key, String prefix) {
-        try {
-            int i = Integer.parseInt(key.substring(prefix.length()));
-            return i >= 0 ? Optional.of(i) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /** Adds what {@code other} knows and this does not. */
@@ -99,12 +83,7 @@ final class Progress {
 
     /** The first part not known to be published, or -1 when all {@code parts} are. */
     int firstMissing(int parts) {
-        for (int i = 0; i < parts; i++) {
-            if (!posted.containsKey(i)) {
-                return i;
-            }
-        }
-        return -1;
+        return Checkpoints.firstMissing(posted, parts);
     }
 
     /** How many of the parts after the first are not known to be published. */
@@ -120,8 +99,8 @@ final class Progress {
 
     Map<String, String> checkpoint() {
         var map = new LinkedHashMap<String, String>();
-        posted.forEach((part, id) -> map.put(PART_KEY + part, id));
-        containers.forEach((part, id) -> map.put(CONTAINER_KEY + part, id));
+        Checkpoints.putNumbered(map, PART_KEY, posted);
+        Checkpoints.putNumbered(map, CONTAINER_KEY, containers);
         return map;
     }
 

@@ -3,6 +3,7 @@ package io.luxaris.channels.threads.internal;
 import io.luxaris.channels.threads.ThreadsMediaUrls;
 import io.luxaris.channels.threads.ThreadsRequestPreview;
 import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.spi.channel.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
@@ -109,20 +110,12 @@ public record Settings(
 
     /** An API URL: the base, the version, then the path segments (each one encoded). */
     public HttpUrl.Builder api(String... segments) {
-        HttpUrl.Builder builder = baseUrl.newBuilder().addPathSegment(apiVersion);
-        for (String segment : segments) {
-            builder.addPathSegment(segment);
-        }
-        return builder;
+        return PlatformHttp.url(baseUrl.newBuilder().addPathSegment(apiVersion).build(), segments);
     }
 
     /** A URL outside the versioned API (the token endpoints): the base, then the path segments. */
     public HttpUrl.Builder root(String... segments) {
-        HttpUrl.Builder builder = baseUrl.newBuilder();
-        for (String segment : segments) {
-            builder.addPathSegment(segment);
-        }
-        return builder;
+        return PlatformHttp.url(baseUrl, segments);
     }
 
     @Override

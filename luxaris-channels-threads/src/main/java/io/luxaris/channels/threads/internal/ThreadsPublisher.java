@@ -177,11 +177,12 @@ public final class ThreadsPublisher implements ChannelPublisher {
                 }
                 Graph.Status status = graph.status(attempt.session, container.get(), label);
                 if (status.state() == Graph.State.FINISHED || status.state() == Graph.State.IN_PROGRESS) {
-                    Duration since = attempts.unanswered(request.scheduleId())
-                            .map(at -> Duration.between(at, context.clock().instant()))
-                            .orElse(settings.lookupGrace());
-                    if (since.compareTo(settings.lookupGrace()) < 0) {
-                        sleeper.sleep(settings.lookupGrace().minus(since));
+                    Duration left = Attempts.graceLeft(
+                            attempts.unanswered(request.scheduleId()),
+                            context.clock().instant(),
+                            settings.lookupGrace());
+                    if (!left.isZero()) {
+                        sleeper.sleep(left);
                         status = graph.status(attempt.session, container.get(), label);
                     }
                 }

@@ -6,6 +6,7 @@ import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.RawResponse;
+import io.luxaris.http.internal.ResetTimes;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,19 +129,20 @@ public final class Classifier {
             exhausted.add(new RateLimit(
                     "daily_user_limit",
                     "X's 24-hour post limit for this account is reached",
-                    epoch(headers.get("x-user-limit-24hour-reset"))));
+                    ResetTimes.epochSeconds(headers.get("x-user-limit-24hour-reset"))));
         }
         if (isZero(headers.get("x-app-limit-24hour-remaining"))) {
             exhausted.add(new RateLimit(
                     "daily_app_limit",
                     "X's 24-hour post limit for this app is reached",
-                    epoch(headers.get("x-app-limit-24hour-reset"))));
+                    ResetTimes.epochSeconds(headers.get("x-app-limit-24hour-reset"))));
         }
         if (exhausted.isEmpty() || isZero(headers.get("x-rate-limit-remaining"))) {
             exhausted.add(new RateLimit(
                     "rate_limited",
                     "X rate limit reached (HTTP 429)",
-                    epoch(headers.get("x-rate-limit-reset")).or(() -> retryAfter(headers, now))));
+                    ResetTimes.epochSeconds(headers.get("x-rate-limit-reset"))
+                            .or(() -> ResetTimes.retryAfter(headers.get("retry-after"), now))));
         }
         RateLimit latest = exhausted.get(0);
         for (RateLimit limit : exhausted) {
@@ -158,29 +160,6 @@ public final class Classifier {
 
     private static boolean isZero(String value) {
         return value != null && value.trim().equals("0");
-    }
-
-    private static Optional<Instant> epoch(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Instant> retryAfter(Headers headers, Instant now) {
-        String value = headers.get("retry-after");
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(now.plusSeconds(Math.max(0, Long.parseLong(value.trim()))));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /** The problem's detail, else its title, else the first legacy error message. */

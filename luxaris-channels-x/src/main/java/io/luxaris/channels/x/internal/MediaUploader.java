@@ -7,12 +7,12 @@ import io.luxaris.domain.MediaRef;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.Media;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.RawResponse;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
-import io.luxaris.spi.channel.MediaUnavailableException;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.Sleeper;
 import io.luxaris.spi.security.Redaction;
@@ -67,7 +67,7 @@ public final class MediaUploader {
         for (int i = 0; i < media.size(); i++) {
             MediaRef ref = media.get(i);
             String label = "media " + (i + 1) + " of " + media.size();
-            MediaContent content = open(source, ref, label);
+            MediaContent content = Media.open(source, ref, label);
             long limit = limit(ref.kind());
             if (content.size() > limit) {
                 throw Fail.of(
@@ -103,28 +103,12 @@ public final class MediaUploader {
         };
     }
 
-    private static MediaContent open(MediaSource source, MediaRef ref, String label) throws Fail {
-        try {
-            return Objects.requireNonNull(source.open(ref), "the media source returned no content");
-        } catch (MediaUnavailableException e) {
-            throw Fail.of(FailureKind.REJECTED, "media_unavailable", label + " is not available: " + e.getMessage());
-        } catch (IOException e) {
-            throw Fail.of(
-                    FailureKind.RETRYABLE,
-                    "media_read_failed",
-                    label + " could not be read (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
     private String simple(Auth.Session session, MediaContent content, String label, Instant now) throws Fail {
         byte[] bytes;
         try {
             bytes = content.readAllBytes();
         } catch (IOException e) {
-            throw Fail.of(
-                    FailureKind.RETRYABLE,
-                    "media_read_failed",
-                    label + " could not be read (" + e.getClass().getSimpleName() + ")");
+            throw Media.readFailed(label, e);
         }
         MediaType type = mediaType(content.mimeType());
         HttpResult result = send(
@@ -191,10 +175,7 @@ public final class MediaUploader {
                 }
             }
         } catch (IOException e) {
-            throw Fail.of(
-                    FailureKind.RETRYABLE,
-                    "media_read_failed",
-                    label + " could not be read (" + e.getClass().getSimpleName() + ")");
+            throw Media.readFailed(label, e);
         }
         if (total != content.size()) {
             throw Fail.of(
@@ -292,21 +273,13 @@ public final class MediaUploader {
             return session.call(build, false);
         } catch (TransportFailure e) {
             // no post exists yet: an unanswered upload at worst leaves an orphan media id on X
-            throw Fail.of(e.kindBeforeCreating(), "media_" + e.code(), "uploading " + label + ": " + e.getMessage());
+            throw Media.uploadFailed(e, label);
         }
     }
 
     private static void requireSuccess(HttpResult result, String label, Instant now, Auth.Session session) throws Fail {
         if (!result.isSuccessful()) {
-            PublishOutcome.Failed failed = Classifier.classify(result, session.secrets(), now);
-            FailureKind kind = failed.kind() == FailureKind.UNKNOWN ? FailureKind.RETRYABLE : failed.kind();
-            throw new Fail(new PublishOutcome.Failed(
-                    kind,
-                    failed.code().startsWith("media_") ? failed.code() : "media_" + failed.code(),
-                    Redaction.truncate("uploading " + label + ": " + failed.safeMessage(), Classifier.MESSAGE_LIMIT),
-                    failed.retryAt(),
-                    failed.rawResponse(),
-                    failed.checkpoint()));
+            throw Media.uploadFailed(Classifier.classify(result, session.secrets(), now), label);
         }
     }
 

@@ -2,6 +2,7 @@ package io.luxaris.channels.x.internal;
 
 import io.luxaris.channels.x.XRequestPreview;
 import io.luxaris.http.internal.HttpSettings;
+import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.spi.channel.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
@@ -84,11 +85,7 @@ public record Settings(
 
     /** A URL under {@code baseUrl}, from path segments (each one encoded). */
     public static HttpUrl.Builder url(HttpUrl baseUrl, String... segments) {
-        HttpUrl.Builder builder = baseUrl.newBuilder();
-        for (String segment : segments) {
-            builder.addPathSegment(segment);
-        }
-        return builder;
+        return PlatformHttp.url(baseUrl, segments);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.http.internal.Attempts;
+import io.luxaris.http.internal.Checkpoints;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
@@ -104,7 +105,7 @@ public final class XPublisher implements ChannelPublisher {
                 return f.failed();
             }
             Map<String, String> checkpoint = checkpoint(posted);
-            int failedPart = firstMissing(posted, texts.size());
+            int failedPart = Checkpoints.firstMissing(posted, texts.size());
             if (failedPart >= 0 && texts.size() > 1) {
                 checkpoint.put(FAILED_PART_KEY, Integer.toString(failedPart));
             }
@@ -218,7 +219,7 @@ public final class XPublisher implements ChannelPublisher {
         TreeMap<Integer, String> posted = posted(request);
         try {
             session.ensureFresh();
-            int missing = firstMissing(posted, texts.size());
+            int missing = Checkpoints.firstMissing(posted, texts.size());
             if (missing < 0) {
                 attempts.forget(request.scheduleId());
                 return found(session, request, posted);
@@ -230,11 +231,12 @@ public final class XPublisher implements ChannelPublisher {
             Instant now = context.clock().instant();
             Optional<String> match = find(session, request, account.get(), missing, posted, now);
             if (match.isEmpty()) {
-                Duration since = attempts.unanswered(request.scheduleId())
-                        .map(u -> Duration.between(u.at(), now))
-                        .orElse(settings.lookupGrace());
-                if (since.compareTo(settings.lookupGrace()) < 0) {
-                    sleeper.sleep(settings.lookupGrace().minus(since));
+                Duration left = Attempts.graceLeft(
+                        attempts.unanswered(request.scheduleId()).map(Attempts.Unanswered::at),
+                        now,
+                        settings.lookupGrace());
+                if (!left.isZero()) {
+                    sleeper.sleep(left);
                     match = find(
                             session,
                             request,
@@ -260,7 +262,7 @@ public final class XPublisher implements ChannelPublisher {
                 posted.put(part, next.get());
             }
             attempts.remember(request.scheduleId(), posted);
-            int stillMissing = firstMissing(posted, texts.size());
+            int stillMissing = Checkpoints.firstMissing(posted, texts.size());
             if (stillMissing >= 0) {
                 return new LookupResult.Unknown("parts 1 to " + stillMissing + " of the thread are on X (first "
                         + posted.get(0) + ") but part " + (stillMissing + 1) + " is not");
@@ -280,15 +282,6 @@ public final class XPublisher implements ChannelPublisher {
     private LookupResult found(Auth.Session session, PublishRequest request, TreeMap<Integer, String> posted) {
         String root = posted.get(0);
         return new LookupResult.Found(root, Optional.of(url(session, request.connection(), root)));
-    }
-
-    private static int firstMissing(TreeMap<Integer, String> posted, int parts) {
-        for (int i = 0; i < parts; i++) {
-            if (!posted.containsKey(i)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private Optional<String> findOwn(
@@ -433,21 +426,13 @@ public final class XPublisher implements ChannelPublisher {
     /** Parts posted so far: the checkpoint of the earlier attempt plus what this publisher remembers. */
     private TreeMap<Integer, String> posted(PublishRequest request) {
         TreeMap<Integer, String> parts = attempts.progress(request.scheduleId()).orElseGet(TreeMap::new);
-        request.checkpoint().forEach((key, value) -> {
-            if (key.startsWith(PART_KEY) && !value.isBlank()) {
-                try {
-                    parts.putIfAbsent(Integer.parseInt(key.substring(PART_KEY.length())), value);
-                } catch (NumberFormatException e) {
-                    LOG.debug("ignoring checkpoint entry {}", key);
-                }
-            }
-        });
+        Checkpoints.numbered(request.checkpoint(), PART_KEY).forEach(parts::putIfAbsent);
         return parts;
     }
 
     private static Map<String, String> checkpoint(TreeMap<Integer, String> posted) {
         var map = new LinkedHashMap<String, String>();
-        posted.forEach((part, id) -> map.put(PART_KEY + part, id));
+        Checkpoints.putNumbered(map, PART_KEY, posted);
         return map;
     }
 

@@ -1,11 +1,9 @@
 package io.luxaris.generation.openai.internal;
 
+import io.luxaris.http.internal.ResetTimes;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -61,14 +59,10 @@ final class RetryAdvice {
             BigDecimal seconds = new BigDecimal(value.strip());
             return seconds.signum() < 0 ? Optional.empty() : Optional.of(nanos(seconds.movePointRight(9)));
         } catch (NumberFormatException | ArithmeticException e) {
-            try {
-                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
+            return ResetTimes.httpDate(value).map(at -> {
                 Duration wait = Duration.between(now, at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
+                return wait.isNegative() ? Duration.ZERO : wait;
+            });
         }
     }
 
