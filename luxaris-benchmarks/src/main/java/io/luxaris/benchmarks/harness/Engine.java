@@ -43,6 +43,17 @@ interface Engine extends AutoCloseable {
     /** Creates schedule {@code i}, due at {@code runAt}, through the engine's own API (a producer thread). */
     void produce(int i, Instant runAt) throws Exception;
 
+    /**
+     * Creates schedules {@code first..first+runAts.size()-1}, each due at its {@code runAts} entry, as one batch
+     * through the engine's own API when it has a bulk call (a host handing over what its inbox gathered); by default
+     * one {@link #produce} per schedule.
+     */
+    default void produceAll(int first, java.util.List<Instant> runAts) throws Exception {
+        for (int k = 0; k < runAts.size(); k++) {
+            produce(first + k, runAts.get(k));
+        }
+    }
+
     /** SQL (on this engine's schema) counting the schedules not finished yet. */
     String remainingSql();
 

@@ -29,6 +29,7 @@ public final class Harness {
               steady      a fixed offered rate of schedules due --lead after creation; lateness p50/p95/p99/max
                 --engines luxaris,db-scheduler,quartz,jobrunr   --rate 200   --duration 60 (s)   --lead 2 (s)
                 --warmup 10 (s at the same rate before the measured window)   --producers 4
+                --batch 1 (schedules a producer hands over at once, through the engine's bulk call if it has one)
                 --drain 60 (s after the last due time)
               burst       N schedules on A accounts all due at one instant (--lead after the start of seeding),
                           each call sleeping 150-400 ms; drain time, lateness p50/p99, in flight, threads, heap,
@@ -124,11 +125,15 @@ public final class Harness {
                 Duration warmup = o.duration("warmup", Duration.ofSeconds(10));
                 Duration lead = o.duration("lead", Duration.ofSeconds(2));
                 int producers = o.integer("producers", 4);
+                int batch = o.integer("batch", 1);
                 Duration drain = o.duration("drain", Duration.ofSeconds(60));
                 List<String> engines = o.list("engines", "luxaris,db-scheduler,quartz");
                 EngineConfig config = EngineConfig.from(o, 32, 1_000, 10, null);
                 if (rate < 1) {
                     throw new IllegalArgumentException("--rate must be positive");
+                }
+                if (batch < 1 || batch > 1_000) {
+                    throw new IllegalArgumentException("--batch must be between 1 and 1000");
                 }
                 check(o);
                 for (String name : engines) {
@@ -141,7 +146,8 @@ public final class Harness {
                             engine);
                     results.add(report(
                             Scenarios.steady(
-                                    pg, engine, recorder, rate, warmup, duration, lead, producers, drain, settle, keep),
+                                    pg, engine, recorder, rate, warmup, duration, lead, producers, batch, drain, settle,
+                                    keep),
                             resultsFile));
                 }
             }

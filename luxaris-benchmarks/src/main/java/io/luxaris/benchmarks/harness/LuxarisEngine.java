@@ -19,6 +19,8 @@ import io.luxaris.jdbc.TinkSecretCipher;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
+import io.luxaris.usecase.BulkItem;
+import io.luxaris.usecase.BulkResult;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.ScheduleRequest;
 import java.sql.Connection;
@@ -308,6 +310,23 @@ final class LuxarisEngine implements Engine {
         ChannelConnection c = account(i);
         Schedule s = nodes.get(0).luxaris().schedules().schedule(OWNER, ScheduleRequest.at(drafts[i], c.id(), runAt));
         numbers.put(s.id(), i);
+    }
+
+    /** Schedules drafts {@code first..} in one {@code schedules().scheduleAll(...)} call (one transaction). */
+    @Override
+    public void produceAll(int first, List<Instant> runAts) {
+        var requests = new ArrayList<ScheduleRequest>(runAts.size());
+        for (int k = 0; k < runAts.size(); k++) {
+            requests.add(
+                    ScheduleRequest.at(drafts[first + k], account(first + k).id(), runAts.get(k)));
+        }
+        BulkResult<Schedule> result = nodes.get(0).luxaris().schedules().scheduleAll(OWNER, requests);
+        for (BulkItem<Schedule> item : result.items()) {
+            Schedule s = item.created()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "schedule " + (first + item.index()) + " was refused: " + item.violations()));
+            numbers.put(s.id(), first + item.index());
+        }
     }
 
     @Override

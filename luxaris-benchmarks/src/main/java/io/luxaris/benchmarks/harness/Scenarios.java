@@ -221,6 +221,7 @@ final class Scenarios {
             Duration duration,
             Duration lead,
             int producers,
+            int batch,
             Duration drain,
             Duration settle,
             boolean keepSchema)
@@ -233,6 +234,7 @@ final class Scenarios {
                 .put("durationSeconds", round(duration.toNanos() / 1e9, 3))
                 .put("leadMs", lead.toMillis())
                 .put("producers", producers)
+                .put("producerBatch", batch)
                 .put("settings", engine.settings());
         try {
             engine.setUp();
@@ -257,11 +259,13 @@ final class Scenarios {
                 Thread thread = new Thread(
                         () -> {
                             while (failure.get() == null) {
-                                int i = next.getAndIncrement();
+                                int i = next.getAndAdd(batch);
                                 if (i >= total) {
                                     return;
                                 }
-                                long at = t0 + i * intervalNanos;
+                                int size = Math.min(batch, total - i);
+                                // a batch is handed over when its last schedule is due to be produced
+                                long at = t0 + (long) (i + size - 1) * intervalNanos;
                                 long wait;
                                 while ((wait = at - System.nanoTime()) > 0) {
                                     LockSupport.parkNanos(wait);
@@ -271,10 +275,16 @@ final class Scenarios {
                                 }
                                 maxLagNanos.accumulateAndGet(-wait, Math::max);
                                 Instant runAt = Instant.now().plus(lead).truncatedTo(ChronoUnit.MILLIS);
-                                recorder.due(i, runAt);
+                                for (int k = 0; k < size; k++) {
+                                    recorder.due(i + k, runAt);
+                                }
                                 try {
-                                    engine.produce(i, runAt);
-                                    produced.incrementAndGet();
+                                    if (size == 1) {
+                                        engine.produce(i, runAt);
+                                    } else {
+                                        engine.produceAll(i, java.util.Collections.nCopies(size, runAt));
+                                    }
+                                    produced.addAndGet(size);
                                 } catch (Exception | Error e) {
                                     failure.compareAndSet(null, e);
                                 }

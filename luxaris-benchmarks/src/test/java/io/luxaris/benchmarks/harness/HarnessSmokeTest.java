@@ -172,6 +172,41 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void steadyState_withBatchedProducers_luxarisTakesEachBatchInOneScheduleAllCall() throws Exception {
+        assumePostgres();
+        List<Result> results = run(
+                "steady",
+                "--engines",
+                "luxaris",
+                "--rate",
+                "40",
+                "--batch",
+                "8",
+                "--warmup",
+                "0.5",
+                "--duration",
+                "2",
+                "--lead",
+                "0.5",
+                "--producers",
+                "2",
+                "--drain",
+                "20",
+                "--accounts",
+                "20",
+                "--concurrency",
+                "8");
+        Result r = results.get(0);
+        assertValid(r);
+        assertEquals(8L, r.longValue("producerBatch"));
+        assertEquals(100, r.longValue("produced"), "40/s for 0.5 s warm-up and 2 s, handed over 8 at a time");
+        assertEquals(100, r.longValue("called"), "every produced schedule called");
+        assertEquals(0, r.longValue("duplicateCalls"));
+        assertEquals(0, r.longValue("unfinishedAfterDrain"));
+        assertTrue(r.number("latenessMinMs").orElseThrow() >= -5.0, "not called early");
+    }
+
+    @Test
     void burst_everyEngineDrainsTheBurst_luxarisKeepsEachAccountInOrderAndApart() throws Exception {
         assumePostgres();
         List<Result> results = run(
