@@ -128,6 +128,8 @@ for rate in 200 1000 2000; do
   fi
   steady=(harness steady --rate $rate --warmup $WARMUP --duration $DURATION --drain $DRAIN "${common[@]}")
   step steady-$rate-luxaris $EL "${steady[@]}" --engines luxaris
+  # the same with producers handing over 50 at a time through schedules().scheduleAll (one transaction each)
+  [ $rate = 200 ] || step steady-$rate-luxaris-batch50 $EL "${steady[@]}" --engines luxaris --batch 50
   step steady-$rate-db-scheduler $ED "${steady[@]}" --engines db-scheduler
   step steady-$rate-jobrunr $EJ "${steady[@]}" --engines jobrunr
   # Quartz: 200/s and 1,000/s only (its API takes a few hundred schedules a second on this machine)
