@@ -457,12 +457,15 @@ final class QuickstartRun {
         List<String> next = luxaris.recurrences().nextOccurrences(AUTHOR, series.id(), 4).stream()
                 .map(t -> t.format(DAY_TIME))
                 .toList();
-        line(
-                "Recurring",
-                List.of(
-                        "a weekly tip to " + channel + ", Mondays 09:00 " + options.zone()
-                                + ", 4 times, 2 texts in turn",
-                        "next: " + String.join(", ", next)));
+        var lines = new ArrayList<String>();
+        lines.add("a weekly tip to " + channel + ", Mondays 09:00 " + options.zone() + ", 4 times, 2 texts in turn");
+        lines.add("next: " + String.join(", ", next));
+        if (!channel.equals("outbox")) {
+            // only the local outbox may receive the tips on later runs: a real account never gets them unasked
+            luxaris.recurrences().cancel(AUTHOR, series.id());
+            lines.add("cancelled again (nothing is posted later to " + channel + ")");
+        }
+        line("Recurring", lines);
     }
 
     // ------------------------------------------------------------------ 7. publishing

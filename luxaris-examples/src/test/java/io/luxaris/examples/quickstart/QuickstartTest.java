@@ -200,6 +200,19 @@ class QuickstartTest {
     }
 
     @Test
+    void withoutTheOutbox_theRecurringTipIsShownThenCancelled_soNoRealAccountGetsItLater() throws IOException {
+        Path data = dir.resolve("no-outbox");
+
+        Result result =
+                run("--data-dir=" + data, "--channels", "threads", "--count", "1", "--delay", "1", "--zone", "UTC");
+
+        assertThat(result.status()).as(result.out() + result.err()).isZero();
+        assertThat(result.flat())
+                .contains("a weekly tip to threads")
+                .contains("cancelled again (nothing is posted later to threads)");
+    }
+
+    @Test
     void help_printsTheOptions_andExitsZero() {
         Result result = run("--help");
 
