@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.domain.ApprovalSubject;
-import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
-import io.luxaris.domain.ChannelLimits;
-import io.luxaris.domain.ChannelStatus;
 import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.domain.VariantId;
-import io.luxaris.domain.VariantSource;
-import io.luxaris.domain.VariantStatus;
 import io.luxaris.spi.storage.ClaimRequest;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
@@ -32,8 +25,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -69,15 +60,7 @@ public abstract class ApprovalStorageContract {
     void openStorage() {
         storage = provider().open(new StorageContext(Clock.systemUTC()));
         now = storage.readOnly(tx -> tx.queue().now()).truncatedTo(ChronoUnit.MILLIS);
-        tx(t -> t.channels()
-                .upsert(new Channel(
-                        FAKE,
-                        "fake",
-                        "Fake",
-                        ChannelStatus.ACTIVE,
-                        ChannelLimits.builder(500).build(),
-                        now,
-                        now)));
+        tx(t -> t.channels().upsert(ContractRows.fakeChannel(FAKE, now)));
     }
 
     @AfterEach
@@ -171,48 +154,9 @@ public abstract class ApprovalStorageContract {
     private record Fixture(Post post, PostVariant variant, ChannelConnection connection) {}
 
     private Fixture fixture() {
-        Post p = new Post(
-                PostId.random(),
-                "alice",
-                Optional.empty(),
-                "Base",
-                List.of(),
-                PostStatus.DRAFT,
-                Map.of(),
-                now,
-                now,
-                Optional.empty(),
-                0);
-        PostVariant v = new PostVariant(
-                VariantId.random(),
-                p.id(),
-                FAKE,
-                Optional.empty(),
-                "hello",
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                VariantSource.MANUAL,
-                VariantStatus.READY,
-                Map.of(),
-                now,
-                now,
-                Optional.empty(),
-                0);
-        ChannelConnection c = new ChannelConnection(
-                ConnectionId.random(),
-                "alice",
-                FAKE,
-                "@alice",
-                ConnectionStatus.CONNECTED,
-                Optional.empty(),
-                Map.of(),
-                Optional.empty(),
-                Optional.empty(),
-                now,
-                now,
-                Optional.empty(),
-                0);
+        Post p = ContractRows.post("alice", "Base", now);
+        PostVariant v = ContractRows.readyVariant(p.id(), FAKE, "hello", now);
+        ChannelConnection c = ContractRows.connection("alice", FAKE, now);
         tx(t -> {
             t.posts().insert(p);
             t.variants().insert(v);

@@ -4,25 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.ConflictException;
-import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
-import io.luxaris.domain.ChannelLimits;
-import io.luxaris.domain.ChannelStatus;
-import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Post;
-import io.luxaris.domain.PostId;
-import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.QueueId;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.domain.VariantId;
-import io.luxaris.domain.VariantSource;
-import io.luxaris.domain.VariantStatus;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.QueueClaim;
 import io.luxaris.spi.storage.Storage;
@@ -39,8 +29,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -83,58 +71,11 @@ public abstract class QueueStorageContract {
     void openStorage() {
         storage = provider().open(new StorageContext(Clock.systemUTC()));
         now = storage.readOnly(tx -> tx.queue().now()).truncatedTo(ChronoUnit.MILLIS);
-        connection = new ChannelConnection(
-                ConnectionId.random(),
-                "alice",
-                FAKE,
-                "@alice",
-                ConnectionStatus.CONNECTED,
-                Optional.empty(),
-                Map.of(),
-                Optional.empty(),
-                Optional.empty(),
-                now,
-                now,
-                Optional.empty(),
-                0);
-        Post post = new Post(
-                PostId.random(),
-                "alice",
-                Optional.empty(),
-                "base",
-                List.of(),
-                PostStatus.DRAFT,
-                Map.of(),
-                now,
-                now,
-                Optional.empty(),
-                0);
-        variant = new PostVariant(
-                VariantId.random(),
-                post.id(),
-                FAKE,
-                Optional.empty(),
-                "hello",
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                VariantSource.MANUAL,
-                VariantStatus.READY,
-                Map.of(),
-                now,
-                now,
-                Optional.empty(),
-                0);
+        connection = ContractRows.connection("alice", FAKE, now);
+        Post post = ContractRows.post("alice", "base", now);
+        variant = ContractRows.readyVariant(post.id(), FAKE, "hello", now);
         tx(t -> {
-            t.channels()
-                    .upsert(new Channel(
-                            FAKE,
-                            "fake",
-                            "Fake",
-                            ChannelStatus.ACTIVE,
-                            ChannelLimits.builder(500).build(),
-                            now,
-                            now));
+            t.channels().upsert(ContractRows.fakeChannel(FAKE, now));
             t.connections().insert(connection, new byte[] {1});
             t.posts().insert(post);
             t.variants().insert(variant);

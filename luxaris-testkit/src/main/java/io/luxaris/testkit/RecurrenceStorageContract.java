@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.ConflictException;
-import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
-import io.luxaris.domain.ChannelLimits;
-import io.luxaris.domain.ChannelStatus;
-import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
-import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.RecurrenceRule;
 import io.luxaris.domain.RecurringSeries;
@@ -21,9 +15,6 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.SeriesId;
 import io.luxaris.domain.SeriesOccurrence;
 import io.luxaris.domain.SeriesStatus;
-import io.luxaris.domain.VariantId;
-import io.luxaris.domain.VariantSource;
-import io.luxaris.domain.VariantStatus;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
 import io.luxaris.spi.storage.StorageProvider;
@@ -37,7 +28,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -76,58 +66,11 @@ public abstract class RecurrenceStorageContract {
     void openStorage() {
         storage = provider().open(new StorageContext(Clock.systemUTC()));
         now = storage.readOnly(tx -> tx.queue().now()).truncatedTo(ChronoUnit.MILLIS);
-        post = new Post(
-                PostId.random(),
-                "alice",
-                Optional.empty(),
-                "Weekly tip",
-                List.of(),
-                PostStatus.DRAFT,
-                Map.of(),
-                now,
-                now,
-                Optional.empty(),
-                0);
-        variant = new PostVariant(
-                VariantId.random(),
-                post.id(),
-                FAKE,
-                Optional.empty(),
-                "Tip of the week",
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                VariantSource.MANUAL,
-                VariantStatus.READY,
-                Map.of(),
-                now,
-                now,
-                Optional.empty(),
-                0);
-        connection = new ChannelConnection(
-                ConnectionId.random(),
-                "alice",
-                FAKE,
-                "@alice",
-                ConnectionStatus.CONNECTED,
-                Optional.empty(),
-                Map.of(),
-                Optional.empty(),
-                Optional.empty(),
-                now,
-                now,
-                Optional.empty(),
-                0);
+        post = ContractRows.post("alice", "Weekly tip", now);
+        variant = ContractRows.readyVariant(post.id(), FAKE, "Tip of the week", now);
+        connection = ContractRows.connection("alice", FAKE, now);
         tx(t -> {
-            t.channels()
-                    .upsert(new Channel(
-                            FAKE,
-                            "fake",
-                            "Fake",
-                            ChannelStatus.ACTIVE,
-                            ChannelLimits.builder(500).build(),
-                            now,
-                            now));
+            t.channels().upsert(ContractRows.fakeChannel(FAKE, now));
             t.posts().insert(post);
             t.variants().insert(variant);
             t.connections().insert(connection, new byte[] {7});
