@@ -23,9 +23,7 @@ public final class LuxarisLinkedInChannelAutoConfiguration {
     @ConditionalOnMissingBean(LinkedInChannel.class)
     LinkedInChannel luxarisLinkedInChannel(LinkedInChannelProperties p) {
         LinkedInChannel.Builder b = LinkedInChannel.builder();
-        if (p.getBaseUrl() != null) {
-            b.baseUrl(p.getBaseUrl());
-        }
+        p.applyTo(b::baseUrl, b::connectTimeout, b::readTimeout, b::callTimeout);
         if (p.getOauthBaseUrl() != null) {
             b.oauthBaseUrl(p.getOauthBaseUrl());
         }
@@ -41,18 +39,7 @@ public final class LuxarisLinkedInChannelAutoConfiguration {
         if (p.getVisibility() != null) {
             b.visibility(visibility(p.getVisibility()));
         }
-        if (p.getConnectTimeout() != null) {
-            b.connectTimeout(p.getConnectTimeout());
-        }
-        if (p.getReadTimeout() != null) {
-            b.readTimeout(p.getReadTimeout());
-        }
-        if (p.getCallTimeout() != null) {
-            b.callTimeout(p.getCallTimeout());
-        }
-        if (p.getRefreshAhead() != null) {
-            b.refreshAhead(p.getRefreshAhead());
-        }
+        HttpClientProperties.set(p.getRefreshAhead(), b::refreshAhead);
         if (p.isDryRun()) {
             b.dryRun();
         }

@@ -33,9 +33,7 @@ public final class LuxarisOpenAiGeneratorAutoConfiguration {
         if (p.getProfile() != null) {
             b.profile(profile(p.getProfile()));
         }
-        if (p.getBaseUrl() != null) {
-            b.baseUrl(p.getBaseUrl());
-        }
+        p.applyTo(b::baseUrl, b::connectTimeout, b::readTimeout, b::callTimeout);
         if (p.getApiKey() != null) {
             b.apiKey(p.getApiKey());
         }
@@ -53,15 +51,6 @@ public final class LuxarisOpenAiGeneratorAutoConfiguration {
         }
         if (p.getMaxOutputTokens() != null) {
             b.maxOutputTokens(p.getMaxOutputTokens());
-        }
-        if (p.getConnectTimeout() != null) {
-            b.connectTimeout(p.getConnectTimeout());
-        }
-        if (p.getReadTimeout() != null) {
-            b.readTimeout(p.getReadTimeout());
-        }
-        if (p.getCallTimeout() != null) {
-            b.callTimeout(p.getCallTimeout());
         }
         if (p.getMaxRetries() != null) {
             b.maxRetries(p.getMaxRetries());

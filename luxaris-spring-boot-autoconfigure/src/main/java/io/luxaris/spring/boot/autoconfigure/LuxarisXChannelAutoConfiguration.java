@@ -21,9 +21,7 @@ public final class LuxarisXChannelAutoConfiguration {
     @ConditionalOnMissingBean(XChannel.class)
     XChannel luxarisXChannel(XChannelProperties p) {
         XChannel.Builder b = XChannel.builder();
-        if (p.getBaseUrl() != null) {
-            b.baseUrl(p.getBaseUrl());
-        }
+        p.applyTo(b::baseUrl, b::connectTimeout, b::readTimeout, b::callTimeout);
         if (p.getClientId() != null) {
             if (p.getClientSecret() != null) {
                 b.oauth2Client(p.getClientId(), p.getClientSecret());
@@ -36,18 +34,7 @@ public final class LuxarisXChannelAutoConfiguration {
                     required(p.getConsumerKey(), "luxaris.channels.x.consumer-key"),
                     required(p.getConsumerSecret(), "luxaris.channels.x.consumer-secret"));
         }
-        if (p.getConnectTimeout() != null) {
-            b.connectTimeout(p.getConnectTimeout());
-        }
-        if (p.getReadTimeout() != null) {
-            b.readTimeout(p.getReadTimeout());
-        }
-        if (p.getCallTimeout() != null) {
-            b.callTimeout(p.getCallTimeout());
-        }
-        if (p.getRefreshAhead() != null) {
-            b.refreshAhead(p.getRefreshAhead());
-        }
+        HttpClientProperties.set(p.getRefreshAhead(), b::refreshAhead);
         if (p.isDryRun()) {
             b.dryRun();
         }

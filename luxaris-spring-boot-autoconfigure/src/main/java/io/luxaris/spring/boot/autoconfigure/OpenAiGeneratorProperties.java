@@ -1,6 +1,5 @@
 package io.luxaris.spring.boot.autoconfigure;
 
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,18 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * luxaris-generation-openai is on the class path, and registered only when an api-key or a base-url is set.
  */
 @ConfigurationProperties("luxaris.generators.openai")
-public class OpenAiGeneratorProperties {
-    /** Register the generator (when api-key or base-url is set). */
-    private boolean enabled = true;
+public class OpenAiGeneratorProperties extends HttpClientProperties {
 
     /** The provider key requests name it by. */
     private @Nullable String key;
 
     /** The server kind: OPENAI (default), OLLAMA, VLLM or LM_STUDIO. */
     private @Nullable String profile;
-
-    /** Another base URL (a proxy, a gateway, a compatible server); chat/completions is added. */
-    private @Nullable String baseUrl;
 
     /** The API key; never logged. */
     private @Nullable String apiKey;
@@ -36,21 +30,7 @@ public class OpenAiGeneratorProperties {
 
     private @Nullable Integer maxOutputTokens;
 
-    private @Nullable Duration connectTimeout;
-
-    private @Nullable Duration readTimeout;
-
-    private @Nullable Duration callTimeout;
-
     private @Nullable Integer maxRetries;
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
 
     public @Nullable String getKey() {
         return key;
@@ -66,14 +46,6 @@ public class OpenAiGeneratorProperties {
 
     public void setProfile(@Nullable String profile) {
         this.profile = profile;
-    }
-
-    public @Nullable String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(@Nullable String baseUrl) {
-        this.baseUrl = baseUrl;
     }
 
     public @Nullable String getApiKey() {
@@ -122,30 +94,6 @@ public class OpenAiGeneratorProperties {
 
     public void setMaxOutputTokens(@Nullable Integer maxOutputTokens) {
         this.maxOutputTokens = maxOutputTokens;
-    }
-
-    public @Nullable Duration getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    public void setConnectTimeout(@Nullable Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public @Nullable Duration getReadTimeout() {
-        return readTimeout;
-    }
-
-    public void setReadTimeout(@Nullable Duration readTimeout) {
-        this.readTimeout = readTimeout;
-    }
-
-    public @Nullable Duration getCallTimeout() {
-        return callTimeout;
-    }
-
-    public void setCallTimeout(@Nullable Duration callTimeout) {
-        this.callTimeout = callTimeout;
     }
 
     public @Nullable Integer getMaxRetries() {

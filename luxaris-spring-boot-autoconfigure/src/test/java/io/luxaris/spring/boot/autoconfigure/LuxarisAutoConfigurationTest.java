@@ -432,6 +432,35 @@ class LuxarisAutoConfigurationTest {
     }
 
     @Test
+    void theSharedClientSettings_bindForEveryPlugin_throughTheirCommonProperties() {
+        runner.withPropertyValues(
+                        "luxaris.channels.x.base-url=http://127.0.0.1:1/x",
+                        "luxaris.channels.x.connect-timeout=2s",
+                        "luxaris.channels.x.refresh-ahead=3m",
+                        "luxaris.channels.linkedin.read-timeout=7s",
+                        "luxaris.channels.linkedin.call-timeout=20s",
+                        "luxaris.channels.linkedin.dry-run=true",
+                        "luxaris.generators.openai.base-url=http://127.0.0.1:1/v1",
+                        "luxaris.generators.openai.profile=ollama",
+                        "luxaris.generators.openai.model=llama3",
+                        "luxaris.generators.openai.call-timeout=9s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(XChannel.class);
+                    var x = context.getBean(XChannelProperties.class);
+                    assertThat(x.getBaseUrl()).isEqualTo("http://127.0.0.1:1/x");
+                    assertThat(x.getConnectTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+                    assertThat(x.getRefreshAhead()).isEqualTo(java.time.Duration.ofMinutes(3));
+                    var linkedIn = context.getBean(LinkedInChannelProperties.class);
+                    assertThat(linkedIn.getReadTimeout()).isEqualTo(java.time.Duration.ofSeconds(7));
+                    assertThat(linkedIn.getCallTimeout()).isEqualTo(java.time.Duration.ofSeconds(20));
+                    assertThat(linkedIn.isDryRun()).isTrue();
+                    assertThat(linkedIn.isEnabled()).isTrue();
+                    var openAi = context.getBean(OpenAiGeneratorProperties.class);
+                    assertThat(openAi.getCallTimeout()).isEqualTo(java.time.Duration.ofSeconds(9));
+                });
+    }
+
+    @Test
     void aChannelModuleMissingFromTheClassPath_isNeitherBoundNorRegistered() {
         runner.withClassLoader(new FilteredClassLoader(XChannel.class))
                 .withPropertyValues("luxaris.channels.x.dry-run=true")
