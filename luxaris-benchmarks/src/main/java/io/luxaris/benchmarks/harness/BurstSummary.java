@@ -12,7 +12,7 @@ final class BurstSummary {
                 .filter(r -> r.scenario().equals("burst"))
                 .sorted(Comparator.comparing((Result r) -> String.valueOf(r.get("threads")))
                         .thenComparing(r -> String.valueOf(r.get("javaVersion")))
-                        .thenComparingInt(r -> order(r.engine())))
+                        .thenComparingInt(r -> Summary.order(r.engine())))
                 .toList();
         if (runs.isEmpty()) {
             return;
@@ -25,53 +25,23 @@ final class BurstSummary {
         for (Result r : runs) {
             String java = String.valueOf(r.get("javaVersion"));
             int plus = java.indexOf('+');
-            out.append("| ")
-                    .append(plus > 0 ? java.substring(0, plus) : java)
-                    .append(" | ")
-                    .append(r.get("threads"))
-                    .append(" | ")
-                    .append(r.engine())
-                    .append(r.ok() ? "" : " (FAILED)")
-                    .append(" | ")
-                    .append(Summary.num(r.number("schedules"), 0))
-                    .append(" / ")
-                    .append(Summary.num(r.number("accounts"), 0))
-                    .append(" | ")
-                    .append(Summary.num(r.number("concurrency"), 0))
-                    .append(" (")
-                    .append(Summary.num(r.number("maxInFlight"), 0))
-                    .append(") | ")
-                    .append(Summary.num(r.number("drainSeconds"), 1))
-                    .append(" | ")
-                    .append(Summary.num(r.number("lowerBoundDrainSeconds"), 1))
-                    .append(" | ")
-                    .append(Summary.num(r.number("latenessP50Ms"), 0))
-                    .append(" | ")
-                    .append(Summary.num(r.number("latenessP99Ms"), 0))
-                    .append(" | ")
-                    .append(Summary.num(r.number("peakPlatformThreads"), 0))
-                    .append(" | ")
-                    .append(Summary.num(r.number("peakHeapMb"), 0))
-                    .append(" | ")
-                    .append(Summary.num(r.number("outOfOrder"), 0))
-                    .append(" (")
-                    .append(Summary.num(r.number("accountsOutOfOrder"), 0))
-                    .append(") | ")
-                    .append(Summary.num(r.number("overlapping"), 0))
-                    .append(" (")
-                    .append(Summary.num(r.number("accountsOverlapping"), 0))
-                    .append(") | ")
-                    .append(Summary.num(r.number("commitsPerSchedule"), 2))
-                    .append(" |\n");
+            out.append(Summary.row(
+                    plus > 0 ? java.substring(0, plus) : java,
+                    r.get("threads"),
+                    r.engine() + (r.ok() ? "" : " (FAILED)"),
+                    Summary.num(r.number("schedules"), 0) + " / " + Summary.num(r.number("accounts"), 0),
+                    Summary.num(r.number("concurrency"), 0) + " (" + Summary.num(r.number("maxInFlight"), 0) + ")",
+                    Summary.num(r.number("drainSeconds"), 1),
+                    Summary.num(r.number("lowerBoundDrainSeconds"), 1),
+                    Summary.num(r.number("latenessP50Ms"), 0),
+                    Summary.num(r.number("latenessP99Ms"), 0),
+                    Summary.num(r.number("peakPlatformThreads"), 0),
+                    Summary.num(r.number("peakHeapMb"), 0),
+                    Summary.num(r.number("outOfOrder"), 0) + " (" + Summary.num(r.number("accountsOutOfOrder"), 0)
+                            + ")",
+                    Summary.num(r.number("overlapping"), 0) + " (" + Summary.num(r.number("accountsOverlapping"), 0)
+                            + ")",
+                    Summary.num(r.number("commitsPerSchedule"), 2)));
         }
-    }
-
-    private static int order(String engine) {
-        return switch (engine) {
-            case "luxaris" -> 0;
-            case "db-scheduler" -> 2;
-            case "jobrunr" -> 3;
-            default -> engine.startsWith("luxaris") ? 1 : 4;
-        };
     }
 }

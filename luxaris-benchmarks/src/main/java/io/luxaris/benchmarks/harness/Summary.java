@@ -64,6 +64,15 @@ final class Summary {
                 .reduce((a, b) -> b); // the last run wins
     }
 
+    /** One Markdown table row: {@code | a | b | c |} and a line break. */
+    static String row(Object... cells) {
+        var line = new StringBuilder("|");
+        for (Object cell : cells) {
+            line.append(' ').append(cell).append(" |");
+        }
+        return line.append('\n').toString();
+    }
+
     static String num(Optional<Double> v, int decimals) {
         return v.map(d -> String.format(Locale.ROOT, "%,." + decimals + "f", d)).orElse("–");
     }
@@ -93,22 +102,14 @@ final class Summary {
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (String e : engines) {
             Result r = find(results, "burn-down", e, null, null).orElseThrow();
-            out.append("| ")
-                    .append(e)
-                    .append(r.ok() ? "" : " (FAILED)")
-                    .append(" | ")
-                    .append(num(r.number("schedules"), 0))
-                    .append(" | ")
-                    .append(num(r.number("schedulesPerSecond"), 0))
-                    .append(" | ")
-                    .append(num(r.number("commitsPerSchedule"), 3))
-                    .append(" | ")
-                    .append(num(r.number("peakHeapMb"), 0))
-                    .append(" | ")
-                    .append(num(r.number("maxHeapAfterGcMb"), 0))
-                    .append(" | ")
-                    .append(e.equals("luxaris") ? "" : ratio(luxaris, r.number("schedulesPerSecond")))
-                    .append(" |\n");
+            out.append(row(
+                    e + (r.ok() ? "" : " (FAILED)"),
+                    num(r.number("schedules"), 0),
+                    num(r.number("schedulesPerSecond"), 0),
+                    num(r.number("commitsPerSchedule"), 3),
+                    num(r.number("peakHeapMb"), 0),
+                    num(r.number("maxHeapAfterGcMb"), 0),
+                    e.equals("luxaris") ? "" : ratio(luxaris, r.number("schedulesPerSecond"))));
         }
     }
 
@@ -138,33 +139,21 @@ final class Summary {
                     .toList();
             for (String e : engines) {
                 Result r = find(results, "steady", e, "offeredPerSecond", rate).orElseThrow();
-                out.append("| ")
-                        .append(rate)
-                        .append(" | ")
-                        .append(e)
-                        .append(r.ok() ? "" : " (FAILED)")
-                        .append(
-                                Boolean.TRUE.equals(r.get("fellBehind"))
-                                        ? " (fell behind: " + num(r.number("notCalledWithinDrain"), 0)
-                                                + " not published within the drain time)"
-                                        : "")
-                        .append(" | ")
-                        .append(num(r.number("producedPerSecond"), 0))
-                        .append(" | ")
-                        .append(num(r.number("publishedPerSecond"), 0))
-                        .append(" | ")
-                        .append(num(r.number("latenessP50Ms"), 1))
-                        .append(" | ")
-                        .append(num(r.number("latenessP95Ms"), 1))
-                        .append(" | ")
-                        .append(num(r.number("latenessP99Ms"), 1))
-                        .append(" | ")
-                        .append(num(r.number("latenessMaxMs"), 1))
-                        .append(" | ")
-                        .append(num(r.number("commitsPerSchedule"), 3))
-                        .append(" | ")
-                        .append(e.equals("luxaris") ? "" : ratio(luxarisP99, r.number("latenessP99Ms")))
-                        .append(" |\n");
+                String behind = Boolean.TRUE.equals(r.get("fellBehind"))
+                        ? " (fell behind: " + num(r.number("notCalledWithinDrain"), 0)
+                                + " not published within the drain time)"
+                        : "";
+                out.append(row(
+                        rate,
+                        e + (r.ok() ? "" : " (FAILED)") + behind,
+                        num(r.number("producedPerSecond"), 0),
+                        num(r.number("publishedPerSecond"), 0),
+                        num(r.number("latenessP50Ms"), 1),
+                        num(r.number("latenessP95Ms"), 1),
+                        num(r.number("latenessP99Ms"), 1),
+                        num(r.number("latenessMaxMs"), 1),
+                        num(r.number("commitsPerSchedule"), 3),
+                        e.equals("luxaris") ? "" : ratio(luxarisP99, r.number("latenessP99Ms"))));
             }
         }
     }
@@ -227,13 +216,13 @@ final class Summary {
         out.append('\n');
     }
 
-    private static int order(String engine) {
-        if (engine.equals("luxaris")) {
-            return 0;
-        }
-        if (engine.startsWith("luxaris")) {
-            return 1;
-        }
-        return engine.equals("db-scheduler") ? 2 : 3;
+    /** Luxaris first, then its variants, then the peers. */
+    static int order(String engine) {
+        return switch (engine) {
+            case "luxaris" -> 0;
+            case "db-scheduler" -> 2;
+            case "jobrunr" -> 3;
+            default -> engine.startsWith("luxaris") ? 1 : 4;
+        };
     }
 }
