@@ -190,6 +190,10 @@ public final class LuxarisAutoConfiguration {
         if (properties.isDiscoverPlugins()) {
             b.discoverPlugins();
         }
+        b.approvalRequired(properties.isApprovalRequired());
+        if (properties.getIdempotencyRetention() != null) {
+            b.idempotencyRetention(properties.getIdempotencyRetention());
+        }
         customizers.orderedStream().forEach(c -> c.customize(b));
         try {
             return b.build();

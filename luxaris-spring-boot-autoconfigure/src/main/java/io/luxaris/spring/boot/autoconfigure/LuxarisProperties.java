@@ -22,6 +22,13 @@ public class LuxarisProperties {
     /** The generator that serves requests naming none; default: the first registered, else "offline". */
     private @Nullable String defaultGenerator;
 
+    /** Hold every new schedule as awaiting_approval until a principal approves it (posts and connections can
+     * require it on their own). */
+    private boolean approvalRequired;
+
+    /** How long an idempotency key is kept (1 minute to 30 days); default 24 hours. */
+    private @Nullable Duration idempotencyRetention;
+
     private final Storage storage = new Storage();
     private final Secrets secrets = new Secrets();
     private final Engine engine = new Engine();
@@ -51,6 +58,22 @@ public class LuxarisProperties {
 
     public void setDefaultGenerator(@Nullable String defaultGenerator) {
         this.defaultGenerator = defaultGenerator;
+    }
+
+    public boolean isApprovalRequired() {
+        return approvalRequired;
+    }
+
+    public void setApprovalRequired(boolean approvalRequired) {
+        this.approvalRequired = approvalRequired;
+    }
+
+    public @Nullable Duration getIdempotencyRetention() {
+        return idempotencyRetention;
+    }
+
+    public void setIdempotencyRetention(@Nullable Duration idempotencyRetention) {
+        this.idempotencyRetention = idempotencyRetention;
     }
 
     public Storage getStorage() {

@@ -12,6 +12,7 @@ import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostStatus;
+import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.generation.openai.OpenAiGenerator;
 import io.luxaris.jdbc.JdbcStorage;
@@ -458,6 +459,38 @@ class LuxarisAutoConfigurationTest {
                     var openAi = context.getBean(OpenAiGeneratorProperties.class);
                     assertThat(openAi.getCallTimeout()).isEqualTo(java.time.Duration.ofSeconds(9));
                 });
+    }
+
+    @Test
+    void approvalRequired_holdsEveryNewSchedule_andABadIdempotencyRetentionFailsAtStartup() {
+        var fake = ScriptedChannel.create("fake");
+        runner.withBean(ScriptedChannel.class, () -> fake)
+                .withPropertyValues(
+                        "luxaris.approval-required=true",
+                        "luxaris.idempotency-retention=2h",
+                        "luxaris.engine.auto-startup=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(LuxarisProperties.class).getIdempotencyRetention())
+                            .isEqualTo(java.time.Duration.ofHours(2));
+                    Luxaris luxaris = context.getBean(Luxaris.class);
+                    var account = luxaris.channels()
+                            .connect(ALICE, ConnectionRequest.of("fake", "@a", Credentials.bearer("t")));
+                    var variant = luxaris.posts()
+                            .create(ALICE, PostDraft.of("hi").withVariant(VariantDraft.of("fake", "hi")))
+                            .firstVariant();
+                    var schedule = luxaris.schedules()
+                            .schedule(
+                                    ALICE,
+                                    ScheduleRequest.at(
+                                            variant.id(),
+                                            account.id(),
+                                            Instant.now().plusSeconds(3600)));
+                    assertThat(schedule.status()).isEqualTo(ScheduleStatus.AWAITING_APPROVAL);
+                });
+        runner.withPropertyValues("luxaris.idempotency-retention=10s").run(context -> assertThat(context)
+                .getFailure()
+                .hasStackTraceContaining("idempotencyRetention must be between"));
     }
 
     @Test
