@@ -3,8 +3,6 @@ package io.luxaris.http.internal;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.PublishedPart;
-import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -28,19 +26,6 @@ public final class FollowUps {
     }
 
     /**
-     * The number of the last entry {@code prefix + N + suffix} of a checkpoint (the last part of an in-call thread).
-     *
-     * @param checkpoint the checkpoint a publish left
-     * @param prefix the key prefix, such as {@code x.part.}
-     * @param suffix what follows the number ({@code ""}, or such as {@code .uri})
-     * @return the highest such number, or empty when there is none
-     */
-    public static Optional<Integer> lastPart(Map<String, String> checkpoint, String prefix, String suffix) {
-        TreeMap<Integer, String> parts = Checkpoints.numbered(checkpoint, prefix, suffix);
-        return parts.isEmpty() ? Optional.empty() : Optional.of(parts.lastKey());
-    }
-
-    /**
      * The platform id a follow-up replies to: for a comment, the variant's own post ({@code root}'s external id, its
      * first part); for a reply, the last thread part {@code parent}'s publish recorded under {@code prefix}, else
      * {@code parent}'s external id.
@@ -50,11 +35,24 @@ public final class FollowUps {
      * @return the id to reply to
      */
     public static String replyTo(FollowUpTarget target, String prefix) {
+        return replyTo(target, prefix, "");
+    }
+
+    /**
+     * {@link #replyTo(FollowUpTarget, String)} for adapters whose checkpoint keeps several entries per part: the ids
+     * are the entries {@code prefix + N + suffix} (such as {@code bluesky.part.1.uri}).
+     *
+     * @param target the follow-up's target
+     * @param prefix the adapter's checkpoint prefix of thread parts, such as {@code bluesky.part.}
+     * @param suffix what follows the part number in the key of a part's id, such as {@code .uri}
+     * @return the id to reply to
+     */
+    public static String replyTo(FollowUpTarget target, String prefix, String suffix) {
         if (target.kind() == FollowUpKind.COMMENT) {
             return target.root().externalId();
         }
         PublishedPart parent = target.parent();
-        TreeMap<Integer, String> parts = Checkpoints.numbered(parent.checkpoint(), prefix);
+        TreeMap<Integer, String> parts = Checkpoints.numbered(parent.checkpoint(), prefix, suffix);
         return parts.isEmpty() ? parent.externalId() : parts.lastEntry().getValue();
     }
 

@@ -43,13 +43,21 @@ class FollowUpsTest {
     }
 
     @Test
-    void lastPart_isTheHighestNumberWithTheSuffix() {
-        Map<String, String> checkpoint =
-                Map.of("bluesky.part.0.uri", "at://a", "bluesky.part.1.uri", "at://b", "bluesky.part.0.cid", "c");
+    void withASuffix_theIdsAreTheEntriesEndingWithIt() {
+        var thread = new PublishedPart(
+                "at://a",
+                Map.of(
+                        "bluesky.part.0.uri", "at://a",
+                        "bluesky.part.0.cid", "cid-a",
+                        "bluesky.part.1.uri", "at://b",
+                        "bluesky.part.1.cid", "cid-b"));
 
-        assertThat(FollowUps.lastPart(checkpoint, "bluesky.part.", ".uri")).contains(1);
-        assertThat(FollowUps.lastPart(checkpoint, "bluesky.part.", ".cid")).contains(0);
-        assertThat(FollowUps.lastPart(Map.of(), "bluesky.part.", ".uri")).isEmpty();
+        assertThat(FollowUps.replyTo(
+                        new FollowUpTarget(FollowUpKind.REPLY, 0, thread, thread), "bluesky.part.", ".uri"))
+                .isEqualTo("at://b");
+        assertThat(FollowUps.replyTo(
+                        new FollowUpTarget(FollowUpKind.COMMENT, 0, thread, thread), "bluesky.part.", ".uri"))
+                .isEqualTo("at://a");
     }
 
     @Test
