@@ -10,6 +10,7 @@ import io.luxaris.channels.bluesky.internal.Settings;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.Credentials;
+import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
@@ -90,12 +91,14 @@ public final class BlueskyChannel implements ChannelProvider {
     private static final Logger LOG = LoggerFactory.getLogger(BlueskyChannel.class);
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
     private static final ChannelDescriptor DESCRIPTOR = ChannelDescriptor.of(
-            "Bluesky",
-            ChannelLimits.builder(MAX_GRAPHEMES)
-                    .images(MAX_IMAGES)
-                    .links(true)
-                    .threads(Limits.THREAD_PARTS)
-                    .build());
+                    "Bluesky",
+                    ChannelLimits.builder(MAX_GRAPHEMES)
+                            .images(MAX_IMAGES)
+                            .links(true)
+                            .threads(Limits.THREAD_PARTS)
+                            .build())
+            // a comment on Bluesky is a reply to the post itself
+            .withFollowUps(FollowUpKind.REPLY, FollowUpKind.COMMENT);
 
     private final Settings settings;
 

@@ -14,6 +14,7 @@ import io.luxaris.channels.mastodon.internal.Settings;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
@@ -79,8 +80,10 @@ public final class MastodonChannel implements ChannelProvider {
     public static final String PROPERTY_USERNAME = "username";
 
     private static final Logger LOG = LoggerFactory.getLogger(MastodonChannel.class);
-    private static final ChannelDescriptor DESCRIPTOR =
-            ChannelDescriptor.of("Mastodon", limits(MastodonInstance.defaults()));
+    private static final ChannelDescriptor DESCRIPTOR = ChannelDescriptor.of(
+                    "Mastodon", limits(MastodonInstance.defaults()))
+            // a comment on Mastodon is a reply to the status itself
+            .withFollowUps(FollowUpKind.REPLY, FollowUpKind.COMMENT);
 
     private final Settings settings;
     private final Instances instances;

@@ -14,6 +14,7 @@ import io.luxaris.channels.threads.internal.ThreadsText;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
@@ -105,13 +106,15 @@ public final class ThreadsChannel implements ChannelProvider {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadsChannel.class);
     private static final Pattern MEDIA_ID = Pattern.compile("[0-9A-Za-z_]{1,64}");
     private static final ChannelDescriptor DESCRIPTOR = ChannelDescriptor.of(
-            "Threads",
-            ChannelLimits.builder(MAX_TEXT_LENGTH)
-                    .images(MAX_IMAGES)
-                    .links(true)
-                    .threads(Limits.THREAD_PARTS)
-                    .maxPostsPerDay(MAX_POSTS_PER_DAY)
-                    .build());
+                    "Threads",
+                    ChannelLimits.builder(MAX_TEXT_LENGTH)
+                            .images(MAX_IMAGES)
+                            .links(true)
+                            .threads(Limits.THREAD_PARTS)
+                            .maxPostsPerDay(MAX_POSTS_PER_DAY)
+                            .build())
+            // a comment on Threads is a reply to the post itself
+            .withFollowUps(FollowUpKind.REPLY, FollowUpKind.COMMENT);
 
     private final Settings settings;
 

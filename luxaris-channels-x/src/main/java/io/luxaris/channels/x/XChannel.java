@@ -13,6 +13,7 @@ import io.luxaris.channels.x.internal.XPublisher;
 import io.luxaris.channels.x.internal.XText;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
+import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
@@ -75,14 +76,16 @@ public final class XChannel implements ChannelProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(XChannel.class);
     private static final ChannelDescriptor DESCRIPTOR = ChannelDescriptor.of(
-            "X",
-            ChannelLimits.builder(MAX_TEXT_LENGTH)
-                    .images(MAX_IMAGES)
-                    .gif()
-                    .video()
-                    .links(true)
-                    .threads(Limits.THREAD_PARTS)
-                    .build());
+                    "X",
+                    ChannelLimits.builder(MAX_TEXT_LENGTH)
+                            .images(MAX_IMAGES)
+                            .gif()
+                            .video()
+                            .links(true)
+                            .threads(Limits.THREAD_PARTS)
+                            .build())
+            // a comment on X is a reply to the post itself
+            .withFollowUps(FollowUpKind.REPLY, FollowUpKind.COMMENT);
 
     private final Settings settings;
 

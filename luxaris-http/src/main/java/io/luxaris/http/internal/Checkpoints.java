@@ -20,11 +20,26 @@ public final class Checkpoints {
      * @return the values by part number, in order (a new map the caller may change)
      */
     public static TreeMap<Integer, String> numbered(Map<String, String> checkpoint, String prefix) {
+        return numbered(checkpoint, prefix, "");
+    }
+
+    /**
+     * The entries {@code prefix + N + suffix} of {@code checkpoint}, by N (such as {@code bluesky.part.0.uri}).
+     *
+     * @param checkpoint a schedule's checkpoint
+     * @param prefix the key prefix, such as {@code bluesky.part.}
+     * @param suffix what follows the number, such as {@code .uri} ({@code ""} for nothing)
+     * @return the values by part number, in order (a new map the caller may change)
+     */
+    public static TreeMap<Integer, String> numbered(Map<String, String> checkpoint, String prefix, String suffix) {
         var found = new TreeMap<Integer, String>();
         checkpoint.forEach((key, value) -> {
-            if (key.startsWith(prefix) && !value.isBlank()) {
+            if (key.startsWith(prefix)
+                    && key.endsWith(suffix)
+                    && key.length() > prefix.length() + suffix.length()
+                    && !value.isBlank()) {
                 try {
-                    int part = Integer.parseInt(key.substring(prefix.length()));
+                    int part = Integer.parseInt(key.substring(prefix.length(), key.length() - suffix.length()));
                     if (part >= 0) {
                         found.put(part, value);
                     }

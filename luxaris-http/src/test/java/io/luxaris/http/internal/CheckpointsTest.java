@@ -27,6 +27,22 @@ class CheckpointsTest {
     }
 
     @Test
+    void numbered_withASuffix_readsOnlyTheKeysEndingWithIt() {
+        Map<String, String> checkpoint = Map.of(
+                "bluesky.part.0.uri", "at://a",
+                "bluesky.part.0.cid", "cid-a",
+                "bluesky.part.1.uri", "at://b",
+                "bluesky.part.2.uri", "",
+                "bluesky.part..uri", "at://none",
+                "bluesky.part.x.uri", "at://x");
+
+        assertThat(Checkpoints.numbered(checkpoint, "bluesky.part.", ".uri"))
+                .containsExactly(Map.entry(0, "at://a"), Map.entry(1, "at://b"));
+        assertThat(Checkpoints.numbered(checkpoint, "bluesky.part.", ".cid")).containsExactly(Map.entry(0, "cid-a"));
+        assertThat(Checkpoints.numbered(checkpoint, "bluesky.part.")).isEmpty();
+    }
+
+    @Test
     void putNumbered_writesThemBackInPartOrder_soTheyReadBackTheSame() {
         var checkpoint = new LinkedHashMap<String, String>();
         checkpoint.put("threads.failed_part", "1");

@@ -10,15 +10,18 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.http.internal.Checkpoints;
 import io.luxaris.http.internal.Fail;
+import io.luxaris.http.internal.FollowUps;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelPublisher;
+import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
+import io.luxaris.spi.channel.PublishedPart;
 import io.luxaris.spi.channel.RefreshResult;
 import io.luxaris.spi.security.Redaction;
 import java.time.Instant;
@@ -49,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * unreadable answer) is unknown, and {@link #lookup} settles it by reading the record under its key ({@code
  * com.atproto.repo.getRecord}). A 5xx answer to a create is settled the same way at once (a create under a key that
  * already holds a record fails so), and a later attempt reads each part's key before creating it.
+ *
+ * <p>A follow-up publish ({@link PublishRequest#followUp()}) creates its text as a reply whose root is the variant's
+ * own post and whose parent is the last thread part of the part before it (for a comment: the post itself), both as
+ * strong references taken from the checkpoints those publishes left; a reference the checkpoint does not hold (a post
+ * found by a lookup) is read with {@code getRecord}. Its record key derives from the follow-up's own schedule.
  */
 public final class BlueskyPublisher implements ChannelPublisher {
     /** Checkpoint key prefix: {@code bluesky.part.0.uri} and {@code bluesky.part.0.cid} of the first post... */
@@ -91,7 +99,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
         Objects.requireNonNull(context, "context");
         List<String> texts = request.variant().texts();
         List<MediaRef> attachments = request.variant().media();
-        Optional<PublishOutcome.Failed> refused = refuse(texts, attachments);
+        Optional<PublishOutcome.Failed> refused = refuse(request);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -119,13 +127,18 @@ public final class BlueskyPublisher implements ChannelPublisher {
             if (!posted.containsKey(0) && !attachments.isEmpty()) {
                 images = media.upload(session, attachments, context.media(), now);
             }
+            Optional<ObjectNode> followUp = Optional.empty();
+            if (request.followUp().isPresent() && !posted.containsKey(0)) {
+                followUp = Optional.of(followUpReply(request.followUp().get(), label(request, 0)));
+            }
             var mentions = new HashMap<String, Optional<String>>();
             for (int part = 0; part < texts.size(); part++) {
                 if (posted.containsKey(part)) {
                     continue;
                 }
-                Posted result = postPart(
-                        session, request, did, part, posted, part == 0 ? images : List.of(), mentions, context);
+                Optional<ObjectNode> reply = part == 0 ? followUp : reply(posted, part);
+                Posted result =
+                        postPart(session, request, did, part, reply, part == 0 ? images : List.of(), mentions, context);
                 posted.put(part, result.ref());
                 if (raw == null && result.raw().isPresent()) {
                     raw = result.raw().get();
@@ -153,7 +166,10 @@ public final class BlueskyPublisher implements ChannelPublisher {
             // a dry run is its own outcome: every request was built and validated, none sent
             return PublishOutcome.dryRun(
                     "POST " + settings.xrpc(Http.CREATE_RECORD).build() + " not sent, "
-                            + (texts.size() == 1 ? "the post: " : texts.size() + " posts as a thread: ") + texts);
+                            + (request.followUp().isPresent()
+                                    ? label(request, 0) + ": "
+                                    : texts.size() == 1 ? "the post: " : texts.size() + " posts as a thread: ")
+                            + texts);
         }
         Ref root = posted.get(0);
         return new PublishOutcome.Published(
@@ -161,9 +177,11 @@ public final class BlueskyPublisher implements ChannelPublisher {
     }
 
     /** What Bluesky would refuse anyway, found before anything is sent. */
-    private static Optional<PublishOutcome.Failed> refuse(List<String> texts, List<MediaRef> attachments) {
+    private static Optional<PublishOutcome.Failed> refuse(PublishRequest request) {
+        List<String> texts = request.variant().texts();
+        List<MediaRef> attachments = request.variant().media();
         for (int part = 0; part < texts.size(); part++) {
-            String label = label(part, texts.size());
+            String label = label(request, part);
             String text = texts.get(part);
             Optional<String> tooLong = BlueskyText.tooLong(text);
             if (tooLong.isPresent()) {
@@ -185,14 +203,14 @@ public final class BlueskyPublisher implements ChannelPublisher {
             PublishRequest request,
             String did,
             int part,
-            Map<Integer, Ref> posted,
+            Optional<ObjectNode> reply,
             List<ObjectNode> images,
             Map<String, Optional<String>> mentions,
             PublishContext context)
             throws Fail {
         List<String> texts = request.variant().texts();
         String text = texts.get(part);
-        String label = label(part, texts.size());
+        String label = label(request, part);
         String rkey = Tid.forPart(request.scheduleId(), part);
         if (!settings.dryRun() && request.attempt() > 1) {
             // an earlier attempt may have created it without the checkpoint knowing (its answer was lost)
@@ -206,13 +224,8 @@ public final class BlueskyPublisher implements ChannelPublisher {
                 return new Posted(earlier.get(), Optional.empty(), Optional.empty());
             }
         }
-        ObjectNode record = record(
-                session,
-                text,
-                images,
-                reply(posted, part),
-                mentions,
-                context.clock().instant());
+        ObjectNode record =
+                record(session, text, images, reply, mentions, context.clock().instant());
         ObjectNode body = Json.object()
                 .put("repo", did)
                 .put("collection", Http.POST_COLLECTION)
@@ -357,16 +370,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
     private Check check(String did, String rkey, String text) {
         HttpResult result;
         try {
-            result = http.execute(
-                    new Request.Builder()
-                            .url(settings.xrpc(Http.GET_RECORD)
-                                    .addQueryParameter("repo", did)
-                                    .addQueryParameter("collection", Http.POST_COLLECTION)
-                                    .addQueryParameter("rkey", rkey)
-                                    .build())
-                            .get()
-                            .build(),
-                    false);
+            result = getRecord(did, rkey);
         } catch (TransportFailure e) {
             return new Unreadable(e.getMessage());
         }
@@ -391,6 +395,20 @@ public final class BlueskyPublisher implements ChannelPublisher {
                         .filter(e -> !e.isEmpty())
                         .map(e -> " " + Redaction.truncate(e, 60))
                         .orElse(""));
+    }
+
+    /** {@code getRecord} of the post {@code rkey} in {@code did}'s repository (no authentication). */
+    private HttpResult getRecord(String did, String rkey) throws TransportFailure {
+        return http.execute(
+                new Request.Builder()
+                        .url(settings.xrpc(Http.GET_RECORD)
+                                .addQueryParameter("repo", did)
+                                .addQueryParameter("collection", Http.POST_COLLECTION)
+                                .addQueryParameter("rkey", rkey)
+                                .build())
+                        .get()
+                        .build(),
+                false);
     }
 
     @Override
@@ -426,7 +444,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
             }
             String rkey = Tid.forPart(request.scheduleId(), part);
             Check check = check(did, rkey, texts.get(part));
-            String label = label(part, texts.size());
+            String label = label(request, part);
             if (check instanceof Present p) {
                 posted.put(part, p.ref());
             } else if (check instanceof Absent) {
@@ -460,6 +478,79 @@ public final class BlueskyPublisher implements ChannelPublisher {
                 ? auth.session(context, connection)
                 : auth.session(context, ConnectionId.random(), Map.of());
         return session.refresh();
+    }
+
+    /**
+     * The reply references of a follow-up: the variant's own post as root, the part it hangs on (the parent's last
+     * thread part, or the post itself for a comment) as parent.
+     */
+    private ObjectNode followUpReply(FollowUpTarget target, String label) throws Fail {
+        Ref root = strongRef(target.root(), target.root().externalId(), label);
+        Ref parent = strongRef(FollowUps.hangsOn(target), FollowUps.replyTo(target, PART_KEY, ".uri"), label);
+        ObjectNode reply = Json.object();
+        reply.putObject("root").put("uri", root.uri()).put("cid", root.cid());
+        reply.putObject("parent").put("uri", parent.uri()).put("cid", parent.cid());
+        return reply;
+    }
+
+    /**
+     * The strong reference of the post {@code uri}, one of {@code part}'s: its cid from the checkpoint {@code part}'s
+     * publish left, else read with {@code getRecord} (in a dry run, a placeholder).
+     */
+    private Ref strongRef(PublishedPart part, String uri, String label) throws Fail {
+        TreeMap<Integer, String> uris = Checkpoints.numbered(part.checkpoint(), PART_KEY, ".uri");
+        TreeMap<Integer, String> cids = Checkpoints.numbered(part.checkpoint(), PART_KEY, ".cid");
+        Optional<String> cid = uris.entrySet().stream()
+                .filter(e -> e.getValue().equals(uri))
+                .map(e -> cids.get(e.getKey()))
+                .filter(Objects::nonNull)
+                .findFirst();
+        if (cid.isPresent()) {
+            return new Ref(uri, cid.get());
+        }
+        if (settings.dryRun()) {
+            return new Ref(uri, "dry-run-cid-read-with-getRecord");
+        }
+        AtUri at;
+        try {
+            at = AtUri.parse(uri);
+        } catch (IllegalArgumentException e) {
+            throw Fail.of(
+                    FailureKind.REJECTED,
+                    "invalid_parent",
+                    label + ": what it hangs on is not a Bluesky post ('" + Redaction.truncate(uri, 200) + "')");
+        }
+        HttpResult result;
+        try {
+            result = getRecord(at.did(), at.rkey());
+        } catch (TransportFailure e) {
+            throw Fail.of(
+                    FailureKind.RETRYABLE,
+                    "parent_" + e.code(),
+                    label + ": reading the post it hangs on failed: " + e.getMessage());
+        }
+        if (result.isSuccessful()) {
+            Optional<String> read = Json.text(result.json(), "/cid");
+            if (read.isPresent()) {
+                return new Ref(uri, read.get());
+            }
+            throw Fail.of(
+                    FailureKind.RETRYABLE,
+                    "parent_unreadable",
+                    label + ": Bluesky's answer to getRecord of " + uri + " had no cid");
+        }
+        if (result.status() >= 400
+                && result.status() < 500
+                && Classifier.error(result).equals("RecordNotFound")) {
+            throw Fail.of(
+                    FailureKind.REJECTED,
+                    "parent_not_found",
+                    label + ": the post it hangs on (" + uri + ") is not on Bluesky (deleted?); nothing was posted");
+        }
+        throw Fail.of(
+                result.status() >= 500 || result.status() == 429 ? FailureKind.RETRYABLE : FailureKind.REJECTED,
+                "parent_unreadable",
+                label + ": reading the post it hangs on (" + uri + ") failed with HTTP " + result.status());
     }
 
     /** The reply references of part {@code part}: the first post as root, the part before as parent. */
@@ -697,7 +788,13 @@ public final class BlueskyPublisher implements ChannelPublisher {
         return map;
     }
 
-    private static String label(int part, int parts) {
+    /** Part {@code part} named for messages: the post, part N of M, or the follow-up and what it hangs on. */
+    private static String label(PublishRequest request, int part) {
+        if (request.followUp().isPresent()) {
+            FollowUpTarget target = request.followUp().get();
+            return FollowUps.label(target, FollowUps.replyTo(target, PART_KEY, ".uri"));
+        }
+        int parts = request.variant().texts().size();
         return parts > 1 ? "part " + (part + 1) + " of " + parts : "the post";
     }
 

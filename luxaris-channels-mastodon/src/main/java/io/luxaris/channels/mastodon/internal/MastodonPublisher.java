@@ -12,6 +12,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.http.internal.Attempts;
 import io.luxaris.http.internal.Checkpoints;
 import io.luxaris.http.internal.Fail;
+import io.luxaris.http.internal.FollowUps;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
@@ -47,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * with an {@code Idempotency-Key} derived from the schedule, the attempt and the part. Thread parts already posted
  * (from the checkpoint of an earlier attempt) are never posted again; a failure at part N is reported for part N
  * with the ids of the parts before it, and of media already uploaded, in the checkpoint.
+ *
+ * <p>A follow-up publish ({@link PublishRequest#followUp()}) posts its text as a reply ({@code in_reply_to_id}) to the
+ * last thread part of the part before it, or, for a comment, to the first status itself, with the reply visibility
+ * (Mastodon's convention: {@code unlisted} under a public status).
  */
 public final class MastodonPublisher implements ChannelPublisher {
     /** Checkpoint key prefix: {@code mastodon.part.0} holds the id of the first status, {@code .1} the next... */
@@ -108,7 +113,7 @@ public final class MastodonPublisher implements ChannelPublisher {
             session.token();
             MastodonPostOptions options = options(request);
             MastodonInstance instance = instance(session, request.connection(), context);
-            checkLengths(session, instance, options, texts, posted);
+            checkLengths(session, instance, options, request, posted);
             if (!posted.containsKey(0) && !request.variant().media().isEmpty()) {
                 List<String> earlier = earlierMedia(request);
                 mediaIds = earlier.size() == request.variant().media().size()
@@ -123,7 +128,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                 if (posted.containsKey(part)) {
                     continue;
                 }
-                Optional<String> replyTo = part == 0 ? Optional.empty() : Optional.ofNullable(posted.get(part - 1));
+                Optional<String> replyTo = replyTo(request, part, posted);
                 Posted result = postPart(session, request, options, part, replyTo, part == 0 ? mediaIds : List.of());
                 posted.put(part, result.id());
                 if (part == 0) {
@@ -141,7 +146,10 @@ public final class MastodonPublisher implements ChannelPublisher {
                 // a dry run is its own outcome, not a failure: every request was built and validated, none sent
                 return PublishOutcome.dryRun("POST "
                         + session.url("api", "v1", "statuses").build() + " not sent, "
-                        + (texts.size() == 1 ? "the status: " : texts.size() + " statuses as a thread: ") + texts);
+                        + (request.followUp().isPresent()
+                                ? label(request, 0) + ": "
+                                : texts.size() == 1 ? "the status: " : texts.size() + " statuses as a thread: ")
+                        + texts);
             }
             attempts.forget(request.scheduleId());
             String root = posted.get(0);
@@ -233,9 +241,10 @@ public final class MastodonPublisher implements ChannelPublisher {
             Session session,
             MastodonInstance instance,
             MastodonPostOptions options,
-            List<String> texts,
+            PublishRequest request,
             Map<Integer, String> posted)
             throws Fail {
+        List<String> texts = request.variant().texts();
         for (int part = 0; part < texts.size(); part++) {
             if (posted.containsKey(part)) {
                 continue;
@@ -245,15 +254,38 @@ public final class MastodonPublisher implements ChannelPublisher {
                 throw Fail.of(
                         FailureKind.REJECTED,
                         "too_long",
-                        label(part, texts.size()) + " is " + length + " characters"
+                        label(request, part) + " is " + length + " characters"
                                 + (options.hasContentWarning() ? " with its content warning" : "") + "; "
                                 + session.base().host() + " accepts " + instance.maxCharacters());
             }
         }
     }
 
-    private static String label(int part, int parts) {
+    /** Part {@code part} named for messages: the status, part N of M, or the follow-up and what it hangs on. */
+    private static String label(PublishRequest request, int part) {
+        if (request.followUp().isPresent()) {
+            return FollowUps.label(
+                    request.followUp().get(), replyTo(request, 0, Map.of()).orElseThrow());
+        }
+        int parts = request.variant().texts().size();
         return parts > 1 ? "part " + (part + 1) + " of " + parts : "the status";
+    }
+
+    /**
+     * What part {@code part} replies to: the part before it; for the first part of a follow-up, what the follow-up
+     * hangs on; for the first part of a post, nothing.
+     */
+    private static Optional<String> replyTo(PublishRequest request, int part, Map<Integer, String> posted) {
+        if (part > 0) {
+            return Optional.ofNullable(posted.get(part - 1));
+        }
+        return request.followUp().map(target -> FollowUps.replyTo(target, PART_KEY));
+    }
+
+    /** Who sees part {@code part}: the first status of a post as set, every reply (follow-ups too) as replies. */
+    private static MastodonPostOptions.Visibility visibility(
+            PublishRequest request, MastodonPostOptions options, int part) {
+        return part == 0 && request.followUp().isEmpty() ? options.visibility() : options.replyVisibility();
     }
 
     /** A status the instance created: its id, public URL and the raw answer. */
@@ -268,13 +300,13 @@ public final class MastodonPublisher implements ChannelPublisher {
             List<String> mediaIds)
             throws Fail {
         List<String> texts = request.variant().texts();
-        String label = label(part, texts.size());
+        String label = label(request, part);
         String text = texts.get(part);
         ObjectNode body = Json.object();
         if (!text.isEmpty() || mediaIds.isEmpty()) {
             body.put("status", text);
         }
-        body.put("visibility", (part == 0 ? options.visibility() : options.replyVisibility()).wireName());
+        body.put("visibility", visibility(request, options, part).wireName());
         if (options.hasContentWarning()) {
             body.put("spoiler_text", options.contentWarning());
         }
@@ -439,8 +471,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                 }
             }
             if (match.isEmpty()) {
-                MastodonPostOptions.Visibility visibility =
-                        missing == 0 ? options.visibility() : options.replyVisibility();
+                MastodonPostOptions.Visibility visibility = visibility(request, options, missing);
                 boolean hidden = visibility == MastodonPostOptions.Visibility.PRIVATE
                         || visibility == MastodonPostOptions.Visibility.DIRECT;
                 if (hidden && !recent.everything()) {
@@ -450,7 +481,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                 LOG.info(
                         "schedule {}: {} is not among the account's recent statuses on {}",
                         request.scheduleId(),
-                        label(missing, texts.size()),
+                        label(request, missing),
                         session.base().host());
                 return new LookupResult.Absent();
             }
@@ -493,7 +524,7 @@ public final class MastodonPublisher implements ChannelPublisher {
         Optional<Match> find(
                 PublishRequest request, MastodonPostOptions options, int part, Map<Integer, String> posted) {
             String text = request.variant().texts().get(part);
-            Optional<String> replyTo = part == 0 ? Optional.empty() : Optional.ofNullable(posted.get(part - 1));
+            Optional<String> replyTo = replyTo(request, part, posted);
             Instant since = request.variant().updatedAt().minus(Duration.ofMinutes(5));
             for (JsonNode status : statuses) {
                 Optional<String> id = Json.text(status, "/id");

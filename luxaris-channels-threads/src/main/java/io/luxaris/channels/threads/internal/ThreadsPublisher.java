@@ -6,8 +6,10 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.http.internal.Attempts;
 import io.luxaris.http.internal.Fail;
+import io.luxaris.http.internal.FollowUps;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.spi.channel.ChannelPublisher;
+import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -40,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * published (no second container), {@code PUBLISHED} is looked up in the account's recent threads and never
  * published again, {@code ERROR} and {@code EXPIRED} get a new container. Parts already published ({@code
  * threads.part.N}) are never touched again; a failure at part N is reported for part N.
+ *
+ * <p>A follow-up publish ({@link PublishRequest#followUp()}) is a reply: its container names in {@code reply_to_id}
+ * the last thread part of the part before it, or, for a comment, the post itself; it counts against the reply quota
+ * (1,000 per 24 hours), not the post quota.
  */
 public final class ThreadsPublisher implements ChannelPublisher {
     /**
@@ -124,7 +130,9 @@ public final class ThreadsPublisher implements ChannelPublisher {
             return PublishOutcome.dryRun("POST "
                     + settings.api("{user}", "threads").build() + " and "
                     + settings.api("{user}", "threads_publish").build() + " not sent, "
-                    + (texts.size() == 1 ? "the post" : texts.size() + " posts as a thread")
+                    + (request.followUp().isPresent()
+                            ? label(request, 0)
+                            : texts.size() == 1 ? "the post" : texts.size() + " posts as a thread")
                     + (media == 0 ? "" : " with " + media + (media == 1 ? " image" : " images")) + ": " + texts);
         }
         attempts.forget(request.scheduleId());
@@ -161,7 +169,7 @@ public final class ThreadsPublisher implements ChannelPublisher {
                 if (attempt.progress.posted(part).isPresent()) {
                     continue;
                 }
-                String label = label(part, texts.size());
+                String label = label(request, part);
                 Optional<String> container = attempt.progress.container(part);
                 if (container.isEmpty()) {
                     List<Graph.Post> matches = attempt.search(user, part);
@@ -253,7 +261,13 @@ public final class ThreadsPublisher implements ChannelPublisher {
         return account.id();
     }
 
-    private static String label(int part, int parts) {
+    /** Part {@code part} named for messages: the post, part N of M, or the follow-up and what it hangs on. */
+    private static String label(PublishRequest request, int part) {
+        if (request.followUp().isPresent()) {
+            FollowUpTarget target = request.followUp().get();
+            return FollowUps.label(target, FollowUps.replyTo(target, Progress.PART_KEY));
+        }
+        int parts = request.variant().texts().size();
         return parts > 1 ? "part " + (part + 1) + " of " + parts : "the post";
     }
 
@@ -295,7 +309,7 @@ public final class ThreadsPublisher implements ChannelPublisher {
 
         /** Publishes part {@code part} (its container recorded before), and returns the published id. */
         String publishPart(String user, int part) throws Fail {
-            String label = label(part, texts.size());
+            String label = label(request, part);
             String container = null;
             Optional<String> known = progress.container(part);
             if (known.isPresent()) {
@@ -408,6 +422,8 @@ public final class ThreadsPublisher implements ChannelPublisher {
             }
             if (part > 0) {
                 fields.put("reply_to_id", progress.posted(part - 1).orElseThrow());
+            } else if (request.followUp().isPresent()) {
+                fields.put("reply_to_id", FollowUps.replyTo(request.followUp().get(), Progress.PART_KEY));
             }
             String container = graph.create(session, user, fields, label);
             record(part, container, label);
@@ -517,8 +533,11 @@ public final class ThreadsPublisher implements ChannelPublisher {
                 return;
             }
             Graph.Quota q = quota.get();
-            boolean post = progress.posted(0).isEmpty();
-            int replies = progress.missingReplies(texts.size());
+            boolean followUp = request.followUp().isPresent();
+            // a follow-up's only part is a reply
+            boolean post = progress.posted(0).isEmpty() && !followUp;
+            int replies = progress.missingReplies(texts.size())
+                    + (followUp && progress.posted(0).isEmpty() ? 1 : 0);
             if (post && q.used() + 1 > q.total()) {
                 Instant at = windowFrees(user, q.window());
                 throw new Fail(PublishOutcome.rateLimited(
@@ -531,7 +550,9 @@ public final class ThreadsPublisher implements ChannelPublisher {
                 Instant at = windowFrees(user, q.replyWindow());
                 throw new Fail(PublishOutcome.rateLimited(
                         "reply_quota",
-                        "Threads' reply quota of this account has no room for " + replies + " more (" + q.repliesUsed()
+                        (followUp ? label(request, 0) + ": " : "")
+                                + "Threads' reply quota of this account has no room for " + replies + " more ("
+                                + q.repliesUsed()
                                 + " of " + q.repliesTotal() + " replies in " + Duration.ofSeconds(q.replyWindow())
                                 + "); trying again at " + at,
                         at));
@@ -591,6 +612,13 @@ public final class ThreadsPublisher implements ChannelPublisher {
             Instant from = since;
             String text = texts.get(part);
             Set<String> others = progress.publishedIdsExcept(part);
+            // a follow-up is none of the posts it hangs on, whatever their texts
+            request.followUp().ifPresent(target -> {
+                for (var hangsOn : List.of(target.root(), target.parent())) {
+                    others.add(hangsOn.externalId());
+                    others.addAll(Progress.fromCheckpoint(hangsOn.checkpoint()).publishedIdsExcept(-1));
+                }
+            });
             return graph.recent(session, user, from, LOOKUP_PAGES).stream()
                     .filter(post -> !others.contains(post.id()))
                     .filter(post -> ThreadsText.sameText(text, post.text()))

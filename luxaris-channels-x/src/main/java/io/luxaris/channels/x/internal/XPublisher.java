@@ -10,6 +10,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.http.internal.Attempts;
 import io.luxaris.http.internal.Checkpoints;
 import io.luxaris.http.internal.Fail;
+import io.luxaris.http.internal.FollowUps;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
@@ -41,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * reply to the one before, and builds the public URL. Thread parts already posted (from the checkpoint of an
  * earlier attempt) are never posted again; a failure at part N is reported for part N with the ids of the parts
  * before it in the checkpoint.
+ *
+ * <p>A follow-up publish ({@link PublishRequest#followUp()}) posts its text as a reply ({@code
+ * reply.in_reply_to_tweet_id}) to the last thread part of the part before it, or, for a comment, to the post itself;
+ * X's refusal of a reply (the 2026 "summoned reply" rule, a deleted post) is a failure naming the follow-up.
  */
 public final class XPublisher implements ChannelPublisher {
     /** Checkpoint key prefix: {@code x.part.0} holds the id of the first post, {@code x.part.1} of the next... */
@@ -90,7 +95,7 @@ public final class XPublisher implements ChannelPublisher {
                 if (posted.containsKey(part)) {
                     continue;
                 }
-                Optional<String> replyTo = part == 0 ? Optional.empty() : Optional.ofNullable(posted.get(part - 1));
+                Optional<String> replyTo = replyTo(request, part, posted);
                 Posted result = postPart(session, request, part, replyTo, part == 0 ? mediaIds : List.of(), context);
                 posted.put(part, result.id());
                 if (!settings.dryRun()) {
@@ -114,7 +119,10 @@ public final class XPublisher implements ChannelPublisher {
         if (settings.dryRun()) {
             // a dry run is its own outcome, not a failure: every request was built and validated, none sent
             return PublishOutcome.dryRun("POST " + settings.url("2", "tweets").build() + " not sent, "
-                    + (texts.size() == 1 ? "the post: " : texts.size() + " posts as a thread: ") + texts);
+                    + (request.followUp().isPresent()
+                            ? label(request, 0) + ": "
+                            : texts.size() == 1 ? "the post: " : texts.size() + " posts as a thread: ")
+                    + texts);
         }
         attempts.forget(request.scheduleId());
         String root = posted.get(0);
@@ -123,6 +131,27 @@ public final class XPublisher implements ChannelPublisher {
                 Optional.of(url(session, request.connection(), root)),
                 Optional.ofNullable(raw),
                 checkpoint(posted));
+    }
+
+    /**
+     * What part {@code part} replies to: the part before it; for the first part of a follow-up, what the follow-up
+     * hangs on; for the first part of a post, nothing.
+     */
+    private static Optional<String> replyTo(PublishRequest request, int part, Map<Integer, String> posted) {
+        if (part > 0) {
+            return Optional.ofNullable(posted.get(part - 1));
+        }
+        return request.followUp().map(target -> FollowUps.replyTo(target, PART_KEY));
+    }
+
+    /** Part {@code part} named for messages: the post, part N of M, or the follow-up and what it hangs on. */
+    private static String label(PublishRequest request, int part) {
+        int parts = request.variant().texts().size();
+        if (request.followUp().isPresent()) {
+            return FollowUps.label(
+                    request.followUp().get(), replyTo(request, 0, Map.of()).orElseThrow());
+        }
+        return parts > 1 ? "part " + (part + 1) + " of " + parts : "the post";
     }
 
     /** A part X created: its id and the raw answer. */
@@ -138,7 +167,7 @@ public final class XPublisher implements ChannelPublisher {
             throws Fail {
         List<String> texts = request.variant().texts();
         String text = texts.get(part);
-        String label = texts.size() > 1 ? "part " + (part + 1) + " of " + texts.size() : "the post";
+        String label = label(request, part);
         // X's OpenAPI schema requires text on every post; a media-only post sends it empty (platform-apis.md §1.2:
         // the text may be left out only when media is given, so an empty text with media is what X accepts)
         ObjectNode body = Json.object().put("text", text);
@@ -250,7 +279,7 @@ public final class XPublisher implements ChannelPublisher {
                 LOG.info(
                         "schedule {}: {} is not among the account's recent posts on X",
                         request.scheduleId(),
-                        texts.size() > 1 ? "part " + (missing + 1) + " of " + texts.size() : "the post");
+                        label(request, missing));
                 return new LookupResult.Absent();
             }
             posted.put(missing, match.get());
@@ -292,7 +321,9 @@ public final class XPublisher implements ChannelPublisher {
                 return Optional.empty();
             }
             var known = new TreeMap<Integer, String>();
-            replyTo.ifPresent(id -> known.put(part - 1, id));
+            if (part > 0) {
+                replyTo.ifPresent(id -> known.put(part - 1, id));
+            }
             return find(session, request, account.get(), part, known, now);
         } catch (Fail | TransportFailure e) {
             LOG.debug("could not check whether the duplicate is this schedule's own post: {}", e.getMessage());
@@ -300,7 +331,10 @@ public final class XPublisher implements ChannelPublisher {
         }
     }
 
-    /** The id of a recent post of the account with part {@code part}'s text (replying to the part before it). */
+    /**
+     * The id of a recent post of the account with part {@code part}'s text, replying to the part before it (or, for a
+     * follow-up's first part, to what the follow-up hangs on).
+     */
     private Optional<String> find(
             Auth.Session session,
             PublishRequest request,
@@ -330,7 +364,7 @@ public final class XPublisher implements ChannelPublisher {
             throw new Fail(Classifier.classify(result, session.secrets(), now));
         }
         String text = request.variant().texts().get(part);
-        Optional<String> replyTo = Optional.ofNullable(posted.get(part - 1));
+        Optional<String> replyTo = replyTo(request, part, posted);
         for (JsonNode post : result.json().path("data")) {
             String returned = Json.text(post, "/note_tweet/text")
                     .or(() -> Json.text(post, "/text"))
@@ -338,7 +372,7 @@ public final class XPublisher implements ChannelPublisher {
             if (!XText.sameText(text, returned)) {
                 continue;
             }
-            if (part > 0 && replyTo.isPresent() && !repliesTo(post, replyTo.get())) {
+            if (replyTo.isPresent() && !repliesTo(post, replyTo.get())) {
                 continue;
             }
             Optional<String> id = Json.text(post, "/id");

@@ -1,0 +1,196 @@
+package io.luxaris.channels.bluesky;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.luxaris.channels.bluesky.internal.Tid;
+import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.FollowUpKind;
+import io.luxaris.domain.PostVariant;
+import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.spi.channel.ChannelPublisher;
+import io.luxaris.spi.channel.FollowUpTarget;
+import io.luxaris.spi.channel.LookupResult;
+import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.channel.PublishRequest;
+import io.luxaris.spi.channel.PublishedPart;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Follow-up parts on Bluesky: replies and comments are posts with root and parent strong references. */
+class BlueskyFollowUpTest {
+    private FakeBluesky fake;
+    private ChannelPublisher publisher;
+    private final PostVariant variant = Fixtures.variant("Part 1/3", List.of("Part 2/3", "Part 3/3"), List.of());
+
+    @BeforeEach
+    void start() throws Exception {
+        fake = new FakeBluesky();
+        publisher = Fixtures.channel(fake)
+                .readTimeout(Duration.ofMillis(500))
+                .build()
+                .createPublisher(Fixtures.environment());
+    }
+
+    @AfterEach
+    void stop() {
+        publisher.close();
+        fake.close();
+    }
+
+    private PublishOutcome publish(PublishRequest request) {
+        return publisher.publish(request, new Fixtures.Context(fake.session()));
+    }
+
+    private PublishRequest followUp(String text, FollowUpTarget target) {
+        return ChannelFixtures.followUp(variant, Fixtures.connection(), text, target);
+    }
+
+    private List<JsonNode> creates() throws InterruptedException {
+        return fake.takeAll().stream()
+                .filter(r -> FakeBluesky.route(r).equals("POST com.atproto.repo.createRecord"))
+                .map(FakeBluesky::json)
+                .toList();
+    }
+
+    /** {@code {"uri":...,"cid":...}} of the record the fake holds under {@code rkey}. */
+    private String ref(String rkey) {
+        return "{\"uri\":\"at://" + FakeBluesky.DID + "/app.bsky.feed.post/" + rkey + "\",\"cid\":\""
+                + fake.record(rkey).path("cid").asText() + "\"}";
+    }
+
+    private PublishedPart publishedThread(PublishRequest request) throws Exception {
+        PublishedPart root = ChannelFixtures.part(publish(request));
+        assertThat(creates()).hasSize(3);
+        return root;
+    }
+
+    @Test
+    void descriptor_declaresRepliesAndComments() {
+        assertThat(new BlueskyChannel().descriptor().followUps())
+                .containsExactlyInAnyOrder(FollowUpKind.REPLY, FollowUpKind.COMMENT);
+    }
+
+    @Test
+    void replyAfterAThread_hasThePostAsRoot_andItsLastPartAsParent_thenTheReplyAsParent_andACommentThePost()
+            throws Exception {
+        PublishRequest post = Fixtures.request(variant);
+        PublishedPart root = publishedThread(post);
+        String first = Tid.forPart(post.scheduleId(), 0);
+        String last = Tid.forPart(post.scheduleId(), 2);
+
+        PublishRequest replyRequest = followUp("Reply one", ChannelFixtures.reply(0, root, root));
+        PublishOutcome reply = publish(replyRequest);
+        JsonNode create = creates().get(0);
+        String replyKey = Tid.forPart(replyRequest.scheduleId(), 0);
+        assertThat(create.path("rkey").asText()).isEqualTo(replyKey);
+        assertThat(create.at("/record/text").asText()).isEqualTo("Reply one");
+        assertThat(create.at("/record/reply").toString())
+                .isEqualTo("{\"root\":" + ref(first) + ",\"parent\":" + ref(last) + "}");
+        PublishedPart one = ChannelFixtures.part(reply);
+        assertThat(one.externalId()).isEqualTo("at://" + FakeBluesky.DID + "/app.bsky.feed.post/" + replyKey);
+        assertThat(one.checkpoint()).containsKeys("bluesky.part.0.uri", "bluesky.part.0.cid");
+
+        publish(followUp("Reply two", ChannelFixtures.reply(1, root, one)));
+        assertThat(creates().get(0).at("/record/reply").toString())
+                .isEqualTo("{\"root\":" + ref(first) + ",\"parent\":" + ref(replyKey) + "}");
+
+        publish(followUp("A comment", ChannelFixtures.comment(2, root, one)));
+        assertThat(creates().get(0).at("/record/reply").toString())
+                .isEqualTo("{\"root\":" + ref(first) + ",\"parent\":" + ref(first) + "}");
+    }
+
+    @Test
+    void aPostFoundByLookup_leftNoCid_soTheCidIsReadWithGetRecord() throws Exception {
+        PublishRequest post = Fixtures.request(Fixtures.variant("Found later"));
+        PublishedPart published = ChannelFixtures.part(publish(post));
+        fake.takeAll();
+        var found = new PublishedPart(published.externalId(), Map.of());
+
+        publish(followUp("A comment", ChannelFixtures.comment(0, found, found)));
+
+        var requests = fake.takeAll();
+        assertThat(FakeBluesky.routes(requests))
+                .containsSubsequence("GET com.atproto.repo.getRecord", "POST com.atproto.repo.createRecord");
+        String key = Tid.forPart(post.scheduleId(), 0);
+        assertThat(requests.stream()
+                        .filter(r -> FakeBluesky.route(r).equals("GET com.atproto.repo.getRecord"))
+                        .map(r -> r.getUrl().queryParameter("rkey")))
+                .contains(key);
+        JsonNode create = requests.stream()
+                .filter(r -> FakeBluesky.route(r).equals("POST com.atproto.repo.createRecord"))
+                .map(FakeBluesky::json)
+                .findFirst()
+                .orElseThrow();
+        assertThat(create.at("/record/reply").toString())
+                .isEqualTo("{\"root\":" + ref(key) + ",\"parent\":" + ref(key) + "}");
+    }
+
+    @Test
+    void aDeletedParent_isRejected_namingTheFollowUp_andNothingIsCreated() throws Exception {
+        String gone = "at://" + FakeBluesky.DID + "/app.bsky.feed.post/3n32f522m222b";
+        var deleted = new PublishedPart(gone, Map.of());
+
+        PublishOutcome outcome = publish(followUp("Too late", ChannelFixtures.reply(0, deleted, deleted)));
+
+        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
+            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
+            assertThat(f.code()).isEqualTo("parent_not_found");
+            assertThat(f.safeMessage()).startsWith("follow-up 1 (a reply to " + gone + "): ");
+        });
+        assertThat(creates()).isEmpty();
+    }
+
+    @Test
+    void unansweredFollowUp_isUnknown_andTheLookupFindsItUnderItsOwnKey_withoutPostingAgain() throws Exception {
+        PublishedPart root = publishedThread(Fixtures.request(variant));
+        fake.hangNextCreate(2_000, true);
+        PublishRequest request = followUp("Lost reply", ChannelFixtures.reply(0, root, root));
+        var context = new Fixtures.Context(fake.session());
+
+        PublishOutcome outcome = publisher.publish(request, context);
+        LookupResult found = publisher.lookup(request, context);
+
+        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
+            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
+            assertThat(f.safeMessage())
+                    .startsWith("follow-up 1 (a reply to " + root.checkpoint().get("bluesky.part.2.uri"));
+        });
+        String key = Tid.forPart(request.scheduleId(), 0);
+        assertThat(found)
+                .isEqualTo(new LookupResult.Found(
+                        "at://" + FakeBluesky.DID + "/app.bsky.feed.post/" + key,
+                        Optional.of("https://bsky.app/profile/" + FakeBluesky.DID + "/post/" + key)));
+        assertThat(fake.recordCount()).isEqualTo(4);
+    }
+
+    @Test
+    void dryRun_previewsTheReply_andSaysWhatItHangsOn() throws Exception {
+        var previews = new CopyOnWriteArrayList<BlueskyRequestPreview>();
+        String uri = "at://did:plc:abc123/app.bsky.feed.post/3n32f522m222b";
+        var root = new PublishedPart(uri, Map.of("bluesky.part.0.uri", uri, "bluesky.part.0.cid", "bafyreiroot"));
+        try (ChannelPublisher dry =
+                Fixtures.channel(fake).dryRun(previews::add).build().createPublisher(Fixtures.environment())) {
+            PublishOutcome outcome = dry.publish(
+                    followUp("First comment", ChannelFixtures.comment(0, root, root)),
+                    new Fixtures.Context(fake.session()));
+
+            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.DryRun.class, d -> assertThat(d.preview())
+                    .endsWith("com.atproto.repo.createRecord not sent, follow-up 1 (a comment on " + uri
+                            + "): [First comment]"));
+        }
+        assertThat(fake.server.getRequestCount()).isZero();
+        String strong = "{\"uri\":\"" + uri + "\",\"cid\":\"bafyreiroot\"}";
+        assertThat(previews)
+                .filteredOn(p -> p.url().endsWith("createRecord"))
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(p.body()).contains("\"reply\":{\"root\":" + strong + ",\"parent\":" + strong + "}"));
+    }
+}
