@@ -64,6 +64,11 @@ final class OutcomeWriter {
         });
         results.forEach(r -> attempted.remove(r.job().fence()));
         rt.events().publishAll(notices);
+        for (LuxarisEvent notice : notices) {
+            if (notice instanceof LuxarisEvent.Scheduled next) { // a follow-up part: wake the engine when it is due
+                rt.engine().ifPresent(e -> e.wakeUp(next.schedule().nextAttemptAt()));
+            }
+        }
         return count(outcomes);
     }
 
