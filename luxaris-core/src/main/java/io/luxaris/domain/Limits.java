@@ -15,6 +15,10 @@ public final class Limits {
     public static final int VARIANT_CONTENT = 50_000;
     /** Follow-up parts of one variant. */
     public static final int THREAD_PARTS = 25;
+    /** Follow-up parts (replies, comments posted after the post, each its own publish) of one variant. */
+    public static final int FOLLOW_UPS = 10;
+    /** The longest delay of a follow-up part after the part before it. */
+    public static final java.time.Duration FOLLOW_UP_DELAY = java.time.Duration.ofDays(7);
     /** Tags of one post. */
     public static final int TAGS = 50;
     /** One tag, in characters. */

@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param createdAt when it was created
  * @param updatedAt when it last changed
  * @param version the optimistic-locking version
+ * @param followUpOf the chain it belongs to when it publishes a follow-up part of its variant (empty for the variant's
+ *     own post)
  */
 public record Schedule(
         ScheduleId id,
@@ -55,7 +57,8 @@ public record Schedule(
         Map<String, String> checkpoint,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        Optional<FollowUpLink> followUpOf) {
     /**
      * Checks the components and copies the checkpoint.
      *
@@ -79,6 +82,7 @@ public record Schedule(
      * @param createdAt when it was created
      * @param updatedAt when it last changed
      * @param version the optimistic-locking version
+     * @param followUpOf the chain it belongs to when it publishes a follow-up part
      * @throws IllegalArgumentException when the attempt count or the version is negative
      */
     public Schedule {
@@ -102,6 +106,116 @@ public record Schedule(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Args.notNegative(version, "version");
+        Objects.requireNonNull(followUpOf, "followUpOf");
+    }
+
+    /**
+     * A schedule of a variant's own post (not a follow-up part).
+     *
+     * @param id the schedule's id
+     * @param postId the post of the variant
+     * @param variantId the variant to publish
+     * @param channelId the variant's channel
+     * @param connectionId the account to publish through
+     * @param runAt the intended instant (UTC)
+     * @param timezone the zone the author chose the time in
+     * @param status where it is in its lifecycle
+     * @param attemptCount how many times an engine claimed it
+     * @param nextAttemptAt when it is due next (the run time, or a retry's time)
+     * @param lastAttemptAt when it was last attempted
+     * @param errorCode the code of the last failure
+     * @param errorMessage the safe message of the last failure
+     * @param externalPostId the platform's id of the post, once published
+     * @param externalUrl the post's URL, once published when known
+     * @param lease the claim of the engine instance that works on it
+     * @param checkpoint what a partial attempt already did
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     * @param version the optimistic-locking version
+     * @throws IllegalArgumentException when the attempt count or the version is negative
+     */
+    public Schedule(
+            ScheduleId id,
+            PostId postId,
+            VariantId variantId,
+            ChannelId channelId,
+            ConnectionId connectionId,
+            Instant runAt,
+            ZoneId timezone,
+            ScheduleStatus status,
+            int attemptCount,
+            Instant nextAttemptAt,
+            Optional<Instant> lastAttemptAt,
+            Optional<String> errorCode,
+            Optional<String> errorMessage,
+            Optional<String> externalPostId,
+            Optional<String> externalUrl,
+            Optional<Lease> lease,
+            Map<String, String> checkpoint,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
+        this(
+                id,
+                postId,
+                variantId,
+                channelId,
+                connectionId,
+                runAt,
+                timezone,
+                status,
+                attemptCount,
+                nextAttemptAt,
+                lastAttemptAt,
+                errorCode,
+                errorMessage,
+                externalPostId,
+                externalUrl,
+                lease,
+                checkpoint,
+                createdAt,
+                updatedAt,
+                version,
+                Optional.empty());
+    }
+
+    /**
+     * A new pending schedule of follow-up part {@code link.index()} of a variant, due at {@code runAt}.
+     *
+     * @param parent the schedule of the part before it (published)
+     * @param link the chain it belongs to
+     * @param runAt the instant it is due
+     * @param now the creation time
+     * @return a pending follow-up schedule with a new id, on the parent's connection and zone
+     */
+    public static Schedule followUp(Schedule parent, FollowUpLink link, Instant runAt, Instant now) {
+        return new Schedule(
+                ScheduleId.random(),
+                parent.postId(),
+                parent.variantId(),
+                parent.channelId(),
+                parent.connectionId(),
+                runAt,
+                parent.timezone(),
+                ScheduleStatus.PENDING,
+                0,
+                runAt,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                now,
+                now,
+                0,
+                Optional.of(link));
+    }
+
+    /** {@return whether it publishes a follow-up part (a reply or comment after the variant's own post)} */
+    public boolean isFollowUp() {
+        return followUpOf.isPresent();
     }
 
     /**
@@ -186,6 +300,7 @@ public record Schedule(
         private Instant createdAt;
         private Instant updatedAt;
         private long version;
+        private Optional<FollowUpLink> followUpOf;
 
         private Builder(Schedule s) {
             id = s.id;
@@ -208,6 +323,7 @@ public record Schedule(
             createdAt = s.createdAt;
             updatedAt = s.updatedAt;
             version = s.version;
+            followUpOf = s.followUpOf;
         }
 
         /**
@@ -384,7 +500,8 @@ public record Schedule(
                     checkpoint,
                     createdAt,
                     updatedAt,
-                    version);
+                    version,
+                    followUpOf);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.internal.AttemptContext;
+import io.luxaris.internal.FollowUpChain;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.spi.channel.ChannelPublisher;
@@ -51,12 +52,22 @@ final class ChannelAttempt {
                     rt.now());
         }
         ChannelPublisher publisher = channel.get().publisher();
-        var request = new PublishRequest(
-                job.schedule().id(),
-                job.schedule().attemptCount(),
-                job.variant(),
-                job.connection(),
-                job.schedule().checkpoint());
+        PublishRequest request;
+        if (job.schedule().isFollowUp()) {
+            var prepared = FollowUpChain.request(
+                    rt, job.schedule(), job.schedule().attemptCount(), job.variant(), job.connection(), channel.get());
+            if (prepared.refused().isPresent()) {
+                return new JobResult(job, prepared.refused().get(), startedAt, rt.now());
+            }
+            request = prepared.request().orElseThrow();
+        } else {
+            request = new PublishRequest(
+                    job.schedule().id(),
+                    job.schedule().attemptCount(),
+                    job.variant(),
+                    job.connection(),
+                    job.schedule().checkpoint());
+        }
         PublishOutcome outcome = call(publisher, request, context);
         if (outcome instanceof PublishOutcome.Failed f && f.kind() == FailureKind.AUTH_EXPIRED) {
             outcome = refreshAndRetry(publisher, request, context, f);
@@ -124,7 +135,12 @@ final class ChannelAttempt {
             var checkpoint = new LinkedHashMap<>(request.checkpoint());
             checkpoint.putAll(expired.checkpoint());
             var again = new PublishRequest(
-                    request.scheduleId(), request.attempt(), request.variant(), request.connection(), checkpoint);
+                    request.scheduleId(),
+                    request.attempt(),
+                    request.variant(),
+                    request.connection(),
+                    checkpoint,
+                    request.followUp());
             return call(publisher, again, context);
         }
         if (refresh instanceof RefreshResult.Revoked r) {

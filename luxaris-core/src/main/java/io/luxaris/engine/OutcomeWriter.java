@@ -11,6 +11,7 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.internal.FollowUpChain;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.Runtime;
 import io.luxaris.spi.engine.JobResult;
@@ -63,6 +64,11 @@ final class OutcomeWriter {
         });
         results.forEach(r -> attempted.remove(r.job().fence()));
         rt.events().publishAll(notices);
+        for (LuxarisEvent notice : notices) {
+            if (notice instanceof LuxarisEvent.Scheduled next) { // a follow-up part: wake the engine when it is due
+                rt.engine().ifPresent(e -> e.wakeUp(next.schedule().nextAttemptAt()));
+            }
+        }
         return count(outcomes);
     }
 
@@ -87,6 +93,7 @@ final class OutcomeWriter {
         var publishedVariants = new LinkedHashSet<VariantId>();
         var usedConnections = new LinkedHashSet<ConnectionId>();
         var reauthorized = new HashSet<ConnectionId>();
+        var followUps = new ArrayList<Schedule>(0);
         for (int i = 0; i < written.length; i++) {
             OutcomePlanner.Planned p = plans.get(i);
             Schedule s = p.source().job().schedule();
@@ -109,8 +116,13 @@ final class OutcomeWriter {
             ScheduleStatus status = p.outcome().status();
             outcomes.add(status);
             if (status == ScheduleStatus.SUCCESS) {
-                publishedVariants.add(s.variantId());
                 usedConnections.add(s.connectionId());
+                // the next follow-up part, in this transaction: nothing is lost between the success and the chain
+                FollowUpChain.next(s, p.source().job().variant(), now).ifPresent(followUps::add);
+                if (s.isFollowUp()) {
+                    continue; // the variant is published already; a follow-up does not change the post's status
+                }
+                publishedVariants.add(s.variantId());
                 touchedPosts.add(s.postId());
                 continue;
             }
@@ -135,6 +147,10 @@ final class OutcomeWriter {
             tx.connections().touchAll(usedConnections, now);
         }
         tx.publishEvents().insertAll(events);
+        if (!followUps.isEmpty()) {
+            tx.schedules().insertAll(followUps);
+            followUps.forEach(f -> notices.add(new LuxarisEvent.Scheduled(now, f)));
+        }
         PostStatusSync.refreshAll(tx, touchedPosts, rt.rules(), now);
     }
 

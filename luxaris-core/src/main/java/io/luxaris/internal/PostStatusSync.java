@@ -54,7 +54,15 @@ public final class PostStatusSync {
 
     /** The post with the status its schedules give it; the same instance when that status is unchanged. */
     private static Post derived(Post post, List<Schedule> schedules, SchedulingRules rules, Instant now) {
-        PostStatus derived = PostStatusRule.deriveFromSchedules(post.status(), schedules, rules);
+        // a post's status is its variants' own schedules': follow-up parts show on their schedules and events
+        List<Schedule> own = schedules;
+        for (Schedule s : schedules) {
+            if (s.isFollowUp()) {
+                own = schedules.stream().filter(x -> !x.isFollowUp()).toList();
+                break;
+            }
+        }
+        PostStatus derived = PostStatusRule.deriveFromSchedules(post.status(), own, rules);
         return post.withStatus(derived, now);
     }
 }

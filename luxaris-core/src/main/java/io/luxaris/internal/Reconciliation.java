@@ -86,12 +86,27 @@ public final class Reconciliation {
         }
         ChannelPublisher publisher = channel.get().publisher();
         var context = new AttemptContext(rt, loaded.connection().id(), loaded.credentials());
-        var request = new PublishRequest(
-                schedule.id(),
-                Math.max(1, schedule.attemptCount()),
-                loaded.variant(),
-                loaded.connection(),
-                schedule.checkpoint());
+        PublishRequest request;
+        if (schedule.isFollowUp()) {
+            var prepared = FollowUpChain.request(
+                    rt,
+                    schedule,
+                    Math.max(1, schedule.attemptCount()),
+                    loaded.variant(),
+                    loaded.connection(),
+                    channel.get());
+            if (prepared.request().isEmpty()) {
+                return new Outcome(schedule, Result.STILL_UNKNOWN, List.of());
+            }
+            request = prepared.request().get();
+        } else {
+            request = new PublishRequest(
+                    schedule.id(),
+                    Math.max(1, schedule.attemptCount()),
+                    loaded.variant(),
+                    loaded.connection(),
+                    schedule.checkpoint());
+        }
         LookupResult found;
         try {
             found = publisher.lookup(request, context);
@@ -136,7 +151,10 @@ public final class Reconciliation {
                     PostVariant variant =
                             tx.variants().find(current.variantId()).orElse(null);
                     if (variant != null && !variant.isPublished()) {
-                        tx.variants().update(variant.withStatus(VariantStatus.PUBLISHED, now));
+                        variant = tx.variants().update(variant.withStatus(VariantStatus.PUBLISHED, now));
+                    }
+                    if (variant != null) {
+                        FollowUpChain.next(current, variant, now).ifPresent(tx.schedules()::insert);
                     }
                 } else {
                     next = current.withStatus(ScheduleStatus.PENDING, now).toBuilder()

@@ -32,6 +32,15 @@ public record RegisteredChannel(ChannelProvider provider, Channel channel, Chann
     public List<Violation> validate(PostVariant variant, Optional<ChannelConnection> connection, String prefix) {
         var violations = new ArrayList<Violation>(
                 check(variant.content(), variant.thread(), variant.media(), connection, prefix));
+        if (!variant.followUps().isEmpty()) {
+            violations.addAll(ContentRule.checkFollowUps(
+                    variant.followUps(),
+                    provider.descriptor().followUps(),
+                    channel.name(),
+                    limits(connection),
+                    measure(),
+                    prefix));
+        }
         for (Violation v : provider.validate(variant, connection)) {
             violations.add(
                     Violation.of(prefix.isEmpty() ? v.field() : prefix + "." + v.field(), v.rule(), v.message()));

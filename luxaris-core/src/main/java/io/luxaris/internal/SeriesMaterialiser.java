@@ -194,6 +194,7 @@ public final class SeriesMaterialiser {
                 base.connectionId(),
                 text,
                 base.thread(),
+                base.followUps(),
                 base.media(),
                 base.tone(),
                 base.source(),

@@ -409,6 +409,7 @@ final class MemoryTransaction implements Transaction {
                     variant.connectionId(),
                     variant.content(),
                     variant.thread(),
+                    variant.followUps(),
                     variant.media(),
                     variant.tone(),
                     variant.source(),
@@ -520,6 +521,9 @@ final class MemoryTransaction implements Transaction {
             var out = new ArrayList<CalendarRow>();
             for (Key key : db.calendar.subSet(start, inclusive, Key.lowest(c.to()), false)) {
                 Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                if (s.isFollowUp()) {
+                    continue; // a follow-up part is not a post of its own
+                }
                 if ((!c.channels().isEmpty() && !c.channels().contains(s.channelId()))
                         || (!c.connections().isEmpty() && !c.connections().contains(s.connectionId()))
                         || (!c.scheduleStatuses().isEmpty()
@@ -546,6 +550,9 @@ final class MemoryTransaction implements Transaction {
             var groups = new java.util.LinkedHashMap<Group, Long>();
             for (Key key : db.calendar.subSet(Key.lowest(c.from()), true, Key.lowest(c.to()), false)) {
                 Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                if (s.isFollowUp()) {
+                    continue;
+                }
                 if (!c.owners().includes(db.posts.get(s.postId()).ownerPrincipalId())) {
                     continue;
                 }

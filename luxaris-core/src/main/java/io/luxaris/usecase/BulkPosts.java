@@ -122,6 +122,11 @@ final class BulkPosts {
                     continue;
                 }
                 f.add(vd.channel()).add(vd.connection()).add(vd.content()).addAll(vd.thread());
+                f.add(vd.followUps().size());
+                for (io.luxaris.domain.FollowUp u : vd.followUps()) {
+                    f.add(u == null ? null : u.kind()).add(u == null ? null : u.text());
+                    f.add(u == null ? null : u.delay());
+                }
                 f.add(vd.media().size());
                 for (MediaRef m : vd.media()) {
                     f.add(m == null ? null : m.kind()).add(m == null ? null : m.ref());

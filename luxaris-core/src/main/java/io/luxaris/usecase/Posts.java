@@ -401,6 +401,7 @@ public final class Posts {
             var v = Validation.start();
             validateVariantFields(
                     v, update.content(), update.thread(), update.media(), update.tone(), update.metadata(), "");
+            update.followUps().ifPresent(f -> validateFollowUps(v, f, ""));
             v.throwIfInvalid();
             Optional<ChannelConnection> connection =
                     update.connection().map(cid -> usableConnection(tx, principal, cid, channel, "connection", v));
@@ -408,6 +409,7 @@ public final class Posts {
             PostVariant changed = variant.withContent(
                     update.content(),
                     update.thread(),
+                    update.followUps().orElse(variant.followUps()),
                     update.media(),
                     update.tone().map(String::strip),
                     update.connection(),
@@ -476,6 +478,7 @@ public final class Posts {
             return e.violations();
         }
         validateVariantFields(v, draft.content(), draft.thread(), draft.media(), draft.tone(), draft.metadata(), "");
+        validateFollowUps(v, draft.followUps(), "");
         if (!v.ok()) {
             return v.violations();
         }
@@ -526,6 +529,7 @@ public final class Posts {
         }
         validateVariantFields(
                 v, draft.content(), draft.thread(), draft.media(), draft.tone(), draft.metadata(), prefix);
+        validateFollowUps(v, draft.followUps(), prefix);
         v.throwIfInvalid();
         final RegisteredChannel ch = channel;
         Optional<ChannelConnection> connection =
@@ -546,6 +550,7 @@ public final class Posts {
                 draft.connection(),
                 draft.content(),
                 draft.thread(),
+                draft.followUps(),
                 draft.media(),
                 draft.tone().map(String::strip),
                 source,
@@ -583,6 +588,31 @@ public final class Posts {
         Post post = tx.posts().find(id).orElseThrow(() -> new NotFoundException("post", id));
         rt.requireWrite(principal, ResourceType.POST, post.ownerPrincipalId(), id);
         return post;
+    }
+
+    /**
+     * The checks of follow-up parts that need no channel: at most {@link Limits#FOLLOW_UPS} ({@code too_many}), each
+     * present ({@code required}), its text within {@link Limits#VARIANT_CONTENT} ({@code max_length}), its delay
+     * within {@link Limits#FOLLOW_UP_DELAY} ({@code range}). The channel's checks (kind, blank text, length) are
+     * {@link RegisteredChannel#validate}'s.
+     */
+    static void validateFollowUps(Validation v, List<io.luxaris.domain.FollowUp> followUps, String prefix) {
+        v.maxSize(field(prefix, "followUps"), followUps, Limits.FOLLOW_UPS);
+        for (int j = 0; j < followUps.size(); j++) {
+            io.luxaris.domain.FollowUp part = followUps.get(j);
+            String f = field(prefix, "followUps[" + j + "]");
+            if (part == null) {
+                v.add(f, "required", "is required");
+                continue;
+            }
+            v.maxLength(f + ".text", part.text(), Limits.VARIANT_CONTENT);
+            if (part.delay().compareTo(Limits.FOLLOW_UP_DELAY) > 0) {
+                v.add(
+                        f + ".delay",
+                        "range",
+                        "is " + part.delay() + "; it must be within 0.." + Limits.FOLLOW_UP_DELAY + " (7 days)");
+            }
+        }
     }
 
     static void validateVariantFields(

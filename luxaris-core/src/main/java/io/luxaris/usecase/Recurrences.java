@@ -413,6 +413,7 @@ public final class Recurrences {
                     variant.connectionId(),
                     variations.get(i),
                     variant.thread(),
+                    variant.followUps(),
                     variant.media(),
                     variant.tone(),
                     variant.source(),

@@ -56,6 +56,7 @@ public final class Schedules {
     private final Approvals approvals;
     private final BulkScheduling bulk;
     private final Queues queues;
+    private final FollowUpParts followUpParts;
 
     Schedules(Runtime rt, Posts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
@@ -63,6 +64,56 @@ public final class Schedules {
         this.approvals = new Approvals(rt, posts);
         this.bulk = new BulkScheduling(rt);
         this.queues = new Queues(rt, posts, this);
+        this.followUpParts = new FollowUpParts(rt);
+    }
+
+    /**
+     * Where each follow-up part of a variant's chain stands (see {@link io.luxaris.domain.FollowUp}): one entry per
+     * follow-up of the variant, in order, with its state, due time, schedule, external id and URL once published, and
+     * the error of a failure. A variant without follow-ups gives an empty list.
+     *
+     * @param principal the acting principal
+     * @param id the variant's own schedule (the chain's root), or any follow-up schedule of the chain
+     * @return the parts, in order
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public List<FollowUpPart> followUps(Principal principal, ScheduleId id) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        return rt.storage().readOnly(tx -> followUpParts.list(tx, readableSchedule(tx, principal, id)));
+    }
+
+    /**
+     * Publishes a follow-up part again that failed for good (or was cancelled or skipped): a new schedule of the same
+     * part, due now, hanging on the same parts before it; when it is published the chain continues. Parts already
+     * published are never posted again.
+     *
+     * @param principal the acting principal
+     * @param id the failed follow-up schedule (the latest schedule of its part)
+     * @return the new pending schedule
+     * @throws NotFoundException when the schedule does not exist
+     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws ConflictException when the schedule is not a follow-up part, not failed, cancelled or skipped, its part was
+     *     retried already, or the post is archived
+     * @throws io.luxaris.StorageException when the storage fails
+     */
+    public Schedule retryFollowUp(Principal principal, ScheduleId id) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(id, "id");
+        var events = new ArrayList<LuxarisEvent>();
+        Schedule again = rt.storage().inTransaction(tx -> {
+            events.clear();
+            Schedule failed = writableSchedule(tx, principal, id);
+            if (tx.posts().find(failed.postId()).map(Post::isArchived).orElse(false)) {
+                throw new ConflictException("post " + failed.postId() + " is archived and cannot change any more");
+            }
+            return followUpParts.retry(tx, failed, events);
+        });
+        rt.events().publishAll(events);
+        rt.engine().ifPresent(e -> e.wakeUp(again.nextAttemptAt()));
+        return again;
     }
 
     /** The queues use case, which puts variants into queue slots through this one. */
@@ -454,7 +505,9 @@ public final class Schedules {
 
     /**
      * Cancels a pending, queued, unconfirmed or held (awaiting approval) schedule; the post's status is derived again (draft when nothing is
-     * left). Cancelling a cancelled schedule returns it unchanged.
+     * left). Cancelling a cancelled schedule returns it unchanged. Cancelling a published schedule whose follow-up
+     * parts are still to come cancels those parts (a pending part's schedule; later parts are then never created) and
+     * returns the published schedule unchanged.
      *
      * @param principal the acting principal
      * @param id the schedule's id
@@ -472,6 +525,11 @@ public final class Schedules {
             Schedule schedule = writableSchedule(tx, principal, id);
             if (schedule.status() == ScheduleStatus.CANCELLED) {
                 return schedule;
+            }
+            if (schedule.status() == ScheduleStatus.SUCCESS
+                    && !schedule.isFollowUp()
+                    && followUpParts.cancelPending(tx, schedule, event) > 0) {
+                return schedule; // published; the follow-up parts still to come are cancelled
             }
             Instant now = rt.now();
             Schedule updated = tx.schedules()
@@ -600,6 +658,10 @@ public final class Schedules {
                 if (!variant.isPublished()) {
                     tx.variants().update(variant.withStatus(VariantStatus.PUBLISHED, now));
                 }
+                io.luxaris.internal.FollowUpChain.next(schedule, variant, now).ifPresent(next -> {
+                    tx.schedules().insert(next);
+                    events.add(new LuxarisEvent.Scheduled(now, next));
+                });
             } else if (resolution instanceof UnconfirmedResolution.Republish r) {
                 var time = ScheduleTimeRule.resolve(r.when(), now, rt.rules(), "resolution.when");
                 if (!time.isValid()) {

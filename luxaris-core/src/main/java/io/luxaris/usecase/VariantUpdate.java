@@ -1,6 +1,7 @@
 package io.luxaris.usecase;
 
 import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.internal.Args;
@@ -20,6 +21,7 @@ import java.util.OptionalLong;
  * @param connection the account it is meant for
  * @param metadata the host's facts
  * @param expectedVersion the version the variant was read at
+ * @param followUps the new follow-up parts (see {@link FollowUp}); empty to keep the variant's as they are
  */
 public record VariantUpdate(
         String content,
@@ -28,7 +30,8 @@ public record VariantUpdate(
         Optional<String> tone,
         Optional<ConnectionId> connection,
         Map<String, String> metadata,
-        OptionalLong expectedVersion) {
+        OptionalLong expectedVersion,
+        Optional<List<FollowUp>> followUps) {
     /**
      * Takes snapshots of the collections; nulls mean empty.
      *
@@ -39,6 +42,7 @@ public record VariantUpdate(
      * @param connection the account it is meant for
      * @param metadata the host's facts
      * @param expectedVersion the version the variant was read at
+     * @param followUps the new follow-up parts; empty to keep the variant's
      */
     public VariantUpdate {
         thread = Args.snapshot(thread);
@@ -47,6 +51,40 @@ public record VariantUpdate(
         connection = connection == null ? Optional.empty() : connection;
         metadata = Args.snapshot(metadata);
         expectedVersion = expectedVersion == null ? OptionalLong.empty() : expectedVersion;
+        followUps = followUps == null ? Optional.empty() : followUps.map(Args::snapshot);
+    }
+
+    /**
+     * An update that keeps the variant's follow-up parts.
+     *
+     * @param content the text of the first post
+     * @param thread the thread parts
+     * @param media the attachments
+     * @param tone the tone
+     * @param connection the account it is meant for
+     * @param metadata the host's facts
+     * @param expectedVersion the version the variant was read at
+     */
+    public VariantUpdate(
+            String content,
+            List<String> thread,
+            List<MediaRef> media,
+            Optional<String> tone,
+            Optional<ConnectionId> connection,
+            Map<String, String> metadata,
+            OptionalLong expectedVersion) {
+        this(content, thread, media, tone, connection, metadata, expectedVersion, Optional.empty());
+    }
+
+    /**
+     * This update with other follow-up parts (replacing the variant's).
+     *
+     * @param value the parts, in order
+     * @return the changed copy
+     */
+    public VariantUpdate withFollowUps(List<FollowUp> value) {
+        return new VariantUpdate(
+                content, thread, media, tone, connection, metadata, expectedVersion, Optional.ofNullable(value));
     }
 
     /**
@@ -63,7 +101,8 @@ public record VariantUpdate(
                 variant.tone(),
                 variant.connectionId(),
                 variant.metadata(),
-                OptionalLong.of(variant.version()));
+                OptionalLong.of(variant.version()),
+                Optional.of(variant.followUps()));
     }
 
     /**
@@ -73,7 +112,7 @@ public record VariantUpdate(
      * @return the changed copy
      */
     public VariantUpdate withContent(String value) {
-        return new VariantUpdate(value, thread, media, tone, connection, metadata, expectedVersion);
+        return new VariantUpdate(value, thread, media, tone, connection, metadata, expectedVersion, followUps);
     }
 
     /**
@@ -83,7 +122,7 @@ public record VariantUpdate(
      * @return the changed copy
      */
     public VariantUpdate withThread(List<String> value) {
-        return new VariantUpdate(content, value, media, tone, connection, metadata, expectedVersion);
+        return new VariantUpdate(content, value, media, tone, connection, metadata, expectedVersion, followUps);
     }
 
     /**
@@ -93,6 +132,6 @@ public record VariantUpdate(
      * @return the changed copy
      */
     public VariantUpdate withMedia(List<MediaRef> value) {
-        return new VariantUpdate(content, thread, value, tone, connection, metadata, expectedVersion);
+        return new VariantUpdate(content, thread, value, tone, connection, metadata, expectedVersion, followUps);
     }
 }

@@ -51,6 +51,8 @@ public final class ScriptedChannel implements ChannelProvider {
     private final TextMeasure measure;
     private final boolean lookup;
     private final boolean refreshable;
+    private final io.luxaris.domain.FollowUpKind[] followUps;
+    private final List<PublishRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
     private final ConcurrentLinkedQueue<Behavior> next = new ConcurrentLinkedQueue<>();
     private volatile Function<PublishRequest, Behavior> always = r -> Behavior.succeed();
@@ -72,6 +74,7 @@ public final class ScriptedChannel implements ChannelProvider {
         this.measure = b.measure;
         this.lookup = b.lookup;
         this.refreshable = b.refreshable;
+        this.followUps = b.followUps;
     }
 
     /** A fake channel with 500 characters, 4 images, GIF, video, links and threads of up to 10 parts. */
@@ -118,6 +121,20 @@ public final class ScriptedChannel implements ChannelProvider {
         }
     }
 
+    /**
+     * Every publish request received, in order (with its follow-up target, if any).
+     *
+     * @return the requests
+     */
+    public List<PublishRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /**
+     * {@return how many publish calls were made}
+     */
     public int callCount() {
         return calls.size();
     }
@@ -165,7 +182,7 @@ public final class ScriptedChannel implements ChannelProvider {
 
     @Override
     public ChannelDescriptor descriptor() {
-        return ChannelDescriptor.of(name, limits);
+        return ChannelDescriptor.of(name, limits).withFollowUps(followUps);
     }
 
     @Override
@@ -193,6 +210,7 @@ public final class ScriptedChannel implements ChannelProvider {
     private final class Publisher implements ChannelPublisher {
         @Override
         public PublishOutcome publish(PublishRequest request, PublishContext context) {
+            requests.add(request);
             calls.add(new Call(
                     request.scheduleId(),
                     request.attempt(),
@@ -395,6 +413,7 @@ public final class ScriptedChannel implements ChannelProvider {
         private TextMeasure measure = TextMeasure.codePoints();
         private boolean lookup;
         private boolean refreshable;
+        private io.luxaris.domain.FollowUpKind[] followUps = new io.luxaris.domain.FollowUpKind[0];
 
         private Builder(String key) {
             this.key = Objects.requireNonNull(key, "key");
@@ -433,6 +452,20 @@ public final class ScriptedChannel implements ChannelProvider {
             return this;
         }
 
+        /**
+         * Declares the kinds of follow-up parts the channel posts (none by default).
+         *
+         * @param kinds the kinds
+         * @return this builder
+         */
+        public Builder followUps(io.luxaris.domain.FollowUpKind... kinds) {
+            this.followUps = kinds.clone();
+            return this;
+        }
+
+        /**
+         * {@return the channel}
+         */
         public ScriptedChannel build() {
             return new ScriptedChannel(this);
         }

@@ -2,11 +2,14 @@ package io.luxaris.domain.rules;
 
 import io.luxaris.Violation;
 import io.luxaris.domain.ChannelLimits;
+import io.luxaris.domain.FollowUp;
+import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.TextMeasure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -68,6 +71,46 @@ public final class ContentRule {
             }
         }
         checkMedia(media, channelName, limits, field(prefix, "media"), violations);
+        return violations;
+    }
+
+    /**
+     * Checks a variant's follow-up parts against a channel: each kind declared by the channel (rule {@code
+     * follow_up_unsupported}, on field {@code followUps[j].kind}), each text non-blank ({@code required}) and fitting
+     * like a thread part ({@code content_length}, {@code links_unsupported}, on {@code followUps[j].text}).
+     *
+     * @param followUps the follow-up parts
+     * @param kinds the kinds the channel's publisher posts
+     * @param channelName the channel's name, for the messages
+     * @param limits what the channel accepts
+     * @param measure how the channel counts text
+     * @param prefix the prefix of the violations' fields, such as {@code variants[0]}; empty for none
+     * @return the violations, empty when the follow-ups fit
+     */
+    public static List<Violation> checkFollowUps(
+            List<FollowUp> followUps,
+            Set<FollowUpKind> kinds,
+            String channelName,
+            ChannelLimits limits,
+            TextMeasure measure,
+            String prefix) {
+        var violations = new ArrayList<Violation>();
+        for (int j = 0; j < followUps.size(); j++) {
+            FollowUp part = followUps.get(j);
+            String f = field(prefix, "followUps[" + j + "]");
+            if (!kinds.contains(part.kind())) {
+                violations.add(Violation.of(
+                        f + ".kind",
+                        "follow_up_unsupported",
+                        channelName + " does not post follow-ups of kind "
+                                + part.kind().wireName() + (kinds.isEmpty() ? " (it posts none)" : "")));
+            }
+            if (part.text().isBlank()) {
+                violations.add(Violation.of(f + ".text", "required", "a follow-up must not be blank"));
+            } else {
+                checkText(part.text(), f + ".text", channelName, limits, measure, violations);
+            }
+        }
         return violations;
     }
 

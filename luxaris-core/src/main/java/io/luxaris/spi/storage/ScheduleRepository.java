@@ -79,7 +79,8 @@ public interface ScheduleRepository {
     List<Schedule> listActiveByConnection(ConnectionId connection, Instant from, Instant to);
 
     /**
-     * The calendar query.
+     * The calendar query. Follow-up schedules ({@link Schedule#isFollowUp()}) are left out: they are parts of a post,
+     * not posts.
      *
      * @param criteria range, owners, filters, position and limit
      * @return at most {@code criteria.limit()} rows, by run_at then schedule id
@@ -98,7 +99,7 @@ public interface ScheduleRepository {
     }
 
     /**
-     * Counts schedules in a range, grouped as asked, with one query.
+     * Counts schedules in a range, grouped as asked, with one query; follow-up schedules are not counted.
      *
      * @param criteria range, owners and grouping
      * @return the non-empty groups, in no particular order

@@ -51,6 +51,33 @@ final class Json {
         return list;
     }
 
+    static String followUps(List<io.luxaris.domain.FollowUp> followUps) {
+        ArrayNode node = MAPPER.createArrayNode();
+        for (io.luxaris.domain.FollowUp f : followUps) {
+            ObjectNode item = node.addObject();
+            item.put("kind", f.kind().wireName());
+            item.put("text", f.text());
+            item.put("delay", f.delay().toString());
+        }
+        return write(node);
+    }
+
+    /** The follow-ups of a variant; a NULL column (a row from before migration 8) holds none. */
+    static List<io.luxaris.domain.FollowUp> followUps(String json) {
+        var list = new ArrayList<io.luxaris.domain.FollowUp>();
+        if (json == null) {
+            return list;
+        }
+        for (JsonNode item : read(json)) {
+            list.add(new io.luxaris.domain.FollowUp(
+                    io.luxaris.domain.FollowUpKind.fromWireName(
+                            item.path("kind").asText()),
+                    item.path("text").asText(),
+                    java.time.Duration.parse(item.path("delay").asText())));
+        }
+        return list;
+    }
+
     static String media(List<MediaRef> media) {
         ArrayNode node = MAPPER.createArrayNode();
         for (MediaRef m : media) {

@@ -76,6 +76,7 @@ final class Rows {
             "connection_id",
             "content",
             "thread",
+            "follow_ups",
             "media",
             "tone",
             "source",
@@ -106,7 +107,10 @@ final class Rows {
             "checkpoint",
             "created_at",
             "updated_at",
-            "version");
+            "version",
+            "follow_up_root",
+            "follow_up_parent",
+            "follow_up_index");
     static final List<String> EVENT = List.of(
             "id",
             "schedule_id",
@@ -224,6 +228,7 @@ final class Rows {
                 Optional.ofNullable(connection).map(ConnectionId::new),
                 rs.getString(p + "content"),
                 Json.list(rs.getString(p + "thread")),
+                Json.followUps(rs.getString(p + "follow_ups")),
                 Json.media(rs.getString(p + "media")),
                 Optional.ofNullable(rs.getString(p + "tone")),
                 VariantSource.fromWireName(rs.getString(p + "source")),
@@ -265,7 +270,19 @@ final class Rows {
                 Json.map(rs.getString(p + "checkpoint")),
                 d.instant(rs, p + "created_at"),
                 d.instant(rs, p + "updated_at"),
-                rs.getLong(p + "version"));
+                rs.getLong(p + "version"),
+                followUpLink(rs, p));
+    }
+
+    private Optional<io.luxaris.domain.FollowUpLink> followUpLink(ResultSet rs, String p) throws SQLException {
+        UUID root = d.optionalUuid(rs, p + "follow_up_root");
+        if (root == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new io.luxaris.domain.FollowUpLink(
+                new ScheduleId(root),
+                new ScheduleId(d.uuid(rs, p + "follow_up_parent")),
+                rs.getInt(p + "follow_up_index")));
     }
 
     RowMapper<PublishEvent> event() {

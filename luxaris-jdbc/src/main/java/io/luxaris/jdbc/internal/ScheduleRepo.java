@@ -71,7 +71,11 @@ final class ScheduleRepo implements ScheduleRepository {
     }
 
     private <S extends SqlStatement<S>> S bindLease(S st, Schedule s) {
-        return st.bind("attempts", s.attemptCount())
+        var link = s.followUpOf();
+        return st.bind("fuRoot", tx.d.uuid(link.map(l -> l.root().value())))
+                .bind("fuParent", tx.d.uuid(link.map(l -> l.parent().value())))
+                .bind("fuIndex", link.map(l -> l.index()).orElse(null))
+                .bind("attempts", s.attemptCount())
                 .bind("leaseOwner", s.lease().map(Lease::owner).orElse(null))
                 .bind("leaseExpires", tx.d.instant(s.lease().map(Lease::expiresAt)))
                 .bind("version", s.version());
@@ -107,7 +111,7 @@ final class ScheduleRepo implements ScheduleRepository {
         return "INSERT INTO " + tx.t.schedule + " (" + Rows.columns(Rows.SCHEDULE) + ") VALUES (:id, :post,"
                 + " :variant, :channel, :connection, :runAt, :timezone, :status, :attempts, :nextAttempt,"
                 + " :lastAttempt, :errorCode, :errorMessage, :externalId, :externalUrl, :leaseOwner, :leaseExpires, "
-                + tx.d.json("checkpoint") + ", :created, :updated, :version)";
+                + tx.d.json("checkpoint") + ", :created, :updated, :version, :fuRoot, :fuParent, :fuIndex)";
     }
 
     /** One GROUP BY query over the run-time index, joined to the posts for the owner scope. */
@@ -126,7 +130,8 @@ final class ScheduleRepo implements ScheduleRepository {
         }
         String select = groups.isEmpty() ? "" : String.join(", ", groups) + ", ";
         var sql = new Sql("SELECT " + select + "COUNT(*) AS n FROM " + tx.t.schedule + " s JOIN " + tx.t.post
-                        + " p ON p.id = s.post_id WHERE s.run_at >= :from AND s.run_at < :to")
+                        + " p ON p.id = s.post_id WHERE s.run_at >= :from AND s.run_at < :to"
+                        + " AND s.follow_up_index IS NULL")
                 .bind("from", tx.d.instant(c.from()))
                 .bind("to", tx.d.instant(c.to()));
         sql.owners("p.owner_id", c.owners());
@@ -251,7 +256,7 @@ final class ScheduleRepo implements ScheduleRepository {
                         + Rows.aliased("c", "c_", Rows.CONNECTION) + " FROM " + tx.t.schedule + " s JOIN " + tx.t.post
                         + " p ON p.id = s.post_id JOIN " + tx.t.variant + " v ON v.id = s.variant_id JOIN "
                         + tx.t.connection + " c ON c.id = s.connection_id"
-                        + " WHERE s.run_at >= :from AND s.run_at < :to")
+                        + " WHERE s.run_at >= :from AND s.run_at < :to AND s.follow_up_index IS NULL")
                 .bind("from", tx.d.instant(c.from()))
                 .bind("to", tx.d.instant(c.to()));
         c.after().ifPresent(after -> sql.append(

@@ -35,7 +35,8 @@ final class VariantRepo implements VariantRepository {
         tx.writable();
         guard(v);
         String sql = "INSERT INTO " + tx.t.variant + " (" + Rows.columns(Rows.VARIANT) + ") VALUES (:id, :post,"
-                + " :channel, :connection, :content, " + tx.d.json("thread") + ", " + tx.d.json("media")
+                + " :channel, :connection, :content, " + tx.d.json("thread") + ", " + tx.d.json("followUps") + ", "
+                + tx.d.json("media")
                 + ", :tone, :source, :status, " + tx.d.json("metadata") + ", :created, :updated, :published, :version)";
         tx.sql("insert variant " + v.id(), () -> bindMutable(tx.handle.createUpdate(sql), v)
                 .bind("post", tx.d.uuid(v.postId().value()))
@@ -50,6 +51,7 @@ final class VariantRepo implements VariantRepository {
                 .bind("connection", tx.d.uuid(v.connectionId().map(ConnectionId::value)))
                 .bind("content", v.content())
                 .bind("thread", Json.list(v.thread()))
+                .bind("followUps", Json.followUps(v.followUps()))
                 .bind("media", Json.media(v.media()))
                 .bind("tone", v.tone().orElse(null))
                 .bind("status", v.status().wireName())
@@ -65,7 +67,8 @@ final class VariantRepo implements VariantRepository {
         guard(v);
         String action = "update variant " + v.id();
         String update = "UPDATE " + tx.t.variant + " SET connection_id = :connection, content = :content, thread = "
-                + tx.d.json("thread") + ", media = " + tx.d.json("media") + ", tone = :tone, source = :source,"
+                + tx.d.json("thread") + ", follow_ups = " + tx.d.json("followUps") + ", media = " + tx.d.json("media")
+                + ", tone = :tone, source = :source,"
                 + " status = :status, metadata = " + tx.d.json("metadata")
                 + ", updated_at = :updated, published_at = :published, version = version + 1"
                 + " WHERE id = :id AND version = :version";
@@ -95,6 +98,7 @@ final class VariantRepo implements VariantRepository {
                 v.connectionId(),
                 v.content(),
                 v.thread(),
+                v.followUps(),
                 v.media(),
                 v.tone(),
                 v.source(),

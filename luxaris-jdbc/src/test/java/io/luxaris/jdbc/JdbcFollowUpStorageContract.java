@@ -1,0 +1,30 @@
+package io.luxaris.jdbc;
+
+import io.luxaris.spi.storage.StorageProvider;
+import io.luxaris.testkit.FollowUpStorageContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** The testkit's follow-up storage contract on one SQL database; each test starts with empty tables. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcFollowUpStorageContract extends FollowUpStorageContract {
+    private ContractStore store;
+
+    abstract TestDatabase.Kind kind();
+
+    @BeforeAll
+    void createDatabase() {
+        store = new ContractStore(kind());
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        store.close();
+    }
+
+    @Override
+    protected StorageProvider provider() {
+        return store.emptied();
+    }
+}
