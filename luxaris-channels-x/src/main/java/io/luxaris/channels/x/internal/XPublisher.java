@@ -139,7 +139,7 @@ public final class XPublisher implements ChannelPublisher {
         List<String> texts = request.variant().texts();
         String text = texts.get(part);
         String label = texts.size() > 1 ? "part " + (part + 1) + " of " + texts.size() : "the post";
-        // X's OpenAPI schema requires text on every post; a media-only post sends it empty (platform-apis.md §1.2:
+        // X's OpenAPI schema requires text on every post; a media-only post sends it empty (docs/platforms/x.md §1.2:
         // the text may be left out only when media is given, so an empty text with media is what X accepts)
         ObjectNode body = Json.object().put("text", text);
         if (!mediaIds.isEmpty()) {
