@@ -27,7 +27,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A fake PDS on {@code mockwebserver3} that behaves like the documented XRPC API (platform facts §3A): app-password
+ * A fake PDS on {@code mockwebserver3} that behaves like the documented XRPC API (docs/platforms/bluesky.md §3A): app-password
  * sessions ({@code createSession}: 401 {@code AuthenticationRequired} for a wrong password, 429 after 30 logins;
  * {@code refreshSession} rotating both tokens, the old refresh token still accepted within the grace period, 400
  * {@code ExpiredToken} for a revoked one), 400 {@code ExpiredToken} for an expired access token, {@code uploadBlob}

@@ -27,7 +27,7 @@ import mockwebserver3.RecordedRequest;
 import okio.ByteString;
 
 /**
- * A fake LinkedIn on {@code mockwebserver3}, answering with the documented bodies (platform-apis.md §2):
+ * A fake LinkedIn on {@code mockwebserver3}, answering with the documented bodies (docs/platforms/linkedin.md §2):
  *
  * <ul>
  *   <li>every {@code /rest} call needs {@code LinkedIn-Version} (an active one) and {@code

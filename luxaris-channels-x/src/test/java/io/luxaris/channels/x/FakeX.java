@@ -25,7 +25,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A fake X API on {@code mockwebserver3}, answering with the documented bodies (platform-apis.md §1): posts (201
+ * A fake X API on {@code mockwebserver3}, answering with the documented bodies (docs/platforms/x.md §1): posts (201
  * with {@code edit_history_tweet_ids} and rate-limit headers), {@code /2/users/me}, the user timeline, v2 media
  * upload (simple and chunked), media metadata, and the token endpoint with refresh-token rotation (a used refresh
  * token is rejected with 400 {@code invalid_request}). API calls need a bearer token it issued (or an OAuth 1.0a

@@ -17,7 +17,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 class XOAuth1Test {
-    // the documented signature test vector (platform-apis.md §1.7)
+    // the documented signature test vector (docs/platforms/x.md §1.7)
     private static final String CONSUMER_KEY = "xvz1evFS4wEEPTGEFPHBog";
     private static final String CONSUMER_SECRET = "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw";
     private static final String TOKEN = "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb";

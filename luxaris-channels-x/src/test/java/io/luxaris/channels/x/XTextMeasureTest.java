@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The weighted length, checked against the outputs documented for twitter-text 3.1.0 (platform-apis.md §1.10). */
+/** The weighted length, checked against the outputs documented for twitter-text 3.1.0 (docs/platforms/x.md §1.10). */
 class XTextMeasureTest {
     private final TextMeasure measure = XChannel.builder().build().textMeasure();
 

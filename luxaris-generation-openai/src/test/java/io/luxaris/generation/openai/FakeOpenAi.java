@@ -17,7 +17,7 @@ import mockwebserver3.RecordedRequest;
 import okio.ByteString;
 
 /**
- * An OpenAI-compatible server on {@code mockwebserver3} answering with the documented shapes (platform-apis.md §3):
+ * An OpenAI-compatible server on {@code mockwebserver3} answering with the documented shapes (docs/platforms/openai.md §3):
  * chat completions whose choices carry the candidate JSON as a string, usage, {@code x-request-id} and rate-limit
  * headers (OpenAI) or none (local servers), and the error bodies of 401, 429 (rate limit, quota), 500 and 503.
  */

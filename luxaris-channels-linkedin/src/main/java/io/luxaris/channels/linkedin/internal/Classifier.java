@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns a LinkedIn error response into a failure the engine understands (platform-apis.md §2.6). LinkedIn's REST
+ * Turns a LinkedIn error response into a failure the engine understands (docs/platforms/linkedin.md §2.6). LinkedIn's REST
  * errors carry {@code status}, {@code serviceErrorCode}, {@code code} (not always) and {@code message}; validation
  * errors add {@code errorDetails.inputErrors[]}.
  */

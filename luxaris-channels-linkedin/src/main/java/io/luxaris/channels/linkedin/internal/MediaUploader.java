@@ -35,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uploads images through LinkedIn's Images API (platform-apis.md §2.4): {@code initializeUpload} with the post's
+ * Uploads images through LinkedIn's Images API (docs/platforms/linkedin.md §2.4): {@code initializeUpload} with the post's
  * author as owner, then the bytes, read from the host's {@link MediaSource}, {@code PUT} to the upload URL LinkedIn
  * returned. No post exists yet while this runs, so every failure here is safe to retry (or final when the content
  * is refused).

@@ -17,7 +17,7 @@ import okhttp3.HttpUrl;
 
 /**
  * LinkedIn's token endpoint ({@code POST /oauth/v2/accessToken}, form encoded, client id and secret in the body):
- * code exchange and refresh (platform-apis.md §2.5).
+ * code exchange and refresh (docs/platforms/linkedin.md §2.5).
  */
 public final class TokenClient {
     private final PlatformHttp http;

@@ -168,7 +168,7 @@ public final class XPublisher implements ChannelPublisher {
         List<String> texts = request.variant().texts();
         String text = texts.get(part);
         String label = label(request, part);
-        // X's OpenAPI schema requires text on every post; a media-only post sends it empty (platform-apis.md §1.2:
+        // X's OpenAPI schema requires text on every post; a media-only post sends it empty (docs/platforms/x.md §1.2:
         // the text may be left out only when media is given, so an empty text with media is what X accepts)
         ObjectNode body = Json.object().put("text", text);
         if (!mediaIds.isEmpty()) {

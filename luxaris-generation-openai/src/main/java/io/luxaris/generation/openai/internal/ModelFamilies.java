@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What the documented model families accept, known before the first request (platform-apis.md §3.1): OpenAI's
+ * What the documented model families accept, known before the first request (docs/platforms/openai.md §3.1): OpenAI's
  * reasoning models, the {@code gpt-5} family and the o-series ({@code o1}, {@code o3}, {@code o4-mini}...), accept
  * only the default temperature and {@code max_completion_tokens}, never {@code max_tokens}. A model name a gateway
  * prefixes with its provider ({@code openai/gpt-5}) counts too. Other names (an Azure deployment, a local model) are

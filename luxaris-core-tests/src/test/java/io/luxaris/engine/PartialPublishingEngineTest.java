@@ -1,6 +1,6 @@
-package io.luxaris.testkit;
+package io.luxaris.engine;
 
-import static io.luxaris.testkit.Fixtures.connect;
+import static io.luxaris.Fixtures.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
@@ -15,7 +15,9 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.rules.SchedulingRules;
+import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.ScriptedChannel.Behavior;
+import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.PostDetails;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.ScheduleRequest;

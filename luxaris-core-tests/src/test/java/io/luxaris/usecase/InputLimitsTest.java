@@ -1,6 +1,6 @@
-package io.luxaris.testkit;
+package io.luxaris.usecase;
 
-import static io.luxaris.testkit.Fixtures.connect;
+import static io.luxaris.Fixtures.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,12 +12,8 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PageRequest;
-import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.GenerationRequest;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.PostQuery;
-import io.luxaris.usecase.TemplateDraft;
-import io.luxaris.usecase.VariantDraft;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.SettableClock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,7 @@
-package io.luxaris.testkit;
+package io.luxaris;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.ConflictException;
-import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
@@ -23,7 +19,9 @@ import io.luxaris.domain.rules.PostStatusRule;
 import io.luxaris.domain.rules.RetryPolicy;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.ScriptedChannel.Behavior;
+import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.ScheduleRequest;

@@ -1,6 +1,6 @@
-package io.luxaris.testkit;
+package io.luxaris.usecase;
 
-import static io.luxaris.testkit.Fixtures.connect;
+import static io.luxaris.Fixtures.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -20,10 +20,8 @@ import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.rules.SchedulingRules;
-import io.luxaris.usecase.PostDetails;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
-import io.luxaris.usecase.VariantDraft;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,8 +1,8 @@
-package io.luxaris.testkit;
+package io.luxaris.engine;
 
-import static io.luxaris.testkit.Fixtures.connect;
-import static io.luxaris.testkit.Fixtures.draft;
-import static io.luxaris.testkit.Fixtures.schedule;
+import static io.luxaris.Fixtures.connect;
+import static io.luxaris.Fixtures.draft;
+import static io.luxaris.Fixtures.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
@@ -24,7 +24,9 @@ import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.RunReport;
+import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.ScriptedChannel.Behavior;
+import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.CalendarEntry;
 import io.luxaris.usecase.CalendarFilter;
 import io.luxaris.usecase.ConnectionRequest;

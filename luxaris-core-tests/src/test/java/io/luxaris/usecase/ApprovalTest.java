@@ -1,8 +1,8 @@
-package io.luxaris.testkit;
+package io.luxaris.usecase;
 
-import static io.luxaris.testkit.Fixtures.connect;
-import static io.luxaris.testkit.Fixtures.draft;
-import static io.luxaris.testkit.Fixtures.schedule;
+import static io.luxaris.Fixtures.connect;
+import static io.luxaris.Fixtures.draft;
+import static io.luxaris.Fixtures.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +27,8 @@ import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.spi.security.AccessPolicy;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.security.ResourceType;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.luxaris.testkit;
+package io.luxaris.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.ScheduleRequest;

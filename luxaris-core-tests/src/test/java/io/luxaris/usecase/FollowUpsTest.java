@@ -1,6 +1,6 @@
-package io.luxaris.testkit;
+package io.luxaris.usecase;
 
-import static io.luxaris.testkit.Fixtures.connect;
+import static io.luxaris.Fixtures.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,11 +17,8 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.rules.SchedulingRules;
-import io.luxaris.usecase.FollowUpPart;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
-import io.luxaris.usecase.VariantDraft;
-import io.luxaris.usecase.VariantUpdate;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package io.luxaris.testkit;
+package io.luxaris.usecase;
 
-import static io.luxaris.testkit.Fixtures.connect;
-import static io.luxaris.testkit.Fixtures.draft;
+import static io.luxaris.Fixtures.connect;
+import static io.luxaris.Fixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,16 +22,9 @@ import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.When;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.spi.generation.GenerationFailedException;
-import io.luxaris.usecase.CalendarFilter;
-import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.GenerationRequest;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.PostQuery;
-import io.luxaris.usecase.PostUpdate;
-import io.luxaris.usecase.ScheduleRequest;
-import io.luxaris.usecase.TemplateDraft;
-import io.luxaris.usecase.VariantDraft;
-import io.luxaris.usecase.VariantUpdate;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.ScriptedGenerator;
+import io.luxaris.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

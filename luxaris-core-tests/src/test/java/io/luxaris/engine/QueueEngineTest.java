@@ -1,4 +1,4 @@
-package io.luxaris.testkit;
+package io.luxaris.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.QueueDraft;

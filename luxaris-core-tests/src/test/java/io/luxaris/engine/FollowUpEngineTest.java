@@ -1,6 +1,6 @@
-package io.luxaris.testkit;
+package io.luxaris.engine;
 
-import static io.luxaris.testkit.Fixtures.connect;
+import static io.luxaris.Fixtures.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +21,9 @@ import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.memory.InMemoryStorage;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.PublishRequest;
+import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.ScriptedChannel.Behavior;
+import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.CalendarFilter;
 import io.luxaris.usecase.FollowUpPart;
 import io.luxaris.usecase.PostDraft;

@@ -1,10 +1,11 @@
-package io.luxaris.testkit;
+package io.luxaris.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.AccessDeniedException;
 import io.luxaris.ConflictException;
+import io.luxaris.Fixtures;
 import io.luxaris.Luxaris;
 import io.luxaris.LuxarisEvent;
 import io.luxaris.Principal;
@@ -19,16 +20,8 @@ import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.spi.security.AccessPolicy;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.security.ResourceType;
-import io.luxaris.usecase.BulkItem;
-import io.luxaris.usecase.BulkResult;
-import io.luxaris.usecase.CountBy;
-import io.luxaris.usecase.IdempotencyKey;
-import io.luxaris.usecase.PostDetails;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleCount;
-import io.luxaris.usecase.ScheduleRequest;
-import io.luxaris.usecase.Schedules;
-import io.luxaris.usecase.VariantDraft;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

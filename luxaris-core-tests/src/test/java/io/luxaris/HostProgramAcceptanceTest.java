@@ -1,17 +1,15 @@
-package io.luxaris.testkit;
+package io.luxaris;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.AccessDeniedException;
-import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.CalendarFilter;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDetails;

@@ -1,6 +1,6 @@
-package io.luxaris.testkit;
+package io.luxaris.usecase;
 
-import static io.luxaris.testkit.Fixtures.connect;
+import static io.luxaris.Fixtures.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,17 +17,8 @@ import io.luxaris.domain.When;
 import io.luxaris.spi.security.AccessPolicy;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.security.ResourceType;
-import io.luxaris.usecase.CalendarFilter;
-import io.luxaris.usecase.GenerationRequest;
-import io.luxaris.usecase.PostDetails;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.PostQuery;
-import io.luxaris.usecase.PostUpdate;
-import io.luxaris.usecase.ScheduleRequest;
-import io.luxaris.usecase.TemplateDraft;
-import io.luxaris.usecase.UnconfirmedResolution;
-import io.luxaris.usecase.VariantDraft;
-import io.luxaris.usecase.VariantUpdate;
+import io.luxaris.testkit.ScriptedChannel;
+import io.luxaris.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

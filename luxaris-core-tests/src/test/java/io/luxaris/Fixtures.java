@@ -1,7 +1,5 @@
-package io.luxaris.testkit;
+package io.luxaris;
 
-import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostVariant;
@@ -13,21 +11,22 @@ import io.luxaris.usecase.VariantDraft;
 import java.time.Instant;
 
 /** Small helpers for tests that drive a Luxaris instance. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
-    static ChannelConnection connect(Luxaris luxaris, Principal owner, String channel, String name) {
+    public static ChannelConnection connect(Luxaris luxaris, Principal owner, String channel, String name) {
         return luxaris.channels()
                 .connect(owner, ConnectionRequest.of(channel, name, Credentials.bearer("token-of-" + name)));
     }
 
-    static PostVariant draft(Luxaris luxaris, Principal owner, String channel, String text) {
+    public static PostVariant draft(Luxaris luxaris, Principal owner, String channel, String text) {
         return luxaris.posts()
                 .create(owner, PostDraft.of(text).withVariant(VariantDraft.of(channel, text)))
                 .firstVariant();
     }
 
-    static Schedule schedule(Luxaris luxaris, Principal owner, PostVariant variant, ChannelConnection c, Instant at) {
+    public static Schedule schedule(
+            Luxaris luxaris, Principal owner, PostVariant variant, ChannelConnection c, Instant at) {
         return luxaris.schedules().schedule(owner, ScheduleRequest.at(variant.id(), c.id(), at));
     }
 }

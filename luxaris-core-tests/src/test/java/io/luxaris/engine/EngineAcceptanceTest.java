@@ -1,8 +1,8 @@
-package io.luxaris.testkit;
+package io.luxaris.engine;
 
-import static io.luxaris.testkit.Fixtures.connect;
-import static io.luxaris.testkit.Fixtures.draft;
-import static io.luxaris.testkit.Fixtures.schedule;
+import static io.luxaris.Fixtures.connect;
+import static io.luxaris.Fixtures.draft;
+import static io.luxaris.Fixtures.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +23,9 @@ import io.luxaris.domain.rules.RetryPolicy;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.memory.InMemoryStorage;
 import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.ScriptedChannel.Behavior;
+import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.UnconfirmedResolution;
 import java.time.Duration;
 import java.time.Instant;
