@@ -39,9 +39,16 @@ final class FollowUpParts {
         tx.schedules().listByVariant(root.variantId()).stream()
                 .filter(s -> s.followUpOf().isPresent()
                         && s.followUpOf().get().root().equals(rootId))
-                .sorted(Comparator.comparing(Schedule::createdAt))
+                // a retry is created after the part it retries; at the same instant, the one still alive wins
+                .sorted(Comparator.comparing(Schedule::createdAt).thenComparing(FollowUpParts::alive))
                 .forEach(s -> latest.put(s.followUpOf().get().index(), s));
         return latest;
+    }
+
+    private static boolean alive(Schedule s) {
+        return s.status() != ScheduleStatus.FAILED
+                && s.status() != ScheduleStatus.CANCELLED
+                && s.status() != ScheduleStatus.SKIPPED;
     }
 
     List<FollowUpPart> list(Transaction tx, Schedule any) {
