@@ -6,6 +6,8 @@ module io.luxaris {
     requires static com.google.errorprone.annotations;
 
     exports io.luxaris;
+    exports io.luxaris.errors;
+    exports io.luxaris.events;
     exports io.luxaris.domain;
     exports io.luxaris.domain.rules;
     exports io.luxaris.usecase;

@@ -1,8 +1,8 @@
 package io.luxaris.engine;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
-import io.luxaris.StorageException;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.RunReport;

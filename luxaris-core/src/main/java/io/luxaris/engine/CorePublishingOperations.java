@@ -1,6 +1,5 @@
 package io.luxaris.engine;
 
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
@@ -14,6 +13,7 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.Runtime;
 import io.luxaris.spi.engine.ClaimedJobs;

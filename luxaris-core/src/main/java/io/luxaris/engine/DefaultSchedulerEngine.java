@@ -1,7 +1,7 @@
 package io.luxaris.engine;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
-import io.luxaris.StorageException;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.engine.EngineContext;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.engine.EngineStatus;

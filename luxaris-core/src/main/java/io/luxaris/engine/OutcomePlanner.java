@@ -1,6 +1,5 @@
 package io.luxaris.engine;
 
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.PublishEvent;
@@ -9,6 +8,7 @@ import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.rules.RetryPolicy;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.Redactor;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.JobResult;

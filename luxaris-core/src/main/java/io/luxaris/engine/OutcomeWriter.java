@@ -1,6 +1,5 @@
 package io.luxaris.engine;
 
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.ConnectionStatus;
@@ -11,6 +10,7 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.Runtime;
 import io.luxaris.spi.engine.JobResult;

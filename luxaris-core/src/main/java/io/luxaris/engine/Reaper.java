@@ -1,10 +1,10 @@
 package io.luxaris.engine;
 
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.Runtime;

@@ -1,9 +1,9 @@
 package io.luxaris.internal;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Credentials;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishContext;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.luxaris.internal;
 
-import io.luxaris.ConflictException;
-import io.luxaris.Principal;
-import io.luxaris.Violation;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.Violation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.IdempotencyRecord;
 import io.luxaris.spi.storage.Transaction;
 import java.nio.charset.StandardCharsets;

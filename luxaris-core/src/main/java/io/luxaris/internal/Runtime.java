@@ -1,19 +1,19 @@
 package io.luxaris.internal;
 
-import io.luxaris.AccessDeniedException;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.rules.SchedulingRules;
+import io.luxaris.errors.AccessDeniedException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.engine.SchedulerEngine;
 import io.luxaris.spi.generation.SuggestionGenerator;
 import io.luxaris.spi.security.AccessPolicy;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.spi.storage.Storage;

@@ -1,7 +1,5 @@
 package io.luxaris.internal;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.RecurringSeries;
@@ -14,6 +12,8 @@ import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.When;
 import io.luxaris.domain.rules.ScheduleTimeRule;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.luxaris.internal;
 
-import io.luxaris.ValidationException;
-import io.luxaris.Violation;
 import io.luxaris.domain.Limits;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.errors.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -208,7 +208,7 @@ public final class Validation {
 
     /**
      * A string map: bounded entry count, key and value lengths, non-blank keys, storable characters. Give it the
-     * copy you go on to use (see {@link Args#snapshot(Map)}): a map's size is only checked as it is now.
+     * copy you go on to use (see {@link io.luxaris.util.Args#snapshot(Map)}): a map's size is only checked as it is now.
      */
     public Validation map(String field, Map<String, String> map, int maxEntries, int maxKey, int maxValue) {
         if (map.size() > maxEntries) {

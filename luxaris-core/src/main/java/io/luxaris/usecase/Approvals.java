@@ -1,9 +1,5 @@
 package io.luxaris.usecase;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
 import io.luxaris.domain.ApprovalSubject;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
@@ -17,9 +13,13 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.rules.LatenessRule;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Instant;
@@ -46,7 +46,7 @@ final class Approvals {
     void requireForPost(Principal principal, PostId id, boolean required) {
         Objects.requireNonNull(principal, "principal");
         if (id == null) {
-            throw io.luxaris.ValidationException.of("post", "required", "is required");
+            throw io.luxaris.errors.ValidationException.of("post", "required", "is required");
         }
         rt.storage().inTransaction(tx -> {
             Post post = tx.posts().find(id).orElseThrow(() -> new NotFoundException("post", id));
@@ -58,7 +58,7 @@ final class Approvals {
     void requireForConnection(Principal principal, ConnectionId id, boolean required) {
         Objects.requireNonNull(principal, "principal");
         if (id == null) {
-            throw io.luxaris.ValidationException.of("connection", "required", "is required");
+            throw io.luxaris.errors.ValidationException.of("connection", "required", "is required");
         }
         rt.storage().inTransaction(tx -> {
             ChannelConnection c = rt.connection(tx, id);

@@ -1,17 +1,17 @@
 package io.luxaris.usecase;
 
-import io.luxaris.AccessDeniedException;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.VariantSource;
+import io.luxaris.errors.AccessDeniedException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Instant;

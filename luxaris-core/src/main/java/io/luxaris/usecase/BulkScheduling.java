@@ -1,10 +1,5 @@
 package io.luxaris.usecase;
 
-import io.luxaris.AccessDeniedException;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
-import io.luxaris.Violation;
 import io.luxaris.domain.ApprovalSubject;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
@@ -19,11 +14,16 @@ import io.luxaris.domain.When;
 import io.luxaris.domain.rules.ConnectionRule;
 import io.luxaris.domain.rules.RateLimitRule;
 import io.luxaris.domain.rules.ScheduleTimeRule;
+import io.luxaris.errors.AccessDeniedException;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.errors.Violation;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Duration;
@@ -366,6 +366,6 @@ final class BulkScheduling {
         ScheduleId scheduleId = new ScheduleId(UUID.fromString(id));
         return tx.schedules()
                 .find(scheduleId)
-                .orElseThrow(() -> new io.luxaris.NotFoundException("schedule", scheduleId));
+                .orElseThrow(() -> new io.luxaris.errors.NotFoundException("schedule", scheduleId));
     }
 }

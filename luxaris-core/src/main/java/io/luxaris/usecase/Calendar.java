@@ -1,7 +1,5 @@
 package io.luxaris.usecase;
 
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.Cursor;
@@ -9,9 +7,11 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.Page;
 import io.luxaris.domain.PageRequest;
 import io.luxaris.domain.PostingQueue;
+import io.luxaris.errors.ValidationException;
 import io.luxaris.internal.QueueSlots;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.CalendarCriteria;
 import io.luxaris.spi.storage.CalendarRow;
@@ -51,7 +51,7 @@ public final class Calendar {
      * @throws ValidationException when {@code from}, {@code to} or {@code filter} is missing or out of range, the range
      *     is empty or too long, {@code page.limit} or {@code page.cursor} is invalid, or a filter holds a blank key,
      *     null or a too long tag
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Page<CalendarEntry> between(Principal principal, Instant from, Instant to, CalendarFilter filter) {
         Objects.requireNonNull(principal, "principal");
@@ -117,7 +117,7 @@ public final class Calendar {
      * @return one page of entries
      * @throws ValidationException when {@code day} or {@code zone} is missing, the week lies outside the supported
      *     instants, or the filter is invalid (see {@link #between})
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Page<CalendarEntry> week(Principal principal, LocalDate day, ZoneId zone, CalendarFilter filter) {
         Objects.requireNonNull(principal, "principal");
@@ -152,7 +152,7 @@ public final class Calendar {
      * @return the free slots
      * @throws ValidationException when {@code from} or {@code to} is missing or out of range, or the range is empty or
      *     too long
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<QueueSlot> freeSlots(Principal principal, Instant from, Instant to) {
         Objects.requireNonNull(principal, "principal");

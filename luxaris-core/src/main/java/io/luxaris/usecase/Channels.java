@@ -1,8 +1,5 @@
 package io.luxaris.usecase;
 
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
@@ -10,11 +7,14 @@ import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.Limits;
-import io.luxaris.internal.Args;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
+import io.luxaris.util.Args;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -62,8 +62,8 @@ public final class Channels {
      * @return the limits
      * @throws ValidationException when the channel is missing or not registered ({@code channel})
      * @throws NotFoundException when the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the connection
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the connection
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public ChannelLimits limits(Principal principal, String channel, Optional<ConnectionId> connection) {
         Objects.requireNonNull(principal, "principal");
@@ -115,8 +115,8 @@ public final class Channels {
      * @throws ValidationException when {@code channel} is unknown, {@code displayName} is blank or too long, {@code
      *     credentials} are missing, empty, too many, blank or too long (or their expiry times out of range), or {@code
      *     properties} are too many or too long
-     * @throws io.luxaris.AccessDeniedException when the principal may not create connections
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not create connections
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public ChannelConnection connect(Principal principal, ConnectionRequest request) {
         rt.requireCreate(principal, ResourceType.CONNECTION);
@@ -166,11 +166,11 @@ public final class Channels {
      * @return the stored connection, connected
      * @throws ValidationException when {@code credentials} are missing, empty, too many, blank or too long
      * @throws NotFoundException when the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the connection
-     * @throws io.luxaris.ConflictException when the connection changed concurrently
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the connection
+     * @throws io.luxaris.errors.ConflictException when the connection changed concurrently
      * @throws SecurityException when the stored credentials cannot be decrypted (sealed with a key this instance does
      *     not hold, or altered): connect the account again instead
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public ChannelConnection reconnect(Principal principal, ConnectionId id, Credentials credentials) {
         Objects.requireNonNull(principal, "principal");
@@ -195,7 +195,7 @@ public final class Channels {
         try {
             return rt.credentials(tx, id);
         } catch (RuntimeException e) {
-            if (e instanceof io.luxaris.StorageException) {
+            if (e instanceof io.luxaris.errors.StorageException) {
                 throw e;
             }
             return new Credentials(java.util.Map.of());
@@ -213,9 +213,9 @@ public final class Channels {
      * @throws ValidationException when {@code displayName} is blank or too long, or {@code properties} are too many or
      *     too long
      * @throws NotFoundException when the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the connection
-     * @throws io.luxaris.ConflictException when the connection changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the connection
+     * @throws io.luxaris.errors.ConflictException when the connection changed concurrently
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public ChannelConnection rename(
             Principal principal, ConnectionId id, String displayName, java.util.Map<String, String> properties) {
@@ -240,7 +240,7 @@ public final class Channels {
      *
      * @param principal the acting principal
      * @return the connections, of every status
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<ChannelConnection> list(Principal principal) {
         Objects.requireNonNull(principal, "principal");
@@ -255,8 +255,8 @@ public final class Channels {
      * @param id the connection's id
      * @return the connection
      * @throws NotFoundException when the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the connection
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the connection
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public ChannelConnection get(Principal principal, ConnectionId id) {
         Objects.requireNonNull(principal, "principal");
@@ -276,9 +276,9 @@ public final class Channels {
      * @param id the connection's id
      * @return the revoked connection
      * @throws NotFoundException when the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the connection
-     * @throws io.luxaris.ConflictException when the connection changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the connection
+     * @throws io.luxaris.errors.ConflictException when the connection changed concurrently
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public ChannelConnection revoke(Principal principal, ConnectionId id) {
         Objects.requireNonNull(principal, "principal");
@@ -306,8 +306,8 @@ public final class Channels {
      * @param id the connection's id
      * @return the connection's health
      * @throws NotFoundException when the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the connection
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the connection
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public ConnectionHealth health(Principal principal, ConnectionId id) {
         ChannelConnection c = get(principal, id);

@@ -1,9 +1,5 @@
 package io.luxaris.usecase;
 
-import io.luxaris.ConflictException;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.GenerationSession;
 import io.luxaris.domain.GenerationSessionId;
 import io.luxaris.domain.GenerationStatus;
@@ -16,6 +12,9 @@ import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.SuggestionId;
 import io.luxaris.domain.TextMeasure;
 import io.luxaris.domain.VariantSource;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
 import io.luxaris.internal.Fitting;
 import io.luxaris.internal.Redactor;
 import io.luxaris.internal.RegisteredChannel;
@@ -28,6 +27,7 @@ import io.luxaris.spi.generation.GenerationPrompt;
 import io.luxaris.spi.generation.GenerationResult;
 import io.luxaris.spi.generation.RewordRequest;
 import io.luxaris.spi.generation.SuggestionGenerator;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Instant;
@@ -74,10 +74,10 @@ public final class Generation {
      *     names an unknown channel, {@code count} or {@code tone} is out of range, {@code templateValues} are too many
      *     or too long or lack a placeholder of the template, or {@code generator} is not registered
      * @throws NotFoundException when the request's post or template does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not create sessions, change the post or read the
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not create sessions, change the post or read the
      *     template
      * @throws ConflictException when the session was aborted while the generator ran
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public SessionDetails generate(Principal principal, GenerationRequest request) {
         rt.requireCreate(principal, ResourceType.GENERATION_SESSION);
@@ -321,8 +321,8 @@ public final class Generation {
      * @param id the session's id
      * @return the session with its suggestions, in creation order
      * @throws NotFoundException when the session does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the session
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the session
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public SessionDetails get(Principal principal, GenerationSessionId id) {
         Objects.requireNonNull(principal, "principal");
@@ -340,7 +340,7 @@ public final class Generation {
      * @param limit the most sessions to return, 1..500
      * @return the sessions its access policy lets it see
      * @throws ValidationException when {@code limit} is out of range
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<GenerationSession> list(Principal principal, int limit) {
         Objects.requireNonNull(principal, "principal");
@@ -360,11 +360,11 @@ public final class Generation {
      * @return the post, the new variant and the accepted suggestion
      * @throws ValidationException when the suggestion does not make a valid variant of its channel
      * @throws NotFoundException when the suggestion or the session's post does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the session, change the post or create
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the session, change the post or create
      *     posts
      * @throws ConflictException when the session was aborted, the suggestion's channel has no registered provider, the
      *     post is archived, or something changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public AcceptedSuggestion accept(Principal principal, SuggestionId id) {
         return accept(principal, id, Optional.empty());
@@ -379,10 +379,10 @@ public final class Generation {
      * @return the post, the new variant and the accepted suggestion
      * @throws ValidationException when the suggestion does not make a valid variant of its channel
      * @throws NotFoundException when the suggestion or the post does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the session or the post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the session or the post
      * @throws ConflictException when the session was aborted, the suggestion's channel has no registered provider, the
      *     post is archived, or something changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public AcceptedSuggestion acceptInto(Principal principal, SuggestionId id, PostId post) {
         return accept(principal, id, Optional.of(Objects.requireNonNull(post, "post")));
@@ -447,9 +447,9 @@ public final class Generation {
      * @param id the session's id
      * @return the aborted session
      * @throws NotFoundException when the session does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the session
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the session
      * @throws ConflictException when the session is completed, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public GenerationSession abort(Principal principal, GenerationSessionId id) {
         Objects.requireNonNull(principal, "principal");

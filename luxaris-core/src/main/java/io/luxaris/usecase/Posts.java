@@ -1,11 +1,5 @@
 package io.luxaris.usecase;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
-import io.luxaris.Violation;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Cursor;
 import io.luxaris.domain.Limits;
@@ -21,12 +15,18 @@ import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantSource;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.errors.Violation;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.UseCaseAccess;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.Transaction;
@@ -75,9 +75,9 @@ public final class Posts {
      *     metadata}, or a variant's channel (unknown), content, thread, media, tone or metadata, or its content does
      *     not fit the channel or its connection (all violations of one step at once; nothing is written)
      * @throws NotFoundException when a variant names a connection that does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not create posts, or may not publish with a
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not create posts, or may not publish with a
      *     variant's connection
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostDetails create(Principal principal, PostDraft draft) {
         return create(principal, draft, Optional.empty());
@@ -94,10 +94,10 @@ public final class Posts {
      * @return the stored post with its variants
      * @throws ValidationException as {@link #create(Principal, PostDraft)}
      * @throws NotFoundException when a variant names a connection that does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not create posts, or may not publish with a
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not create posts, or may not publish with a
      *     variant's connection
      * @throws ConflictException when the key was used with a different request
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostDetails create(Principal principal, PostDraft draft, IdempotencyKey key) {
         return create(principal, draft, Optional.of(Objects.requireNonNull(key, "key")));
@@ -115,8 +115,8 @@ public final class Posts {
      *     (rules as for a single post, plus {@code not_found} and {@code access_denied} for a variant's connection)
      * @throws ValidationException on {@code drafts}: {@code required} when it is null, {@code max_size} when it holds
      *     more than {@value Schedules#MAX_BATCH} drafts
-     * @throws io.luxaris.AccessDeniedException when the principal may not create posts
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not create posts
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public BulkResult<PostDetails> createAll(Principal principal, List<PostDraft> drafts) {
         return new BulkPosts(rt, this).createAll(principal, drafts, Optional.empty());
@@ -131,9 +131,9 @@ public final class Posts {
      * @param key the caller's idempotency key
      * @return one item per draft, in request order
      * @throws ValidationException when {@code drafts} is missing or too long
-     * @throws io.luxaris.AccessDeniedException when the principal may not create posts
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not create posts
      * @throws ConflictException when the key was used with different drafts
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public BulkResult<PostDetails> createAll(Principal principal, List<PostDraft> drafts, IdempotencyKey key) {
         return new BulkPosts(rt, this).createAll(principal, drafts, Optional.of(Objects.requireNonNull(key, "key")));
@@ -196,8 +196,8 @@ public final class Posts {
      * @param id the post's id
      * @return the post with its variants, oldest first
      * @throws NotFoundException when the post does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostDetails get(Principal principal, PostId id) {
         Objects.requireNonNull(principal, "principal");
@@ -218,10 +218,10 @@ public final class Posts {
      * @throws ValidationException when {@code title}, {@code baseContent}, {@code tags} or {@code metadata} breaks a
      *     rule
      * @throws NotFoundException when the post does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post
      * @throws ConflictException when the post is archived, or changed since {@code update.expectedVersion()} (or
      *     concurrently): read it again and retry
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Post update(Principal principal, PostId id, PostUpdate update) {
         Objects.requireNonNull(principal, "principal");
@@ -254,9 +254,9 @@ public final class Posts {
      * @param id the post's id
      * @return the archived post
      * @throws NotFoundException when the post does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post
      * @throws ConflictException when the post or one of its schedules changed concurrently: retry
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Post archive(Principal principal, PostId id) {
         Objects.requireNonNull(principal, "principal");
@@ -294,7 +294,7 @@ public final class Posts {
      * @return one page of posts
      * @throws ValidationException when {@code page.limit} is out of range, {@code page.cursor} is not a cursor of a
      *     previous page, {@code tag} is too long or {@code statuses} holds null
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Page<Post> list(Principal principal, PostQuery query) {
         Objects.requireNonNull(principal, "principal");
@@ -323,10 +323,10 @@ public final class Posts {
      *     {@code tone}, {@code metadata}) breaks a rule, the connection is on another channel, or the content does not
      *     fit the channel
      * @throws NotFoundException when the post, or the draft's connection, does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or publish with the
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post or publish with the
      *     connection
      * @throws ConflictException when the post is archived
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostVariant addVariant(Principal principal, PostId postId, VariantDraft draft) {
         Objects.requireNonNull(principal, "principal");
@@ -345,8 +345,8 @@ public final class Posts {
      * @param id the variant's id
      * @return the variant
      * @throws NotFoundException when the variant does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostVariant variant(Principal principal, VariantId id) {
         Objects.requireNonNull(principal, "principal");
@@ -369,11 +369,11 @@ public final class Posts {
      * @throws ValidationException when a field breaks a rule, the connection is on another channel, or the content does
      *     not fit the channel, the new connection or a connection of a pending schedule
      * @throws NotFoundException when the variant, or the update's connection, does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or publish with the
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post or publish with the
      *     connection
      * @throws ConflictException when the post is archived, the variant is published or being published, its channel has
      *     no registered provider, or it changed since {@code update.expectedVersion()} (or concurrently)
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostVariant updateVariant(Principal principal, VariantId id, VariantUpdate update) {
         Objects.requireNonNull(principal, "principal");
@@ -435,9 +435,9 @@ public final class Posts {
      * @param principal the acting principal
      * @param id the variant's id
      * @throws NotFoundException when the variant does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change its post
      * @throws ConflictException when the variant has schedules (they are kept for the record)
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public void deleteVariant(Principal principal, VariantId id) {
         Objects.requireNonNull(principal, "principal");
@@ -462,8 +462,8 @@ public final class Posts {
      * @param draft the variant to check
      * @return the violations, empty when the draft would be accepted
      * @throws NotFoundException when the draft's connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read or publish with the draft's connection
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read or publish with the draft's connection
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<Violation> check(Principal principal, VariantDraft draft) {
         Objects.requireNonNull(principal, "principal");
@@ -637,7 +637,7 @@ public final class Posts {
 
     static void expectVersion(String entity, Object id, long actual, OptionalLong expected) {
         if (expected.isPresent() && expected.getAsLong() != actual) {
-            throw io.luxaris.ConflictException.concurrentModification(entity, id);
+            throw io.luxaris.errors.ConflictException.concurrentModification(entity, id);
         }
     }
 

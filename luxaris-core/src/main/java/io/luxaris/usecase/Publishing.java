@@ -38,12 +38,12 @@ public final class Publishing {
      * outcomes are written, claimed work that did not start is released. Does nothing when the engine is not running.
      *
      * @param grace how long in-flight publishes may take to finish
-     * @throws io.luxaris.ValidationException when {@code grace} is negative (rule {@code range})
+     * @throws io.luxaris.errors.ValidationException when {@code grace} is negative (rule {@code range})
      */
     public void stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
         if (grace.isNegative()) {
-            throw io.luxaris.ValidationException.of("grace", "range", "must not be negative but was " + grace);
+            throw io.luxaris.errors.ValidationException.of("grace", "range", "must not be negative but was " + grace);
         }
         engine.stop(grace);
     }
@@ -54,7 +54,7 @@ public final class Publishing {
      * @return the counts of this call: published, failed, retried, unconfirmed, skipped, reaped and dry runs
      * @throws IllegalStateException when the background engine runs ({@link #start()}) or another {@code runDue()} does
      *     (with the default engine)
-     * @throws io.luxaris.StorageException when the storage fails; outcomes not yet written are kept for the next call
+     * @throws io.luxaris.errors.StorageException when the storage fails; outcomes not yet written are kept for the next call
      */
     public RunReport runDue() {
         return engine.runDue();
@@ -70,7 +70,7 @@ public final class Publishing {
      * unconfirmed ones. One cheap read-only query; meant for metrics and health checks, not for every request.
      *
      * @return the due count, the oldest due instant and the unconfirmed count, as of the store's now
-     * @throws io.luxaris.StorageException when the store fails
+     * @throws io.luxaris.errors.StorageException when the store fails
      */
     public Backlog backlog() {
         Set<ChannelId> channels =

@@ -1,10 +1,5 @@
 package io.luxaris.usecase;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Post;
@@ -17,11 +12,16 @@ import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.rules.ConnectionRule;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.QueueSlots;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.QueueClaim;
 import io.luxaris.spi.storage.Transaction;
@@ -83,9 +83,9 @@ public final class Queues {
      *     duplicate}, {@code precision}), {@code days} ({@code required}), {@code excludedDates} ({@code too_many},
      *     {@code range}), {@code maxPerDay} ({@code range})
      * @throws NotFoundException when a connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not create queues, or read or publish with a
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not create queues, or read or publish with a
      *     connection
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostingQueue create(Principal principal, QueueDraft draft) {
         rt.requireCreate(principal, ResourceType.QUEUE);
@@ -108,10 +108,10 @@ public final class Queues {
      * @return the changed queue
      * @throws ValidationException when a setting is missing or breaks a rule (see {@link #create})
      * @throws NotFoundException when the queue or a connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the queue, or read or publish with a
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue, or read or publish with a
      *     connection
      * @throws ConflictException when the queue is changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostingQueue update(Principal principal, QueueId id, QueueDraft draft) {
         Objects.requireNonNull(principal, "principal");
@@ -132,8 +132,8 @@ public final class Queues {
      * @param principal the acting principal
      * @param id the queue's id
      * @return whether it existed
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the queue
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public boolean delete(Principal principal, QueueId id) {
         Objects.requireNonNull(principal, "principal");
@@ -155,8 +155,8 @@ public final class Queues {
      * @param id the queue's id
      * @return the queue
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read it
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read it
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostingQueue get(Principal principal, QueueId id) {
         Objects.requireNonNull(principal, "principal");
@@ -169,7 +169,7 @@ public final class Queues {
      *
      * @param principal the acting principal
      * @return the queues
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<PostingQueue> list(Principal principal) {
         Objects.requireNonNull(principal, "principal");
@@ -192,10 +192,10 @@ public final class Queues {
      *     the horizon ({@code queue}/{@code full}), the variant's connection is not one of the queue's ({@code
      *     connection}/{@code not_in_queue}), the connection is unusable or the content does not fit it
      * @throws NotFoundException when the variant, the queue or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or the queue, or read or
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post or the queue, or read or
      *     publish with the connection
      * @throws ConflictException when the post is archived, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule enqueue(Principal principal, VariantId variant, QueueId queue) {
         return put(principal, variant, queue, false);
@@ -213,10 +213,10 @@ public final class Queues {
      * @return the new pending schedule at the first slot's time
      * @throws ValidationException as {@link #enqueue}
      * @throws NotFoundException when the variant, the queue or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or the queue, or read or
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post or the queue, or read or
      *     publish with the connection
      * @throws ConflictException when the post is archived, or a pushed schedule changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule shareNext(Principal principal, VariantId variant, QueueId queue) {
         return put(principal, variant, queue, true);
@@ -232,8 +232,8 @@ public final class Queues {
      * @return up to {@code count} free slots; fewer when the horizon ends first
      * @throws ValidationException when {@code count} is out of range
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the queue
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the queue
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<QueueSlot> preview(Principal principal, QueueId id, int count) {
         Objects.requireNonNull(principal, "principal");
@@ -258,8 +258,8 @@ public final class Queues {
      * @return up to {@code count} taken slots
      * @throws ValidationException when {@code count} is out of range
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the queue
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the queue
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<QueueSlot> queued(Principal principal, QueueId id, int count) {
         Objects.requireNonNull(principal, "principal");
@@ -283,9 +283,9 @@ public final class Queues {
      *     of the queue ({@code slot}/{@code not_a_slot}), the schedule is not queued in it ({@code
      *     schedule}/{@code not_queued}), or the target day is full ({@code slot}/{@code max_per_day})
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the queue or a moved post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue or a moved post
      * @throws ConflictException when a moved schedule changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<QueueSlot> move(Principal principal, QueueId id, ScheduleId schedule, Instant slot) {
         Objects.requireNonNull(principal, "principal");
@@ -338,9 +338,9 @@ public final class Queues {
      * @param seed the seed; empty: a random one
      * @return the taken slots with their new schedules, in order
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the queue or a queued post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue or a queued post
      * @throws ConflictException when a queued schedule changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<QueueSlot> shuffle(Principal principal, QueueId id, OptionalLong seed) {
         Objects.requireNonNull(principal, "principal");

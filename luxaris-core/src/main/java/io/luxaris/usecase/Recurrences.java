@@ -1,11 +1,5 @@
 package io.luxaris.usecase;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
-import io.luxaris.Violation;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Post;
@@ -21,11 +15,17 @@ import io.luxaris.domain.SeriesStatus;
 import io.luxaris.domain.When;
 import io.luxaris.domain.rules.ConnectionRule;
 import io.luxaris.domain.rules.ScheduleTimeRule;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.errors.Violation;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.SeriesMaterialiser;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Instant;
@@ -80,10 +80,10 @@ public final class Recurrences {
      *     connection is missing or unusable, or the rule has no future occurrence ({@code rule}, {@code
      *     no_occurrences})
      * @throws NotFoundException when the variant or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with the
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post, or read or publish with the
      *     connection
      * @throws ConflictException when the post is archived, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public RecurringSeries create(Principal principal, SeriesRequest request) {
         Objects.requireNonNull(principal, "principal");
@@ -159,9 +159,9 @@ public final class Recurrences {
      * @throws ValidationException when {@code update} or its {@code rule} is missing or breaks a rule (as for
      *     {@link #create})
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change its post
      * @throws ConflictException when the series is cancelled, its post archived, or it changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public RecurringSeries update(Principal principal, SeriesId id, SeriesUpdate update) {
         Objects.requireNonNull(principal, "principal");
@@ -215,9 +215,9 @@ public final class Recurrences {
      * @param id the series' id
      * @return the cancelled series
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change its post
      * @throws ConflictException when it changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public RecurringSeries cancel(Principal principal, SeriesId id) {
         Objects.requireNonNull(principal, "principal");
@@ -250,8 +250,8 @@ public final class Recurrences {
      * @param id the series' id
      * @return the series
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public RecurringSeries get(Principal principal, SeriesId id) {
         Objects.requireNonNull(principal, "principal");
@@ -266,8 +266,8 @@ public final class Recurrences {
      * @param post the post's id
      * @return its series, of every status
      * @throws NotFoundException when the post does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<RecurringSeries> listForPost(Principal principal, PostId post) {
         Objects.requireNonNull(principal, "principal");
@@ -285,8 +285,8 @@ public final class Recurrences {
      * @param id the series' id
      * @return its occurrences
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<SeriesOccurrence> occurrences(Principal principal, SeriesId id) {
         Objects.requireNonNull(principal, "principal");
@@ -307,8 +307,8 @@ public final class Recurrences {
      * @return the upcoming occurrences, in order
      * @throws ValidationException when {@code max} is out of range
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<ZonedDateTime> nextOccurrences(Principal principal, SeriesId id, int max) {
         Objects.requireNonNull(principal, "principal");
@@ -339,7 +339,7 @@ public final class Recurrences {
      * no engine runs in this instance. Safe to run on several instances at once.
      *
      * @return how many schedules were made
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public int materialise() {
         return SeriesMaterialiser.materialiseAll(rt);

@@ -1,11 +1,11 @@
 package io.luxaris.usecase;
 
-import io.luxaris.Principal;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.ScheduleCountCriteria;
 import io.luxaris.spi.storage.ScheduleCountRow;

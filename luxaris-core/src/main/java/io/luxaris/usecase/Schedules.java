@@ -1,10 +1,5 @@
 package io.luxaris.usecase;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ApprovalSubject;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
@@ -24,12 +19,17 @@ import io.luxaris.domain.When;
 import io.luxaris.domain.rules.ConnectionRule;
 import io.luxaris.domain.rules.RateLimitRule;
 import io.luxaris.domain.rules.ScheduleTimeRule;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Duration;
@@ -80,10 +80,10 @@ public final class Schedules {
      * @throws ValidationException when {@code variant} or {@code queue} is missing, the queue is full within the
      *     horizon, the variant's connection is not the queue's, the connection is unusable or the content does not fit
      * @throws NotFoundException when the variant, the queue or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or the queue, or read or
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post or the queue, or read or
      *     publish with the connection
      * @throws ConflictException when the post is archived, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule enqueue(Principal principal, io.luxaris.domain.VariantId variant, io.luxaris.domain.QueueId queue) {
         return queues.enqueue(principal, variant, queue);
@@ -104,7 +104,7 @@ public final class Schedules {
      * @throws ValidationException on {@code requests}: {@code required} when it is null, {@code max_size} when it
      *     holds more than {@value #MAX_BATCH} items
      * @throws ConflictException when a row changed concurrently: retry
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public BulkResult<Schedule> scheduleAll(Principal principal, List<ScheduleRequest> requests) {
         return bulk.scheduleAll(principal, requests, Optional.empty());
@@ -120,7 +120,7 @@ public final class Schedules {
      * @return one item per request, in request order
      * @throws ValidationException when {@code requests} is missing or too long
      * @throws ConflictException when the key was used with different requests, or a row changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public BulkResult<Schedule> scheduleAll(Principal principal, List<ScheduleRequest> requests, IdempotencyKey key) {
         return bulk.scheduleAll(principal, requests, Optional.of(Objects.requireNonNull(key, "key")));
@@ -138,7 +138,7 @@ public final class Schedules {
      * @return the non-empty groups, ordered by status, channel key and connection id
      * @throws ValidationException when {@code from} or {@code to} is missing or out of range, the range is empty or
      *     too long, or {@code groupBy} holds null
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<ScheduleCount> counts(Principal principal, Instant from, Instant to, CountBy... groupBy) {
         return ScheduleCounts.count(rt, principal, from, to, groupBy);
@@ -160,10 +160,10 @@ public final class Schedules {
      *     connection is unusable ({@code channel_mismatch}, {@code connection_status}, {@code channel_disabled}) or the
      *     content does not fit it
      * @throws NotFoundException when the variant or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with the
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post, or read or publish with the
      *     connection
      * @throws ConflictException when the post is archived, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule schedule(Principal principal, ScheduleRequest request) {
         return schedule(principal, request, Optional.empty());
@@ -180,11 +180,11 @@ public final class Schedules {
      * @return the new pending schedule, or the one the first call with this key created
      * @throws ValidationException as {@link #schedule(Principal, ScheduleRequest)}
      * @throws NotFoundException when the variant or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with the
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post, or read or publish with the
      *     connection
      * @throws ConflictException when the key was used with a different request, the post is archived, or it changed
      *     concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule schedule(Principal principal, ScheduleRequest request, IdempotencyKey key) {
         return schedule(principal, request, Optional.of(Objects.requireNonNull(key, "key")));
@@ -217,10 +217,10 @@ public final class Schedules {
      *     ({@code other_post}), or a target breaks a rule of {@link #schedule}; the fields are named {@code
      *     targets[i].variant}, {@code targets[i].when} and {@code targets[i].connection}
      * @throws NotFoundException when the post, a variant or a connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with a
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post, or read or publish with a
      *     connection
      * @throws ConflictException when the post is archived, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<Schedule> scheduleTargets(Principal principal, PostId post, List<ScheduleRequest> targets) {
         Objects.requireNonNull(principal, "principal");
@@ -367,9 +367,9 @@ public final class Schedules {
      * @throws ValidationException when {@code when} is missing or breaks a rule ({@code in_past}, {@code horizon},
      *     {@code dst_gap}, {@code rate_limit}, {@code min_gap})
      * @throws NotFoundException when the schedule does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change its post
      * @throws ConflictException when the schedule is neither pending nor awaiting approval, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule reschedule(Principal principal, ScheduleId id, When when) {
         Objects.requireNonNull(principal, "principal");
@@ -416,10 +416,10 @@ public final class Schedules {
      * @throws ValidationException when {@code connection} is missing or unusable ({@code channel_mismatch}, {@code
      *     connection_status}, {@code channel_disabled}), the content does not fit it, or its rate limits would break
      * @throws NotFoundException when the schedule or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with the
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post, or read or publish with the
      *     connection
      * @throws ConflictException when the schedule is neither pending nor awaiting approval, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule changeConnection(Principal principal, ScheduleId id, ConnectionId connectionId) {
         Objects.requireNonNull(principal, "principal");
@@ -460,9 +460,9 @@ public final class Schedules {
      * @param id the schedule's id
      * @return the cancelled schedule
      * @throws NotFoundException when the schedule does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change its post
      * @throws ConflictException when the schedule is being published right now or finished, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule cancel(Principal principal, ScheduleId id) {
         Objects.requireNonNull(principal, "principal");
@@ -493,8 +493,8 @@ public final class Schedules {
      * @param id the schedule's id
      * @return the schedule
      * @throws NotFoundException when the schedule does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule get(Principal principal, ScheduleId id) {
         Objects.requireNonNull(principal, "principal");
@@ -509,8 +509,8 @@ public final class Schedules {
      * @param post the post's id
      * @return its schedules, of every status
      * @throws NotFoundException when the post does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<Schedule> listForPost(Principal principal, PostId post) {
         Objects.requireNonNull(principal, "principal");
@@ -528,8 +528,8 @@ public final class Schedules {
      * @param id the schedule's id
      * @return its publish events
      * @throws NotFoundException when the schedule does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<PublishEvent> events(Principal principal, ScheduleId id) {
         Objects.requireNonNull(principal, "principal");
@@ -552,9 +552,9 @@ public final class Schedules {
      * @throws ValidationException when {@code resolution} is missing, its {@code externalId} or {@code url} breaks a
      *     rule, or its time ({@code resolution.when}) is missing or breaks a rule
      * @throws NotFoundException when the schedule does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change its post
      * @throws ConflictException when the schedule is not unconfirmed, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule resolveUnconfirmed(Principal principal, ScheduleId id, UnconfirmedResolution resolution) {
         Objects.requireNonNull(principal, "principal");
@@ -658,10 +658,10 @@ public final class Schedules {
      * @param id the schedule's id
      * @return the schedule after the lookup
      * @throws NotFoundException when the schedule does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change its post
      * @throws ConflictException when the schedule is not unconfirmed
      * @throws SecurityException when the connection's stored credentials cannot be decrypted
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule reconcile(Principal principal, ScheduleId id) {
         Objects.requireNonNull(principal, "principal");
@@ -690,9 +690,9 @@ public final class Schedules {
      * @return the schedule: pending, or skipped when it was too late
      * @throws ValidationException when the note is too long ({@code max_length}) or holds an invalid character
      * @throws NotFoundException when the schedule does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not approve schedules of the post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not approve schedules of the post
      * @throws ConflictException when the schedule is not awaiting approval, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule approve(Principal principal, ScheduleId id, String note) {
         return approvals.approve(principal, id, note);
@@ -708,9 +708,9 @@ public final class Schedules {
      * @return the cancelled schedule
      * @throws ValidationException when the note is too long ({@code max_length}) or holds an invalid character
      * @throws NotFoundException when the schedule does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not approve schedules of the post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not approve schedules of the post
      * @throws ConflictException when the schedule is not awaiting approval, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Schedule reject(Principal principal, ScheduleId id, String note) {
         return approvals.reject(principal, id, note);
@@ -726,9 +726,9 @@ public final class Schedules {
      * @param required true to require approval, false to lift the requirement
      * @throws ValidationException when {@code post} is missing
      * @throws NotFoundException when the post does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post (setting) or approve for it
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post (setting) or approve for it
      *     (lifting)
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public void requireApproval(Principal principal, PostId post, boolean required) {
         approvals.requireForPost(principal, post, required);
@@ -743,9 +743,9 @@ public final class Schedules {
      * @param required true to require approval, false to lift the requirement
      * @throws ValidationException when {@code connection} is missing
      * @throws NotFoundException when the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the connection (setting) or approve
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the connection (setting) or approve
      *     for it (lifting)
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public void requireApproval(Principal principal, ConnectionId connection, boolean required) {
         approvals.requireForConnection(principal, connection, required);
@@ -774,12 +774,12 @@ public final class Schedules {
     }
 
     /** The rate-limit violations of one schedule at {@code runAt}, reported on the field {@code when}. */
-    List<io.luxaris.Violation> rateLimits(
+    List<io.luxaris.errors.Violation> rateLimits(
             Transaction tx, ConnectionId connection, Instant runAt, Optional<ScheduleId> self) {
         return rateLimits(tx, connection, runAt, self, List.of(), "when");
     }
 
-    private List<io.luxaris.Violation> rateLimits(
+    private List<io.luxaris.errors.Violation> rateLimits(
             Transaction tx,
             ConnectionId connection,
             Instant runAt,

@@ -1,19 +1,19 @@
 package io.luxaris.usecase;
 
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.PostTemplate;
 import io.luxaris.domain.TemplateConstraints;
 import io.luxaris.domain.TemplateId;
-import io.luxaris.internal.Args;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.TemplateText;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
+import io.luxaris.util.Args;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +45,8 @@ public final class Templates {
      *     unique} for the owner, {@code description} is too long, {@code body} is blank, too long or not a supported
      *     template ({@code template_syntax}, {@code template_unsupported}), {@code defaultChannel} is unknown, or a
      *     constraint is out of range
-     * @throws io.luxaris.AccessDeniedException when the principal may not create templates
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not create templates
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostTemplate create(Principal principal, TemplateDraft draft) {
         rt.requireCreate(principal, ResourceType.TEMPLATE);
@@ -80,10 +80,10 @@ public final class Templates {
      * @return the stored template
      * @throws ValidationException as for {@link #create}
      * @throws NotFoundException when the template does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the template
-     * @throws io.luxaris.ConflictException when the template changed since {@code draft.expectedVersion()} (or
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the template
+     * @throws io.luxaris.errors.ConflictException when the template changed since {@code draft.expectedVersion()} (or
      *     concurrently)
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostTemplate update(Principal principal, TemplateId id, TemplateDraft draft) {
         Objects.requireNonNull(principal, "principal");
@@ -117,8 +117,8 @@ public final class Templates {
      * @param id the template's id
      * @return the template
      * @throws NotFoundException when the template does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the template
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the template
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public PostTemplate get(Principal principal, TemplateId id) {
         Objects.requireNonNull(principal, "principal");
@@ -133,7 +133,7 @@ public final class Templates {
      *
      * @param principal the acting principal
      * @return the templates
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public List<PostTemplate> list(Principal principal) {
         Objects.requireNonNull(principal, "principal");
@@ -147,8 +147,8 @@ public final class Templates {
      * @param principal the acting principal
      * @param id the template's id
      * @throws NotFoundException when the template does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the template
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the template
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public void delete(Principal principal, TemplateId id) {
         Objects.requireNonNull(principal, "principal");
@@ -168,8 +168,8 @@ public final class Templates {
      * @param id the template's id
      * @return the names, such as {@code product} and {@code version}
      * @throws NotFoundException when the template does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the template
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the template
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public Set<String> placeholders(Principal principal, TemplateId id) {
         PostTemplate template = get(principal, id);
@@ -187,8 +187,8 @@ public final class Templates {
      * @throws ValidationException when {@code values} is missing, has too many or too long entries, or lacks a
      *     placeholder's value ({@code missing_placeholder})
      * @throws NotFoundException when the template does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the template
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the template
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
     public String render(Principal principal, TemplateId id, Map<String, String> values) {
         PostTemplate template = get(principal, id);

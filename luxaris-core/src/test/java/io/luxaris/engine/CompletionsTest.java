@@ -3,8 +3,8 @@ package io.luxaris.engine;
 import static io.luxaris.engine.Jobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.StorageException;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.RunReport;

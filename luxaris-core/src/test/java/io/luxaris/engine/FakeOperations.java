@@ -1,10 +1,10 @@
 package io.luxaris.engine;
 
-import io.luxaris.StorageException;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.ClaimedJobs;
 import io.luxaris.spi.engine.JobResult;

@@ -1,6 +1,6 @@
 package io.luxaris.engine;
 
-import io.luxaris.StorageException;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.TransactionWork;
 

@@ -4,7 +4,7 @@ import static io.luxaris.engine.Jobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.StorageException;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.EngineObserver;
 import io.luxaris.spi.engine.JobResult;

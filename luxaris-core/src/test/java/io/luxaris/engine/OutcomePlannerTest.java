@@ -3,12 +3,12 @@ package io.luxaris.engine;
 import static io.luxaris.engine.Jobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.rules.RetryPolicy;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.PublishJob;

@@ -2,7 +2,7 @@ package io.luxaris.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Violation;
+import io.luxaris.errors.Violation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

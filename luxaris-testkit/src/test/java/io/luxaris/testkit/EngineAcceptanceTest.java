@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.Luxaris;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.FailureKind;
@@ -21,8 +19,10 @@ import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.When;
 import io.luxaris.domain.rules.RetryPolicy;
 import io.luxaris.domain.rules.SchedulingRules;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.memory.InMemoryStorage;
 import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel.Behavior;
 import io.luxaris.usecase.UnconfirmedResolution;
 import java.time.Duration;
@@ -640,7 +640,7 @@ class EngineAcceptanceTest {
         assertThat(fake.postsFor(found.id())).isEqualTo(1);
         assertThat(fake.postsFor(absent.id())).isEqualTo(1);
         assertThatThrownBy(() -> l.schedules().reconcile(alice, found.id()))
-                .isInstanceOf(io.luxaris.ConflictException.class);
+                .isInstanceOf(io.luxaris.errors.ConflictException.class);
     }
 
     static void waitUntil(BooleanSupplier condition) throws InterruptedException {

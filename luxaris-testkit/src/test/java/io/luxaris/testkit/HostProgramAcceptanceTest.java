@@ -3,15 +3,15 @@ package io.luxaris.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.AccessDeniedException;
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.errors.AccessDeniedException;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.usecase.CalendarFilter;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDetails;

@@ -4,7 +4,6 @@ import static io.luxaris.testkit.Fixtures.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Post;
@@ -15,6 +14,7 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.rules.SchedulingRules;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel.Behavior;
 import io.luxaris.usecase.PostDetails;
 import io.luxaris.usecase.PostDraft;

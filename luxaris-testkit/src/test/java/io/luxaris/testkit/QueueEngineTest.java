@@ -3,12 +3,12 @@ package io.luxaris.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.QueueDraft;

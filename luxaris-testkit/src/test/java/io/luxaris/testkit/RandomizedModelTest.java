@@ -2,10 +2,7 @@ package io.luxaris.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.ConflictException;
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
@@ -22,7 +19,10 @@ import io.luxaris.domain.When;
 import io.luxaris.domain.rules.PostStatusRule;
 import io.luxaris.domain.rules.RetryPolicy;
 import io.luxaris.domain.rules.SchedulingRules;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.ValidationException;
 import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel.Behavior;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;

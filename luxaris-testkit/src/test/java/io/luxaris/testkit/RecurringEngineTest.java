@@ -3,13 +3,13 @@ package io.luxaris.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.RecurrenceRule;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.SeriesStatus;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.SeriesRequest;

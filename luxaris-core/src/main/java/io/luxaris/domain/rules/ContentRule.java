@@ -1,10 +1,10 @@
 package io.luxaris.domain.rules;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.luxaris;
+package io.luxaris.errors;
 
 /**
  * The request conflicts with the current state: an illegal lifecycle transition (the message names from, to and

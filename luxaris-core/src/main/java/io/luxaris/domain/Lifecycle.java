@@ -1,11 +1,6 @@
-package io.luxaris.domain.rules;
+package io.luxaris.domain;
 
-import io.luxaris.ConflictException;
-import io.luxaris.domain.ConnectionStatus;
-import io.luxaris.domain.GenerationStatus;
-import io.luxaris.domain.PostStatus;
-import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.domain.VariantStatus;
+import io.luxaris.errors.ConflictException;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;

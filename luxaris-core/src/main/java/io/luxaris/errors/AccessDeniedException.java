@@ -1,4 +1,4 @@
-package io.luxaris;
+package io.luxaris.errors;
 
 /** The acting principal may not perform this action on this resource (decided by the {@code AccessPolicy}). */
 public final class AccessDeniedException extends LuxarisException {

@@ -1,4 +1,4 @@
-package io.luxaris;
+package io.luxaris.errors;
 
 import java.util.Objects;
 

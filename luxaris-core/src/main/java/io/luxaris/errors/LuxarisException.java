@@ -1,4 +1,4 @@
-package io.luxaris;
+package io.luxaris.errors;
 
 /**
  * Root of every exception Luxaris throws on purpose. Messages are safe to log and to show: they never contain

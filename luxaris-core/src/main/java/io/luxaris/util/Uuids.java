@@ -1,4 +1,4 @@
-package io.luxaris.internal;
+package io.luxaris.util;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

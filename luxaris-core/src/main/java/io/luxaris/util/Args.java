@@ -1,4 +1,4 @@
-package io.luxaris.internal;
+package io.luxaris.util;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.luxaris;
+package io.luxaris.events;
 
 /**
  * Receives lifecycle events after the change they describe is committed. Called on the thread that made the

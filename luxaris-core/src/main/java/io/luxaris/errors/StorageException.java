@@ -1,4 +1,4 @@
-package io.luxaris;
+package io.luxaris.errors;
 
 /** The storage failed (database unreachable, constraint broken by a bug, ...). The message is safe to log. */
 public final class StorageException extends LuxarisException {

@@ -1,14 +1,9 @@
-package io.luxaris.domain.rules;
+package io.luxaris.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.ConflictException;
-import io.luxaris.domain.ConnectionStatus;
-import io.luxaris.domain.GenerationStatus;
-import io.luxaris.domain.PostStatus;
-import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.domain.VariantStatus;
+import io.luxaris.errors.ConflictException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.luxaris;
+package io.luxaris.spi.security;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.luxaris;
+package io.luxaris.events;
 
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.PublishEvent;
