@@ -15,6 +15,7 @@ import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.util.Args;
+import io.luxaris.util.Strings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -366,7 +367,7 @@ public final class Channels {
                 Limits.METADATA_KEY,
                 Limits.CREDENTIAL_VALUE);
         credentials.values().forEach((key, value) -> {
-            if (!key.isBlank() && value.isBlank() && Validation.invalidCharacterAt(key) < 0) {
+            if (!key.isBlank() && value.isBlank() && Strings.invalidCharacterAt(key) < 0) {
                 v.add("credentials." + key, "required", "must not be blank; leave the key out instead");
             }
         });

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks for programmer errors (JDK exceptions, not validation). */
 public final class Args {
@@ -56,12 +57,12 @@ public final class Args {
      * report them; null gives an empty list. Validate the copy and use the copy: what a caller's collection says
      * about itself (its size, say) is not trusted.
      */
-    public static <T> List<T> snapshot(List<T> list) {
+    public static <T> List<T> snapshot(@Nullable List<T> list) {
         return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** {@link #snapshot(List)} of a set; iteration order kept. */
-    public static <T> Set<T> snapshot(Set<T> set) {
+    public static <T> Set<T> snapshot(@Nullable Set<T> set) {
         if (set == null) {
             return Set.of();
         }
@@ -71,7 +72,7 @@ public final class Args {
     }
 
     /** {@link #snapshot(List)} of a map; iteration order kept, null keys and values kept for validation. */
-    public static <K, V> Map<K, V> snapshot(Map<K, V> map) {
+    public static <K, V> Map<K, V> snapshot(@Nullable Map<K, V> map) {
         if (map == null) {
             return Map.of();
         }

@@ -31,7 +31,7 @@ public record Principal(String id, Map<String, String> attributes) {
         if (id.length() > MAX_ID_LENGTH) {
             throw new IllegalArgumentException("principal id is longer than " + MAX_ID_LENGTH + " characters");
         }
-        int bad = io.luxaris.internal.Validation.invalidCharacterAt(id);
+        int bad = io.luxaris.util.Strings.invalidCharacterAt(id);
         if (bad >= 0) {
             throw new IllegalArgumentException("principal id holds NUL or an unpaired surrogate at position " + bad
                     + "; it is stored as the owner of what the principal creates");
