@@ -22,7 +22,7 @@ class LayeringTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "io.luxaris.usecase..",
-                        "io.luxaris.engine..",
+                        "io.luxaris.internal.engine..",
                         "io.luxaris.memory..",
                         "io.luxaris.spi..",
                         "io.luxaris.generation..")
@@ -39,7 +39,7 @@ class LayeringTest {
                 .resideInAPackage("io.luxaris.spi..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.luxaris.usecase..", "io.luxaris.engine..", "io.luxaris.memory..")
+                .resideInAnyPackage("io.luxaris.usecase..", "io.luxaris.internal.engine..", "io.luxaris.memory..")
                 .check(CORE);
     }
 
@@ -50,7 +50,7 @@ class LayeringTest {
                 .resideInAPackage("io.luxaris.usecase..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.luxaris.engine..", "io.luxaris.memory..")
+                .resideInAnyPackage("io.luxaris.internal.engine..", "io.luxaris.memory..")
                 .check(CORE);
     }
 
@@ -58,7 +58,7 @@ class LayeringTest {
     void theEngine_usesStorageOnlyThroughTheSpi() {
         noClasses()
                 .that()
-                .resideInAPackage("io.luxaris.engine..")
+                .resideInAPackage("io.luxaris.internal.engine..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.luxaris.memory..", "io.luxaris.usecase..")

@@ -8,7 +8,7 @@ import io.luxaris.domain.Page;
 import io.luxaris.domain.PageRequest;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.Schedule;
-import io.luxaris.engine.DefaultSchedulerEngine;
+import io.luxaris.internal.engine.DefaultSchedulerEngine;
 import io.luxaris.jdbc.JdbcStorage;
 import io.luxaris.jdbc.TinkSecretCipher;
 import io.luxaris.spi.engine.ClaimedJobs;
