@@ -11,9 +11,16 @@ import io.luxaris.internal.Events;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
-import io.luxaris.internal.UseCaseAccess;
 import io.luxaris.internal.engine.CorePublishingOperations;
 import io.luxaris.internal.engine.DefaultSchedulerEngine;
+import io.luxaris.internal.usecase.DefaultCalendar;
+import io.luxaris.internal.usecase.DefaultChannels;
+import io.luxaris.internal.usecase.DefaultGeneration;
+import io.luxaris.internal.usecase.DefaultPosts;
+import io.luxaris.internal.usecase.DefaultPublishing;
+import io.luxaris.internal.usecase.DefaultRecurrences;
+import io.luxaris.internal.usecase.DefaultSchedules;
+import io.luxaris.internal.usecase.DefaultTemplates;
 import io.luxaris.memory.InMemoryStorage;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelProvider;
@@ -92,16 +99,18 @@ public final class Luxaris implements AutoCloseable {
         this.runtime = runtime;
         this.engine = engine;
         this.closeables = closeables;
-        var useCases = UseCaseAccess.get().create(runtime, engine);
-        this.channels = useCases.channels();
-        this.posts = useCases.posts();
-        this.templates = useCases.templates();
-        this.generation = useCases.generation();
-        this.schedules = useCases.schedules();
-        this.calendar = useCases.calendar();
-        this.publishing = useCases.publishing();
-        this.recurrences = useCases.recurrences();
-        this.queues = useCases.queues();
+        var posts = new DefaultPosts(runtime);
+        var templates = new DefaultTemplates(runtime);
+        var schedules = new DefaultSchedules(runtime, posts);
+        this.channels = new DefaultChannels(runtime);
+        this.posts = posts;
+        this.templates = templates;
+        this.generation = new DefaultGeneration(runtime, posts, templates);
+        this.schedules = schedules;
+        this.calendar = new DefaultCalendar(runtime);
+        this.publishing = new DefaultPublishing(engine, runtime);
+        this.recurrences = new DefaultRecurrences(runtime, posts);
+        this.queues = schedules.queues();
     }
 
     /**

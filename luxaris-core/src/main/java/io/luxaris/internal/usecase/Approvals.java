@@ -1,4 +1,4 @@
-package io.luxaris.usecase;
+package io.luxaris.internal.usecase;
 
 import io.luxaris.domain.ApprovalSubject;
 import io.luxaris.domain.ChannelConnection;
@@ -22,6 +22,7 @@ import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
+import io.luxaris.usecase.Schedules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,9 @@ final class Approvals {
     static final String REJECTED = "approval_rejected";
 
     private final Runtime rt;
-    private final Posts posts;
+    private final DefaultPosts posts;
 
-    Approvals(Runtime rt, Posts posts) {
+    public Approvals(Runtime rt, DefaultPosts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
     }

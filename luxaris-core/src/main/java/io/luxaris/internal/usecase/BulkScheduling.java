@@ -1,4 +1,4 @@
-package io.luxaris.usecase;
+package io.luxaris.internal.usecase;
 
 import io.luxaris.domain.ApprovalSubject;
 import io.luxaris.domain.ChannelConnection;
@@ -26,6 +26,11 @@ import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
+import io.luxaris.usecase.BulkItem;
+import io.luxaris.usecase.BulkResult;
+import io.luxaris.usecase.IdempotencyKey;
+import io.luxaris.usecase.ScheduleRequest;
+import io.luxaris.usecase.Schedules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +54,7 @@ final class BulkScheduling {
 
     private final Runtime rt;
 
-    BulkScheduling(Runtime rt) {
+    public BulkScheduling(Runtime rt) {
         this.rt = rt;
     }
 

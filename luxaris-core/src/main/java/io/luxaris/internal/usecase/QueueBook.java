@@ -1,4 +1,4 @@
-package io.luxaris.usecase;
+package io.luxaris.internal.usecase;
 
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.ScheduleId;
@@ -32,7 +32,7 @@ final class QueueBook {
     private final Map<LocalDate, Integer> perDay = new HashMap<>();
     private LocalDate loadedTo;
 
-    QueueBook(PostingQueue queue, Transaction tx, Instant now, SchedulingRules rules) {
+    public QueueBook(PostingQueue queue, Transaction tx, Instant now, SchedulingRules rules) {
         this.queue = queue;
         this.tx = tx;
         this.now = now;

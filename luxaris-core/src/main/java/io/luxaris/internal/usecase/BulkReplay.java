@@ -1,6 +1,8 @@
-package io.luxaris.usecase;
+package io.luxaris.internal.usecase;
 
 import io.luxaris.internal.Idempotency;
+import io.luxaris.usecase.BulkItem;
+import io.luxaris.usecase.BulkResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

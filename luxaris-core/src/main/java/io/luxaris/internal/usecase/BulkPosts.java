@@ -1,4 +1,4 @@
-package io.luxaris.usecase;
+package io.luxaris.internal.usecase;
 
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.Post;
@@ -14,6 +14,13 @@ import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.Transaction;
+import io.luxaris.usecase.BulkItem;
+import io.luxaris.usecase.BulkResult;
+import io.luxaris.usecase.IdempotencyKey;
+import io.luxaris.usecase.PostDetails;
+import io.luxaris.usecase.PostDraft;
+import io.luxaris.usecase.Posts;
+import io.luxaris.usecase.VariantDraft;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +35,9 @@ final class BulkPosts {
     static final String OPERATION = "posts.createAll";
 
     private final Runtime rt;
-    private final Posts posts;
+    private final DefaultPosts posts;
 
-    BulkPosts(Runtime rt, Posts posts) {
+    public BulkPosts(Runtime rt, DefaultPosts posts) {
         this.rt = rt;
         this.posts = posts;
     }
@@ -74,7 +81,7 @@ final class BulkPosts {
             v.add("draft", "required", "is required");
             return null;
         }
-        Posts.validatePost(v, draft.title(), draft.baseContent(), draft.tags(), draft.metadata());
+        DefaultPosts.validatePost(v, draft.title(), draft.baseContent(), draft.tags(), draft.metadata());
         for (int j = 0; j < draft.variants().size(); j++) {
             if (draft.variants().get(j) == null) {
                 v.add("variants[" + j + "]", "required", "is required");
@@ -87,7 +94,7 @@ final class BulkPosts {
                 principal.id(),
                 draft.title().map(String::strip),
                 draft.baseContent(),
-                Posts.tags(draft.tags()),
+                DefaultPosts.tags(draft.tags()),
                 draft.metadata(),
                 now);
         var variants = new ArrayList<PostVariant>();

@@ -1,4 +1,4 @@
-package io.luxaris.usecase;
+package io.luxaris.internal.usecase;
 
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelId;
@@ -9,6 +9,9 @@ import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
 import io.luxaris.spi.storage.ScheduleCountCriteria;
 import io.luxaris.spi.storage.ScheduleCountRow;
+import io.luxaris.usecase.CountBy;
+import io.luxaris.usecase.ScheduleCount;
+import io.luxaris.usecase.Schedules;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -33,7 +36,7 @@ final class ScheduleCounts {
         v.required("to", to);
         v.required("groupBy", groupBy);
         v.throwIfInvalid();
-        Calendar.checkRange(v, from, to);
+        DefaultCalendar.checkRange(v, from, to);
         var by = EnumSet.noneOf(CountBy.class);
         for (CountBy g : groupBy) {
             if (g == null) {
