@@ -60,8 +60,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -507,56 +509,10 @@ public final class Luxaris implements AutoCloseable {
             StorageProvider storageProvider = storage;
             if (discover) {
                 // explicit registrations win over discovered providers with the same key
-                var discoveredChannels = new LinkedHashMap<String, ChannelProvider>();
-                for (ChannelProvider p : ServiceLoader.load(ChannelProvider.class)) {
-                    String key = checkedKey(p.key(), p);
-                    if (channelsByKey.containsKey(key)) {
-                        LOG.info(
-                                "discovered channel provider '{}' ({}) is registered explicitly; using the explicit one",
-                                key,
-                                p.getClass().getName());
-                        continue;
-                    }
-                    putUnique(discoveredChannels, key, p, "channel");
-                    LOG.info(
-                            "discovered channel provider '{}' ({})",
-                            key,
-                            p.getClass().getName());
-                }
-                channelsByKey.putAll(discoveredChannels);
-                var discoveredGenerators = new LinkedHashMap<String, GeneratorProvider>();
-                for (GeneratorProvider p : ServiceLoader.load(GeneratorProvider.class)) {
-                    String key = checkedKey(p.key(), p);
-                    if (generatorsByKey.containsKey(key)) {
-                        LOG.info(
-                                "discovered generator provider '{}' ({}) is registered explicitly; using the explicit one",
-                                key,
-                                p.getClass().getName());
-                        continue;
-                    }
-                    putUnique(discoveredGenerators, key, p, "generator");
-                    LOG.info(
-                            "discovered generator provider '{}' ({})",
-                            key,
-                            p.getClass().getName());
-                }
-                generatorsByKey.putAll(discoveredGenerators);
+                discover(ChannelProvider.class, ChannelProvider::key, channelsByKey, "channel");
+                discover(GeneratorProvider.class, GeneratorProvider::key, generatorsByKey, "generator");
                 if (storageProvider == null) {
-                    var found = new ArrayList<StorageProvider>();
-                    ServiceLoader.load(StorageProvider.class).forEach(found::add);
-                    if (found.size() > 1) {
-                        throw new IllegalStateException("several storage providers were discovered ("
-                                + found.stream()
-                                        .map(p -> p.getClass().getName())
-                                        .toList()
-                                + "); choose one with storage(...)");
-                    }
-                    if (found.size() == 1) {
-                        storageProvider = found.get(0);
-                        LOG.info(
-                                "discovered storage provider {}",
-                                storageProvider.getClass().getName());
-                    }
+                    storageProvider = discoverStorage();
                 }
             }
             generatorsByKey.putIfAbsent(OfflineGenerator.KEY, OfflineGenerator.create());
@@ -580,97 +536,10 @@ public final class Luxaris implements AutoCloseable {
                     }
                     secretCipher = SecretCipher.ephemeral();
                 }
-                var registered = new LinkedHashMap<String, RegisteredChannel>();
-                Instant now = clock.instant();
-                Map<ChannelId, Channel> stored = new HashMap<>();
-                opened.readOnly(tx -> {
-                    tx.channels().list().forEach(c -> stored.put(c.id(), c));
-                    return null;
-                });
-                var catalog = new ArrayList<Channel>();
-                ChannelEnvironment channelEnv = new ChannelEnvironment() {
-                    @Override
-                    public Clock clock() {
-                        return clock;
-                    }
-
-                    @Override
-                    public MediaSource mediaSource() {
-                        return mediaSource;
-                    }
-                };
-                for (ChannelProvider p : channelsByKey.values()) {
-                    var descriptor = Objects.requireNonNull(p.descriptor(), "descriptor of channel " + p.key());
-                    ChannelId id = ChannelId.forKey(p.key());
-                    Channel existing = stored.remove(id);
-                    var channel = new Channel(
-                            id,
-                            p.key(),
-                            descriptor.name(),
-                            ChannelStatus.ACTIVE,
-                            descriptor.limits(),
-                            existing == null ? now : existing.createdAt(),
-                            now);
-                    catalog.add(channel);
-                    ChannelPublisher publisher =
-                            Objects.requireNonNull(p.createPublisher(channelEnv), "publisher of channel " + p.key());
-                    closeables.add(publisher);
-                    registered.put(p.key(), new RegisteredChannel(p, channel, publisher));
-                }
-                for (Channel orphan : stored.values()) {
-                    if (orphan.status() != ChannelStatus.DISABLED) {
-                        catalog.add(new Channel(
-                                orphan.id(),
-                                orphan.key(),
-                                orphan.name(),
-                                ChannelStatus.DISABLED,
-                                orphan.limits(),
-                                orphan.createdAt(),
-                                now));
-                    }
-                }
-                opened.inTransaction(tx -> {
-                    catalog.forEach(tx.channels()::upsert);
-                    return null;
-                });
-                GeneratorEnvironment generatorEnv = () -> clock;
-                var generators = new LinkedHashMap<String, SuggestionGenerator>();
-                for (var e : generatorsByKey.entrySet()) {
-                    SuggestionGenerator g = Objects.requireNonNull(
-                            e.getValue().create(generatorEnv), "generator of provider " + e.getKey());
-                    generators.put(e.getKey(), g);
-                    closeables.add(g);
-                }
+                Map<String, RegisteredChannel> registered = syncCatalog(opened, channelsByKey, closeables);
+                Map<String, SuggestionGenerator> generators = createGenerators(generatorsByKey, closeables);
                 closeables.add(opened);
-
-                var runtime = new Runtime(
-                        opened,
-                        clock,
-                        rules,
-                        accessPolicy,
-                        secretCipher,
-                        registered,
-                        generators,
-                        defaultGen,
-                        new Events(listeners),
-                        mediaSource,
-                        approvalRequired);
-                runtime.idempotencyRetention(idempotencyRetention);
-                String owner = instanceId != null ? instanceId : "luxaris-" + Uuids.timeOrdered();
-                var ops = new CorePublishingOperations(
-                        runtime, engineSettings, owner, random != null ? random : new SecureRandom(), engineObserver);
-                var context = new Context(ops, engineSettings, clock, owner, engineObserver);
-                SchedulerEngine engine = engineFactory != null
-                        ? Objects.requireNonNull(engineFactory.create(context), "scheduler engine")
-                        : DefaultSchedulerEngine.create(context);
-                runtime.attachEngine(engine);
-                LOG.info(
-                        "Luxaris ready: storage {}, channels {}, generators {} (default {})",
-                        opened.description(),
-                        registered.keySet(),
-                        generators.keySet(),
-                        defaultGen);
-                return new Luxaris(runtime, engine, List.copyOf(closeables));
+                return assemble(opened, secretCipher, registered, generators, defaultGen, List.copyOf(closeables));
             } catch (RuntimeException | Error e) {
                 for (AutoCloseable c : closeables) {
                     try {
@@ -684,6 +553,163 @@ public final class Luxaris implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        /**
+         * Adds the providers of {@code type} that {@link ServiceLoader} finds to {@code byKey}, unless a provider with
+         * the same key is registered explicitly (that one wins); two discovered providers with one key are an error.
+         */
+        private static <P> void discover(Class<P> type, Function<P, String> keyOf, Map<String, P> byKey, String kind) {
+            var discovered = new LinkedHashMap<String, P>();
+            for (P p : ServiceLoader.load(type)) {
+                String key = checkedKey(keyOf.apply(p), p);
+                if (byKey.containsKey(key)) {
+                    LOG.info(
+                            "discovered {} provider '{}' ({}) is registered explicitly; using the explicit one",
+                            kind,
+                            key,
+                            p.getClass().getName());
+                    continue;
+                }
+                putUnique(discovered, key, p, kind);
+                LOG.info(
+                        "discovered {} provider '{}' ({})",
+                        kind,
+                        key,
+                        p.getClass().getName());
+            }
+            byKey.putAll(discovered);
+        }
+
+        /** The one storage provider {@link ServiceLoader} finds, or null when there is none. */
+        private static @Nullable StorageProvider discoverStorage() {
+            var found = new ArrayList<StorageProvider>();
+            ServiceLoader.load(StorageProvider.class).forEach(found::add);
+            if (found.size() > 1) {
+                throw new IllegalStateException("several storage providers were discovered ("
+                        + found.stream().map(p -> p.getClass().getName()).toList()
+                        + "); choose one with storage(...)");
+            }
+            if (found.isEmpty()) {
+                return null;
+            }
+            StorageProvider provider = found.get(0);
+            LOG.info("discovered storage provider {}", provider.getClass().getName());
+            return provider;
+        }
+
+        /**
+         * Writes the channel catalog: every provider's channel active (keeping its creation time), stored channels no
+         * provider offers any more disabled. Creates the publishers (added to {@code closeables}).
+         */
+        private Map<String, RegisteredChannel> syncCatalog(
+                Storage opened, Map<String, ChannelProvider> channelsByKey, List<AutoCloseable> closeables) {
+            var registered = new LinkedHashMap<String, RegisteredChannel>();
+            Instant now = clock.instant();
+            Map<ChannelId, Channel> stored = new HashMap<>();
+            opened.readOnly(tx -> {
+                tx.channels().list().forEach(c -> stored.put(c.id(), c));
+                return null;
+            });
+            var catalog = new ArrayList<Channel>();
+            ChannelEnvironment channelEnv = new ChannelEnvironment() {
+                @Override
+                public Clock clock() {
+                    return clock;
+                }
+
+                @Override
+                public MediaSource mediaSource() {
+                    return mediaSource;
+                }
+            };
+            for (ChannelProvider p : channelsByKey.values()) {
+                var descriptor = Objects.requireNonNull(p.descriptor(), "descriptor of channel " + p.key());
+                ChannelId id = ChannelId.forKey(p.key());
+                Channel existing = stored.remove(id);
+                var channel = new Channel(
+                        id,
+                        p.key(),
+                        descriptor.name(),
+                        ChannelStatus.ACTIVE,
+                        descriptor.limits(),
+                        existing == null ? now : existing.createdAt(),
+                        now);
+                catalog.add(channel);
+                ChannelPublisher publisher =
+                        Objects.requireNonNull(p.createPublisher(channelEnv), "publisher of channel " + p.key());
+                closeables.add(publisher);
+                registered.put(p.key(), new RegisteredChannel(p, channel, publisher));
+            }
+            for (Channel orphan : stored.values()) {
+                if (orphan.status() != ChannelStatus.DISABLED) {
+                    catalog.add(new Channel(
+                            orphan.id(),
+                            orphan.key(),
+                            orphan.name(),
+                            ChannelStatus.DISABLED,
+                            orphan.limits(),
+                            orphan.createdAt(),
+                            now));
+                }
+            }
+            opened.inTransaction(tx -> {
+                catalog.forEach(tx.channels()::upsert);
+                return null;
+            });
+            return registered;
+        }
+
+        /** Creates a generator of every provider (added to {@code closeables}). */
+        private Map<String, SuggestionGenerator> createGenerators(
+                Map<String, GeneratorProvider> generatorsByKey, List<AutoCloseable> closeables) {
+            GeneratorEnvironment generatorEnv = () -> clock;
+            var generators = new LinkedHashMap<String, SuggestionGenerator>();
+            for (var e : generatorsByKey.entrySet()) {
+                SuggestionGenerator g = Objects.requireNonNull(
+                        e.getValue().create(generatorEnv), "generator of provider " + e.getKey());
+                generators.put(e.getKey(), g);
+                closeables.add(g);
+            }
+            return generators;
+        }
+
+        /** The runtime, the engine on top of it and the facade around both. */
+        private Luxaris assemble(
+                Storage opened,
+                SecretCipher secretCipher,
+                Map<String, RegisteredChannel> registered,
+                Map<String, SuggestionGenerator> generators,
+                String defaultGen,
+                List<AutoCloseable> closeables) {
+            var runtime = new Runtime(
+                    opened,
+                    clock,
+                    rules,
+                    accessPolicy,
+                    secretCipher,
+                    registered,
+                    generators,
+                    defaultGen,
+                    new Events(listeners),
+                    mediaSource,
+                    approvalRequired);
+            runtime.idempotencyRetention(idempotencyRetention);
+            String owner = instanceId != null ? instanceId : "luxaris-" + Uuids.timeOrdered();
+            var ops = new CorePublishingOperations(
+                    runtime, engineSettings, owner, random != null ? random : new SecureRandom(), engineObserver);
+            var context = new Context(ops, engineSettings, clock, owner, engineObserver);
+            SchedulerEngine engine = engineFactory != null
+                    ? Objects.requireNonNull(engineFactory.create(context), "scheduler engine")
+                    : DefaultSchedulerEngine.create(context);
+            runtime.attachEngine(engine);
+            LOG.info(
+                    "Luxaris ready: storage {}, channels {}, generators {} (default {})",
+                    opened.description(),
+                    registered.keySet(),
+                    generators.keySet(),
+                    defaultGen);
+            return new Luxaris(runtime, engine, closeables);
         }
     }
 
