@@ -7,10 +7,10 @@ import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.errors.StorageException;
 import io.luxaris.events.LuxarisListener;
 import io.luxaris.generation.OfflineGenerator;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Events;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.engine.CorePublishingOperations;
 import io.luxaris.internal.engine.DefaultSchedulerEngine;
 import io.luxaris.internal.usecase.DefaultCalendar;
@@ -82,7 +82,7 @@ import org.slf4j.LoggerFactory;
 public final class Luxaris implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Luxaris.class);
 
-    private final Runtime runtime;
+    private final CoreRuntime runtime;
     private final Channels channels;
     private final Posts posts;
     private final Templates templates;
@@ -97,7 +97,7 @@ public final class Luxaris implements AutoCloseable {
     private final Object closeLock = new Object();
     private boolean closed; // guarded by closeLock
 
-    private Luxaris(Runtime runtime, SchedulerEngine engine, List<AutoCloseable> closeables) {
+    private Luxaris(CoreRuntime runtime, SchedulerEngine engine, List<AutoCloseable> closeables) {
         this.runtime = runtime;
         this.engine = engine;
         this.closeables = closeables;
@@ -682,7 +682,7 @@ public final class Luxaris implements AutoCloseable {
                 Map<String, SuggestionGenerator> generators,
                 String defaultGen,
                 List<AutoCloseable> closeables) {
-            var runtime = new Runtime(
+            var runtime = new CoreRuntime(
                     opened,
                     clock,
                     rules,

@@ -45,7 +45,7 @@ public final class Reconciliation {
     /** The schedule as stored afterwards, what was found, and the events to tell the host. */
     public record Outcome(Schedule schedule, Result result, List<LuxarisEvent> events) {}
 
-    public static Outcome reconcile(Runtime rt, ScheduleId id) {
+    public static Outcome reconcile(CoreRuntime rt, ScheduleId id) {
         record Loaded(Schedule schedule, PostVariant variant, ChannelConnection connection, Credentials credentials) {}
         Loaded loaded = rt.storage().readOnly(tx -> {
             Schedule s = tx.schedules().find(id).orElse(null);

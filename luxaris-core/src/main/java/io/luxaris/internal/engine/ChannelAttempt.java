@@ -4,8 +4,8 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.internal.AttemptContext;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 final class ChannelAttempt {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelAttempt.class);
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
 
-    ChannelAttempt(Runtime rt) {
+    ChannelAttempt(CoreRuntime rt) {
         this.rt = rt;
     }
 

@@ -14,8 +14,8 @@ import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.PostStatusSync;
-import io.luxaris.internal.Runtime;
 import io.luxaris.spi.engine.ClaimedJobs;
 import io.luxaris.spi.engine.EngineObserver;
 import io.luxaris.spi.engine.EngineSettings;
@@ -53,7 +53,7 @@ public final class CorePublishingOperations implements PublishingOperations {
     /** How long before a non-refreshable token expires that hosts are told to ask for a reconnect. */
     static final Duration EXPIRY_WARNING = Duration.ofDays(7);
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final EngineSettings settings;
     private final String instanceId;
     private final Set<ChannelId> channels;
@@ -65,12 +65,17 @@ public final class CorePublishingOperations implements PublishingOperations {
 
     private final Map<ConnectionId, Instant> expiryWarned = new ConcurrentHashMap<>();
 
-    public CorePublishingOperations(Runtime rt, EngineSettings settings, String instanceId, RandomGenerator random) {
+    public CorePublishingOperations(
+            CoreRuntime rt, EngineSettings settings, String instanceId, RandomGenerator random) {
         this(rt, settings, instanceId, random, EngineObserver.NONE);
     }
 
     public CorePublishingOperations(
-            Runtime rt, EngineSettings settings, String instanceId, RandomGenerator random, EngineObserver observer) {
+            CoreRuntime rt,
+            EngineSettings settings,
+            String instanceId,
+            RandomGenerator random,
+            EngineObserver observer) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");

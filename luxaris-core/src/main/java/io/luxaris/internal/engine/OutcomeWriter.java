@@ -11,8 +11,8 @@ import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.PostStatusSync;
-import io.luxaris.internal.Runtime;
 import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.RunReport;
 import io.luxaris.spi.storage.Completion;
@@ -39,12 +39,12 @@ import org.slf4j.LoggerFactory;
 final class OutcomeWriter {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeWriter.class);
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final OutcomePlanner planner;
     /** Plans of writes that were attempted and may or may not have committed, by claim. */
     private final Map<Fence, OutcomePlanner.Planned> attempted = new ConcurrentHashMap<>();
 
-    OutcomeWriter(Runtime rt, OutcomePlanner planner) {
+    OutcomeWriter(CoreRuntime rt, OutcomePlanner planner) {
         this.rt = rt;
         this.planner = planner;
     }

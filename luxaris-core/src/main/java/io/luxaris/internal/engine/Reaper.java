@@ -5,9 +5,9 @@ import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.Reconciliation;
-import io.luxaris.internal.Runtime;
 import io.luxaris.spi.engine.EngineObserver;
 import io.luxaris.spi.storage.ReapResult;
 import java.time.Instant;
@@ -25,10 +25,10 @@ final class Reaper {
     private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
     private static final int BATCH = 1_000;
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final EngineObserver observer;
 
-    Reaper(Runtime rt, EngineObserver observer) {
+    Reaper(CoreRuntime rt, EngineObserver observer) {
         this.rt = rt;
         this.observer = observer;
     }

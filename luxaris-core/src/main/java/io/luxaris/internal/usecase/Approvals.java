@@ -16,8 +16,8 @@ import io.luxaris.domain.rules.LatenessRule;
 import io.luxaris.errors.ConflictException;
 import io.luxaris.errors.NotFoundException;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.PostStatusSync;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -36,10 +36,10 @@ final class Approvals {
     /** The error code of a rejected schedule (cancelled). */
     static final String REJECTED = "approval_rejected";
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final DefaultPosts posts;
 
-    public Approvals(Runtime rt, DefaultPosts posts) {
+    public Approvals(CoreRuntime rt, DefaultPosts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
     }

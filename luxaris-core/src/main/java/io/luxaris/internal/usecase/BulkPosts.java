@@ -8,8 +8,8 @@ import io.luxaris.domain.VariantSource;
 import io.luxaris.errors.AccessDeniedException;
 import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Idempotency;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -34,10 +34,10 @@ import java.util.UUID;
 final class BulkPosts {
     static final String OPERATION = "posts.createAll";
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final DefaultPosts posts;
 
-    public BulkPosts(Runtime rt, DefaultPosts posts) {
+    public BulkPosts(CoreRuntime rt, DefaultPosts posts) {
         this.rt = rt;
         this.posts = posts;
     }

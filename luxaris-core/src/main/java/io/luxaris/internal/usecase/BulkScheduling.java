@@ -18,10 +18,10 @@ import io.luxaris.errors.AccessDeniedException;
 import io.luxaris.errors.ValidationException;
 import io.luxaris.errors.Violation;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -52,9 +52,9 @@ import java.util.UUID;
 final class BulkScheduling {
     static final String OPERATION = "schedules.scheduleAll";
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
 
-    public BulkScheduling(Runtime rt) {
+    public BulkScheduling(CoreRuntime rt) {
         this.rt = rt;
     }
 

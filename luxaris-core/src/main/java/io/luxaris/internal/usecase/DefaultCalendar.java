@@ -8,8 +8,8 @@ import io.luxaris.domain.Page;
 import io.luxaris.domain.PageRequest;
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.errors.ValidationException;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.QueueSlots;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -37,9 +37,9 @@ import java.util.Optional;
 
 /** The {@link Calendar} of an instance, built by the facade. */
 public final class DefaultCalendar implements Calendar {
-    private final Runtime rt;
+    private final CoreRuntime rt;
 
-    public DefaultCalendar(Runtime rt) {
+    public DefaultCalendar(CoreRuntime rt) {
         this.rt = Objects.requireNonNull(rt, "rt");
     }
 

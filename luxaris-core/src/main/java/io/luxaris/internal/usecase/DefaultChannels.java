@@ -9,8 +9,8 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.Limits;
 import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -30,9 +30,9 @@ public final class DefaultChannels implements Channels {
     private static final String UNREADABLE_CREDENTIALS = "the stored credentials cannot be decrypted (sealed with a"
             + " key this instance does not hold, or altered); connect the account again";
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
 
-    public DefaultChannels(Runtime rt) {
+    public DefaultChannels(CoreRuntime rt) {
         this.rt = Objects.requireNonNull(rt, "rt");
     }
 

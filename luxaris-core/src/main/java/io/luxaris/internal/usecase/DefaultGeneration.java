@@ -15,10 +15,10 @@ import io.luxaris.domain.VariantSource;
 import io.luxaris.errors.ConflictException;
 import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Fitting;
 import io.luxaris.internal.Redactor;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.generation.Candidate;
 import io.luxaris.spi.generation.ChannelTarget;
@@ -50,11 +50,11 @@ import org.slf4j.LoggerFactory;
 public final class DefaultGeneration implements Generation {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultGeneration.class);
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final DefaultPosts posts;
     private final DefaultTemplates templates;
 
-    public DefaultGeneration(Runtime rt, DefaultPosts posts, DefaultTemplates templates) {
+    public DefaultGeneration(CoreRuntime rt, DefaultPosts posts, DefaultTemplates templates) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
         this.templates = Objects.requireNonNull(templates, "templates");

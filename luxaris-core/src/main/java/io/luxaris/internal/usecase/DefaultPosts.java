@@ -20,10 +20,10 @@ import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
 import io.luxaris.errors.Violation;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -48,9 +48,9 @@ import java.util.OptionalLong;
 
 /** The {@link Posts} of an instance, built by the facade. */
 public final class DefaultPosts implements Posts {
-    private final Runtime rt;
+    private final CoreRuntime rt;
 
-    public DefaultPosts(Runtime rt) {
+    public DefaultPosts(CoreRuntime rt) {
         this.rt = Objects.requireNonNull(rt, "rt");
     }
 

@@ -1,7 +1,7 @@
 package io.luxaris.internal.usecase;
 
 import io.luxaris.domain.ChannelId;
-import io.luxaris.internal.Runtime;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.spi.engine.EngineStatus;
 import io.luxaris.spi.engine.RunReport;
 import io.luxaris.spi.engine.SchedulerEngine;
@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 /** The {@link Publishing} of an instance, built by the facade. */
 public final class DefaultPublishing implements Publishing {
     private final SchedulerEngine engine;
-    private final Runtime rt;
+    private final CoreRuntime rt;
 
-    public DefaultPublishing(SchedulerEngine engine, Runtime rt) {
+    public DefaultPublishing(SchedulerEngine engine, CoreRuntime rt) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.rt = Objects.requireNonNull(rt, "rt");
     }

@@ -16,10 +16,10 @@ import io.luxaris.errors.ConflictException;
 import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.QueueSlots;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -51,11 +51,11 @@ public final class DefaultQueues implements Queues {
     /** Most available slots {@link #enqueue} tries against the rate limits before it calls the queue full. */
     private static final int MAX_RATE_CHECKED = 100;
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final DefaultPosts posts;
     private final DefaultSchedules schedules;
 
-    public DefaultQueues(Runtime rt, DefaultPosts posts, DefaultSchedules schedules) {
+    public DefaultQueues(CoreRuntime rt, DefaultPosts posts, DefaultSchedules schedules) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
         this.schedules = Objects.requireNonNull(schedules, "schedules");

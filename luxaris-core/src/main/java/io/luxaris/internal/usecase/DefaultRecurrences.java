@@ -20,9 +20,9 @@ import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
 import io.luxaris.errors.Violation;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.SeriesMaterialiser;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
@@ -41,10 +41,10 @@ import java.util.Optional;
 
 /** The {@link Recurrences} of an instance, built by the facade. */
 public final class DefaultRecurrences implements Recurrences {
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final DefaultPosts posts;
 
-    public DefaultRecurrences(Runtime rt, DefaultPosts posts) {
+    public DefaultRecurrences(CoreRuntime rt, DefaultPosts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
     }

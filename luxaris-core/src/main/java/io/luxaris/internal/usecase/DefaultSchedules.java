@@ -23,11 +23,11 @@ import io.luxaris.errors.ConflictException;
 import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -51,13 +51,13 @@ import java.util.function.IntFunction;
 
 /** The {@link Schedules} of an instance, built by the facade. */
 public final class DefaultSchedules implements Schedules {
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final DefaultPosts posts;
     private final Approvals approvals;
     private final BulkScheduling bulk;
     private final DefaultQueues queues;
 
-    public DefaultSchedules(Runtime rt, DefaultPosts posts) {
+    public DefaultSchedules(CoreRuntime rt, DefaultPosts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
         this.approvals = new Approvals(rt, posts);

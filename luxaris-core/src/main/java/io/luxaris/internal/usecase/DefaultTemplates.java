@@ -7,7 +7,7 @@ import io.luxaris.domain.TemplateConstraints;
 import io.luxaris.domain.TemplateId;
 import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
-import io.luxaris.internal.Runtime;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.TemplateText;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
 public final class DefaultTemplates implements Templates {
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]*");
 
-    private final Runtime rt;
+    private final CoreRuntime rt;
 
-    public DefaultTemplates(Runtime rt) {
+    public DefaultTemplates(CoreRuntime rt) {
         this.rt = Objects.requireNonNull(rt, "rt");
     }
 

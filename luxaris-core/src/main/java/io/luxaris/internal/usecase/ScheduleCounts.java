@@ -3,7 +3,7 @@ package io.luxaris.internal.usecase;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.internal.Runtime;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -29,7 +29,8 @@ final class ScheduleCounts {
 
     private ScheduleCounts() {}
 
-    static List<ScheduleCount> count(Runtime rt, Principal principal, Instant from, Instant to, CountBy... groupBy) {
+    static List<ScheduleCount> count(
+            CoreRuntime rt, Principal principal, Instant from, Instant to, CountBy... groupBy) {
         Objects.requireNonNull(principal, "principal");
         var v = Validation.start();
         v.required("from", from);

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Everything the use cases and the engine of one Luxaris instance share. Internal: not exported, not API.
  */
-public final class Runtime {
+public final class CoreRuntime {
     private final Storage storage;
     private final Clock clock;
     private final SchedulingRules rules;
@@ -47,7 +47,7 @@ public final class Runtime {
     private final boolean approvalRequired;
     private volatile java.time.Duration idempotencyRetention = Idempotency.DEFAULT_RETENTION;
 
-    public Runtime(
+    public CoreRuntime(
             Storage storage,
             Clock clock,
             SchedulingRules rules,
