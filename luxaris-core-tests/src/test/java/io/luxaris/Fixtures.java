@@ -4,6 +4,7 @@ import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.Schedule;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.ScheduleRequest;

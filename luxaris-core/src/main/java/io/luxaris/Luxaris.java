@@ -4,15 +4,23 @@ import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ChannelStatus;
 import io.luxaris.domain.rules.SchedulingRules;
-import io.luxaris.engine.CorePublishingOperations;
-import io.luxaris.engine.DefaultSchedulerEngine;
+import io.luxaris.errors.StorageException;
+import io.luxaris.events.LuxarisListener;
 import io.luxaris.generation.OfflineGenerator;
+import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Events;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
-import io.luxaris.internal.UseCaseAccess;
-import io.luxaris.internal.Uuids;
+import io.luxaris.internal.engine.CorePublishingOperations;
+import io.luxaris.internal.engine.DefaultSchedulerEngine;
+import io.luxaris.internal.usecase.DefaultCalendar;
+import io.luxaris.internal.usecase.DefaultChannels;
+import io.luxaris.internal.usecase.DefaultGeneration;
+import io.luxaris.internal.usecase.DefaultPosts;
+import io.luxaris.internal.usecase.DefaultPublishing;
+import io.luxaris.internal.usecase.DefaultRecurrences;
+import io.luxaris.internal.usecase.DefaultSchedules;
+import io.luxaris.internal.usecase.DefaultTemplates;
 import io.luxaris.memory.InMemoryStorage;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelProvider;
@@ -28,6 +36,7 @@ import io.luxaris.spi.generation.GeneratorEnvironment;
 import io.luxaris.spi.generation.GeneratorProvider;
 import io.luxaris.spi.generation.SuggestionGenerator;
 import io.luxaris.spi.security.AccessPolicy;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
@@ -40,6 +49,7 @@ import io.luxaris.usecase.Publishing;
 import io.luxaris.usecase.Queues;
 import io.luxaris.usecase.Schedules;
 import io.luxaris.usecase.Templates;
+import io.luxaris.util.Uuids;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,8 +60,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +82,7 @@ import org.slf4j.LoggerFactory;
 public final class Luxaris implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Luxaris.class);
 
-    private final Runtime runtime;
+    private final CoreRuntime runtime;
     private final Channels channels;
     private final Posts posts;
     private final Templates templates;
@@ -85,20 +97,22 @@ public final class Luxaris implements AutoCloseable {
     private final Object closeLock = new Object();
     private boolean closed; // guarded by closeLock
 
-    private Luxaris(Runtime runtime, SchedulerEngine engine, List<AutoCloseable> closeables) {
+    private Luxaris(CoreRuntime runtime, SchedulerEngine engine, List<AutoCloseable> closeables) {
         this.runtime = runtime;
         this.engine = engine;
         this.closeables = closeables;
-        var useCases = UseCaseAccess.get().create(runtime, engine);
-        this.channels = useCases.channels();
-        this.posts = useCases.posts();
-        this.templates = useCases.templates();
-        this.generation = useCases.generation();
-        this.schedules = useCases.schedules();
-        this.calendar = useCases.calendar();
-        this.publishing = useCases.publishing();
-        this.recurrences = useCases.recurrences();
-        this.queues = useCases.queues();
+        var posts = new DefaultPosts(runtime);
+        var templates = new DefaultTemplates(runtime);
+        var schedules = new DefaultSchedules(runtime, posts);
+        this.channels = new DefaultChannels(runtime);
+        this.posts = posts;
+        this.templates = templates;
+        this.generation = new DefaultGeneration(runtime, posts, templates);
+        this.schedules = schedules;
+        this.calendar = new DefaultCalendar(runtime);
+        this.publishing = new DefaultPublishing(engine, runtime);
+        this.recurrences = new DefaultRecurrences(runtime, posts);
+        this.queues = schedules.queues();
     }
 
     /**
@@ -495,56 +509,10 @@ public final class Luxaris implements AutoCloseable {
             StorageProvider storageProvider = storage;
             if (discover) {
                 // explicit registrations win over discovered providers with the same key
-                var discoveredChannels = new LinkedHashMap<String, ChannelProvider>();
-                for (ChannelProvider p : ServiceLoader.load(ChannelProvider.class)) {
-                    String key = checkedKey(p.key(), p);
-                    if (channelsByKey.containsKey(key)) {
-                        LOG.info(
-                                "discovered channel provider '{}' ({}) is registered explicitly; using the explicit one",
-                                key,
-                                p.getClass().getName());
-                        continue;
-                    }
-                    putUnique(discoveredChannels, key, p, "channel");
-                    LOG.info(
-                            "discovered channel provider '{}' ({})",
-                            key,
-                            p.getClass().getName());
-                }
-                channelsByKey.putAll(discoveredChannels);
-                var discoveredGenerators = new LinkedHashMap<String, GeneratorProvider>();
-                for (GeneratorProvider p : ServiceLoader.load(GeneratorProvider.class)) {
-                    String key = checkedKey(p.key(), p);
-                    if (generatorsByKey.containsKey(key)) {
-                        LOG.info(
-                                "discovered generator provider '{}' ({}) is registered explicitly; using the explicit one",
-                                key,
-                                p.getClass().getName());
-                        continue;
-                    }
-                    putUnique(discoveredGenerators, key, p, "generator");
-                    LOG.info(
-                            "discovered generator provider '{}' ({})",
-                            key,
-                            p.getClass().getName());
-                }
-                generatorsByKey.putAll(discoveredGenerators);
+                discover(ChannelProvider.class, ChannelProvider::key, channelsByKey, "channel");
+                discover(GeneratorProvider.class, GeneratorProvider::key, generatorsByKey, "generator");
                 if (storageProvider == null) {
-                    var found = new ArrayList<StorageProvider>();
-                    ServiceLoader.load(StorageProvider.class).forEach(found::add);
-                    if (found.size() > 1) {
-                        throw new IllegalStateException("several storage providers were discovered ("
-                                + found.stream()
-                                        .map(p -> p.getClass().getName())
-                                        .toList()
-                                + "); choose one with storage(...)");
-                    }
-                    if (found.size() == 1) {
-                        storageProvider = found.get(0);
-                        LOG.info(
-                                "discovered storage provider {}",
-                                storageProvider.getClass().getName());
-                    }
+                    storageProvider = discoverStorage();
                 }
             }
             generatorsByKey.putIfAbsent(OfflineGenerator.KEY, OfflineGenerator.create());
@@ -568,97 +536,10 @@ public final class Luxaris implements AutoCloseable {
                     }
                     secretCipher = SecretCipher.ephemeral();
                 }
-                var registered = new LinkedHashMap<String, RegisteredChannel>();
-                Instant now = clock.instant();
-                Map<ChannelId, Channel> stored = new HashMap<>();
-                opened.readOnly(tx -> {
-                    tx.channels().list().forEach(c -> stored.put(c.id(), c));
-                    return null;
-                });
-                var catalog = new ArrayList<Channel>();
-                ChannelEnvironment channelEnv = new ChannelEnvironment() {
-                    @Override
-                    public Clock clock() {
-                        return clock;
-                    }
-
-                    @Override
-                    public MediaSource mediaSource() {
-                        return mediaSource;
-                    }
-                };
-                for (ChannelProvider p : channelsByKey.values()) {
-                    var descriptor = Objects.requireNonNull(p.descriptor(), "descriptor of channel " + p.key());
-                    ChannelId id = ChannelId.forKey(p.key());
-                    Channel existing = stored.remove(id);
-                    var channel = new Channel(
-                            id,
-                            p.key(),
-                            descriptor.name(),
-                            ChannelStatus.ACTIVE,
-                            descriptor.limits(),
-                            existing == null ? now : existing.createdAt(),
-                            now);
-                    catalog.add(channel);
-                    ChannelPublisher publisher =
-                            Objects.requireNonNull(p.createPublisher(channelEnv), "publisher of channel " + p.key());
-                    closeables.add(publisher);
-                    registered.put(p.key(), new RegisteredChannel(p, channel, publisher));
-                }
-                for (Channel orphan : stored.values()) {
-                    if (orphan.status() != ChannelStatus.DISABLED) {
-                        catalog.add(new Channel(
-                                orphan.id(),
-                                orphan.key(),
-                                orphan.name(),
-                                ChannelStatus.DISABLED,
-                                orphan.limits(),
-                                orphan.createdAt(),
-                                now));
-                    }
-                }
-                opened.inTransaction(tx -> {
-                    catalog.forEach(tx.channels()::upsert);
-                    return null;
-                });
-                GeneratorEnvironment generatorEnv = () -> clock;
-                var generators = new LinkedHashMap<String, SuggestionGenerator>();
-                for (var e : generatorsByKey.entrySet()) {
-                    SuggestionGenerator g = Objects.requireNonNull(
-                            e.getValue().create(generatorEnv), "generator of provider " + e.getKey());
-                    generators.put(e.getKey(), g);
-                    closeables.add(g);
-                }
+                Map<String, RegisteredChannel> registered = syncCatalog(opened, channelsByKey, closeables);
+                Map<String, SuggestionGenerator> generators = createGenerators(generatorsByKey, closeables);
                 closeables.add(opened);
-
-                var runtime = new Runtime(
-                        opened,
-                        clock,
-                        rules,
-                        accessPolicy,
-                        secretCipher,
-                        registered,
-                        generators,
-                        defaultGen,
-                        new Events(listeners),
-                        mediaSource,
-                        approvalRequired);
-                runtime.idempotencyRetention(idempotencyRetention);
-                String owner = instanceId != null ? instanceId : "luxaris-" + Uuids.timeOrdered();
-                var ops = new CorePublishingOperations(
-                        runtime, engineSettings, owner, random != null ? random : new SecureRandom(), engineObserver);
-                var context = new Context(ops, engineSettings, clock, owner, engineObserver);
-                SchedulerEngine engine = engineFactory != null
-                        ? Objects.requireNonNull(engineFactory.create(context), "scheduler engine")
-                        : DefaultSchedulerEngine.create(context);
-                runtime.attachEngine(engine);
-                LOG.info(
-                        "Luxaris ready: storage {}, channels {}, generators {} (default {})",
-                        opened.description(),
-                        registered.keySet(),
-                        generators.keySet(),
-                        defaultGen);
-                return new Luxaris(runtime, engine, List.copyOf(closeables));
+                return assemble(opened, secretCipher, registered, generators, defaultGen, List.copyOf(closeables));
             } catch (RuntimeException | Error e) {
                 for (AutoCloseable c : closeables) {
                     try {
@@ -672,6 +553,163 @@ public final class Luxaris implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        /**
+         * Adds the providers of {@code type} that {@link ServiceLoader} finds to {@code byKey}, unless a provider with
+         * the same key is registered explicitly (that one wins); two discovered providers with one key are an error.
+         */
+        private static <P> void discover(Class<P> type, Function<P, String> keyOf, Map<String, P> byKey, String kind) {
+            var discovered = new LinkedHashMap<String, P>();
+            for (P p : ServiceLoader.load(type)) {
+                String key = checkedKey(keyOf.apply(p), p);
+                if (byKey.containsKey(key)) {
+                    LOG.info(
+                            "discovered {} provider '{}' ({}) is registered explicitly; using the explicit one",
+                            kind,
+                            key,
+                            p.getClass().getName());
+                    continue;
+                }
+                putUnique(discovered, key, p, kind);
+                LOG.info(
+                        "discovered {} provider '{}' ({})",
+                        kind,
+                        key,
+                        p.getClass().getName());
+            }
+            byKey.putAll(discovered);
+        }
+
+        /** The one storage provider {@link ServiceLoader} finds, or null when there is none. */
+        private static @Nullable StorageProvider discoverStorage() {
+            var found = new ArrayList<StorageProvider>();
+            ServiceLoader.load(StorageProvider.class).forEach(found::add);
+            if (found.size() > 1) {
+                throw new IllegalStateException("several storage providers were discovered ("
+                        + found.stream().map(p -> p.getClass().getName()).toList()
+                        + "); choose one with storage(...)");
+            }
+            if (found.isEmpty()) {
+                return null;
+            }
+            StorageProvider provider = found.get(0);
+            LOG.info("discovered storage provider {}", provider.getClass().getName());
+            return provider;
+        }
+
+        /**
+         * Writes the channel catalog: every provider's channel active (keeping its creation time), stored channels no
+         * provider offers any more disabled. Creates the publishers (added to {@code closeables}).
+         */
+        private Map<String, RegisteredChannel> syncCatalog(
+                Storage opened, Map<String, ChannelProvider> channelsByKey, List<AutoCloseable> closeables) {
+            var registered = new LinkedHashMap<String, RegisteredChannel>();
+            Instant now = clock.instant();
+            Map<ChannelId, Channel> stored = new HashMap<>();
+            opened.readOnly(tx -> {
+                tx.channels().list().forEach(c -> stored.put(c.id(), c));
+                return null;
+            });
+            var catalog = new ArrayList<Channel>();
+            ChannelEnvironment channelEnv = new ChannelEnvironment() {
+                @Override
+                public Clock clock() {
+                    return clock;
+                }
+
+                @Override
+                public MediaSource mediaSource() {
+                    return mediaSource;
+                }
+            };
+            for (ChannelProvider p : channelsByKey.values()) {
+                var descriptor = Objects.requireNonNull(p.descriptor(), "descriptor of channel " + p.key());
+                ChannelId id = ChannelId.forKey(p.key());
+                Channel existing = stored.remove(id);
+                var channel = new Channel(
+                        id,
+                        p.key(),
+                        descriptor.name(),
+                        ChannelStatus.ACTIVE,
+                        descriptor.limits(),
+                        existing == null ? now : existing.createdAt(),
+                        now);
+                catalog.add(channel);
+                ChannelPublisher publisher =
+                        Objects.requireNonNull(p.createPublisher(channelEnv), "publisher of channel " + p.key());
+                closeables.add(publisher);
+                registered.put(p.key(), new RegisteredChannel(p, channel, publisher));
+            }
+            for (Channel orphan : stored.values()) {
+                if (orphan.status() != ChannelStatus.DISABLED) {
+                    catalog.add(new Channel(
+                            orphan.id(),
+                            orphan.key(),
+                            orphan.name(),
+                            ChannelStatus.DISABLED,
+                            orphan.limits(),
+                            orphan.createdAt(),
+                            now));
+                }
+            }
+            opened.inTransaction(tx -> {
+                catalog.forEach(tx.channels()::upsert);
+                return null;
+            });
+            return registered;
+        }
+
+        /** Creates a generator of every provider (added to {@code closeables}). */
+        private Map<String, SuggestionGenerator> createGenerators(
+                Map<String, GeneratorProvider> generatorsByKey, List<AutoCloseable> closeables) {
+            GeneratorEnvironment generatorEnv = () -> clock;
+            var generators = new LinkedHashMap<String, SuggestionGenerator>();
+            for (var e : generatorsByKey.entrySet()) {
+                SuggestionGenerator g = Objects.requireNonNull(
+                        e.getValue().create(generatorEnv), "generator of provider " + e.getKey());
+                generators.put(e.getKey(), g);
+                closeables.add(g);
+            }
+            return generators;
+        }
+
+        /** The runtime, the engine on top of it and the facade around both. */
+        private Luxaris assemble(
+                Storage opened,
+                SecretCipher secretCipher,
+                Map<String, RegisteredChannel> registered,
+                Map<String, SuggestionGenerator> generators,
+                String defaultGen,
+                List<AutoCloseable> closeables) {
+            var runtime = new CoreRuntime(
+                    opened,
+                    clock,
+                    rules,
+                    accessPolicy,
+                    secretCipher,
+                    registered,
+                    generators,
+                    defaultGen,
+                    new Events(listeners),
+                    mediaSource,
+                    approvalRequired);
+            runtime.idempotencyRetention(idempotencyRetention);
+            String owner = instanceId != null ? instanceId : "luxaris-" + Uuids.timeOrdered();
+            var ops = new CorePublishingOperations(
+                    runtime, engineSettings, owner, random != null ? random : new SecureRandom(), engineObserver);
+            var context = new Context(ops, engineSettings, clock, owner, engineObserver);
+            SchedulerEngine engine = engineFactory != null
+                    ? Objects.requireNonNull(engineFactory.create(context), "scheduler engine")
+                    : DefaultSchedulerEngine.create(context);
+            runtime.attachEngine(engine);
+            LOG.info(
+                    "Luxaris ready: storage {}, channels {}, generators {} (default {})",
+                    opened.description(),
+                    registered.keySet(),
+                    generators.keySet(),
+                    defaultGen);
+            return new Luxaris(runtime, engine, closeables);
         }
     }
 

@@ -1,4 +1,7 @@
-/** The {@link io.luxaris.Luxaris} entry point, principals, events and the exception hierarchy. */
+/**
+ * The {@link io.luxaris.Luxaris} entry point, the one type of this package. Exceptions are in
+ * {@link io.luxaris.errors}, events in {@link io.luxaris.events}, the principal in {@link io.luxaris.spi.security}.
+ */
 @NullMarked
 package io.luxaris;
 

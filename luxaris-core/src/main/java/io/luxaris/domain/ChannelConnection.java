@@ -1,7 +1,6 @@
 package io.luxaris.domain;
 
-import io.luxaris.domain.rules.Lifecycle;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +95,7 @@ public record ChannelConnection(
      * @param reason why, safe to show; empty when it is connected again
      * @param now the time of the change
      * @return the changed copy
-     * @throws io.luxaris.ConflictException when the lifecycle forbids the move
+     * @throws io.luxaris.errors.ConflictException when the lifecycle forbids the move
      */
     public ChannelConnection withStatus(ConnectionStatus to, Optional<String> reason, Instant now) {
         Lifecycle.requireConnection(id, status, to);

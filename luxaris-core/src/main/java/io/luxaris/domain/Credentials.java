@@ -1,6 +1,6 @@
 package io.luxaris.domain;
 
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;

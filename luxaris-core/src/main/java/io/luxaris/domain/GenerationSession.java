@@ -1,7 +1,6 @@
 package io.luxaris.domain;
 
-import io.luxaris.domain.rules.Lifecycle;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +67,7 @@ public record GenerationSession(
      * @param errors per channel key, why generation failed for it
      * @param now the time of the change
      * @return the changed copy
-     * @throws io.luxaris.ConflictException when the session is already finished in another status
+     * @throws io.luxaris.errors.ConflictException when the session is already finished in another status
      */
     public GenerationSession finish(GenerationStatus to, Map<String, String> errors, Instant now) {
         if (to != status) {

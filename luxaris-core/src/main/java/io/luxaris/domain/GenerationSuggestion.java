@@ -1,6 +1,6 @@
 package io.luxaris.domain;
 
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

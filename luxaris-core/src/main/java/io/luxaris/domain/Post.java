@@ -1,7 +1,6 @@
 package io.luxaris.domain;
 
-import io.luxaris.domain.rules.Lifecycle;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +103,7 @@ public record Post(
      * @param to the new status
      * @param now the time of the change
      * @return the changed copy, or this post when the status is the same
-     * @throws io.luxaris.ConflictException for a move the lifecycle forbids
+     * @throws io.luxaris.errors.ConflictException for a move the lifecycle forbids
      */
     public Post withStatus(PostStatus to, Instant now) {
         if (to == status) {

@@ -1,8 +1,7 @@
 package io.luxaris.domain;
 
-import io.luxaris.ConflictException;
-import io.luxaris.domain.rules.Lifecycle;
-import io.luxaris.internal.Args;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.util.Args;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,7 +192,7 @@ public record PostVariant(
      * @param to the new status
      * @param now the time of the change
      * @return the changed copy, or this variant when the status is the same
-     * @throws io.luxaris.ConflictException for a move the lifecycle forbids
+     * @throws io.luxaris.errors.ConflictException for a move the lifecycle forbids
      */
     public PostVariant withStatus(VariantStatus to, Instant now) {
         if (to == status) {
@@ -232,7 +231,7 @@ public record PostVariant(
      * @param newMetadata the metadata
      * @param now the time of the change
      * @return the changed copy
-     * @throws io.luxaris.ConflictException when the variant is published
+     * @throws io.luxaris.errors.ConflictException when the variant is published
      */
     public PostVariant withContent(
             String newContent,
@@ -257,7 +256,7 @@ public record PostVariant(
      * @param newMetadata the metadata
      * @param now the time of the change
      * @return the changed copy
-     * @throws io.luxaris.ConflictException when the variant is published
+     * @throws io.luxaris.errors.ConflictException when the variant is published
      */
     public PostVariant withContent(
             String newContent,

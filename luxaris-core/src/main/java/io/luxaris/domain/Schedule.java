@@ -1,7 +1,6 @@
 package io.luxaris.domain;
 
-import io.luxaris.domain.rules.Lifecycle;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -264,7 +263,7 @@ public record Schedule(
      * @param to the new status
      * @param now the time of the change
      * @return the changed copy
-     * @throws io.luxaris.ConflictException for a move the lifecycle forbids
+     * @throws io.luxaris.errors.ConflictException for a move the lifecycle forbids
      */
     public Schedule withStatus(ScheduleStatus to, Instant now) {
         if (to != status) {

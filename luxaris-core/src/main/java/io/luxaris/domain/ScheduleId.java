@@ -1,6 +1,6 @@
 package io.luxaris.domain;
 
-import io.luxaris.internal.Uuids;
+import io.luxaris.util.Uuids;
 import java.util.Objects;
 import java.util.UUID;
 

@@ -1,9 +1,9 @@
 package io.luxaris.internal;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Credentials;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishContext;
 import java.time.Clock;
@@ -13,12 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The publish context of one attempt: credentials, and persisting rotated ones before they are used. */
 public final class AttemptContext implements PublishContext {
-    private final Runtime rt;
+    private final CoreRuntime rt;
     private final ConnectionId connection;
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     private volatile Credentials current;
 
-    public AttemptContext(Runtime rt, ConnectionId connection, Credentials credentials) {
+    public AttemptContext(CoreRuntime rt, ConnectionId connection, Credentials credentials) {
         this.rt = rt;
         this.connection = connection;
         this.current = credentials;

@@ -1,7 +1,7 @@
 package io.luxaris.internal;
 
-import io.luxaris.LuxarisEvent;
-import io.luxaris.LuxarisListener;
+import io.luxaris.events.LuxarisEvent;
+import io.luxaris.events.LuxarisListener;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -72,7 +72,7 @@ public final class FollowUpChain {
      * @return the request, or the refusal
      */
     public static Prepared request(
-            Runtime rt,
+            CoreRuntime rt,
             Schedule schedule,
             int attempt,
             PostVariant variant,

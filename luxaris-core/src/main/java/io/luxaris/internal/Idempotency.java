@@ -1,8 +1,8 @@
 package io.luxaris.internal;
 
-import io.luxaris.ConflictException;
-import io.luxaris.Principal;
-import io.luxaris.Violation;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.Violation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.IdempotencyRecord;
 import io.luxaris.spi.storage.Transaction;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ public final class Idempotency {
      * @throws ConflictException when the key was used with another operation or request
      */
     public static Optional<String> claim(
-            Runtime rt, Transaction tx, Principal principal, String key, String operation, String fingerprint) {
+            CoreRuntime rt, Transaction tx, Principal principal, String key, String operation, String fingerprint) {
         Instant now = rt.now();
         var claim = new IdempotencyRecord(
                 principal.id(), key, operation, fingerprint, "", now, now.plus(rt.idempotencyRetention()));
@@ -74,7 +74,7 @@ public final class Idempotency {
     }
 
     /** Deletes up to {@value #PURGE_BATCH} expired keys; failures are logged, never thrown (housekeeping). */
-    public static int purge(Runtime rt) {
+    public static int purge(CoreRuntime rt) {
         try {
             Instant now = rt.now();
             return rt.storage().inTransaction(tx -> tx.idempotency().purgeExpired(now, PURGE_BATCH));

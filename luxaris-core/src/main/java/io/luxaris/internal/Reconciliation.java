@@ -1,7 +1,5 @@
 package io.luxaris.internal;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
@@ -14,6 +12,8 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishRequest;
@@ -45,7 +45,7 @@ public final class Reconciliation {
     /** The schedule as stored afterwards, what was found, and the events to tell the host. */
     public record Outcome(Schedule schedule, Result result, List<LuxarisEvent> events) {}
 
-    public static Outcome reconcile(Runtime rt, ScheduleId id) {
+    public static Outcome reconcile(CoreRuntime rt, ScheduleId id) {
         record Loaded(Schedule schedule, PostVariant variant, ChannelConnection connection, Credentials credentials) {}
         Loaded loaded = rt.storage().readOnly(tx -> {
             Schedule s = tx.schedules().find(id).orElse(null);
@@ -59,7 +59,7 @@ public final class Reconciliation {
                 try {
                     credentials = rt.credentials(tx, c.id());
                 } catch (RuntimeException e) {
-                    if (e instanceof io.luxaris.StorageException) {
+                    if (e instanceof io.luxaris.errors.StorageException) {
                         throw e;
                     }
                     LOG.warn(
@@ -72,7 +72,7 @@ public final class Reconciliation {
             return new Loaded(s, v, c, credentials);
         });
         if (loaded == null) {
-            throw new io.luxaris.NotFoundException("schedule", id);
+            throw new io.luxaris.errors.NotFoundException("schedule", id);
         }
         Schedule schedule = loaded.schedule();
         if (schedule.status() != ScheduleStatus.UNCONFIRMED

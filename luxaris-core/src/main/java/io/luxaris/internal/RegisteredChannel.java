@@ -1,6 +1,5 @@
 package io.luxaris.internal;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
@@ -8,6 +7,7 @@ import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
 import io.luxaris.domain.rules.ContentRule;
+import io.luxaris.errors.Violation;
 import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.spi.channel.ChannelPublisher;
 import java.util.ArrayList;

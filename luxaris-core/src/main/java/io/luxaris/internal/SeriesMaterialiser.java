@@ -1,7 +1,5 @@
 package io.luxaris.internal;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.RecurringSeries;
@@ -14,6 +12,8 @@ import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.When;
 import io.luxaris.domain.rules.ScheduleTimeRule;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,7 @@ public final class SeriesMaterialiser {
     public record Step(RecurringSeries series, List<Schedule> created) {}
 
     /** Every active series, each in its own transaction; returns how many schedules were made. */
-    public static int materialiseAll(Runtime rt) {
+    public static int materialiseAll(CoreRuntime rt) {
         int created = 0;
         Optional<SeriesId> after = Optional.empty();
         while (true) {
@@ -68,7 +68,7 @@ public final class SeriesMaterialiser {
     }
 
     /** One series in its own transaction; 0 when another instance materialised it at the same time. */
-    public static int materialiseOne(Runtime rt, SeriesId id) {
+    public static int materialiseOne(CoreRuntime rt, SeriesId id) {
         var events = new ArrayList<LuxarisEvent>();
         Step step;
         try {
@@ -95,7 +95,7 @@ public final class SeriesMaterialiser {
      * events}; returns the series as stored afterwards.
      */
     public static Step materialise(
-            Transaction tx, Runtime rt, RecurringSeries series, Instant now, List<LuxarisEvent> events) {
+            Transaction tx, CoreRuntime rt, RecurringSeries series, Instant now, List<LuxarisEvent> events) {
         if (series.status() != SeriesStatus.ACTIVE) {
             return new Step(series, List.of());
         }

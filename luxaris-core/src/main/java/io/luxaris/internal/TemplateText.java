@@ -3,7 +3,7 @@ package io.luxaris.internal;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
-import io.luxaris.Violation;
+import io.luxaris.errors.Violation;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,9 @@
 package io.luxaris.internal;
 
-import io.luxaris.ValidationException;
-import io.luxaris.Violation;
 import io.luxaris.domain.Limits;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.errors.Violation;
+import io.luxaris.util.Strings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,7 +100,7 @@ public final class Validation {
 
     /** What is wrong with the first unstorable character of {@code value}, or null when there is none. */
     static String invalidCharacter(String value) {
-        int at = invalidCharacterAt(value);
+        int at = Strings.invalidCharacterAt(value);
         if (at < 0) {
             return null;
         }
@@ -111,34 +112,12 @@ public final class Validation {
                 + ") at position " + at + "; text must be well-formed Unicode";
     }
 
-    /** Index of the first NUL or unpaired surrogate of {@code value}, or -1 (also for null). */
-    public static int invalidCharacterAt(String value) {
-        if (value == null) {
-            return -1;
-        }
-        int n = value.length();
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c == '\0' || Character.isLowSurrogate(c)) {
-                return i;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
     /**
      * {@code value} made storable: NUL removed, each unpaired surrogate replaced by U+FFFD. For text Luxaris did
      * not get from the user (a generator's answer, a plugin's error message), which is kept rather than refused.
      */
     public static String storable(String value) {
-        if (invalidCharacterAt(value) < 0) {
+        if (Strings.invalidCharacterAt(value) < 0) {
             return value;
         }
         var out = new StringBuilder(value.length());
@@ -195,7 +174,7 @@ public final class Validation {
             String f = field + "[" + i + "]";
             if (tag == null || tag.isBlank()) {
                 add(f, "required", "a tag must not be blank");
-            } else if (tag.length() <= Limits.TAG && invalidCharacterAt(tag) >= 0) {
+            } else if (tag.length() <= Limits.TAG && Strings.invalidCharacterAt(tag) >= 0) {
                 characters(f, tag);
             } else if (tag.length() > Limits.TAG) {
                 maxLength(f, tag, Limits.TAG);
@@ -208,7 +187,7 @@ public final class Validation {
 
     /**
      * A string map: bounded entry count, key and value lengths, non-blank keys, storable characters. Give it the
-     * copy you go on to use (see {@link Args#snapshot(Map)}): a map's size is only checked as it is now.
+     * copy you go on to use (see {@link io.luxaris.util.Args#snapshot(Map)}): a map's size is only checked as it is now.
      */
     public Validation map(String field, Map<String, String> map, int maxEntries, int maxKey, int maxValue) {
         if (map.size() > maxEntries) {

@@ -1,6 +1,5 @@
 package io.luxaris.memory;
 
-import io.luxaris.StorageException;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
@@ -20,6 +19,7 @@ import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.SuggestionId;
 import io.luxaris.domain.TemplateId;
 import io.luxaris.domain.VariantId;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.storage.TransactionWork;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.luxaris.memory;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.QueueId;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.PostingQueueRepository;
 import io.luxaris.spi.storage.QueueClaim;

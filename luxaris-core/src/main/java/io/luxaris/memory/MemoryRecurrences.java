@@ -1,11 +1,11 @@
 package io.luxaris.memory;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.RecurringSeries;
 import io.luxaris.domain.SeriesId;
 import io.luxaris.domain.SeriesOccurrence;
 import io.luxaris.domain.SeriesStatus;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.storage.RecurrenceRepository;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,5 @@
 package io.luxaris.memory;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
@@ -21,6 +20,7 @@ import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.SuggestionId;
 import io.luxaris.domain.TemplateId;
 import io.luxaris.domain.VariantId;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.Backlog;
 import io.luxaris.spi.storage.CalendarCriteria;

@@ -1,6 +1,6 @@
 package io.luxaris.usecase;
 
-import io.luxaris.Violation;
+import io.luxaris.errors.Violation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

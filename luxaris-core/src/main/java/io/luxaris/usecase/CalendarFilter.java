@@ -4,7 +4,7 @@ import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.PageRequest;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.luxaris.usecase;
 
 import io.luxaris.domain.Credentials;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.util.Map;
 
 /**

@@ -2,8 +2,8 @@ package io.luxaris.usecase;
 
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.TemplateId;
-import io.luxaris.internal.Args;
 import io.luxaris.spi.generation.LengthHint;
+import io.luxaris.util.Args;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.luxaris.usecase;
 
-import io.luxaris.ValidationException;
+import io.luxaris.errors.ValidationException;
 
 /**
  * A caller's key that makes a creating call safe to repeat (after a timeout, a crash or a retrying queue): the same
  * key with the same request returns the first call's result (the same ids) instead of creating again; the same key
- * with another request fails with a {@link io.luxaris.ConflictException} naming the key. Keys are scoped to the
+ * with another request fails with a {@link io.luxaris.errors.ConflictException} naming the key. Keys are scoped to the
  * acting principal, shared by every instance on one storage, and kept for the retention configured with {@link
  * io.luxaris.Luxaris.Builder#idempotencyRetention(java.time.Duration)} (24 hours by default).
  *

@@ -2,7 +2,7 @@ package io.luxaris.usecase;
 
 import io.luxaris.domain.PageRequest;
 import io.luxaris.domain.PostStatus;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.luxaris.usecase;
 
 import io.luxaris.domain.Post;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.luxaris.usecase;
 
 import io.luxaris.domain.ConnectionId;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,47 +1,17 @@
 package io.luxaris.usecase;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
-import io.luxaris.domain.ChannelConnection;
-import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.Post;
-import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.QueueId;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
-import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
-import io.luxaris.domain.VariantStatus;
-import io.luxaris.domain.rules.ConnectionRule;
-import io.luxaris.internal.PostStatusSync;
-import io.luxaris.internal.QueueSlots;
-import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
-import io.luxaris.internal.Validation;
-import io.luxaris.spi.security.ResourceType;
-import io.luxaris.spi.storage.QueueClaim;
-import io.luxaris.spi.storage.Transaction;
-import java.security.SecureRandom;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.spi.security.Principal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Random;
-import java.util.Set;
 
 /**
  * Publishing queues: weekly time slots (wall-clock times in an IANA zone, on enabled days, except excluded dates, at
@@ -52,24 +22,12 @@ import java.util.Set;
  * is its first occurrence. A queued post is an ordinary pending schedule at its slot's time: cancelling or moving it
  * with {@link Schedules} frees the slot.
  */
-public final class Queues {
+public interface Queues {
     /** Most slots one preview or listing returns. */
-    public static final int MAX_PREVIEW = 100;
+    int MAX_PREVIEW = 100;
+
     /** Most free slots one calendar query returns. */
-    public static final int MAX_FREE_SLOTS = 1_000;
-
-    /** Most available slots {@link #enqueue} tries against the rate limits before it calls the queue full. */
-    private static final int MAX_RATE_CHECKED = 100;
-
-    private final Runtime rt;
-    private final Posts posts;
-    private final Schedules schedules;
-
-    Queues(Runtime rt, Posts posts, Schedules schedules) {
-        this.rt = Objects.requireNonNull(rt, "rt");
-        this.posts = Objects.requireNonNull(posts, "posts");
-        this.schedules = Objects.requireNonNull(schedules, "schedules");
-    }
+    int MAX_FREE_SLOTS = 1_000;
 
     /**
      * Creates a queue owned by the principal.
@@ -83,21 +41,11 @@ public final class Queues {
      *     duplicate}, {@code precision}), {@code days} ({@code required}), {@code excludedDates} ({@code too_many},
      *     {@code range}), {@code maxPerDay} ({@code range})
      * @throws NotFoundException when a connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not create queues, or read or publish with a
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not create queues, or read or publish with a
      *     connection
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public PostingQueue create(Principal principal, QueueDraft draft) {
-        rt.requireCreate(principal, ResourceType.QUEUE);
-        ZoneId zone = validate(draft);
-        Instant now = rt.now();
-        return rt.storage().inTransaction(tx -> {
-            requireConnections(tx, principal, draft.connections());
-            PostingQueue queue = settled(QueueId.random(), principal.id(), draft, zone, now, now, 0);
-            tx.postingQueues().insert(queue);
-            return queue;
-        });
-    }
+    PostingQueue create(Principal principal, QueueDraft draft);
 
     /**
      * Replaces a queue's settings. Posts already queued keep their times; new posts take the new slots.
@@ -108,23 +56,12 @@ public final class Queues {
      * @return the changed queue
      * @throws ValidationException when a setting is missing or breaks a rule (see {@link #create})
      * @throws NotFoundException when the queue or a connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the queue, or read or publish with a
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue, or read or publish with a
      *     connection
      * @throws ConflictException when the queue is changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public PostingQueue update(Principal principal, QueueId id, QueueDraft draft) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        ZoneId zone = validate(draft);
-        return rt.storage().inTransaction(tx -> {
-            PostingQueue queue = writableQueue(tx, principal, id);
-            requireConnections(tx, principal, draft.connections());
-            return tx.postingQueues()
-                    .update(settled(
-                            id, queue.ownerPrincipalId(), draft, zone, queue.createdAt(), rt.now(), queue.version()));
-        });
-    }
+    PostingQueue update(Principal principal, QueueId id, QueueDraft draft);
 
     /**
      * Deletes a queue. Its queued posts stay scheduled at their times.
@@ -132,21 +69,10 @@ public final class Queues {
      * @param principal the acting principal
      * @param id the queue's id
      * @return whether it existed
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the queue
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public boolean delete(Principal principal, QueueId id) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        return rt.storage().inTransaction(tx -> {
-            Optional<PostingQueue> queue = tx.postingQueues().lock(id);
-            if (queue.isEmpty()) {
-                return false;
-            }
-            rt.requireWrite(principal, ResourceType.QUEUE, queue.get().ownerPrincipalId(), id);
-            return tx.postingQueues().delete(id);
-        });
-    }
+    boolean delete(Principal principal, QueueId id);
 
     /**
      * One queue.
@@ -155,27 +81,19 @@ public final class Queues {
      * @param id the queue's id
      * @return the queue
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read it
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read it
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public PostingQueue get(Principal principal, QueueId id) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        return rt.storage().readOnly(tx -> readableQueue(tx, principal, id));
-    }
+    PostingQueue get(Principal principal, QueueId id);
 
     /**
      * The queues the principal may read, by name.
      *
      * @param principal the acting principal
      * @return the queues
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public List<PostingQueue> list(Principal principal) {
-        Objects.requireNonNull(principal, "principal");
-        var owners = rt.access().readableOwners(principal, ResourceType.QUEUE);
-        return rt.storage().readOnly(tx -> tx.postingQueues().list(owners));
-    }
+    List<PostingQueue> list(Principal principal);
 
     /**
      * Puts a variant into the queue's next free slot: the first upcoming slot nobody holds on a day that has fewer
@@ -192,14 +110,12 @@ public final class Queues {
      *     the horizon ({@code queue}/{@code full}), the variant's connection is not one of the queue's ({@code
      *     connection}/{@code not_in_queue}), the connection is unusable or the content does not fit it
      * @throws NotFoundException when the variant, the queue or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or the queue, or read or
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post or the queue, or read or
      *     publish with the connection
      * @throws ConflictException when the post is archived, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public Schedule enqueue(Principal principal, VariantId variant, QueueId queue) {
-        return put(principal, variant, queue, false);
-    }
+    Schedule enqueue(Principal principal, VariantId variant, QueueId queue);
 
     /**
      * Puts a variant into the queue's first upcoming slot and pushes the posts after it back one slot each, up to
@@ -213,14 +129,12 @@ public final class Queues {
      * @return the new pending schedule at the first slot's time
      * @throws ValidationException as {@link #enqueue}
      * @throws NotFoundException when the variant, the queue or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post or the queue, or read or
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post or the queue, or read or
      *     publish with the connection
      * @throws ConflictException when the post is archived, or a pushed schedule changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public Schedule shareNext(Principal principal, VariantId variant, QueueId queue) {
-        return put(principal, variant, queue, true);
-    }
+    Schedule shareNext(Principal principal, VariantId variant, QueueId queue);
 
     /**
      * The next free slots of a queue (those {@link #enqueue} would take, in order, where the rules' rate limits
@@ -232,22 +146,10 @@ public final class Queues {
      * @return up to {@code count} free slots; fewer when the horizon ends first
      * @throws ValidationException when {@code count} is out of range
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the queue
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the queue
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public List<QueueSlot> preview(Principal principal, QueueId id, int count) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        Validation.start().range("count", count, 1, MAX_PREVIEW).throwIfInvalid();
-        return rt.storage().readOnly(tx -> {
-            QueueBook book = new QueueBook(readableQueue(tx, principal, id), tx, rt.now(), rt.rules());
-            var out = new ArrayList<QueueSlot>();
-            for (int i = book.nextAvailable(0); i >= 0 && out.size() < count; i = book.nextAvailable(i + 1)) {
-                out.add(slot(book, book.slot(i).get().at(), Optional.empty()));
-            }
-            return out;
-        });
-    }
+    List<QueueSlot> preview(Principal principal, QueueId id, int count);
 
     /**
      * The upcoming taken slots of a queue with their schedules, in order.
@@ -258,18 +160,10 @@ public final class Queues {
      * @return up to {@code count} taken slots
      * @throws ValidationException when {@code count} is out of range
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the queue
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the queue
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public List<QueueSlot> queued(Principal principal, QueueId id, int count) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        Validation.start().range("count", count, 1, MAX_PREVIEW).throwIfInvalid();
-        return rt.storage().readOnly(tx -> {
-            QueueBook book = new QueueBook(readableQueue(tx, principal, id), tx, rt.now(), rt.rules());
-            return taken(book, count);
-        });
-    }
+    List<QueueSlot> queued(Principal principal, QueueId id, int count);
 
     /**
      * Moves a queued post to another upcoming slot of its queue; when a post holds that slot, the two swap.
@@ -283,51 +177,11 @@ public final class Queues {
      *     of the queue ({@code slot}/{@code not_a_slot}), the schedule is not queued in it ({@code
      *     schedule}/{@code not_queued}), or the target day is full ({@code slot}/{@code max_per_day})
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the queue or a moved post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue or a moved post
      * @throws ConflictException when a moved schedule changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public List<QueueSlot> move(Principal principal, QueueId id, ScheduleId schedule, Instant slot) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        var v = Validation.start();
-        v.required("schedule", schedule);
-        v.required("slot", slot);
-        v.throwIfInvalid();
-        var events = new ArrayList<LuxarisEvent>();
-        List<QueueSlot> changed = rt.storage().inTransaction(tx -> {
-            QueueBook book = lockedBook(tx, principal, id);
-            int target = book.indexOf(slot);
-            if (target < 0) {
-                throw ValidationException.of(
-                        "slot", "not_a_slot", "is " + slot + ", not an upcoming slot of queue " + id);
-            }
-            int source = queuedIndex(book, schedule);
-            if (source == target) {
-                return List.of();
-            }
-            QueueSlots.Slot from = book.slot(source).get();
-            QueueSlots.Slot to = book.slot(target).get();
-            Optional<QueueClaim> other = book.holder(to.at());
-            if (other.isEmpty() && !from.date().equals(to.date()) && !book.available(to)) {
-                throw ValidationException.of(
-                        "slot",
-                        "max_per_day",
-                        "its day " + to.date() + " holds " + book.queue().maxPerDay() + " posts already");
-            }
-            Schedule moving =
-                    writablePending(tx, principal, book.holder(from.at()).get().schedule());
-            Optional<Schedule> swapped = other.map(c -> writablePending(tx, principal, c.schedule()));
-            book.vacate(from);
-            swapped.ifPresent(s -> book.vacate(to));
-            var out = new ArrayList<QueueSlot>();
-            out.add(place(tx, book, moving, to, events));
-            swapped.ifPresent(s -> out.add(place(tx, book, s, from, events)));
-            return out;
-        });
-        publish(events);
-        return changed;
-    }
+    List<QueueSlot> move(Principal principal, QueueId id, ScheduleId schedule, Instant slot);
 
     /**
      * Shuffles the upcoming queued posts of a queue over the slots they hold (a random permutation; the same seed gives
@@ -338,306 +192,9 @@ public final class Queues {
      * @param seed the seed; empty: a random one
      * @return the taken slots with their new schedules, in order
      * @throws NotFoundException when the queue does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the queue or a queued post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue or a queued post
      * @throws ConflictException when a queued schedule changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public List<QueueSlot> shuffle(Principal principal, QueueId id, OptionalLong seed) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(seed, "seed");
-        Random random = seed.isPresent() ? new Random(seed.getAsLong()) : new SecureRandom();
-        var events = new ArrayList<LuxarisEvent>();
-        List<QueueSlot> shuffled = rt.storage().inTransaction(tx -> {
-            QueueBook book = lockedBook(tx, principal, id);
-            var taken = new ArrayList<QueueSlots.Slot>();
-            var queued = new ArrayList<Schedule>();
-            for (int i = 0; book.slot(i).isPresent(); i++) {
-                QueueSlots.Slot s = book.slot(i).get();
-                Optional<QueueClaim> claim = book.holder(s.at());
-                if (claim.isPresent() && claim.get().schedule().status() == ScheduleStatus.PENDING) {
-                    taken.add(s);
-                    queued.add(writablePending(tx, principal, claim.get().schedule()));
-                }
-            }
-            Collections.shuffle(queued, random);
-            taken.forEach(book::vacate);
-            var out = new ArrayList<QueueSlot>();
-            for (int i = 0; i < taken.size(); i++) {
-                out.add(place(tx, book, queued.get(i), taken.get(i), events));
-            }
-            return out;
-        });
-        publish(events);
-        return shuffled;
-    }
-
-    // ------------------------------------------------------------------ internals
-
-    private Schedule put(Principal principal, VariantId variantId, QueueId queueId, boolean first) {
-        Objects.requireNonNull(principal, "principal");
-        var v = Validation.start();
-        v.required("variant", variantId);
-        v.required("queue", queueId);
-        v.throwIfInvalid();
-        var events = new ArrayList<LuxarisEvent>();
-        Schedule created = rt.storage().inTransaction(tx -> {
-            PostVariant variant =
-                    tx.variants().find(variantId).orElseThrow(() -> new NotFoundException("variant", variantId));
-            Post post = posts.writablePost(tx, principal, variant.postId());
-            if (post.isArchived()) {
-                throw new ConflictException("post " + post.id() + " is archived; it cannot be scheduled");
-            }
-            QueueBook book = lockedBook(tx, principal, queueId);
-            ConnectionId connectionId = connectionFor(book.queue(), variant);
-            ChannelConnection connection = schedules.usableConnection(tx, principal, connectionId);
-            RegisteredChannel channel = schedules.channelOf(variant);
-            var checks = Validation.start();
-            checks.addAll(ConnectionRule.check(connection, channel.channel(), variant.channelId(), "connection"));
-            checks.addAll(channel.validate(variant, Optional.of(connection), "variant"));
-            checks.throwIfInvalid();
-            int free = first ? book.nextAvailable(0) : withinRateLimits(tx, book, connection.id());
-            if (free < 0) {
-                throw ValidationException.of(
-                        "queue",
-                        "full",
-                        "queue " + queueId + " has no free slot within the scheduling horizon"
-                                + (first ? "" : " that keeps the connection's rate limits"));
-            }
-            Instant now = rt.now();
-            int target = free;
-            if (first) {
-                // push the posts in slots [0, free) back: each into the next slot that is taken or available
-                List<Integer> chain = new ArrayList<>();
-                for (int i = 0; i < free; i++) {
-                    if (book.holder(book.slot(i).get().at()).isPresent()) {
-                        chain.add(i);
-                    }
-                }
-                chain.add(free);
-                for (int k = chain.size() - 2; k >= 0; k--) {
-                    QueueSlots.Slot from = book.slot(chain.get(k)).get();
-                    QueueSlots.Slot to = book.slot(chain.get(k + 1)).get();
-                    Schedule pushed = writablePending(
-                            tx, principal, book.holder(from.at()).get().schedule());
-                    book.vacate(from);
-                    place(tx, book, pushed, to, events);
-                }
-                target = chain.get(0);
-            }
-            QueueSlots.Slot slot = book.slot(target).get();
-            Schedule schedule = Schedule.pending(
-                    variant, connection.id(), slot.at(), book.queue().zone(), now);
-            tx.schedules().insert(schedule);
-            book.take(slot, schedule.id());
-            if (variant.status() == VariantStatus.DRAFT || variant.status() == VariantStatus.FAILED) {
-                tx.variants().update(variant.withStatus(VariantStatus.READY, now));
-            }
-            PostStatusSync.refresh(tx, post.id(), rt.rules(), now);
-            events.add(new LuxarisEvent.Scheduled(now, schedule));
-            return schedule;
-        });
-        publish(events);
-        return created;
-    }
-
-    /**
-     * The first available slot whose time keeps the per-connection rate limits of the rules, as an index; -1 when
-     * none of the first {@value #MAX_RATE_CHECKED} available slots does, or none is left.
-     */
-    private int withinRateLimits(Transaction tx, QueueBook book, ConnectionId connection) {
-        int checked = 0;
-        for (int i = book.nextAvailable(0); i >= 0 && checked < MAX_RATE_CHECKED; i = book.nextAvailable(i + 1)) {
-            if (schedules
-                    .rateLimits(tx, connection, book.slot(i).get().at(), Optional.empty())
-                    .isEmpty()) {
-                return i;
-            }
-            checked++;
-        }
-        return -1;
-    }
-
-    /** Moves a pending schedule into a vacated slot and claims it. */
-    private QueueSlot place(
-            Transaction tx, QueueBook book, Schedule schedule, QueueSlots.Slot slot, List<LuxarisEvent> events) {
-        Instant now = rt.now();
-        Schedule moved = tx.schedules()
-                .update(schedule.toBuilder()
-                        .runAt(slot.at())
-                        .nextAttemptAt(slot.at())
-                        .timezone(book.queue().zone())
-                        .updatedAt(now)
-                        .build());
-        book.take(slot, moved.id());
-        events.add(new LuxarisEvent.Rescheduled(now, moved));
-        return slot(book, slot.at(), Optional.of(moved.id()));
-    }
-
-    private void publish(List<LuxarisEvent> events) {
-        rt.events().publishAll(events);
-        rt.engine().ifPresent(e -> events.forEach(ev -> e.wakeUp(scheduleOf(ev).nextAttemptAt())));
-    }
-
-    private static Schedule scheduleOf(LuxarisEvent event) {
-        return event instanceof LuxarisEvent.Scheduled s ? s.schedule() : ((LuxarisEvent.Rescheduled) event).schedule();
-    }
-
-    private static List<QueueSlot> taken(QueueBook book, int count) {
-        var out = new ArrayList<QueueSlot>();
-        for (int i = 0; book.slot(i).isPresent() && out.size() < count; i++) {
-            Instant at = book.slot(i).get().at();
-            book.holder(at)
-                    .ifPresent(
-                            c -> out.add(slot(book, at, Optional.of(c.schedule().id()))));
-        }
-        return out;
-    }
-
-    private static QueueSlot slot(QueueBook book, Instant at, Optional<ScheduleId> schedule) {
-        return new QueueSlot(book.queue().id(), at, book.queue().zone(), schedule);
-    }
-
-    private static int queuedIndex(QueueBook book, ScheduleId schedule) {
-        for (int i = 0; book.slot(i).isPresent(); i++) {
-            Optional<QueueClaim> claim = book.holder(book.slot(i).get().at());
-            if (claim.isPresent() && claim.get().schedule().id().equals(schedule)) {
-                return i;
-            }
-        }
-        throw ValidationException.of(
-                "schedule",
-                "not_queued",
-                "schedule " + schedule + " holds no upcoming slot of queue "
-                        + book.queue().id());
-    }
-
-    private Schedule writablePending(Transaction tx, Principal principal, Schedule schedule) {
-        posts.writablePost(tx, principal, schedule.postId());
-        if (schedule.status() != ScheduleStatus.PENDING) {
-            throw new ConflictException("schedule " + schedule.id() + " is "
-                    + schedule.status().wireName() + "; only a pending schedule can move to another slot");
-        }
-        return schedule;
-    }
-
-    private static ConnectionId connectionFor(PostingQueue queue, PostVariant variant) {
-        if (variant.connectionId().isPresent()
-                && queue.connections().contains(variant.connectionId().get())) {
-            return variant.connectionId().get();
-        }
-        if (queue.connections().size() == 1) {
-            return queue.connections().get(0);
-        }
-        throw ValidationException.of(
-                "connection",
-                "not_in_queue",
-                "the variant's connection is not one of the queue's "
-                        + queue.connections().size() + " connections");
-    }
-
-    private QueueBook lockedBook(Transaction tx, Principal principal, QueueId id) {
-        PostingQueue queue = tx.postingQueues().lock(id).orElseThrow(() -> new NotFoundException("queue", id));
-        rt.requireWrite(principal, ResourceType.QUEUE, queue.ownerPrincipalId(), id);
-        return new QueueBook(queue, tx, rt.now(), rt.rules());
-    }
-
-    private PostingQueue writableQueue(Transaction tx, Principal principal, QueueId id) {
-        PostingQueue queue = tx.postingQueues().lock(id).orElseThrow(() -> new NotFoundException("queue", id));
-        rt.requireWrite(principal, ResourceType.QUEUE, queue.ownerPrincipalId(), id);
-        return queue;
-    }
-
-    private PostingQueue readableQueue(Transaction tx, Principal principal, QueueId id) {
-        PostingQueue queue = tx.postingQueues().find(id).orElseThrow(() -> new NotFoundException("queue", id));
-        rt.requireRead(principal, ResourceType.QUEUE, queue.ownerPrincipalId(), id);
-        return queue;
-    }
-
-    private void requireConnections(Transaction tx, Principal principal, List<ConnectionId> ids) {
-        for (ConnectionId id : ids) {
-            ChannelConnection connection = rt.connection(tx, id);
-            rt.requireRead(principal, ResourceType.CONNECTION, connection.ownerPrincipalId(), id);
-            rt.requirePublishWith(principal, connection);
-        }
-    }
-
-    /** The queue with a validated draft's settings. */
-    private static PostingQueue settled(
-            QueueId id, String owner, QueueDraft draft, ZoneId zone, Instant created, Instant updated, long version) {
-        return new PostingQueue(
-                id,
-                owner,
-                draft.name(),
-                draft.connections(),
-                zone,
-                draft.slotTimes(),
-                draft.days(),
-                draft.excludedDates(),
-                draft.maxPerDay(),
-                created,
-                updated,
-                version);
-    }
-
-    private static ZoneId validate(QueueDraft draft) {
-        if (draft == null) {
-            throw ValidationException.of("draft", "required", "is required");
-        }
-        var v = Validation.start();
-        v.text("name", draft.name(), PostingQueue.NAME);
-        if (draft.connections().isEmpty()) {
-            v.add("connections", "required", "name at least one connection");
-        }
-        v.maxSize("connections", draft.connections(), PostingQueue.MAX_CONNECTIONS);
-        Posts.noNulls(v, "connections", draft.connections());
-        if (new HashSet<>(draft.connections()).size() < draft.connections().size()) {
-            v.add("connections", "duplicate", "names a connection twice");
-        }
-        ZoneId zone = null;
-        if (draft.zone() == null || draft.zone().isBlank()) {
-            v.add("zone", "required", "is required");
-        } else {
-            try {
-                zone = ZoneId.of(draft.zone());
-                if (zone instanceof ZoneOffset || draft.zone().length() > 64) {
-                    zone = null;
-                }
-            } catch (DateTimeException e) {
-                zone = null;
-            }
-            if (zone == null) {
-                v.add("zone", "invalid", "must be an IANA zone such as Europe/Berlin");
-            }
-        }
-        if (draft.slotTimes().isEmpty()) {
-            v.add("slotTimes", "required", "name at least one slot time");
-        }
-        v.maxSize("slotTimes", draft.slotTimes(), PostingQueue.MAX_SLOTS);
-        Posts.noNulls(v, "slotTimes", draft.slotTimes());
-        var times = new HashSet<LocalTime>();
-        for (LocalTime time : draft.slotTimes()) {
-            if (time != null && (time.getSecond() != 0 || time.getNano() != 0)) {
-                v.add("slotTimes", "precision", "is " + time + "; slot times are whole minutes");
-            }
-            if (time != null && !times.add(time)) {
-                v.add("slotTimes", "duplicate", "names " + time + " twice");
-            }
-        }
-        Set<DayOfWeek> days = draft.days();
-        if (days.isEmpty()) {
-            v.add("days", "required", "enable at least one day of the week");
-        }
-        Posts.noNulls(v, "days", days);
-        v.maxSize("excludedDates", draft.excludedDates(), PostingQueue.MAX_EXCLUDED_DATES);
-        Posts.noNulls(v, "excludedDates", draft.excludedDates());
-        for (LocalDate date : draft.excludedDates()) {
-            if (date != null && (date.getYear() < 1970 || date.getYear() > 9999)) {
-                v.add("excludedDates", "range", "is " + date + "; it must be within 1970..9999");
-            }
-        }
-        v.range("maxPerDay", draft.maxPerDay(), 1, PostingQueue.MAX_SLOTS);
-        v.throwIfInvalid();
-        return zone;
-    }
+    List<QueueSlot> shuffle(Principal principal, QueueId id, OptionalLong seed);
 }

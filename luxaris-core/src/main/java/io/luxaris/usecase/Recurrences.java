@@ -1,40 +1,16 @@
 package io.luxaris.usecase;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
-import io.luxaris.Violation;
-import io.luxaris.domain.ChannelConnection;
-import io.luxaris.domain.ConnectionId;
-import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
-import io.luxaris.domain.PostVariant;
-import io.luxaris.domain.RecurrenceFrequency;
 import io.luxaris.domain.RecurrenceRule;
 import io.luxaris.domain.RecurringSeries;
-import io.luxaris.domain.Schedule;
 import io.luxaris.domain.SeriesId;
 import io.luxaris.domain.SeriesOccurrence;
-import io.luxaris.domain.SeriesStatus;
-import io.luxaris.domain.When;
-import io.luxaris.domain.rules.ConnectionRule;
-import io.luxaris.domain.rules.ScheduleTimeRule;
-import io.luxaris.internal.PostStatusSync;
-import io.luxaris.internal.RegisteredChannel;
-import io.luxaris.internal.Runtime;
-import io.luxaris.internal.SeriesMaterialiser;
-import io.luxaris.internal.Validation;
-import io.luxaris.spi.security.ResourceType;
-import io.luxaris.spi.storage.Transaction;
-import java.time.Instant;
-import java.time.LocalDateTime;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.spi.security.Principal;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Recurring posts: a variant published through a connection at every occurrence of a {@link RecurrenceRule},
@@ -47,23 +23,15 @@ import java.util.Optional;
  * <p>Changing the rule or cancelling the series affects only the future: schedules that are claimed, published or
  * already due stay; pending ones not yet due are cancelled (and, on a change, those of the new rule made).
  */
-public final class Recurrences {
+public interface Recurrences {
     /** The most upcoming occurrences {@link #nextOccurrences} lists. */
-    public static final int MAX_PREVIEW = 100;
+    int MAX_PREVIEW = 100;
 
     /** How far back a rule's start may lie, in days. */
-    public static final int MAX_START_DAYS_BACK = 366;
+    int MAX_START_DAYS_BACK = 366;
 
     /** The last year a rule's end date may fall in. */
-    public static final int MAX_YEAR = 9999;
-
-    private final Runtime rt;
-    private final Posts posts;
-
-    Recurrences(Runtime rt, Posts posts) {
-        this.rt = Objects.requireNonNull(rt, "rt");
-        this.posts = Objects.requireNonNull(posts, "posts");
-    }
+    int MAX_YEAR = 9999;
 
     /**
      * Creates a series and materialises its first occurrences. Checks: the rule is in range, the variations fit the
@@ -80,72 +48,12 @@ public final class Recurrences {
      *     connection is missing or unusable, or the rule has no future occurrence ({@code rule}, {@code
      *     no_occurrences})
      * @throws NotFoundException when the variant or the connection does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change the post, or read or publish with the
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post, or read or publish with the
      *     connection
      * @throws ConflictException when the post is archived, or changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public RecurringSeries create(Principal principal, SeriesRequest request) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(request, "request");
-        var v = Validation.start();
-        v.required("variant", request.variant());
-        if (v.required("rule", request.rule())) {
-            v.addAll(ruleViolations(request.rule()));
-        }
-        variationTexts(v, request.variations());
-        v.range("horizonDays", request.horizonDays(), 1, RecurringSeries.MAX_HORIZON_DAYS);
-        v.range("maxAhead", request.maxAhead(), 1, RecurringSeries.MAX_AHEAD);
-        v.throwIfInvalid();
-        var events = new ArrayList<LuxarisEvent>();
-        RecurringSeries created = rt.storage().inTransaction(tx -> {
-            events.clear();
-            PostVariant variant = tx.variants()
-                    .find(request.variant())
-                    .orElseThrow(() -> new NotFoundException("variant", request.variant()));
-            Post post = posts.writablePost(tx, principal, variant.postId());
-            if (post.isArchived()) {
-                throw new ConflictException("post " + post.id() + " is archived; it cannot recur");
-            }
-            Optional<ConnectionId> connectionId = request.connection().or(variant::connectionId);
-            if (connectionId.isEmpty()) {
-                throw ValidationException.of(
-                        "connection", "required", "name a connection (the variant has no target connection)");
-            }
-            ChannelConnection connection = rt.connection(tx, connectionId.get());
-            rt.requireRead(principal, ResourceType.CONNECTION, connection.ownerPrincipalId(), connection.id());
-            rt.requirePublishWith(principal, connection);
-            Instant now = rt.now();
-            var checks = Validation.start();
-            RegisteredChannel channel = channelOf(variant);
-            checks.addAll(ConnectionRule.check(connection, channel.channel(), variant.channelId(), "connection"));
-            checks.addAll(channel.validate(variant, Optional.of(connection), "variant"));
-            checks.addAll(fitVariations(channel, variant, connection, request.variations()));
-            checks.addAll(future(request.rule(), now));
-            checks.throwIfInvalid();
-            var series = new RecurringSeries(
-                    SeriesId.random(),
-                    variant.postId(),
-                    variant.id(),
-                    variant.channelId(),
-                    connection.id(),
-                    request.rule(),
-                    request.variations(),
-                    request.horizonDays(),
-                    request.maxAhead(),
-                    SeriesStatus.ACTIVE,
-                    0,
-                    0,
-                    now,
-                    now,
-                    0);
-            tx.recurrences().insert(series);
-            events.add(new LuxarisEvent.SeriesCreated(now, series));
-            return SeriesMaterialiser.materialise(tx, rt, series, now, events).series();
-        });
-        published(events);
-        return created;
-    }
+    RecurringSeries create(Principal principal, SeriesRequest request);
 
     /**
      * Replaces the rule and the variations of a series. Its pending schedules not yet due are cancelled and the new
@@ -159,53 +67,11 @@ public final class Recurrences {
      * @throws ValidationException when {@code update} or its {@code rule} is missing or breaks a rule (as for
      *     {@link #create})
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change its post
      * @throws ConflictException when the series is cancelled, its post archived, or it changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public RecurringSeries update(Principal principal, SeriesId id, SeriesUpdate update) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        if (update == null) {
-            throw ValidationException.of("update", "required", "is required");
-        }
-        var v = Validation.start();
-        if (v.required("rule", update.rule())) {
-            v.addAll(ruleViolations(update.rule()));
-        }
-        variationTexts(v, update.variations());
-        v.throwIfInvalid();
-        var events = new ArrayList<LuxarisEvent>();
-        RecurringSeries changed = rt.storage().inTransaction(tx -> {
-            events.clear();
-            RecurringSeries series = writableSeries(tx, principal, id);
-            if (series.status() == SeriesStatus.CANCELLED) {
-                throw new ConflictException("series " + id + " is cancelled; it cannot be changed");
-            }
-            Post post = tx.posts().find(series.postId()).orElseThrow();
-            if (post.isArchived()) {
-                throw new ConflictException("post " + post.id() + " is archived; its series cannot be changed");
-            }
-            Instant now = rt.now();
-            PostVariant variant = tx.variants().find(series.variantId()).orElseThrow();
-            ChannelConnection connection = rt.connection(tx, series.connectionId());
-            var checks = Validation.start();
-            checks.addAll(fitVariations(channelOf(variant), variant, connection, update.variations()));
-            checks.addAll(future(update.rule(), now));
-            checks.throwIfInvalid();
-            for (Schedule s : SeriesMaterialiser.cancelFuture(tx, series, now)) {
-                events.add(new LuxarisEvent.Cancelled(now, s));
-            }
-            RecurringSeries revised = tx.recurrences().update(series.revised(update.rule(), update.variations(), now));
-            events.add(new LuxarisEvent.SeriesUpdated(now, revised));
-            RecurringSeries stored =
-                    SeriesMaterialiser.materialise(tx, rt, revised, now, events).series();
-            PostStatusSync.refresh(tx, series.postId(), rt.rules(), now);
-            return stored;
-        });
-        published(events);
-        return changed;
-    }
+    RecurringSeries update(Principal principal, SeriesId id, SeriesUpdate update);
 
     /**
      * Cancels a series: no new occurrences; its pending schedules not yet due are cancelled, claimed, published and
@@ -215,33 +81,11 @@ public final class Recurrences {
      * @param id the series' id
      * @return the cancelled series
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not change its post
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not change its post
      * @throws ConflictException when it changed concurrently
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public RecurringSeries cancel(Principal principal, SeriesId id) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        var events = new ArrayList<LuxarisEvent>();
-        RecurringSeries cancelled = rt.storage().inTransaction(tx -> {
-            events.clear();
-            RecurringSeries series = writableSeries(tx, principal, id);
-            if (series.status() == SeriesStatus.CANCELLED) {
-                return series;
-            }
-            Instant now = rt.now();
-            for (Schedule s : SeriesMaterialiser.cancelFuture(tx, series, now)) {
-                events.add(new LuxarisEvent.Cancelled(now, s));
-            }
-            RecurringSeries stored =
-                    tx.recurrences().update(series.with(SeriesStatus.CANCELLED, series.nextIndex(), now));
-            PostStatusSync.refresh(tx, series.postId(), rt.rules(), now);
-            events.add(new LuxarisEvent.SeriesCancelled(now, stored));
-            return stored;
-        });
-        rt.events().publishAll(events);
-        return cancelled;
-    }
+    RecurringSeries cancel(Principal principal, SeriesId id);
 
     /**
      * One series.
@@ -250,14 +94,10 @@ public final class Recurrences {
      * @param id the series' id
      * @return the series
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public RecurringSeries get(Principal principal, SeriesId id) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        return rt.storage().readOnly(tx -> readableSeries(tx, principal, id));
-    }
+    RecurringSeries get(Principal principal, SeriesId id);
 
     /**
      * The series of a post, in creation order.
@@ -266,17 +106,10 @@ public final class Recurrences {
      * @param post the post's id
      * @return its series, of every status
      * @throws NotFoundException when the post does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read the post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public List<RecurringSeries> listForPost(Principal principal, PostId post) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(post, "post");
-        return rt.storage().readOnly(tx -> {
-            posts.readablePost(tx, principal, post);
-            return tx.recurrences().listByPost(post);
-        });
-    }
+    List<RecurringSeries> listForPost(Principal principal, PostId post);
 
     /**
      * The materialised occurrences of a series (each with its schedule), by revision then index.
@@ -285,17 +118,10 @@ public final class Recurrences {
      * @param id the series' id
      * @return its occurrences
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public List<SeriesOccurrence> occurrences(Principal principal, SeriesId id) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        return rt.storage().readOnly(tx -> {
-            readableSeries(tx, principal, id);
-            return tx.recurrences().listOccurrences(id);
-        });
-    }
+    List<SeriesOccurrence> occurrences(Principal principal, SeriesId id);
 
     /**
      * The next occurrences of a series after now, materialised or not, as times in the rule's zone (DST gaps
@@ -307,31 +133,10 @@ public final class Recurrences {
      * @return the upcoming occurrences, in order
      * @throws ValidationException when {@code max} is out of range
      * @throws NotFoundException when the series does not exist
-     * @throws io.luxaris.AccessDeniedException when the principal may not read its post
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read its post
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public List<ZonedDateTime> nextOccurrences(Principal principal, SeriesId id, int max) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(id, "id");
-        Validation.start().range("max", max, 1, MAX_PREVIEW).throwIfInvalid();
-        RecurringSeries series = get(principal, id);
-        if (series.status() == SeriesStatus.CANCELLED) {
-            return List.of();
-        }
-        Instant now = rt.now();
-        var next = new ArrayList<ZonedDateTime>();
-        var times = series.rule().localTimes().iterator();
-        while (next.size() < max && times.hasNext()) {
-            var time = ScheduleTimeRule.resolve(
-                    When.local(times.next(), series.rule().zone()), now, rt.rules(), "occurrence");
-            if (time.isValid()) {
-                next.add(time.instant().get().atZone(series.rule().zone()));
-            } else if (time.violations().get(0).rule().equals("horizon")) {
-                break;
-            }
-        }
-        return next;
-    }
+    List<ZonedDateTime> nextOccurrences(Principal principal, SeriesId id, int max);
 
     /**
      * Makes the schedules of every active series' occurrences that came within its horizon since the last run.
@@ -339,132 +144,7 @@ public final class Recurrences {
      * no engine runs in this instance. Safe to run on several instances at once.
      *
      * @return how many schedules were made
-     * @throws io.luxaris.StorageException when the storage fails
+     * @throws io.luxaris.errors.StorageException when the storage fails
      */
-    public int materialise() {
-        return SeriesMaterialiser.materialiseAll(rt);
-    }
-
-    // ------------------------------------------------------------------ checks
-
-    /** The range checks of a rule, fields under {@code rule.}. */
-    private List<Violation> ruleViolations(RecurrenceRule rule) {
-        var v = Validation.start();
-        v.range("rule.interval", rule.interval(), 1, RecurrenceRule.MAX_INTERVAL);
-        if (rule.frequency() == RecurrenceFrequency.WEEKLY && rule.weekdays().isEmpty()) {
-            v.add("rule.weekdays", "required", "a weekly rule needs at least one weekday");
-        }
-        if (rule.frequency() != RecurrenceFrequency.WEEKLY && !rule.weekdays().isEmpty()) {
-            v.add("rule.weekdays", "not_allowed", "only a weekly rule has weekdays");
-        }
-        if (rule.frequency() == RecurrenceFrequency.MONTHLY) {
-            v.range("rule.dayOfMonth", rule.dayOfMonth(), 1, 31);
-        } else if (rule.dayOfMonth() != 0) {
-            v.add("rule.dayOfMonth", "not_allowed", "only a monthly rule has a day of the month");
-        }
-        rule.count().ifPresent(k -> v.range("rule.count", k, 1, RecurrenceRule.MAX_COUNT));
-        if (rule.count().isPresent() && rule.until().isPresent()) {
-            v.add("rule.until", "not_allowed", "a rule ends after a count or at a date, not both");
-        }
-        rule.until().ifPresent(last -> {
-            if (last.isBefore(rule.start())) {
-                v.add("rule.until", "before_start", "is " + last + "; it must not be before the start " + rule.start());
-            } else if (last.getYear() > MAX_YEAR) {
-                v.add("rule.until", "range", "is " + last + "; it must not be after the year " + MAX_YEAR);
-            }
-        });
-        var today = rt.now().atZone(rule.zone()).toLocalDate();
-        if (rule.start().isBefore(today.minusDays(MAX_START_DAYS_BACK))) {
-            v.add(
-                    "rule.start",
-                    "range",
-                    "is " + rule.start() + "; it must not be more than " + MAX_START_DAYS_BACK + " days before today ("
-                            + today + ")");
-        }
-        if (rule.start().isAfter(today.plusDays(rt.rules().maxHorizon().toDays()))) {
-            v.add(
-                    "rule.start",
-                    "horizon",
-                    "is " + rule.start() + "; it must be within the scheduling horizon ("
-                            + rt.rules().maxHorizon().toDays() + " days)");
-        }
-        return v.violations();
-    }
-
-    /** Every variation present, non-blank, storable and at most the length limit; at most the limit of them. */
-    private static void variationTexts(Validation v, List<String> variations) {
-        v.maxSize("variations", variations, RecurringSeries.MAX_VARIATIONS);
-        if (variations.size() <= RecurringSeries.MAX_VARIATIONS) {
-            for (int i = 0; i < variations.size(); i++) {
-                v.text("variations[" + i + "]", variations.get(i), RecurringSeries.MAX_VARIATION_LENGTH);
-            }
-        }
-    }
-
-    /** Each variation checked against the channel like the variant's content. */
-    private static List<Violation> fitVariations(
-            RegisteredChannel channel, PostVariant variant, ChannelConnection connection, List<String> variations) {
-        var violations = new ArrayList<Violation>();
-        for (int i = 0; i < variations.size(); i++) {
-            PostVariant candidate = new PostVariant(
-                    variant.id(),
-                    variant.postId(),
-                    variant.channelId(),
-                    variant.connectionId(),
-                    variations.get(i),
-                    variant.thread(),
-                    variant.followUps(),
-                    variant.media(),
-                    variant.tone(),
-                    variant.source(),
-                    variant.status(),
-                    variant.metadata(),
-                    variant.createdAt(),
-                    variant.updatedAt(),
-                    variant.publishedAt(),
-                    variant.version());
-            violations.addAll(channel.validate(candidate, Optional.of(connection), "variations[" + i + "]"));
-        }
-        return violations;
-    }
-
-    /** A rule whose every occurrence is already past (or skipped) would never publish. */
-    private List<Violation> future(RecurrenceRule rule, Instant now) {
-        var times = rule.localTimes().iterator();
-        while (times.hasNext()) {
-            LocalDateTime local = times.next();
-            var time = ScheduleTimeRule.resolve(When.local(local, rule.zone()), now, rt.rules(), "rule");
-            if (time.isValid() || time.violations().get(0).rule().equals("horizon")) {
-                return List.of();
-            }
-        }
-        return List.of(Violation.of("rule", "no_occurrences", "every occurrence of the rule is in the past"));
-    }
-
-    private RegisteredChannel channelOf(PostVariant variant) {
-        return rt.channel(variant.channelId())
-                .orElseThrow(() -> ValidationException.of(
-                        "variant", "channel_disabled", "the variant's channel has no registered provider"));
-    }
-
-    private void published(List<LuxarisEvent> events) {
-        rt.events().publishAll(events);
-        events.stream()
-                .filter(e -> e instanceof LuxarisEvent.Scheduled)
-                .map(e -> ((LuxarisEvent.Scheduled) e).schedule().nextAttemptAt())
-                .min(Instant::compareTo)
-                .ifPresent(due -> rt.engine().ifPresent(e -> e.wakeUp(due)));
-    }
-
-    private RecurringSeries readableSeries(Transaction tx, Principal principal, SeriesId id) {
-        RecurringSeries series = tx.recurrences().find(id).orElseThrow(() -> new NotFoundException("series", id));
-        posts.readablePost(tx, principal, series.postId());
-        return series;
-    }
-
-    private RecurringSeries writableSeries(Transaction tx, Principal principal, SeriesId id) {
-        RecurringSeries series = tx.recurrences().find(id).orElseThrow(() -> new NotFoundException("series", id));
-        posts.writablePost(tx, principal, series.postId());
-        return series;
-    }
+    int materialise();
 }

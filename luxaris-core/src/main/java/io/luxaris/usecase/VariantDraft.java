@@ -3,7 +3,7 @@ package io.luxaris.usecase;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.MediaRef;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

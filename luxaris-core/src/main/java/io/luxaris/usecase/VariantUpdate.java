@@ -4,7 +4,7 @@ import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

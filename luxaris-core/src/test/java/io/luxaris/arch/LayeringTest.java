@@ -1,6 +1,8 @@
 package io.luxaris.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -22,7 +24,7 @@ class LayeringTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "io.luxaris.usecase..",
-                        "io.luxaris.engine..",
+                        "io.luxaris.internal..",
                         "io.luxaris.memory..",
                         "io.luxaris.spi..",
                         "io.luxaris.generation..")
@@ -39,7 +41,7 @@ class LayeringTest {
                 .resideInAPackage("io.luxaris.spi..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.luxaris.usecase..", "io.luxaris.engine..", "io.luxaris.memory..")
+                .resideInAnyPackage("io.luxaris.usecase..", "io.luxaris.internal..", "io.luxaris.memory..")
                 .check(CORE);
     }
 
@@ -47,10 +49,47 @@ class LayeringTest {
     void useCases_doNotDependOnTheEngineOrTheInMemoryStore() {
         noClasses()
                 .that()
+                .resideInAnyPackage("io.luxaris.usecase..", "io.luxaris.internal.usecase..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.luxaris.internal.engine..", "io.luxaris.memory..")
+                .check(CORE);
+    }
+
+    @Test
+    void theUseCaseApi_dependsOnNoImplementation() {
+        noClasses()
+                .that()
                 .resideInAPackage("io.luxaris.usecase..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.luxaris.engine..", "io.luxaris.memory..")
+                .resideInAnyPackage("io.luxaris.internal..", "io.luxaris.memory..", "io.luxaris.generation..")
+                .check(CORE);
+    }
+
+    @Test
+    void thePackages_areFreeOfCycles() {
+        slices().matching("io.luxaris.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void theRootPackage_holdsTheFacadeOnly() {
+        classes()
+                .that()
+                .resideInAPackage("io.luxaris")
+                .should()
+                .haveNameMatching("io\\.luxaris\\.(Luxaris(\\$.*)?|package-info)")
+                .check(CORE);
+    }
+
+    @Test
+    void nothingButTheFacade_dependsOnTheRootPackage() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.luxaris")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.luxaris")
                 .check(CORE);
     }
 
@@ -58,10 +97,10 @@ class LayeringTest {
     void theEngine_usesStorageOnlyThroughTheSpi() {
         noClasses()
                 .that()
-                .resideInAPackage("io.luxaris.engine..")
+                .resideInAPackage("io.luxaris.internal.engine..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.luxaris.memory..", "io.luxaris.usecase..")
+                .resideInAnyPackage("io.luxaris.memory..", "io.luxaris.usecase..", "io.luxaris.internal.usecase..")
                 .check(CORE);
     }
 

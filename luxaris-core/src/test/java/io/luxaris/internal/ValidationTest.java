@@ -2,24 +2,12 @@ package io.luxaris.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Violation;
+import io.luxaris.errors.Violation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ValidationTest {
-    @Test
-    void invalidCharacterAt_findsNulAndUnpairedSurrogates_only() {
-        assertThat(Validation.invalidCharacterAt("plain")).isEqualTo(-1);
-        assertThat(Validation.invalidCharacterAt("pair \uD83D\uDE00 ok")).isEqualTo(-1);
-        assertThat(Validation.invalidCharacterAt("ctl \t\n\u0001\u007F\uFFFF")).isEqualTo(-1);
-        assertThat(Validation.invalidCharacterAt("ab\u0000")).isEqualTo(2);
-        assertThat(Validation.invalidCharacterAt("\uD83D")).isEqualTo(0);
-        assertThat(Validation.invalidCharacterAt("x\uDE00\uD83D")).isEqualTo(1);
-        assertThat(Validation.invalidCharacterAt("\uD83D\uD83D\uDE00")).isEqualTo(0);
-        assertThat(Validation.invalidCharacterAt(null)).isEqualTo(-1);
-    }
-
     @Test
     void storable_dropsNul_andReplacesUnpairedSurrogates() {
         assertThat(Validation.storable("a\u0000b")).isEqualTo("ab");

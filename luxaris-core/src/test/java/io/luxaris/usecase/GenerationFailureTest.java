@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.GenerationSession;
 import io.luxaris.domain.GenerationStatus;
 import io.luxaris.spi.generation.Candidate;
@@ -12,6 +11,7 @@ import io.luxaris.spi.generation.GenerationResult;
 import io.luxaris.spi.generation.GeneratorEnvironment;
 import io.luxaris.spi.generation.GeneratorProvider;
 import io.luxaris.spi.generation.SuggestionGenerator;
+import io.luxaris.spi.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;

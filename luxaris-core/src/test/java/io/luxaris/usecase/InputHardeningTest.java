@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.Limits;
@@ -14,6 +12,8 @@ import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.TemplateConstraints;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.spi.security.Principal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;

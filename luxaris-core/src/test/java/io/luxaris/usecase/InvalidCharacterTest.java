@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.TemplateConstraints;
+import io.luxaris.errors.ValidationException;
 import io.luxaris.internal.Validation;
+import io.luxaris.spi.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

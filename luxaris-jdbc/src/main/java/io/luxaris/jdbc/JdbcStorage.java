@@ -2,7 +2,7 @@ package io.luxaris.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.luxaris.StorageException;
+import io.luxaris.errors.StorageException;
 import io.luxaris.jdbc.internal.Database;
 import io.luxaris.jdbc.internal.H2Files;
 import io.luxaris.jdbc.internal.Migrations;

@@ -2,11 +2,7 @@ package io.luxaris.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.AccessDeniedException;
 import io.luxaris.Luxaris;
-import io.luxaris.NotFoundException;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Credentials;
@@ -30,8 +26,12 @@ import io.luxaris.domain.TemplateConstraints;
 import io.luxaris.domain.TemplateId;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.When;
+import io.luxaris.errors.AccessDeniedException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
 import io.luxaris.memory.InMemoryStorage;
 import io.luxaris.spi.generation.LengthHint;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.StorageProvider;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.ScriptedGenerator;

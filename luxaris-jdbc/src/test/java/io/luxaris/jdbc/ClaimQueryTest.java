@@ -3,7 +3,6 @@ package io.luxaris.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.Credentials;
@@ -13,6 +12,7 @@ import io.luxaris.domain.PublishEventId;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.ClaimRequest;
 import io.luxaris.spi.storage.Completion;
 import io.luxaris.spi.storage.Fence;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.crypto.tink.KeysetHandle;
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;

@@ -3,7 +3,6 @@ package io.luxaris.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
@@ -12,6 +11,7 @@ import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.jdbc.internal.Migrations;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
 import io.luxaris.spi.storage.Transaction;

@@ -3,9 +3,7 @@ package io.luxaris.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.ConflictException;
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.Limits;
@@ -18,8 +16,10 @@ import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantSource;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.security.OwnerScope;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
@@ -233,7 +233,7 @@ class EveryDatabaseTest {
 
             Post tooLong = post.withContent(post.title(), post.baseContent() + "x", tags, metadata, now);
             assertThatThrownBy(() -> storage.inTransaction(tx -> tx.posts().update(tooLong)))
-                    .isInstanceOf(io.luxaris.ValidationException.class);
+                    .isInstanceOf(io.luxaris.errors.ValidationException.class);
         }
     }
 

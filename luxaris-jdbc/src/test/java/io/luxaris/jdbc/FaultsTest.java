@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.StorageException;
-import io.luxaris.ValidationException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.errors.StorageException;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
 import io.luxaris.testkit.ScriptedChannel;

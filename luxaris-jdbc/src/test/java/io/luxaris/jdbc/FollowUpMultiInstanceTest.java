@@ -3,7 +3,6 @@ package io.luxaris.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FollowUp;
@@ -11,6 +10,7 @@ import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.usecase.ConnectionRequest;

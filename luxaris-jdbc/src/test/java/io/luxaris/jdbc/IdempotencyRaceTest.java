@@ -2,10 +2,10 @@ package io.luxaris.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.Schedule;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.usecase.IdempotencyKey;
 import io.luxaris.usecase.PostDraft;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.luxaris.Luxaris;
-import io.luxaris.StorageException;
 import io.luxaris.domain.Post;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
 import io.luxaris.spi.storage.Transaction;
@@ -132,7 +132,7 @@ class JdbcStorageTest {
                     .storage(storage)
                     .channel(ScriptedChannel.create("fake"))
                     .build()) {
-                assertThat(luxaris.channels().catalog(io.luxaris.Principal.of("alice")))
+                assertThat(luxaris.channels().catalog(io.luxaris.spi.security.Principal.of("alice")))
                         .isNotEmpty();
             }
             s.close();

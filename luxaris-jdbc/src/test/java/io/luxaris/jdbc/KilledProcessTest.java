@@ -3,10 +3,10 @@ package io.luxaris.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
 import io.luxaris.usecase.ConnectionRequest;

@@ -2,9 +2,9 @@ package io.luxaris.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.jdbc.LostCommits.Kind;
 import io.luxaris.testkit.ScriptedChannel;
 import java.sql.Connection;

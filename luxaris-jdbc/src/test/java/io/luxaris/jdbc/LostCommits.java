@@ -1,8 +1,8 @@
 package io.luxaris.jdbc;
 
-import io.luxaris.StorageException;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.storage.Completion;
 import io.luxaris.spi.storage.Fence;
 import io.luxaris.spi.storage.ScheduleQueue;

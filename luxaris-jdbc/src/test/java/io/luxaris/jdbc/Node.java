@@ -3,7 +3,7 @@ package io.luxaris.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.luxaris.Luxaris;
-import io.luxaris.LuxarisEvent;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.testkit.ScriptedChannel;

@@ -2,18 +2,18 @@ package io.luxaris.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.LuxarisEvent;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.spi.channel.ChannelDescriptor;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

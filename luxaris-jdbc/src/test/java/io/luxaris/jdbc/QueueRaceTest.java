@@ -3,12 +3,12 @@ package io.luxaris.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.VariantId;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;

@@ -3,12 +3,12 @@ package io.luxaris.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.RecurrenceRule;
 import io.luxaris.domain.RecurringSeries;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.SeriesOccurrence;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;

@@ -2,11 +2,11 @@ package io.luxaris.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.LuxarisEvent;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.events.LuxarisEvent;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.usecase.ConnectionHealth;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package io.luxaris.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.StorageException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.engine.EngineStatus;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.Backlog;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.ScriptedChannel.Behavior;

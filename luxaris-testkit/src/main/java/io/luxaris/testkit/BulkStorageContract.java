@@ -3,9 +3,7 @@ package io.luxaris.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.ConflictException;
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostStatus;
@@ -13,6 +11,8 @@ import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.spi.storage.IdempotencyRecord;
 import io.luxaris.spi.storage.Storage;

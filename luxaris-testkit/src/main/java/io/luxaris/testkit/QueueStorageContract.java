@@ -3,7 +3,6 @@ package io.luxaris.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.Post;
@@ -13,6 +12,7 @@ import io.luxaris.domain.QueueId;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.QueueClaim;
 import io.luxaris.spi.storage.Storage;

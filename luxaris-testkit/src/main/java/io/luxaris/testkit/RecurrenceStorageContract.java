@@ -3,7 +3,6 @@ package io.luxaris.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.Post;
@@ -15,6 +14,7 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.SeriesId;
 import io.luxaris.domain.SeriesOccurrence;
 import io.luxaris.domain.SeriesStatus;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
 import io.luxaris.spi.storage.StorageProvider;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
@@ -36,6 +35,7 @@ import io.luxaris.domain.TemplateId;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantSource;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.Backlog;
 import io.luxaris.spi.storage.CalendarCriteria;

@@ -1,7 +1,6 @@
 package io.luxaris.benchmarks.harness;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.Credentials;
@@ -9,11 +8,12 @@ import io.luxaris.domain.Page;
 import io.luxaris.domain.PageRequest;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.Schedule;
-import io.luxaris.engine.DefaultSchedulerEngine;
+import io.luxaris.internal.engine.DefaultSchedulerEngine;
 import io.luxaris.jdbc.JdbcStorage;
 import io.luxaris.jdbc.TinkSecretCipher;
 import io.luxaris.spi.engine.ClaimedJobs;
 import io.luxaris.spi.engine.PublishingOperations;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.ClaimRequest;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;

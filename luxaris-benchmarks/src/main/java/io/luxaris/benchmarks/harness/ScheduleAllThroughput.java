@@ -2,12 +2,12 @@ package io.luxaris.benchmarks.harness;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.jdbc.JdbcStorage;
 import io.luxaris.jdbc.TinkSecretCipher;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.usecase.BulkResult;
 import io.luxaris.usecase.ConnectionRequest;

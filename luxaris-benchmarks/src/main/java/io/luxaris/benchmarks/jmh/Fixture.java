@@ -1,7 +1,6 @@
 package io.luxaris.benchmarks.jmh;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
@@ -10,6 +9,7 @@ import io.luxaris.domain.Schedule;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.memory.InMemoryStorage;
 import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;

@@ -1,8 +1,6 @@
 package io.luxaris.benchmarks.jmh;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.Violation;
 import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.linkedin.LinkedInText;
 import io.luxaris.channels.x.XChannel;
@@ -15,7 +13,9 @@ import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantSource;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.rules.ContentRule;
+import io.luxaris.errors.Violation;
 import io.luxaris.memory.InMemoryStorage;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Instant;

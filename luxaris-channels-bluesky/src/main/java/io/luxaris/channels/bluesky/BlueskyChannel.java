@@ -3,7 +3,6 @@ package io.luxaris.channels.bluesky;
 import static io.luxaris.http.internal.AdapterBuilder.url;
 
 import com.google.auto.service.AutoService;
-import io.luxaris.Violation;
 import io.luxaris.channels.bluesky.internal.BlueskyPublisher;
 import io.luxaris.channels.bluesky.internal.BlueskyText;
 import io.luxaris.channels.bluesky.internal.Settings;
@@ -14,6 +13,7 @@ import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.Violation;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.spi.channel.ChannelDescriptor;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
-import io.luxaris.ValidationException;
-import io.luxaris.Violation;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.errors.Violation;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;

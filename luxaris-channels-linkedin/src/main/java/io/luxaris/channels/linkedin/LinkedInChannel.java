@@ -6,7 +6,6 @@ import static io.luxaris.http.internal.AdapterBuilder.positive;
 import static io.luxaris.http.internal.AdapterBuilder.url;
 
 import com.google.auto.service.AutoService;
-import io.luxaris.Violation;
 import io.luxaris.channels.linkedin.internal.Classifier;
 import io.luxaris.channels.linkedin.internal.EscapedLength;
 import io.luxaris.channels.linkedin.internal.LinkedInPublisher;
@@ -16,6 +15,7 @@ import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.Violation;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.TransportFailure;

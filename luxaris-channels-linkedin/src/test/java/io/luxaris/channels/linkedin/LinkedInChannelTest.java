@@ -3,9 +3,9 @@ package io.luxaris.channels.linkedin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.spi.channel.ChannelProvider;
+import io.luxaris.spi.security.Principal;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.reflect.Modifier;

@@ -4,7 +4,6 @@ import static io.luxaris.http.internal.AdapterBuilder.notNegative;
 import static io.luxaris.http.internal.AdapterBuilder.positive;
 
 import com.google.auto.service.AutoService;
-import io.luxaris.Violation;
 import io.luxaris.channels.mastodon.internal.Classifier;
 import io.luxaris.channels.mastodon.internal.InstanceUrl;
 import io.luxaris.channels.mastodon.internal.Instances;
@@ -19,6 +18,7 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.Violation;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.PlatformHttp;

@@ -1,6 +1,6 @@
 package io.luxaris.channels.mastodon;
 
-import io.luxaris.LuxarisException;
+import io.luxaris.errors.LuxarisException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

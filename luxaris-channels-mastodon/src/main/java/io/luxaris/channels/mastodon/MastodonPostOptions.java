@@ -1,6 +1,6 @@
 package io.luxaris.channels.mastodon;
 
-import io.luxaris.Violation;
+import io.luxaris.errors.Violation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

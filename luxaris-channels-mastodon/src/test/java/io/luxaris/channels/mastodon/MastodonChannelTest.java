@@ -3,10 +3,10 @@ package io.luxaris.channels.mastodon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
+import io.luxaris.errors.Violation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,6 @@ import static io.luxaris.http.internal.AdapterBuilder.positive;
 import static io.luxaris.http.internal.AdapterBuilder.url;
 
 import com.google.auto.service.AutoService;
-import io.luxaris.Violation;
 import io.luxaris.channels.threads.internal.Classifier;
 import io.luxaris.channels.threads.internal.GraphError;
 import io.luxaris.channels.threads.internal.Settings;
@@ -19,6 +18,7 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.Violation;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;

@@ -6,7 +6,6 @@ import static io.luxaris.http.internal.AdapterBuilder.positive;
 import static io.luxaris.http.internal.AdapterBuilder.url;
 
 import com.google.auto.service.AutoService;
-import io.luxaris.Violation;
 import io.luxaris.channels.x.internal.MediaUploader;
 import io.luxaris.channels.x.internal.Settings;
 import io.luxaris.channels.x.internal.XPublisher;
@@ -18,6 +17,7 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.Violation;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.spi.channel.ChannelDescriptor;
 import io.luxaris.spi.channel.ChannelEnvironment;

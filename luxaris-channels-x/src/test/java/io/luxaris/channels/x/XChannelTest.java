@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.spi.channel.ChannelProvider;
+import io.luxaris.spi.security.Principal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

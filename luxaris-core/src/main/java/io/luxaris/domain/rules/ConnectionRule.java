@@ -1,9 +1,9 @@
 package io.luxaris.domain.rules;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
+import io.luxaris.errors.Violation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.luxaris.domain.rules;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.luxaris.domain.rules;
 
-import io.luxaris.Violation;
+import io.luxaris.errors.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.luxaris.domain.rules;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.When;
+import io.luxaris.errors.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,10 +1,10 @@
 package io.luxaris.spi.channel;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.Violation;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.luxaris.spi.channel;
 
 import io.luxaris.domain.FailureKind;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package io.luxaris.spi.channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.ScheduleId;
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

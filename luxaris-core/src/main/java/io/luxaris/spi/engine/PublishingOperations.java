@@ -26,7 +26,7 @@ public interface PublishingOperations {
      * @param limit the most schedules to claim
      * @param busy connections to skip
      * @return the claimed jobs and the count of skipped ones
-     * @throws io.luxaris.StorageException when the store fails
+     * @throws io.luxaris.errors.StorageException when the store fails
      */
     default ClaimedJobs claim(int limit, Set<ConnectionId> busy) {
         return claim(limit, busy, Set.of());
@@ -40,7 +40,7 @@ public interface PublishingOperations {
      * @param busy connections to skip
      * @param busyChannels channels to skip
      * @return the claimed jobs and the count of skipped ones
-     * @throws io.luxaris.StorageException when the store fails
+     * @throws io.luxaris.errors.StorageException when the store fails
      */
     ClaimedJobs claim(int limit, Set<ConnectionId> busy, Set<ChannelId> busyChannels);
 
@@ -49,7 +49,7 @@ public interface PublishingOperations {
      *
      * @param jobs claimed jobs
      * @return the jobs that may be published
-     * @throws io.luxaris.StorageException when the store fails
+     * @throws io.luxaris.errors.StorageException when the store fails
      */
     List<PublishJob> start(List<PublishJob> jobs);
 
@@ -70,7 +70,7 @@ public interface PublishingOperations {
      *
      * @param results the outcomes to write
      * @return what the written outcomes did
-     * @throws io.luxaris.StorageException when the store fails; nothing of the batch is written
+     * @throws io.luxaris.errors.StorageException when the store fails; nothing of the batch is written
      */
     RunReport complete(List<JobResult> results);
 
@@ -78,7 +78,7 @@ public interface PublishingOperations {
      * Gives claimed, unstarted jobs back (pending again).
      *
      * @param jobs the jobs to give back
-     * @throws io.luxaris.StorageException when the store fails
+     * @throws io.luxaris.errors.StorageException when the store fails
      */
     void release(Collection<PublishJob> jobs);
 
@@ -89,7 +89,7 @@ public interface PublishingOperations {
      *
      * @param held the claims the engine holds
      * @return how many leases were extended
-     * @throws io.luxaris.StorageException when the store fails
+     * @throws io.luxaris.errors.StorageException when the store fails
      */
     int heartbeat(Collection<Fence> held);
 
@@ -98,7 +98,7 @@ public interface PublishingOperations {
      * that came within their horizon; returns how many schedules the lease handling changed.
      *
      * @return how many schedules were requeued or made unconfirmed
-     * @throws io.luxaris.StorageException when the store fails
+     * @throws io.luxaris.errors.StorageException when the store fails
      */
     int reap();
 
@@ -106,7 +106,7 @@ public interface PublishingOperations {
      * When the next pending schedule this instance can publish is due.
      *
      * @return the due time, or empty when nothing is pending
-     * @throws io.luxaris.StorageException when the store fails
+     * @throws io.luxaris.errors.StorageException when the store fails
      */
     Optional<Instant> nextDue();
 

@@ -32,7 +32,7 @@ public interface SchedulerEngine extends AutoCloseable {
      * @return the counts of this call
      * @throws IllegalStateException when the engine cannot run now (the default engine: while it runs in the background
      *     or another {@code runDue()} does)
-     * @throws io.luxaris.StorageException when the store fails
+     * @throws io.luxaris.errors.StorageException when the store fails
      */
     RunReport runDue();
 

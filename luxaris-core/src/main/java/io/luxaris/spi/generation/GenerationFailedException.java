@@ -1,6 +1,6 @@
 package io.luxaris.spi.generation;
 
-import io.luxaris.LuxarisException;
+import io.luxaris.errors.LuxarisException;
 import java.util.Objects;
 
 /**

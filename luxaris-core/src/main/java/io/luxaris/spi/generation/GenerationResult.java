@@ -1,6 +1,6 @@
 package io.luxaris.spi.generation;
 
-import io.luxaris.internal.Args;
+import io.luxaris.util.Args;
 import java.util.List;
 import java.util.Map;
 

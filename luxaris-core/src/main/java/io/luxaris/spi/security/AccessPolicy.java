@@ -1,6 +1,5 @@
 package io.luxaris.spi.security;
 
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 
 /**

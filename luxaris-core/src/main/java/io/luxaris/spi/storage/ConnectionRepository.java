@@ -26,7 +26,7 @@ public interface ConnectionRepository {
      *
      * @param connection the connection as changed, with the version it was read at
      * @return the stored connection, version + 1
-     * @throws io.luxaris.ConflictException when the stored version is another one
+     * @throws io.luxaris.errors.ConflictException when the stored version is another one
      */
     ChannelConnection update(ChannelConnection connection);
 

@@ -22,7 +22,7 @@ public interface GenerationRepository {
      *
      * @param session the session as changed, with the version it was read at
      * @return the stored session, version + 1
-     * @throws io.luxaris.ConflictException when the stored version is another one
+     * @throws io.luxaris.errors.ConflictException when the stored version is another one
      */
     GenerationSession updateSession(GenerationSession session);
 
@@ -55,7 +55,7 @@ public interface GenerationRepository {
      *
      * @param suggestion the suggestion as changed, with the version it was read at
      * @return the stored suggestion, version + 1
-     * @throws io.luxaris.ConflictException when the stored version is another one
+     * @throws io.luxaris.errors.ConflictException when the stored version is another one
      */
     GenerationSuggestion updateSuggestion(GenerationSuggestion suggestion);
 

@@ -22,7 +22,7 @@ public interface PostRepository {
      *
      * @param post the post as changed, with the version it was read at
      * @return the stored post, version + 1
-     * @throws io.luxaris.ConflictException when the stored version is another one
+     * @throws io.luxaris.errors.ConflictException when the stored version is another one
      */
     Post update(Post post);
 
@@ -40,7 +40,7 @@ public interface PostRepository {
      * status of a batch with it; override it to send one batch.
      *
      * @param posts the posts as changed, with the versions they were read at
-     * @throws io.luxaris.ConflictException when a stored version is another one
+     * @throws io.luxaris.errors.ConflictException when a stored version is another one
      */
     default void updateStatuses(List<Post> posts) {
         for (Post post : posts) {

@@ -1,9 +1,9 @@
 package io.luxaris.spi.storage;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.QueueId;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.security.OwnerScope;
 import java.time.Instant;
 import java.util.List;

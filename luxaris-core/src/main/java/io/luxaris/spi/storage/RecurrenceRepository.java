@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Recurring series and their materialised occurrences. An occurrence is unique per (series, revision, index):
- * inserting a second one is a {@link io.luxaris.ConflictException}, whoever tries it.
+ * inserting a second one is a {@link io.luxaris.errors.ConflictException}, whoever tries it.
  */
 public interface RecurrenceRepository {
     /**
@@ -24,7 +24,7 @@ public interface RecurrenceRepository {
      *
      * @param series the series as changed, with the version it was read at
      * @return the stored series, version + 1
-     * @throws io.luxaris.ConflictException when the stored version is another one
+     * @throws io.luxaris.errors.ConflictException when the stored version is another one
      */
     RecurringSeries update(RecurringSeries series);
 
@@ -57,7 +57,7 @@ public interface RecurrenceRepository {
      * Records a materialised occurrence.
      *
      * @param occurrence the occurrence and its schedule
-     * @throws io.luxaris.ConflictException when the series already has this (revision, index)
+     * @throws io.luxaris.errors.ConflictException when the series already has this (revision, index)
      */
     void insertOccurrence(SeriesOccurrence occurrence);
 

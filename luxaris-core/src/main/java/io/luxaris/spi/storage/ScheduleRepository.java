@@ -25,7 +25,7 @@ public interface ScheduleRepository {
      *
      * @param schedule the schedule as changed, with the version it was read at
      * @return the stored schedule, version + 1
-     * @throws io.luxaris.ConflictException when the stored version is another one
+     * @throws io.luxaris.errors.ConflictException when the stored version is another one
      */
     Schedule update(Schedule schedule);
 

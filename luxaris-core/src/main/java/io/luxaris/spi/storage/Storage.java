@@ -21,7 +21,7 @@ public interface Storage extends AutoCloseable {
      * @param work the work
      * @param <T> what the work returns
      * @return what the work returned
-     * @throws io.luxaris.StorageException when the store fails (the work's own exceptions pass through unchanged)
+     * @throws io.luxaris.errors.StorageException when the store fails (the work's own exceptions pass through unchanged)
      */
     <T> T inTransaction(TransactionWork<T> work);
 
@@ -31,7 +31,7 @@ public interface Storage extends AutoCloseable {
      * @param work the work
      * @param <T> what the work returns
      * @return what the work returned
-     * @throws io.luxaris.StorageException when the store fails (the work's own exceptions pass through unchanged)
+     * @throws io.luxaris.errors.StorageException when the store fails (the work's own exceptions pass through unchanged)
      */
     <T> T readOnly(TransactionWork<T> work);
 

@@ -11,7 +11,7 @@ public interface StorageProvider {
      *
      * @param context what Luxaris gives the storage
      * @return the open storage, closed by Luxaris
-     * @throws io.luxaris.StorageException when the store cannot be opened
+     * @throws io.luxaris.errors.StorageException when the store cannot be opened
      */
     Storage open(StorageContext context);
 }

@@ -20,7 +20,7 @@ public interface TemplateRepository {
      *
      * @param template the template as changed, with the version it was read at
      * @return the stored template, version + 1
-     * @throws io.luxaris.ConflictException when the stored version is another one
+     * @throws io.luxaris.errors.ConflictException when the stored version is another one
      */
     PostTemplate update(PostTemplate template);
 

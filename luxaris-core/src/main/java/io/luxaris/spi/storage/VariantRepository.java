@@ -25,7 +25,7 @@ public interface VariantRepository {
      *
      * @param variant the variant as changed, with the version it was read at
      * @return the stored variant, version + 1
-     * @throws io.luxaris.ConflictException when the stored version is another one
+     * @throws io.luxaris.errors.ConflictException when the stored version is another one
      */
     PostVariant update(PostVariant variant);
 

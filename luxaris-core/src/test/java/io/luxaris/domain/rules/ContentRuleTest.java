@@ -2,10 +2,10 @@ package io.luxaris.domain.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.TextMeasure;
+import io.luxaris.errors.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.Lifecycle;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.PostVariant;

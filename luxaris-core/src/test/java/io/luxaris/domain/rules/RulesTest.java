@@ -3,9 +3,9 @@ package io.luxaris.domain.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.errors.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

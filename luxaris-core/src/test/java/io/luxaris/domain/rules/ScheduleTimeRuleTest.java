@@ -2,8 +2,8 @@ package io.luxaris.domain.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Violation;
 import io.luxaris.domain.When;
+import io.luxaris.errors.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,10 +1,10 @@
 package io.luxaris.examples.boot;
 
-import io.luxaris.AccessDeniedException;
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisException;
-import io.luxaris.NotFoundException;
-import io.luxaris.ValidationException;
+import io.luxaris.errors.AccessDeniedException;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.LuxarisException;
+import io.luxaris.errors.NotFoundException;
+import io.luxaris.errors.ValidationException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

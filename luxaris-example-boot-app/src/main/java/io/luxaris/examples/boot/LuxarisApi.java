@@ -1,7 +1,6 @@
 package io.luxaris.examples.boot;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
@@ -10,6 +9,7 @@ import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.VariantId;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.usecase.CalendarFilter;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDetails;

@@ -1,17 +1,17 @@
 package io.luxaris.examples.multinode;
 
 import io.luxaris.Luxaris;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.Principal;
-import io.luxaris.StorageException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PageRequest;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.errors.StorageException;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.jdbc.JdbcStorage;
 import io.luxaris.jdbc.TinkSecretCipher;
 import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.usecase.CalendarFilter;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;

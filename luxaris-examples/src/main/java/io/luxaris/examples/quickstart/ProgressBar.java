@@ -1,10 +1,10 @@
 package io.luxaris.examples.quickstart;
 
-import io.luxaris.LuxarisEvent;
-import io.luxaris.LuxarisListener;
 import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.events.LuxarisEvent;
+import io.luxaris.events.LuxarisListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.luxaris.examples.quickstart;
 
-import io.luxaris.LuxarisException;
+import io.luxaris.errors.LuxarisException;
 import io.luxaris.examples.quickstart.QuickstartOptions.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;

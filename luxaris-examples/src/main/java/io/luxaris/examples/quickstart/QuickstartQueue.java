@@ -1,10 +1,10 @@
 package io.luxaris.examples.quickstart;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.Schedule;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.QueueDraft;
 import io.luxaris.usecase.QueueSlot;

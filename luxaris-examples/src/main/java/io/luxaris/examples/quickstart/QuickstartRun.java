@@ -1,7 +1,6 @@
 package io.luxaris.examples.quickstart;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
@@ -24,6 +23,7 @@ import io.luxaris.generation.OfflineGenerator;
 import io.luxaris.generation.openai.OpenAiGenerator;
 import io.luxaris.jdbc.JdbcStorage;
 import io.luxaris.jdbc.TinkSecretCipher;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.usecase.AcceptedSuggestion;
 import io.luxaris.usecase.CalendarEntry;

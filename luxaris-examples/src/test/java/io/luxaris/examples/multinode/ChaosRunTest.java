@@ -1,8 +1,6 @@
 package io.luxaris.examples.multinode;
 
 import io.luxaris.Luxaris;
-import io.luxaris.LuxarisEvent;
-import io.luxaris.Principal;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
@@ -15,9 +13,11 @@ import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantSource;
 import io.luxaris.domain.VariantStatus;
+import io.luxaris.events.LuxarisEvent;
 import io.luxaris.jdbc.JdbcStorage;
 import io.luxaris.jdbc.TinkSecretCipher;
 import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
 import io.luxaris.usecase.ConnectionRequest;

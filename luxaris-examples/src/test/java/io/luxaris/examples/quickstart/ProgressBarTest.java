@@ -3,9 +3,9 @@ package io.luxaris.examples.quickstart;
 import static io.luxaris.examples.quickstart.Sample.AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.events.LuxarisEvent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.GenerationStatus;
 import io.luxaris.domain.GenerationSuggestion;
@@ -18,6 +17,7 @@ import io.luxaris.domain.VariantStatus;
 import io.luxaris.generation.OfflineGenerator;
 import io.luxaris.generation.openai.FakeOpenAi.Choice;
 import io.luxaris.http.testing.SleepingClock;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
 import io.luxaris.domain.GenerationSuggestion;
 import io.luxaris.generation.openai.FakeOpenAi.Choice;
 import io.luxaris.http.testing.SleepingClock;
@@ -16,6 +15,7 @@ import io.luxaris.spi.generation.GenerationFailedException;
 import io.luxaris.spi.generation.GenerationFailedException.Kind;
 import io.luxaris.spi.generation.RewordRequest;
 import io.luxaris.spi.generation.SuggestionGenerator;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.GenerationRequest;

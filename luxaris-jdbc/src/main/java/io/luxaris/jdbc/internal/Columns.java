@@ -1,7 +1,7 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.Principal;
 import io.luxaris.domain.Limits;
+import io.luxaris.spi.security.Principal;
 
 /** Sizes of the text columns, in characters; the migrations use the same numbers. */
 final class Columns {

@@ -1,9 +1,9 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.ConnectionRepository;

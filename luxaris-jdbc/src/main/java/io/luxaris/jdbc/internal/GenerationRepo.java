@@ -1,12 +1,12 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.GenerationSession;
 import io.luxaris.domain.GenerationSessionId;
 import io.luxaris.domain.GenerationSuggestion;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.SuggestionId;
 import io.luxaris.domain.TemplateId;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.GenerationRepository;

@@ -1,7 +1,7 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ValidationException;
-import io.luxaris.Violation;
+import io.luxaris.errors.ValidationException;
+import io.luxaris.errors.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

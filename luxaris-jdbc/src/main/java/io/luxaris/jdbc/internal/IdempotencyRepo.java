@@ -1,6 +1,6 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ConflictException;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.storage.IdempotencyRecord;
 import io.luxaris.spi.storage.IdempotencyRepository;

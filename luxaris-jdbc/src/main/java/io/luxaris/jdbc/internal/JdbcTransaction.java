@@ -1,6 +1,6 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ConflictException;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.storage.ChannelRepository;
 import io.luxaris.spi.storage.ConnectionRepository;
 import io.luxaris.spi.storage.GenerationRepository;

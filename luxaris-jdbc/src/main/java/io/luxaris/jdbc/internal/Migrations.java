@@ -1,6 +1,6 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.StorageException;
+import io.luxaris.errors.StorageException;
 import io.luxaris.jdbc.Dialect;
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.PostingQueue;
 import io.luxaris.domain.QueueId;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.PostingQueueRepository;
 import io.luxaris.spi.storage.QueueClaim;

@@ -1,6 +1,5 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.PostId;
@@ -12,6 +11,7 @@ import io.luxaris.domain.SeriesId;
 import io.luxaris.domain.SeriesOccurrence;
 import io.luxaris.domain.SeriesStatus;
 import io.luxaris.domain.VariantId;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.spi.storage.RecurrenceRepository;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

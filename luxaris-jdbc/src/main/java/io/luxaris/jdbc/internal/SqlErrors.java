@@ -1,8 +1,8 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ConflictException;
-import io.luxaris.LuxarisException;
-import io.luxaris.StorageException;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.LuxarisException;
+import io.luxaris.errors.StorageException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;

@@ -1,9 +1,9 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.PostTemplate;
 import io.luxaris.domain.TemplateId;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.storage.TemplateRepository;

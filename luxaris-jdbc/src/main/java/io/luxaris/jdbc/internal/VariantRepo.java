@@ -1,10 +1,10 @@
 package io.luxaris.jdbc.internal;
 
-import io.luxaris.ConflictException;
 import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.VariantId;
+import io.luxaris.errors.ConflictException;
 import io.luxaris.jdbc.Dialect;
 import io.luxaris.spi.storage.VariantRepository;
 import java.time.Instant;

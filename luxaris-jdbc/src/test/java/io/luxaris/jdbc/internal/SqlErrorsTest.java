@@ -2,8 +2,8 @@ package io.luxaris.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.ConflictException;
-import io.luxaris.StorageException;
+import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.StorageException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;

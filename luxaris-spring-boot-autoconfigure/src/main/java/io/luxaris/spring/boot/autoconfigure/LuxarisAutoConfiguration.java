@@ -1,9 +1,9 @@
 package io.luxaris.spring.boot.autoconfigure;
 
 import io.luxaris.Luxaris;
-import io.luxaris.LuxarisListener;
 import io.luxaris.domain.rules.RetryPolicy;
 import io.luxaris.domain.rules.SchedulingRules;
+import io.luxaris.events.LuxarisListener;
 import io.luxaris.jdbc.JdbcStorage;
 import io.luxaris.jdbc.TinkSecretCipher;
 import io.luxaris.spi.channel.ChannelProvider;

@@ -2,7 +2,7 @@ package io.luxaris.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.StorageException;
+import io.luxaris.errors.StorageException;
 import io.luxaris.spi.engine.EngineSettings;
 import io.luxaris.spi.engine.EngineStatus;
 import io.luxaris.spi.storage.Backlog;

@@ -1,7 +1,7 @@
 package com.example.consumer;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.channels.x.XChannel;
 import io.luxaris.channels.x.XRequestPreview;
 import io.luxaris.domain.Credentials;

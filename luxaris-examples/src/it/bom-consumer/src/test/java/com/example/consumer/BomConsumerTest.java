@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.luxaris.Luxaris;
-import io.luxaris.Principal;
+import io.luxaris.spi.security.Principal;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;

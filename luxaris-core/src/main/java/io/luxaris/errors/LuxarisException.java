@@ -1,0 +1,28 @@
+package io.luxaris.errors;
+
+/**
+ * Root of every exception Luxaris throws on purpose. Messages are safe to log and to show: they never contain
+ * tokens, API keys or credential contents.
+ */
+public class LuxarisException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong, safe to log and show
+     */
+    public LuxarisException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what went wrong, safe to log and show
+     * @param cause the underlying failure
+     */
+    public LuxarisException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,325 @@
+package io.luxaris.internal.engine;
+
+import io.luxaris.domain.ChannelConnection;
+import io.luxaris.domain.ChannelId;
+import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.Credentials;
+import io.luxaris.domain.Post;
+import io.luxaris.domain.PostId;
+import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.PublishEvent;
+import io.luxaris.domain.PublishEventStatus;
+import io.luxaris.domain.Schedule;
+import io.luxaris.domain.ScheduleId;
+import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.domain.VariantId;
+import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.CoreRuntime;
+import io.luxaris.internal.PostStatusSync;
+import io.luxaris.spi.engine.ClaimedJobs;
+import io.luxaris.spi.engine.EngineObserver;
+import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.engine.JobResult;
+import io.luxaris.spi.engine.PublishJob;
+import io.luxaris.spi.engine.PublishingOperations;
+import io.luxaris.spi.engine.RunReport;
+import io.luxaris.spi.storage.ClaimRequest;
+import io.luxaris.spi.storage.Fence;
+import io.luxaris.spi.storage.Transaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Luxaris's publishing steps on top of the storage SPI: claim (with skips, {@link SkipPolicy}), start (processing,
+ * committed before any channel call, credentials opened per connection), publish ({@link ChannelAttempt}),
+ * complete ({@link OutcomePlanner}, {@link OutcomeWriter}), heartbeat of the held claims, reap ({@link Reaper}).
+ */
+public final class CorePublishingOperations implements PublishingOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(CorePublishingOperations.class);
+    /** How long before a non-refreshable token expires that hosts are told to ask for a reconnect. */
+    static final Duration EXPIRY_WARNING = Duration.ofDays(7);
+
+    private final CoreRuntime rt;
+    private final EngineSettings settings;
+    private final String instanceId;
+    private final Set<ChannelId> channels;
+    private final ChannelAttempt attempt;
+    private final OutcomeWriter writer;
+    private final Reaper reaper;
+    /** Credentials opened at start, taken by publish; empty when they could not be decrypted. */
+    private final Map<Fence, Optional<Credentials>> credentialsOfStarted = new ConcurrentHashMap<>();
+
+    private final Map<ConnectionId, Instant> expiryWarned = new ConcurrentHashMap<>();
+
+    public CorePublishingOperations(
+            CoreRuntime rt, EngineSettings settings, String instanceId, RandomGenerator random) {
+        this(rt, settings, instanceId, random, EngineObserver.NONE);
+    }
+
+    public CorePublishingOperations(
+            CoreRuntime rt,
+            EngineSettings settings,
+            String instanceId,
+            RandomGenerator random,
+            EngineObserver observer) {
+        this.rt = Objects.requireNonNull(rt, "rt");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(random, "random");
+        var ids = new HashSet<ChannelId>();
+        rt.channels().forEach(c -> ids.add(c.channel().id()));
+        this.channels = Set.copyOf(ids);
+        this.attempt = new ChannelAttempt(rt);
+        this.writer = new OutcomeWriter(rt, new OutcomePlanner(rt.rules().retryPolicy(), random));
+        this.reaper = new Reaper(rt, SafeObserver.of(Objects.requireNonNull(observer, "observer")));
+    }
+
+    @Override
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Override
+    public Instant now() {
+        return rt.storage().readOnly(tx -> tx.queue().now());
+    }
+
+    @Override
+    public ClaimedJobs claim(int limit, Set<ConnectionId> busy, Set<ChannelId> busyChannels) {
+        var open = new HashSet<>(channels);
+        open.removeAll(busyChannels);
+        if (open.isEmpty()) {
+            return ClaimedJobs.none();
+        }
+        var notices = new ArrayList<LuxarisEvent>();
+        ClaimedJobs jobs = rt.storage().inTransaction(tx -> {
+            notices.clear();
+            List<Schedule> claimed =
+                    tx.queue().claim(new ClaimRequest(instanceId, limit, settings.leaseDuration(), open, busy));
+            return claimed.isEmpty() ? ClaimedJobs.none() : prepare(tx, claimed, notices);
+        });
+        rt.events().publishAll(notices);
+        return jobs;
+    }
+
+    /** Reads what the claimed schedules need (one call per kind) and skips those that must not be published. */
+    private ClaimedJobs prepare(Transaction tx, List<Schedule> claimed, List<LuxarisEvent> notices) {
+        Instant now = tx.queue().now();
+        var variantIds = new LinkedHashSet<VariantId>();
+        var postIds = new LinkedHashSet<PostId>();
+        var connectionIds = new LinkedHashSet<ConnectionId>();
+        for (Schedule s : claimed) {
+            variantIds.add(s.variantId());
+            postIds.add(s.postId());
+            connectionIds.add(s.connectionId());
+        }
+        Map<VariantId, PostVariant> variants = tx.variants().findAll(variantIds);
+        Map<PostId, Post> posts = tx.posts().findAll(postIds);
+        Map<ConnectionId, ChannelConnection> connections = tx.connections().findAll(connectionIds);
+        var result = new ArrayList<PublishJob>(claimed.size());
+        var events = new ArrayList<PublishEvent>();
+        var touchedPosts = new LinkedHashSet<PostId>();
+        for (Schedule s : claimed) {
+            Optional<PostVariant> variant = Optional.ofNullable(variants.get(s.variantId()));
+            Optional<Post> post = Optional.ofNullable(posts.get(s.postId()));
+            Optional<ChannelConnection> connection = Optional.ofNullable(connections.get(s.connectionId()));
+            var channel = rt.channel(s.channelId());
+            Optional<SkipPolicy.Skip> skip = SkipPolicy.check(
+                    variant,
+                    post,
+                    connection,
+                    channel.isPresent(),
+                    s.nextAttemptAt(),
+                    now,
+                    rt.rules().latenessWindow());
+            if (skip.isEmpty()) {
+                result.add(new PublishJob(
+                        s, variant.get(), connection.get(), channel.get().channel()));
+                continue;
+            }
+            String code = skip.get().code();
+            String reason = skip.get().reason();
+            Schedule skipped = s.withStatus(ScheduleStatus.SKIPPED, now).toBuilder()
+                    .lease(Optional.empty())
+                    .error(Optional.of(code), Optional.of(reason))
+                    .build();
+            if (tx.queue().complete(new Fence(s.id(), s.attemptCount(), instanceId), skipped)) {
+                events.add(OutcomePlanner.event(
+                        s,
+                        now,
+                        PublishEventStatus.CANCELLED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(code),
+                        Optional.of(reason),
+                        Optional.empty()));
+                post.ifPresent(p -> touchedPosts.add(p.id()));
+                notices.add(new LuxarisEvent.Skipped(now, skipped, reason));
+            }
+        }
+        tx.publishEvents().insertAll(events);
+        PostStatusSync.refreshAll(tx, touchedPosts, rt.rules(), now);
+        return new ClaimedJobs(result, claimed.size() - result.size());
+    }
+
+    @Override
+    public List<PublishJob> start(List<PublishJob> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        var fences = jobs.stream().map(PublishJob::fence).toList();
+        record Started(Set<ScheduleId> ids, Map<ConnectionId, byte[]> sealed, Instant now) {}
+        Started started = rt.storage().inTransaction(tx -> {
+            var ids = new HashSet<>(tx.queue().markProcessing(fences));
+            var wanted = new LinkedHashSet<ConnectionId>();
+            jobs.stream()
+                    .filter(j -> ids.contains(j.schedule().id()))
+                    .forEach(j -> wanted.add(j.connection().id()));
+            Map<ConnectionId, byte[]> sealed =
+                    wanted.isEmpty() ? Map.of() : tx.connections().credentialsAll(wanted);
+            return new Started(ids, sealed, tx.queue().now());
+        });
+        var opened = new HashMap<ConnectionId, Optional<Credentials>>();
+        var result = new ArrayList<PublishJob>(started.ids().size());
+        var notices = new ArrayList<LuxarisEvent>();
+        for (PublishJob job : jobs) {
+            if (!started.ids().contains(job.schedule().id())) {
+                LOG.debug(
+                        "schedule {} was not started: its claim no longer holds",
+                        job.schedule().id());
+                continue;
+            }
+            Schedule processing = job.schedule().toBuilder()
+                    .status(ScheduleStatus.PROCESSING)
+                    .lastAttemptAt(Optional.of(started.now()))
+                    .build();
+            var startedJob = new PublishJob(processing, job.variant(), job.connection(), job.channel());
+            Optional<Credentials> credentials = opened.computeIfAbsent(
+                    job.connection().id(), id -> open(id, started.sealed().get(id)));
+            credentialsOfStarted.put(startedJob.fence(), credentials);
+            result.add(startedJob);
+            notices.add(new LuxarisEvent.PublishStarted(started.now(), processing));
+            credentials
+                    .flatMap(c -> warnIfExpiringSoon(job.connection(), c, started.now()))
+                    .ifPresent(notices::add);
+        }
+        rt.events().publishAll(notices);
+        return result;
+    }
+
+    /** Opens one connection's sealed credentials; empty when they cannot be decrypted (only its jobs fail). */
+    private Optional<Credentials> open(ConnectionId id, byte[] sealed) {
+        if (sealed == null) {
+            return Optional.of(new Credentials(Map.of()));
+        }
+        try {
+            return Optional.of(rt.open(id, sealed));
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "the stored credentials of connection {} cannot be decrypted ({}); its schedules fail",
+                    id,
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    /** A non-refreshable token that expires within the warning period: tell the host, once per expiry. */
+    private Optional<LuxarisEvent> warnIfExpiringSoon(
+            ChannelConnection connection, Credentials credentials, Instant now) {
+        Optional<Instant> expires = credentials.expiresAt();
+        if (expires.isEmpty() || credentials.refreshToken().isPresent()) {
+            return Optional.empty();
+        }
+        if (expires.get().isAfter(now.plus(EXPIRY_WARNING))) {
+            return Optional.empty();
+        }
+        Instant previous = expiryWarned.put(connection.id(), expires.get());
+        if (expires.get().equals(previous)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LuxarisEvent.ConnectionExpiringSoon(now, connection, expires.get()));
+    }
+
+    @Override
+    public JobResult publish(PublishJob job) {
+        Optional<Credentials> credentials = credentialsOfStarted.remove(job.fence());
+        if (credentials == null) {
+            ConnectionId id = job.connection().id();
+            credentials = open(
+                    id,
+                    rt.storage()
+                            .readOnly(tx -> tx.connections().credentials(id))
+                            .orElse(null));
+        }
+        return attempt.publish(job, credentials);
+    }
+
+    @Override
+    public RunReport complete(List<JobResult> results) {
+        results.forEach(r -> credentialsOfStarted.remove(r.job().fence()));
+        return writer.complete(results);
+    }
+
+    @Override
+    public void release(Collection<PublishJob> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        var fences = jobs.stream().map(PublishJob::fence).toList();
+        fences.forEach(credentialsOfStarted::remove);
+        rt.storage().inTransaction(tx -> tx.queue().release(fences));
+    }
+
+    @Override
+    public int heartbeat(Collection<Fence> held) {
+        var keep = new HashSet<>(held);
+        credentialsOfStarted.keySet().retainAll(keep);
+        writer.retainOnly(keep);
+        if (held.isEmpty()) {
+            return 0;
+        }
+        var ids = new ArrayList<ScheduleId>(held.size());
+        held.forEach(f -> ids.add(f.id()));
+        return rt.storage().inTransaction(tx -> tx.queue()
+                .heartbeat(instanceId, ids, tx.queue().now().plus(settings.leaseDuration())));
+    }
+
+    /** How many started jobs' decrypted credentials are kept for their publish (bounded by what the engine holds). */
+    int credentialsKept() {
+        return credentialsOfStarted.size();
+    }
+
+    @Override
+    public int reap() {
+        int reaped = reaper.reap();
+        try {
+            io.luxaris.internal.SeriesMaterialiser.materialiseAll(rt);
+        } catch (RuntimeException e) {
+            LOG.warn("could not materialise recurring series; the next round tries again", e);
+        }
+        return reaped;
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        if (channels.isEmpty()) {
+            return Optional.empty();
+        }
+        return rt.storage().readOnly(tx -> tx.queue().nextDue(channels));
+    }
+}

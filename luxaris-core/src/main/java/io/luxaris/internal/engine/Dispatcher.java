@@ -1,0 +1,362 @@
+package io.luxaris.internal.engine;
+
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import io.luxaris.errors.StorageException;
+import io.luxaris.spi.engine.ClaimedJobs;
+import io.luxaris.spi.engine.EngineObserver;
+import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.engine.EngineStatus;
+import io.luxaris.spi.engine.JobResult;
+import io.luxaris.spi.engine.PublishJob;
+import io.luxaris.spi.engine.PublishingOperations;
+import io.luxaris.spi.engine.RunReport;
+import io.luxaris.spi.storage.Fence;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One engine cycle and the state it works on: claimed jobs waiting for a slot ({@link Capacity}), channel calls
+ * running on the executor ({@link Calls}) and outcomes waiting to be written ({@link Completions}). The coordinator
+ * (or a caller of {@code runDue()}) runs cycles; publish threads report through {@link #finish}.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final PublishingOperations ops;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final Ticker ticker;
+    private final Executor executor;
+    private final ReentrantLock lock;
+    private final Waiter waiter;
+    private final Outbox outbox;
+    private final Launcher launcher;
+    private final EngineObserver observer;
+
+    @GuardedBy("lock")
+    private final Capacity capacity;
+
+    @GuardedBy("lock")
+    private final Calls calls;
+
+    @GuardedBy("lock")
+    private boolean stopping;
+
+    @GuardedBy("lock")
+    private Optional<Instant> lastNextDue = Optional.empty();
+
+    /** Whether claims take a whole batch ahead of the free slots (the background loop; not runDue()). */
+    @GuardedBy("lock")
+    private boolean claimAhead;
+
+    Dispatcher(
+            PublishingOperations ops,
+            EngineSettings settings,
+            Clock clock,
+            Ticker ticker,
+            Executor executor,
+            ReentrantLock lock,
+            EngineObserver observer) {
+        this.ops = ops;
+        this.settings = settings;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.executor = executor;
+        this.lock = lock;
+        this.waiter = new Waiter(lock, ticker);
+        this.observer = observer;
+        this.outbox = new Outbox(ops, settings.claimBatchSize(), observer);
+        this.capacity = new Capacity(
+                settings.maxConcurrency(),
+                settings.perConnectionConcurrency(),
+                settings.perChannelConcurrency(),
+                abandonedPerChannel(settings));
+        this.calls = new Calls(settings.publishTimeout().toNanos());
+        this.launcher =
+                new Launcher(ops, settings, clock, ticker, executor, lock, waiter, outbox, capacity, calls, observer);
+    }
+
+    /**
+     * How many calls of one channel the engine may have given up on (still holding a thread) before it holds that
+     * channel back: a quarter of {@code maxConcurrency}, at least one.
+     */
+    static int abandonedPerChannel(EngineSettings settings) {
+        return Math.max(1, settings.maxConcurrency() / 4);
+    }
+
+    /** What one cycle did. */
+    record Cycle(
+            RunReport report, int claimed, boolean full, Optional<StorageException> storeDown, boolean storeAnswered) {}
+
+    /**
+     * Gives up overdue calls, writes outcomes, claims free capacity or a batch ahead of it (when asked) and starts
+     * what may start. Outcomes
+     * the store refuses never hold the claims back: a store that is down fails the claim too.
+     */
+    Cycle cycle(boolean claim) {
+        abandonOverdue();
+        Completions.Flushed flushed = outbox.flush();
+        RunReport report = flushed.report();
+        int claimed = 0;
+        boolean full = false;
+        boolean answered = false;
+        if (claim) {
+            int ask = locked(this::claimAsk);
+            if (ask > 0) {
+                ClaimedJobs jobs;
+                jobs = ops.claim(
+                        ask, locked(() -> capacity.busyConnections(clock.instant())), locked(capacity::busyChannels));
+                observer.claimed(ask, jobs.claimed(), jobs.skipped());
+                answered = true;
+                if (flushed.storeDown().isPresent()) {
+                    outbox.storeAnswered(); // the claim worked: the outcomes that failed are not an outage
+                }
+                report = report.plus(new RunReport(0, 0, 0, 0, jobs.skipped(), 0));
+                enqueue(jobs.jobs());
+                claimed = jobs.claimed();
+                full = claimed == ask;
+            }
+        }
+        dispatch();
+        return new Cycle(report, claimed, full, flushed.storeDown(), answered);
+    }
+
+    /**
+     * How many schedules the next claim asks for: the free slots (at most a claim batch); with claims ahead, a whole
+     * claim batch beyond them once the waiting jobs no longer fill every slot, so that one claim feeds several
+     * rounds of starts.
+     */
+    @GuardedBy("lock")
+    private int claimAsk() {
+        if (stopping) {
+            return 0;
+        }
+        int batch = settings.claimBatchSize();
+        return Math.min(batch, claimAhead ? capacity.claimableAhead(batch) : capacity.free());
+    }
+
+    /** Claims take a whole batch ahead of the free slots ({@code true}: the background loop) or only free slots. */
+    void setClaimAhead(boolean value) {
+        lock.lock();
+        try {
+            claimAhead = value;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void enqueue(List<PublishJob> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (stopping) {
+                outbox.handBack(jobs);
+            } else {
+                outbox.handBack(capacity.enqueue(jobs, clock.instant()));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts every waiting job the limits allow, in one batch, and runs their calls on the executor. */
+    void dispatch() {
+        List<PublishJob> batch = locked(() -> stopping ? List.of() : capacity.takeStartable(clock.instant()));
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<PublishJob> started;
+        try {
+            started = ops.start(batch);
+        } catch (RuntimeException e) {
+            // nothing was called: hand the claims back (those the store did move on expire and are reaped)
+            lock.lock();
+            try {
+                batch.forEach(capacity::release);
+                outbox.handBack(batch);
+                waiter.signal();
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+        var startedFences = new HashSet<Fence>();
+        started.forEach(j -> startedFences.add(j.fence()));
+        lock.lock();
+        try {
+            long now = ticker.nanoTime();
+            for (PublishJob job : batch) {
+                if (!startedFences.contains(job.fence())) {
+                    capacity.release(job);
+                }
+            }
+            started.forEach(job -> calls.started(job, now));
+        } finally {
+            lock.unlock();
+        }
+        launcher.launch(started);
+    }
+
+    /** A call returned (or could not run). */
+    void finish(JobResult result) {
+        launcher.finish(result);
+    }
+
+    /** Gives up on calls running longer than the publish timeout. */
+    void abandonOverdue() {
+        launcher.abandonOverdue();
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    /** Writes what is buffered, retrying while the store is down for at most {@code max}. */
+    void flushBeforeStop(Duration max) {
+        outbox.flushBeforeStop(max, ticker, d -> pause(d, () -> true));
+    }
+
+    /** The claims this engine holds: waiting, running, or with an outcome not yet written. */
+    List<Fence> held() {
+        var fences = new ArrayList<Fence>(locked(() -> {
+            var mine = new ArrayList<Fence>(capacity.waitingFences());
+            mine.addAll(calls.liveFences());
+            return mine;
+        }));
+        fences.addAll(outbox.fences());
+        return fences;
+    }
+
+    /** A stopping engine hands its waiting claims back at once. */
+    void releaseWaiting() {
+        outbox.release(locked(capacity::drainWaiting));
+        waiter.signal();
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    /** Waits until {@code untilNanos} for progress; returns whether nothing runs, waits or remains to be written. */
+    boolean awaitProgress(long untilNanos) {
+        waiter.await(untilNanos, () -> !isIdle() && !hasWork());
+        abandonOverdue();
+        return locked(this::isIdle);
+    }
+
+    /** Something for the coordinator to do now: outcomes to write, claims to hand back, a job that may start. */
+    private boolean hasWork() {
+        return !outbox.isEmpty() || (!stopping && capacity.canDispatch(clock.instant()));
+    }
+
+    private boolean isIdle() {
+        return calls.live() == 0 && (capacity.waiting() == 0 || stopping) && outbox.isEmpty();
+    }
+
+    /** Waits up to {@code grace} for live calls to return; true when none is left. */
+    boolean awaitCalls(Duration grace) {
+        long deadline = ticker.nanoTime() + grace.toNanos();
+        long step = TimeUnit.MILLISECONDS.toNanos(100);
+        while (liveCalls() > 0 && ticker.nanoTime() < deadline) {
+            waiter.await(Math.min(deadline, ticker.nanoTime() + step), () -> calls.live() > 0);
+            abandonOverdue();
+        }
+        return liveCalls() == 0;
+    }
+
+    /** Sleeps until the next due instant, {@code untilNanos}, a call's timeout, or something to do. */
+    void sleep(Optional<Instant> due, long untilNanos, BooleanSupplier stillCurrent) {
+        long at;
+        lock.lock();
+        try {
+            lastNextDue = due;
+            at = Math.min(untilNanos, calls.nextTimeout());
+        } finally {
+            lock.unlock();
+        }
+        if (due.isPresent()) {
+            long delay = Duration.between(clock.instant(), due.get()).toNanos();
+            at = Math.min(at, ticker.nanoTime() + Math.max(0, delay));
+        }
+        waiter.sleep(at, () -> stillCurrent.getAsBoolean() && !hasWork());
+    }
+
+    /** Pauses (after a store failure) unless the engine stops meanwhile. */
+    void pause(Duration d, BooleanSupplier stillCurrent) {
+        waiter.await(ticker.nanoTime() + d.toNanos(), stillCurrent);
+    }
+
+    /** A schedule due at {@code due} was created or moved: the sleeping coordinator wakes by then. */
+    void wakeUp(Instant due) {
+        long delay = Duration.between(clock.instant(), due).toNanos();
+        waiter.wakeUpAt(ticker.nanoTime() + Math.max(0, delay));
+    }
+
+    void signal() {
+        waiter.signal();
+    }
+
+    /** The coordinator starts a round: wake-ups asked for until now are served by it. */
+    void roundStarts() {
+        waiter.roundStarts();
+    }
+
+    // ---------------------------------------------------------------- state
+
+    void setStopping(boolean value) {
+        lock.lock();
+        try {
+            stopping = value;
+            waiter.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isStopping() {
+        return locked(() -> stopping);
+    }
+
+    boolean canClaim() {
+        return locked(() -> claimAsk() > 0);
+    }
+
+    int liveCalls() {
+        return locked(() -> calls.live());
+    }
+
+    EngineStatus status(boolean running, boolean loopAlive, Optional<Instant> lastLoopAt) {
+        return new EngineStatus(
+                running && !stopping,
+                capacity.inFlight(),
+                capacity.waiting(),
+                outbox.pendingOutcomes(),
+                lastNextDue,
+                ops.instanceId(),
+                running && stopping,
+                loopAlive,
+                lastLoopAt,
+                capacity.abandoned());
+    }
+}

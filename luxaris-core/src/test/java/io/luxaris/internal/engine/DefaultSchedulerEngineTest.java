@@ -1,0 +1,425 @@
+package io.luxaris.internal.engine;
+
+import static io.luxaris.internal.engine.Jobs.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.luxaris.domain.FailureKind;
+import io.luxaris.errors.StorageException;
+import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.engine.EngineContext;
+import io.luxaris.spi.engine.EngineSettings;
+import io.luxaris.spi.engine.EngineStatus;
+import io.luxaris.spi.engine.PublishJob;
+import io.luxaris.spi.engine.PublishingOperations;
+import io.luxaris.spi.engine.RunReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine's control: runDue, the background loop, stop, status and wake-ups, against the fake operations. */
+class DefaultSchedulerEngineTest {
+    private static final Executor DIRECT = Runnable::run;
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final ManualTicker ticker = new ManualTicker();
+    private final ManualExecutor executor = new ManualExecutor();
+    private final FakeOperations ops = new FakeOperations(clock);
+    private final Jobs jobs = new Jobs();
+    private final List<DefaultSchedulerEngine> engines = new ArrayList<>();
+    private final List<FakeOperations.Gate> gates = new ArrayList<>();
+
+    private record Context(PublishingOperations operations, EngineSettings settings, Clock clock, String instanceId)
+            implements EngineContext {}
+
+    private static EngineSettings.Builder settings(Executor executor) {
+        return EngineSettings.builder()
+                .maxConcurrency(4)
+                .perConnectionConcurrency(1)
+                .claimBatchSize(10)
+                .leaseDuration(Duration.ofSeconds(60))
+                .maxIdleSleep(Duration.ofHours(1))
+                .publishTimeout(Duration.ofMinutes(10))
+                .executor(executor);
+    }
+
+    private DefaultSchedulerEngine engine(EngineSettings settings) {
+        var engine = new DefaultSchedulerEngine(new Context(ops, settings, clock, Jobs.OWNER), ticker);
+        engines.add(engine);
+        return engine;
+    }
+
+    @AfterEach
+    void stopEverything() {
+        gates.forEach(FakeOperations.Gate::release);
+        executor.runAll();
+        engines.forEach(DefaultSchedulerEngine::close);
+    }
+
+    /** Polls {@code condition} (a few ms apart, 10 s at most): for what background threads do. */
+    static void eventually(String what, BooleanSupplier condition) {
+        eventually(what, condition, () -> {});
+    }
+
+    static void eventually(String what, BooleanSupplier condition, Runnable between) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            between.run();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private PublishJob[] due(String... accounts) {
+        var out = new PublishJob[accounts.length];
+        for (int i = 0; i < accounts.length; i++) {
+            out[i] = jobs.job("x", accounts[i]);
+        }
+        ops.due(out);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- runDue
+
+    @Test
+    void runDue_publishesEverythingDueOnTheCallingThread_andReportsWhatItDid() {
+        due("a", "b", "c", "d", "e");
+        ops.reapAnswer(3);
+        DefaultSchedulerEngine engine =
+                engine(settings(DIRECT).maxConcurrency(2).build());
+
+        RunReport report = engine.runDue();
+
+        assertThat(report).isEqualTo(new RunReport(5, 0, 0, 0, 0, 3));
+        assertThat(ops.publishThreads).containsOnly(Thread.currentThread().getName());
+        assertThat(ops.reapThreads()).hasSize(1);
+        assertThat(ops.dueCount()).isZero();
+        assertThat(engine.status())
+                .isEqualTo(new EngineStatus(
+                        false, 0, 0, 0, Optional.empty(), Jobs.OWNER, false, false, Optional.empty(), 0));
+    }
+
+    @Test
+    void runDue_countsEachOutcomeByWhatItDid() {
+        PublishJob[] due = due("a", "b", "c", "d");
+        ops.answer(due[1], j -> PublishOutcome.failed(FailureKind.RETRYABLE, "http_503", "later"));
+        ops.answer(due[2], j -> PublishOutcome.failed(FailureKind.REJECTED, "duplicate", "no"));
+        ops.answer(due[3], j -> PublishOutcome.failed(FailureKind.UNKNOWN, "timeout", "who knows"));
+        ops.skipOnNextClaim(2);
+
+        RunReport report = engine(settings(DIRECT).build()).runDue();
+
+        assertThat(report).isEqualTo(new RunReport(1, 1, 1, 1, 2, 0));
+        assertThat(report.total()).isEqualTo(6);
+    }
+
+    @Test
+    void runDue_refusesToRunBesideTheBackgroundLoop() {
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+        engine.start();
+
+        assertThatThrownBy(engine::runDue)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the background engine is running");
+
+        engine.stop(Duration.ofSeconds(1));
+        assertThat(engine.runDue()).isEqualTo(RunReport.empty());
+    }
+
+    @Test
+    void whileRunDueRuns_startAndASecondRunDueAreRefused() throws InterruptedException {
+        PublishJob[] due = due("a");
+        FakeOperations.Gate gate = ops.hold(due[0]);
+        gates.add(gate);
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+        var report = new AtomicReference<RunReport>();
+        var caller = new Thread(() -> report.set(engine.runDue()));
+        caller.start();
+        gate.awaitEntered();
+
+        assertThatThrownBy(engine::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("runDue() is running");
+        assertThatThrownBy(engine::runDue)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already running");
+
+        gate.release();
+        caller.join(10_000);
+        assertThat(report.get().published()).isEqualTo(1);
+        engine.start();
+        assertThat(engine.status().running()).isTrue();
+    }
+
+    @Test
+    void runDue_throwsWhenTheOutcomesCannotBeWritten_andKeepsThemForTheNextCall() {
+        PublishJob[] due = due("a", "b");
+        ops.completionsFail(true);
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+
+        assertThatThrownBy(engine::runDue).isInstanceOf(StorageException.class);
+        assertThat(engine.status().pendingCompletions()).isEqualTo(2);
+
+        ops.completionsFail(false);
+        RunReport report = engine.runDue();
+
+        assertThat(report.published()).isEqualTo(2);
+        assertThat(ops.writtenFor(due[0])).hasSize(1);
+        assertThat(ops.writtenFor(due[1])).hasSize(1);
+        assertThat(ops.publishes()).as("published once").hasSize(2);
+    }
+
+    @Test
+    void theDefaultEngine_publishesOnItsOwnThreads_andCloseEndsThem() {
+        due("a", "b", "c");
+        var engine = DefaultSchedulerEngine.create(new Context(
+                ops,
+                EngineSettings.builder()
+                        .maxConcurrency(2)
+                        .leaseDuration(Duration.ofSeconds(60))
+                        .build(),
+                clock,
+                Jobs.OWNER));
+
+        RunReport report = engine.runDue();
+        engine.close();
+
+        assertThat(report.published()).isEqualTo(3);
+        assertThat(ops.publishThreads).allSatisfy(name -> assertThat(name).startsWith("luxaris-publish-"));
+    }
+
+    // ---------------------------------------------------------------- the background loop
+
+    @Test
+    void start_publishesInTheBackground_andStopEndsIt() {
+        due("a", "b", "c");
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+
+        engine.start();
+        engine.start(); // idempotent
+
+        eventually("three outcomes written", () -> ops.written().size() == 3);
+        assertThat(ops.publishThreads).containsOnly("luxaris-engine-1");
+        assertThat(new HashSet<>(ops.reapThreads())).hasSize(1);
+        assertThat(engine.status().running()).isTrue();
+
+        engine.stop(Duration.ofSeconds(1));
+
+        assertThat(engine.status().running()).isFalse();
+        assertThat(ops.reapThreads().get(0).isAlive()).isFalse();
+        engine.stop(Duration.ofSeconds(1)); // stopping a stopped engine does nothing
+    }
+
+    @Test
+    void startAfterStop_runsOneLoop() {
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+        engine.start();
+        eventually("the first loop", () -> !ops.reapThreads().isEmpty());
+        Thread first = ops.reapThreads().get(0);
+        engine.stop(Duration.ofSeconds(1));
+
+        engine.start();
+        due("a");
+        eventually("the job published", () -> ops.written().size() == 1, () -> engine.wakeUp(clock.instant()));
+
+        assertThat(first.isAlive()).isFalse();
+        List<Thread> loops = new ArrayList<>(new HashSet<>(ops.reapThreads()));
+        assertThat(loops).hasSize(2);
+        assertThat(ops.publishThreads).hasSize(1);
+    }
+
+    @Test
+    void aLoopStoppedAndRestartedFromItsOwnThread_ends_andOneLoopRemains() throws InterruptedException {
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+        var once = new AtomicBoolean();
+        ops.onReap(() -> {
+            if (once.compareAndSet(false, true)) {
+                // a listener or plugin on the coordinator thread restarts the engine: stop cannot join itself
+                engine.stop(Duration.ofSeconds(1));
+                engine.start();
+            }
+        });
+
+        engine.start();
+        eventually("the restart", once::get);
+        eventually("a second loop", () -> ops.claimThreads().size() == 2);
+        Thread first = ops.reapThreads().get(0);
+        first.join(10_000);
+
+        assertThat(first.isAlive()).as("the stale loop ended").isFalse();
+        Thread second =
+                ops.claimThreads().stream().filter(t -> t != first).findFirst().orElseThrow();
+        assertThat(second.isAlive()).isTrue();
+        assertThat(engine.status().running()).isTrue();
+    }
+
+    @Test
+    void status_tellsWhatRunsAndWaits() {
+        PublishJob[] due = due("a", "a");
+        DefaultSchedulerEngine engine =
+                engine(settings(executor).maxConcurrency(2).build());
+        assertThat(engine.status())
+                .isEqualTo(new EngineStatus(
+                        false, 0, 0, 0, Optional.empty(), Jobs.OWNER, false, false, Optional.empty(), 0));
+
+        engine.start();
+
+        eventually(
+                "one job running, one waiting",
+                () -> engine.status().inFlight() == 1 && engine.status().queued() == 1);
+        assertThat(engine.status())
+                .usingRecursiveComparison()
+                .ignoringFields("lastLoopAt")
+                .isEqualTo(new EngineStatus(
+                        true, 1, 1, 0, Optional.empty(), Jobs.OWNER, false, true, Optional.empty(), 0));
+        assertThat(engine.status().lastLoopAt()).isPresent();
+        assertThat(executor.queued()).isEqualTo(1);
+        executor.runNext();
+        eventually("the second job running", () -> executor.queued() == 1);
+        executor.runNext();
+        eventually("both written", () -> ops.written().size() == 2);
+        assertThat(ops.written()).extracting(r -> r.job()).containsExactly(due[0], due[1]);
+    }
+
+    @Test
+    void status_tellsWhenTheNextScheduleIsDue() {
+        Instant next = T0.plus(Duration.ofHours(1));
+        ops.nextDue(Optional.of(next));
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+
+        engine.start();
+
+        eventually(
+                "the loop asleep until the next due instant",
+                () -> engine.status().nextDue().isPresent());
+        assertThat(engine.status().nextDue()).contains(next);
+    }
+
+    @Test
+    void wakeUp_wakesTheSleepingLoop() {
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+        engine.start();
+        eventually("the loop running", () -> !ops.reapThreads().isEmpty());
+        PublishJob[] due = due("a"); // the hand-driven ticker never moves: only a wake-up ends the sleep
+
+        eventually("the job published", () -> ops.writtenFor(due[0]).size() == 1, () -> engine.wakeUp(clock.instant()));
+    }
+
+    @Test
+    void aWakeUpJustBeforeTheLoopSleeps_isNotLost() {
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+        var job = jobs.job("x", "a");
+        var once = new AtomicBoolean();
+        ops.onNextDue(() -> {
+            if (once.compareAndSet(false, true)) {
+                // a schedule is created and committed right after the loop looked: its wake-up comes now
+                ops.due(job);
+                engine.wakeUp(clock.instant());
+            }
+        });
+
+        engine.start();
+
+        eventually("the job published", () -> ops.writtenFor(job).size() == 1);
+    }
+
+    @Test
+    void aStorageFailureInTheLoop_isRetriedAfterAPause() {
+        PublishJob[] due = due("a");
+        ops.failNextClaim(new StorageException("connection refused (test)", null, true));
+        ops.failNextClaim(new IllegalStateException("a bug (test)"));
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+
+        engine.start();
+
+        eventually(
+                "the job published after two failed claims",
+                () -> ops.writtenFor(due[0]).size() == 1,
+                () -> ticker.advance(Duration.ofSeconds(1)));
+        assertThat(ops.claims().size()).isGreaterThanOrEqualTo(3);
+        assertThat(engine.status().running()).isTrue();
+    }
+
+    @Test
+    void theHeartbeat_extendsTheLeasesOfWhatWaits_runs_orHasAnOutcomeNotYetWritten() {
+        PublishJob[] due = due("a", "a", "b");
+        EngineSettings settings = settings(executor).build();
+        DefaultSchedulerEngine engine = engine(settings);
+        engine.start();
+        eventually(
+                "two jobs running, one waiting",
+                () -> engine.status().inFlight() == 2 && engine.status().queued() == 1);
+        assertThat(ops.heartbeats()).isEmpty();
+
+        ticker.advance(settings.heartbeatInterval());
+        executor.runNext(); // a's first call returns: the loop wakes with its outcome to write, and the heartbeat is
+        // due
+
+        eventually("a heartbeat", () -> !ops.heartbeats().isEmpty());
+        assertThat(ops.heartbeats().get(0))
+                .as("a1's outcome not yet written, a2 waiting, b running")
+                .containsExactlyInAnyOrder(due[0].fence(), due[1].fence(), due[2].fence());
+    }
+
+    @Test
+    void stop_handsBackWaitingClaims_letsRunningCallsFinish_andWritesTheirOutcomes() throws InterruptedException {
+        PublishJob[] due = due("a", "a");
+        DefaultSchedulerEngine engine = engine(settings(executor).build());
+        engine.start();
+        eventually(
+                "one job running, one waiting",
+                () -> engine.status().inFlight() == 1 && engine.status().queued() == 1);
+
+        var stopper = new Thread(() -> engine.stop(Duration.ofHours(1)));
+        stopper.start();
+        eventually("the waiting claim handed back", () -> ops.released().contains(due[1]));
+        assertThat(stopper.isAlive()).as("stop waits for the running call").isTrue();
+        executor.runAll();
+        stopper.join(10_000);
+
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(ops.writtenFor(due[0])).hasSize(1);
+        assertThat(ops.publishes()).containsExactly(due[0]);
+        assertThat(engine.status().running()).isFalse();
+        assertThat(engine.status().pendingCompletions()).isZero();
+    }
+
+    @Test
+    void stop_returnsAfterTheGrace_whenACallIsStillRunning() {
+        due("a");
+        // the system ticker, and short deadlines of the loop: see WaiterTest.twoWaiters_eachKeepTheirOwnDeadline
+        EngineSettings settings = settings(executor)
+                .leaseDuration(Duration.ofSeconds(2))
+                .reapInterval(Duration.ofMillis(500))
+                .build();
+        var engine = new DefaultSchedulerEngine(new Context(ops, settings, clock, Jobs.OWNER));
+        engines.add(engine);
+        engine.start();
+        eventually("the call running", () -> executor.queued() == 1);
+
+        engine.stop(Duration.ofMillis(20));
+
+        assertThat(engine.status().running()).isFalse();
+        assertThat(engine.status().inFlight()).isEqualTo(1);
+        executor.runAll(); // it answers after the engine stopped: the outcome waits for the next run
+        assertThat(engine.status().pendingCompletions()).isEqualTo(1);
+        assertThat(engine.runDue().published()).isEqualTo(1);
+    }
+}

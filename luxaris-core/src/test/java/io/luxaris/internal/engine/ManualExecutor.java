@@ -1,0 +1,57 @@
+package io.luxaris.internal.engine;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/** Queues tasks and runs them only when the test says; can be told to refuse them. */
+final class ManualExecutor implements Executor {
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private boolean rejecting;
+
+    @Override
+    public synchronized void execute(Runnable task) {
+        if (rejecting) {
+            throw new RejectedExecutionException("refused by the test");
+        }
+        tasks.addLast(task);
+    }
+
+    synchronized void reject(boolean value) {
+        rejecting = value;
+    }
+
+    synchronized int queued() {
+        return tasks.size();
+    }
+
+    /** Runs the oldest queued task on the calling thread. */
+    void runNext() {
+        Runnable task;
+        synchronized (this) {
+            task = tasks.pollFirst();
+        }
+        if (task == null) {
+            throw new IllegalStateException("no task is queued");
+        }
+        task.run();
+    }
+
+    /** Runs the task at {@code index} in the queue (0 = the oldest) on the calling thread. */
+    void run(int index) {
+        Runnable task;
+        synchronized (this) {
+            var list = new java.util.ArrayList<>(tasks);
+            task = list.remove(index);
+            tasks.clear();
+            tasks.addAll(list);
+        }
+        task.run();
+    }
+
+    void runAll() {
+        while (queued() > 0) {
+            runNext();
+        }
+    }
+}
