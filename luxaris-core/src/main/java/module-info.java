@@ -2,7 +2,7 @@
 module io.luxaris {
     requires org.slf4j;
     requires com.samskivert.jmustache;
-    requires static org.jspecify;
+    requires static transitive org.jspecify; // transitive: @Nullable appears in exported type bounds
     requires static com.google.errorprone.annotations;
 
     exports io.luxaris;

@@ -3,7 +3,6 @@ package io.luxaris.engine;
 import io.luxaris.LuxarisEvent;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.Reconciliation;
@@ -49,15 +48,13 @@ final class Reaper {
                 String reason = "the engine holding it stopped answering while it was being published (lease of "
                         + s.lease().map(l -> l.owner()).orElse("?")
                         + " expired); it may or may not be on the platform";
-                events.add(OutcomePlanner.event(
-                        s,
+                events.add(PublishEvent.unconfirmed(
+                        s.id(),
+                        s.attemptCount(),
                         now,
-                        PublishEventStatus.UNCONFIRMED,
-                        Optional.empty(),
-                        Optional.empty(),
                         Optional.of(FailureKind.UNKNOWN),
-                        Optional.of("lease_expired"),
-                        Optional.of(reason),
+                        "lease_expired",
+                        reason,
                         Optional.empty()));
                 notices.add(new LuxarisEvent.Unconfirmed(now, s, reason));
             }

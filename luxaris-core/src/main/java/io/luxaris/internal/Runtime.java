@@ -4,7 +4,6 @@ import io.luxaris.AccessDeniedException;
 import io.luxaris.NotFoundException;
 import io.luxaris.Principal;
 import io.luxaris.ValidationException;
-import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Everything the use cases and the engine of one Luxaris instance share. Internal: not exported, not API.
  */
+@SuppressWarnings("JavaLangClash") // internal, never imported beside java.lang.Runtime
 public final class Runtime {
     private final Storage storage;
     private final Clock clock;
@@ -151,11 +150,6 @@ public final class Runtime {
 
     public void attachEngine(SchedulerEngine value) {
         engine.set(value);
-    }
-
-    /** Every channel known to storage, with the registered ones active. */
-    public List<Channel> catalog(Transaction tx) {
-        return tx.channels().list();
     }
 
     // ---- access ----

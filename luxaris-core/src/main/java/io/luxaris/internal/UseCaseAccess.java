@@ -10,6 +10,7 @@ import io.luxaris.usecase.Queues;
 import io.luxaris.usecase.Recurrences;
 import io.luxaris.usecase.Schedules;
 import io.luxaris.usecase.Templates;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the facade creates the use-case classes, whose constructors are package-private so that their exported
@@ -54,7 +55,7 @@ public interface UseCaseAccess {
 
     /** Holds the registration. */
     final class Holder {
-        private static volatile UseCaseAccess access;
+        private static volatile @Nullable UseCaseAccess access;
 
         private Holder() {}
     }

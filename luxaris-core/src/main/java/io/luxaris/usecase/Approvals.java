@@ -11,8 +11,6 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventId;
-import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
@@ -36,11 +34,9 @@ final class Approvals {
     static final String REJECTED = "approval_rejected";
 
     private final Runtime rt;
-    private final Posts posts;
 
-    Approvals(Runtime rt, Posts posts) {
+    Approvals(Runtime rt) {
         this.rt = Objects.requireNonNull(rt, "rt");
-        this.posts = Objects.requireNonNull(posts, "posts");
     }
 
     void requireForPost(Principal principal, PostId id, boolean required) {
@@ -95,18 +91,8 @@ final class Approvals {
                                 .error(Optional.of("too_late"), Optional.of(reason))
                                 .build());
                 tx.publishEvents()
-                        .insert(new PublishEvent(
-                                PublishEventId.random(),
-                                schedule.id(),
-                                schedule.attemptCount(),
-                                now,
-                                PublishEventStatus.CANCELLED,
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.of("too_late"),
-                                Optional.of(reason),
-                                Optional.empty()));
+                        .insert(PublishEvent.cancelled(
+                                schedule.id(), schedule.attemptCount(), now, "too_late", reason));
                 events.add(new LuxarisEvent.Approved(now, updated, principal.id(), text));
                 events.add(new LuxarisEvent.Skipped(now, updated, reason));
             } else {

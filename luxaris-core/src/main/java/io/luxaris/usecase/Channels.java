@@ -10,12 +10,12 @@ import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.Limits;
+import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.internal.Args;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.ResourceType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +27,6 @@ import java.util.Optional;
  * configured {@code SecretCipher}), list, reconnect, revoke, and check a connection's health.
  */
 public final class Channels {
-    /** How long before a non-refreshable token expires that {@link ConnectionHealth#reauthorizeSoon()} turns on. */
-    public static final Duration REAUTHORIZE_WARNING = Duration.ofDays(7);
-
     private static final String UNREADABLE_CREDENTIALS = "the stored credentials cannot be decrypted (sealed with a"
             + " key this instance does not hold, or altered); connect the account again";
 
@@ -103,7 +100,7 @@ public final class Channels {
             v.addAll(e.violations());
         }
         v.throwIfInvalid();
-        return registered.measure().measure(text);
+        return Objects.requireNonNull(registered).measure().measure(text);
     }
 
     /**
@@ -137,7 +134,7 @@ public final class Channels {
         var connection = new ChannelConnection(
                 ConnectionId.random(),
                 principal.id(),
-                channel.channel().id(),
+                Objects.requireNonNull(channel).channel().id(),
                 request.displayName().strip(),
                 ConnectionStatus.CONNECTED,
                 Optional.empty(),
@@ -333,7 +330,7 @@ public final class Channels {
         Optional<Instant> expires = c.credentialsExpireAt();
         boolean expired = expires.map(e -> !now.isBefore(e)).orElse(false);
         boolean needs = c.status() != ConnectionStatus.CONNECTED || (expired && !refreshable);
-        Instant warnAfter = now.plus(REAUTHORIZE_WARNING);
+        Instant warnAfter = now.plus(SchedulingRules.REAUTHORIZE_WARNING);
         boolean soon = !needs
                 && ((!refreshable && expires.map(e -> e.isBefore(warnAfter)).orElse(false))
                         || (refreshable

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +152,7 @@ public final class Generation {
 
         var suggestions = new ArrayList<GenerationSuggestion>();
         var errors = new LinkedHashMap<String, String>();
-        String current = null; // the channel being generated for, while one is
+        @Nullable String current = null; // the channel being generated for, while one is
         try {
             for (RegisteredChannel channel : channels) {
                 current = channel.key();
@@ -178,7 +179,7 @@ public final class Generation {
                         max,
                         request.count());
                 try {
-                    GenerationResult result = generator.generate(prompt);
+                    GenerationResult result = Objects.requireNonNull(generator).generate(prompt);
                     for (Candidate candidate : result.candidates()) {
                         suggestions.add(fit(
                                 session.id(), channel, generator, generatorKey, prompt, candidate, result.metadata()));
@@ -234,7 +235,7 @@ public final class Generation {
             GenerationSession session,
             List<RegisteredChannel> channels,
             Map<String, String> errors,
-            String current) {
+            @Nullable String current) {
         var reasons = new LinkedHashMap<>(errors);
         String kind = failure.getClass().getSimpleName();
         if (current != null) {
@@ -388,6 +389,7 @@ public final class Generation {
         return accept(principal, id, Optional.of(Objects.requireNonNull(post, "post")));
     }
 
+    @SuppressWarnings("ReferenceEquality") // records are immutable: the same instance back means nothing changed
     private AcceptedSuggestion accept(Principal principal, SuggestionId id, Optional<PostId> into) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");

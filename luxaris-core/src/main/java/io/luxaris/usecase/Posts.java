@@ -22,7 +22,6 @@ import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantSource;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.internal.Idempotency;
-import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Runtime;
 import io.luxaris.internal.UseCaseAccess;
@@ -527,12 +526,12 @@ public final class Posts {
         validateVariantFields(
                 v, draft.content(), draft.thread(), draft.media(), draft.tone(), draft.metadata(), prefix);
         v.throwIfInvalid();
-        final RegisteredChannel ch = channel;
+        final RegisteredChannel ch = Objects.requireNonNull(channel);
         Optional<ChannelConnection> connection =
                 draft.connection().map(cid -> usableConnection(tx, principal, cid, ch, field(prefix, "connection"), v));
         v.throwIfInvalid();
-        PostVariant variant = newVariant(postId, channel, draft, source, now);
-        v.addAll(channel.validate(variant, connection, prefix));
+        PostVariant variant = newVariant(postId, ch, draft, source, now);
+        v.addAll(ch.validate(variant, connection, prefix));
         v.throwIfInvalid();
         return variant;
     }
@@ -663,10 +662,5 @@ public final class Posts {
 
     static String field(String prefix, String name) {
         return prefix.isEmpty() ? name : prefix + "." + name;
-    }
-
-    /** Re-derives the post status after schedule changes. */
-    Post refreshStatus(Transaction tx, PostId id) {
-        return PostStatusSync.refresh(tx, id, rt.rules(), rt.now());
     }
 }

@@ -638,6 +638,6 @@ public final class Queues {
         }
         v.range("maxPerDay", draft.maxPerDay(), 1, PostingQueue.MAX_SLOTS);
         v.throwIfInvalid();
-        return zone;
+        return Objects.requireNonNull(zone);
     }
 }
