@@ -100,6 +100,7 @@ public abstract class StorageContract {
         return Clock.systemUTC();
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     @BeforeEach
     void openStorage() {
         storage = provider().open(new StorageContext(clock()));
@@ -1444,6 +1445,7 @@ public abstract class StorageContract {
                 from, to, owners, Set.of(), Set.of(), Optional.empty(), Set.of(), Set.of(), after, limit);
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     private void tx(java.util.function.Consumer<Transaction> work) {
         storage.inTransaction((Transaction t) -> {
             work.accept(t);
