@@ -2,7 +2,7 @@
 module io.luxaris {
     requires org.slf4j;
     requires com.samskivert.jmustache;
-    requires static org.jspecify;
+    requires static transitive org.jspecify; // transitive: @Nullable appears in exported type bounds
     requires static com.google.errorprone.annotations;
 
     // API: the facade, its exceptions and events, the domain and its rules, the use cases, the offline generator and

@@ -245,7 +245,7 @@ public final class Luxaris implements AutoCloseable {
     public static final class Builder {
         static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
-        private StorageProvider storage;
+        private @Nullable StorageProvider storage;
         private final List<ChannelProvider> channelProviders = new ArrayList<>();
         private final List<GeneratorProvider> generatorProviders = new ArrayList<>();
         private boolean discover;
@@ -253,14 +253,14 @@ public final class Luxaris implements AutoCloseable {
         private AccessPolicy accessPolicy = AccessPolicy.ownerOnly();
         private SchedulingRules rules = SchedulingRules.defaults();
         private final List<LuxarisListener> listeners = new ArrayList<>();
-        private SecretCipher cipher;
+        private @Nullable SecretCipher cipher;
         private MediaSource mediaSource = MediaSource.none();
         private EngineSettings engineSettings = EngineSettings.defaults();
-        private SchedulerEngineFactory engineFactory;
+        private @Nullable SchedulerEngineFactory engineFactory;
         private EngineObserver engineObserver = EngineObserver.NONE;
-        private String defaultGenerator;
-        private String instanceId;
-        private RandomGenerator random;
+        private @Nullable String defaultGenerator;
+        private @Nullable String instanceId;
+        private @Nullable RandomGenerator random;
         private boolean approvalRequired;
         private java.time.Duration idempotencyRetention = Idempotency.DEFAULT_RETENTION;
 

@@ -100,7 +100,7 @@ public final class Lifecycle {
      * @return true when the move is in the table or the status stays
      */
     public static boolean allows(PostStatus from, PostStatus to) {
-        return from == to || POST.get(from).contains(to);
+        return from == to || POST.getOrDefault(from, Set.of()).contains(to);
     }
 
     /**
@@ -111,7 +111,7 @@ public final class Lifecycle {
      * @return true when the move is in the table or the status stays
      */
     public static boolean allows(VariantStatus from, VariantStatus to) {
-        return from == to || VARIANT.get(from).contains(to);
+        return from == to || VARIANT.getOrDefault(from, Set.of()).contains(to);
     }
 
     /**
@@ -122,7 +122,7 @@ public final class Lifecycle {
      * @return true when the move is in the table or the status stays
      */
     public static boolean allows(ScheduleStatus from, ScheduleStatus to) {
-        return from == to || SCHEDULE.get(from).contains(to);
+        return from == to || SCHEDULE.getOrDefault(from, Set.of()).contains(to);
     }
 
     /**
@@ -133,7 +133,7 @@ public final class Lifecycle {
      * @return true when the move is in the table or the status stays
      */
     public static boolean allows(GenerationStatus from, GenerationStatus to) {
-        return from == to || GENERATION.get(from).contains(to);
+        return from == to || GENERATION.getOrDefault(from, Set.of()).contains(to);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class Lifecycle {
      * @return true when the move is in the table or the status stays
      */
     public static boolean allows(ConnectionStatus from, ConnectionStatus to) {
-        return from == to || CONNECTION.get(from).contains(to);
+        return from == to || CONNECTION.getOrDefault(from, Set.of()).contains(to);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a recurring post is published: every {@code interval} days, every {@code interval} weeks on chosen
@@ -239,7 +240,7 @@ public record RecurrenceRule(
         private long period;
         private int dayInWeek;
         private int produced;
-        private LocalDate next;
+        private @Nullable LocalDate next;
 
         @Override
         public boolean hasNext() {
@@ -251,16 +252,16 @@ public record RecurrenceRule(
 
         @Override
         public LocalDateTime next() {
-            if (!hasNext()) {
+            LocalDate date = hasNext() ? next : null;
+            if (date == null) {
                 throw new NoSuchElementException();
             }
-            LocalDate date = next;
             next = null;
             produced++;
             return date.atTime(time);
         }
 
-        private LocalDate advance() {
+        private @Nullable LocalDate advance() {
             if (!valid || (count.isPresent() && produced >= count.getAsInt())) {
                 return null;
             }
@@ -279,7 +280,7 @@ public record RecurrenceRule(
         }
 
         /** The next date of the raw sequence (before the start check), or null past the supported dates. */
-        private LocalDate candidate() {
+        private @Nullable LocalDate candidate() {
             try {
                 switch (frequency) {
                     case DAILY -> {

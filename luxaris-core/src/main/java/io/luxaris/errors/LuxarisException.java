@@ -4,7 +4,7 @@ package io.luxaris.errors;
  * Root of every exception Luxaris throws on purpose. Messages are safe to log and to show: they never contain
  * tokens, API keys or credential contents.
  */
-public class LuxarisException extends RuntimeException {
+public abstract class LuxarisException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -12,7 +12,7 @@ public class LuxarisException extends RuntimeException {
      *
      * @param message what went wrong, safe to log and show
      */
-    public LuxarisException(String message) {
+    protected LuxarisException(String message) {
         super(message);
     }
 
@@ -22,7 +22,7 @@ public class LuxarisException extends RuntimeException {
      * @param message what went wrong, safe to log and show
      * @param cause the underlying failure
      */
-    public LuxarisException(String message, Throwable cause) {
+    protected LuxarisException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -62,8 +63,8 @@ public final class OfflineGenerator implements GeneratorProvider, SuggestionGene
     @Override
     public GenerationResult generate(GenerationPrompt prompt) {
         String tone = prompt.tone().map(t -> t.toLowerCase(Locale.ROOT).strip()).orElse("neutral");
-        List<String> openers = OPENERS.getOrDefault(tone, OPENERS.get("neutral"));
-        List<String> closers = CLOSERS.getOrDefault(tone, CLOSERS.get("neutral"));
+        List<String> openers = OPENERS.getOrDefault(tone, Objects.requireNonNull(OPENERS.get("neutral")));
+        List<String> closers = CLOSERS.getOrDefault(tone, Objects.requireNonNull(CLOSERS.get("neutral")));
         String base = clean(prompt.renderedTemplate().orElse(prompt.intent()));
         int target = prompt.lengthHint().targetFor(prompt.maxLength());
         var candidates = new ArrayList<Candidate>();

@@ -1,6 +1,5 @@
 package io.luxaris.internal;
 
-import io.luxaris.domain.Channel;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -151,11 +149,6 @@ public final class CoreRuntime {
 
     public void attachEngine(SchedulerEngine value) {
         engine.set(value);
-    }
-
-    /** Every channel known to storage, with the registered ones active. */
-    public List<Channel> catalog(Transaction tx) {
-        return tx.channels().list();
     }
 
     // ---- access ----

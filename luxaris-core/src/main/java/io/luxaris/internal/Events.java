@@ -41,8 +41,4 @@ public final class Events {
             publish(event);
         }
     }
-
-    public boolean hasListeners() {
-        return !listeners.isEmpty();
-    }
 }

@@ -15,6 +15,7 @@ import io.luxaris.spi.storage.Transaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -91,8 +92,8 @@ public final class FollowUpChain {
         }
         Map<String, Optional<Schedule>> found =
                 rt.storage().readOnly(tx -> Map.of("root", find(tx, link.root()), "parent", find(tx, link.parent())));
-        Optional<PublishedPart> root = published(found.get("root"));
-        Optional<PublishedPart> parent = published(found.get("parent"));
+        Optional<PublishedPart> root = published(Objects.requireNonNull(found.get("root")));
+        Optional<PublishedPart> parent = published(Objects.requireNonNull(found.get("parent")));
         if (root.isEmpty() || parent.isEmpty()) {
             return refused(BROKEN, "the part before follow-up " + link.index() + " is not published");
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +103,7 @@ public final class Idempotency {
         }
 
         /** Adds a value (null and empty are told apart). */
-        public Fingerprint add(Object value) {
+        public Fingerprint add(@Nullable Object value) {
             if (value == null) {
                 digest.update((byte) 0);
                 return this;

@@ -19,6 +19,7 @@ public final class PostStatusSync {
     private PostStatusSync() {}
 
     /** Updates the post if its derived status changed; returns the post as stored. */
+    @SuppressWarnings("ReferenceEquality") // records are immutable: the same instance back means nothing changed
     public static Post refresh(Transaction tx, PostId postId, SchedulingRules rules, Instant now) {
         Post post =
                 tx.posts().find(postId).orElseThrow(() -> new IllegalStateException("post " + postId + " vanished"));
@@ -27,6 +28,7 @@ public final class PostStatusSync {
     }
 
     /** {@link #refresh} for several posts, reading them and their schedules with one call each. */
+    @SuppressWarnings("ReferenceEquality") // records are immutable: the same instance back means nothing changed
     public static void refreshAll(Transaction tx, Collection<PostId> postIds, SchedulingRules rules, Instant now) {
         if (postIds.isEmpty()) {
             return;

@@ -6,8 +6,6 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventId;
-import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
@@ -20,7 +18,9 @@ import io.luxaris.spi.channel.PublishRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,12 @@ public final class Reconciliation {
     public record Outcome(Schedule schedule, Result result, List<LuxarisEvent> events) {}
 
     public static Outcome reconcile(CoreRuntime rt, ScheduleId id) {
-        record Loaded(Schedule schedule, PostVariant variant, ChannelConnection connection, Credentials credentials) {}
+        record Loaded(
+                Schedule schedule,
+                @Nullable PostVariant variant,
+                @Nullable ChannelConnection connection,
+                @Nullable Credentials credentials) {}
+        @Nullable
         Loaded loaded = rt.storage().readOnly(tx -> {
             Schedule s = tx.schedules().find(id).orElse(null);
             if (s == null || s.status() != ScheduleStatus.UNCONFIRMED) {
@@ -54,7 +59,7 @@ public final class Reconciliation {
             }
             PostVariant v = tx.variants().find(s.variantId()).orElse(null);
             ChannelConnection c = tx.connections().find(s.connectionId()).orElse(null);
-            Credentials credentials = null;
+            @Nullable Credentials credentials = null;
             if (c != null) {
                 try {
                     credentials = rt.credentials(tx, c.id());
@@ -85,7 +90,7 @@ public final class Reconciliation {
             return new Outcome(schedule, Result.NOT_SUPPORTED, List.of());
         }
         ChannelPublisher publisher = channel.get().publisher();
-        var context = new AttemptContext(rt, loaded.connection().id(), loaded.credentials());
+        var context = new AttemptContext(rt, loaded.connection().id(), Objects.requireNonNull(loaded.credentials()));
         PublishRequest request;
         if (schedule.isFollowUp()) {
             var prepared = FollowUpChain.request(
@@ -136,18 +141,8 @@ public final class Reconciliation {
                             .external(Optional.of(externalId), url)
                             .error(Optional.empty(), Optional.empty())
                             .build();
-                    event = new PublishEvent(
-                            PublishEventId.random(),
-                            id,
-                            current.attemptCount(),
-                            now,
-                            PublishEventStatus.SUCCESS,
-                            Optional.of(externalId),
-                            url,
-                            Optional.empty(),
-                            Optional.of("reconciled"),
-                            Optional.of("found on the platform after the outcome was unknown"),
-                            Optional.empty());
+                    event = PublishEvent.success(id, current.attemptCount(), now, externalId, url, Optional.empty())
+                            .withNote("reconciled", "found on the platform after the outcome was unknown");
                     PostVariant variant =
                             tx.variants().find(current.variantId()).orElse(null);
                     if (variant != null && !variant.isPublished()) {
@@ -164,17 +159,13 @@ public final class Reconciliation {
                                     Optional.of("reconciled_absent"),
                                     Optional.of("not on the platform; publishing again"))
                             .build();
-                    event = new PublishEvent(
-                            PublishEventId.random(),
+                    event = PublishEvent.retried(
                             id,
                             current.attemptCount(),
                             now,
-                            PublishEventStatus.RETRIED,
-                            Optional.empty(),
-                            Optional.empty(),
                             Optional.of(FailureKind.UNKNOWN),
-                            Optional.of("reconciled_absent"),
-                            Optional.of("looked up after the outcome was unknown: not on the platform"),
+                            "reconciled_absent",
+                            "looked up after the outcome was unknown: not on the platform",
                             Optional.empty());
                 }
                 Schedule saved = tx.schedules().update(next);

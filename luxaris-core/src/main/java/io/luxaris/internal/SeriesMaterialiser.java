@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the occurrences of recurring series into schedules ahead of time: those before {@code now + horizonDays},
@@ -47,7 +48,7 @@ public final class SeriesMaterialiser {
     private SeriesMaterialiser() {}
 
     /** What materialising one series did. */
-    public record Step(RecurringSeries series, List<Schedule> created) {}
+    public record Step(@Nullable RecurringSeries series, List<Schedule> created) {}
 
     /** Every active series, each in its own transaction; returns how many schedules were made. */
     public static int materialiseAll(CoreRuntime rt) {

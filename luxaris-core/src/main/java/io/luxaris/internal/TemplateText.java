@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mustache templates (JMustache) for social text: no HTML escaping, no partials, placeholder names of letters,
@@ -96,7 +97,7 @@ public final class TemplateText {
     }
 
     /** Outcome of compiling. */
-    public record Result(TemplateText template, List<Violation> violations) {
+    public record Result(@Nullable TemplateText template, List<Violation> violations) {
         public boolean ok() {
             return violations.isEmpty();
         }
@@ -136,7 +137,7 @@ public final class TemplateText {
     }
 
     /** Outcome of rendering. */
-    public record Rendered(String text, List<Violation> violations) {
+    public record Rendered(@Nullable String text, List<Violation> violations) {
         public boolean ok() {
             return violations.isEmpty();
         }
@@ -157,7 +158,7 @@ public final class TemplateText {
         }
 
         @Override
-        public Object get(Object key) {
+        public @Nullable Object get(@Nullable Object key) {
             String value = values.get(key);
             if (value == null) {
                 missing.add(String.valueOf(key));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accumulates violations of one input and throws them together. Every text check here ({@link #text}, {@link
@@ -99,7 +100,7 @@ public final class Validation {
     }
 
     /** What is wrong with the first unstorable character of {@code value}, or null when there is none. */
-    static String invalidCharacter(String value) {
+    static @Nullable String invalidCharacter(String value) {
         int at = Strings.invalidCharacterAt(value);
         if (at < 0) {
             return null;
@@ -142,7 +143,7 @@ public final class Validation {
      * An instant every storage can hold: within {@link Limits#EARLIEST_INSTANT}..{@link Limits#LATEST_INSTANT}
      * (rule {@code range}); null passes.
      */
-    public Validation instant(String field, Instant value) {
+    public Validation instant(String field, @Nullable Instant value) {
         if (value != null && !Limits.supports(value)) {
             add(
                     field,

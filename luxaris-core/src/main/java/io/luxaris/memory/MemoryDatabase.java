@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tables and indexes of the in-memory store, guarded by one read-write lock. Every mutation goes through a
@@ -39,6 +40,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class MemoryDatabase {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    @SuppressWarnings("ThreadLocalUsage") // per database on purpose: each one knows the transaction of each thread
     private final ThreadLocal<MemoryTransaction> current = new ThreadLocal<>();
 
     final Map<ChannelId, Channel> channels = new HashMap<>();
@@ -76,7 +79,7 @@ final class MemoryDatabase {
     /** Publishing queues and their claimed slots. */
     final MemoryPostingQueues.Tables postingQueues = new MemoryPostingQueues.Tables();
 
-    <T> T write(Clock clock, TransactionWork<T> work) {
+    <T extends @Nullable Object> T write(Clock clock, TransactionWork<T> work) {
         MemoryTransaction joined = current.get();
         if (joined != null) {
             if (joined.readOnly()) {
@@ -100,7 +103,7 @@ final class MemoryDatabase {
         }
     }
 
-    <T> T read(Clock clock, TransactionWork<T> work) {
+    <T extends @Nullable Object> T read(Clock clock, TransactionWork<T> work) {
         MemoryTransaction joined = current.get();
         if (joined != null) {
             return work.run(joined);
@@ -351,7 +354,7 @@ final class MemoryDatabase {
         tx.undo(() -> {
             if (old == null) {
                 suggestions.remove(suggestion.id());
-                List<SuggestionId> list = suggestionsBySession.get(suggestion.sessionId());
+                List<SuggestionId> list = Objects.requireNonNull(suggestionsBySession.get(suggestion.sessionId()));
                 list.remove(list.size() - 1);
                 if (list.isEmpty()) {
                     suggestionsBySession.remove(suggestion.sessionId());

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -25,6 +26,8 @@ final class MemoryPostingQueues implements PostingQueueRepository {
     }
 
     private final MemoryTransaction tx;
+
+    @SuppressWarnings("NullAway.Init") // bound on first use, see bound()
     private Tables t;
 
     MemoryPostingQueues(MemoryTransaction tx) {
@@ -156,7 +159,10 @@ final class MemoryPostingQueues implements PostingQueueRepository {
         tx.checkWritable();
         bound();
         TreeMap<Instant, ScheduleId> claims = t.claims.get(queue);
-        ScheduleId old = claims == null ? null : claims.remove(slot);
+        if (claims == null) {
+            return false;
+        }
+        ScheduleId old = claims.remove(slot);
         if (old == null) {
             return false;
         }
@@ -174,8 +180,8 @@ final class MemoryPostingQueues implements PostingQueueRepository {
             return out;
         }
         claims.subMap(from, true, to, false)
-                .forEach((slot, id) ->
-                        out.add(new QueueClaim(queue, slot, tx.db().schedules.get(id))));
+                .forEach((slot, id) -> out.add(new QueueClaim(
+                        queue, slot, Objects.requireNonNull(tx.db().schedules.get(id)))));
         return out;
     }
 }

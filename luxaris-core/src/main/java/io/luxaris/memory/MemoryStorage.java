@@ -3,6 +3,7 @@ package io.luxaris.memory;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.TransactionWork;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /** One opened view of a {@link MemoryDatabase}. */
 final class MemoryStorage implements Storage {
@@ -15,12 +16,12 @@ final class MemoryStorage implements Storage {
     }
 
     @Override
-    public <T> T inTransaction(TransactionWork<T> work) {
+    public <T extends @Nullable Object> T inTransaction(TransactionWork<T> work) {
         return database.write(clock, work);
     }
 
     @Override
-    public <T> T readOnly(TransactionWork<T> work) {
+    public <T extends @Nullable Object> T readOnly(TransactionWork<T> work) {
         return database.read(clock, work);
     }
 

@@ -51,9 +51,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One transaction on the in-memory database: repositories plus an undo log. */
 final class MemoryTransaction implements Transaction {
@@ -200,13 +202,14 @@ final class MemoryTransaction implements Transaction {
         readable();
     }
 
-    private static void requireAbsent(Object existing, String entity, Object id) {
+    private static void requireAbsent(@Nullable Object existing, String entity, Object id) {
         if (existing != null) {
             throw new ConflictException(entity + " " + id + " already exists");
         }
     }
 
-    private static <T> T requireVersion(T stored, long storedVersion, long version, String entity, Object id) {
+    private static <T> T requireVersion(
+            @Nullable T stored, long storedVersion, long version, String entity, Object id) {
         if (stored == null) {
             throw new ConflictException(entity + " " + id + " does not exist any more");
         }
@@ -256,7 +259,7 @@ final class MemoryTransaction implements Transaction {
         public ChannelConnection update(ChannelConnection connection) {
             writable();
             ChannelConnection stored = db.connections.get(connection.id());
-            requireVersion(
+            stored = requireVersion(
                     stored,
                     stored == null ? -1 : stored.version(),
                     connection.version(),
@@ -333,7 +336,7 @@ final class MemoryTransaction implements Transaction {
         public Post update(Post post) {
             writable();
             Post stored = db.posts.get(post.id());
-            requireVersion(stored, stored == null ? -1 : stored.version(), post.version(), "post", post.id());
+            stored = requireVersion(stored, stored == null ? -1 : stored.version(), post.version(), "post", post.id());
             var next = new Post(
                     post.id(),
                     stored.ownerPrincipalId(),
@@ -401,7 +404,8 @@ final class MemoryTransaction implements Transaction {
         public PostVariant update(PostVariant variant) {
             writable();
             PostVariant stored = db.variants.get(variant.id());
-            requireVersion(stored, stored == null ? -1 : stored.version(), variant.version(), "variant", variant.id());
+            stored = requireVersion(
+                    stored, stored == null ? -1 : stored.version(), variant.version(), "variant", variant.id());
             var next = new PostVariant(
                     variant.id(),
                     stored.postId(),
@@ -469,7 +473,7 @@ final class MemoryTransaction implements Transaction {
         public Schedule update(Schedule schedule) {
             writable();
             Schedule stored = db.schedules.get(schedule.id());
-            requireVersion(
+            stored = requireVersion(
                     stored, stored == null ? -1 : stored.version(), schedule.version(), "schedule", schedule.id());
             Schedule next = schedule.toBuilder().version(stored.version() + 1).build();
             db.putSchedule(MemoryTransaction.this, next);
@@ -504,7 +508,7 @@ final class MemoryTransaction implements Transaction {
                     .toList();
         }
 
-        private List<Schedule> sorted(Set<ScheduleId> ids) {
+        private List<Schedule> sorted(@Nullable Set<ScheduleId> ids) {
             if (ids == null) {
                 return List.of();
             }
@@ -520,7 +524,7 @@ final class MemoryTransaction implements Transaction {
             boolean inclusive = c.after().isEmpty() || c.after().get().at().isBefore(c.from());
             var out = new ArrayList<CalendarRow>();
             for (Key key : db.calendar.subSet(start, inclusive, Key.lowest(c.to()), false)) {
-                Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
                 if (s.isFollowUp()) {
                     continue; // a follow-up part is not a post of its own
                 }
@@ -530,13 +534,17 @@ final class MemoryTransaction implements Transaction {
                                 && !c.scheduleStatuses().contains(s.status()))) {
                     continue;
                 }
-                Post post = db.posts.get(s.postId());
+                Post post = Objects.requireNonNull(db.posts.get(s.postId()));
                 if (!c.owners().includes(post.ownerPrincipalId())
                         || (!c.postStatuses().isEmpty() && !c.postStatuses().contains(post.status()))
                         || (c.tag().isPresent() && !post.tags().contains(c.tag().get()))) {
                     continue;
                 }
-                out.add(new CalendarRow(s, post, db.variants.get(s.variantId()), db.connections.get(s.connectionId())));
+                out.add(new CalendarRow(
+                        s,
+                        post,
+                        Objects.requireNonNull(db.variants.get(s.variantId())),
+                        Objects.requireNonNull(db.connections.get(s.connectionId()))));
                 if (out.size() >= c.limit()) {
                     break;
                 }
@@ -549,11 +557,13 @@ final class MemoryTransaction implements Transaction {
             readable();
             var groups = new java.util.LinkedHashMap<Group, Long>();
             for (Key key : db.calendar.subSet(Key.lowest(c.from()), true, Key.lowest(c.to()), false)) {
-                Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
                 if (s.isFollowUp()) {
                     continue;
                 }
-                if (!c.owners().includes(db.posts.get(s.postId()).ownerPrincipalId())) {
+                if (!c.owners()
+                        .includes(
+                                Objects.requireNonNull(db.posts.get(s.postId())).ownerPrincipalId())) {
                     continue;
                 }
                 var group = new Group(
@@ -610,7 +620,7 @@ final class MemoryTransaction implements Transaction {
         public PostTemplate update(PostTemplate template) {
             writable();
             PostTemplate stored = db.templates.get(template.id());
-            requireVersion(
+            stored = requireVersion(
                     stored, stored == null ? -1 : stored.version(), template.version(), "template", template.id());
             var clash = findByName(stored.ownerPrincipalId(), template.name());
             if (clash.isPresent() && !clash.get().id().equals(template.id())) {
@@ -675,7 +685,7 @@ final class MemoryTransaction implements Transaction {
         public GenerationSession updateSession(GenerationSession session) {
             writable();
             GenerationSession stored = db.sessions.get(session.id());
-            requireVersion(
+            stored = requireVersion(
                     stored,
                     stored == null ? -1 : stored.version(),
                     session.version(),
@@ -707,7 +717,7 @@ final class MemoryTransaction implements Transaction {
             readable();
             var out = new ArrayList<GenerationSession>();
             for (Key key : db.sessionsByCreated.descendingSet()) {
-                GenerationSession s = db.sessions.get(new GenerationSessionId(key.id()));
+                GenerationSession s = Objects.requireNonNull(db.sessions.get(new GenerationSessionId(key.id())));
                 if (owners.includes(s.ownerPrincipalId())) {
                     out.add(s);
                     if (out.size() >= limit) {
@@ -734,7 +744,7 @@ final class MemoryTransaction implements Transaction {
         public GenerationSuggestion updateSuggestion(GenerationSuggestion suggestion) {
             writable();
             GenerationSuggestion stored = db.suggestions.get(suggestion.id());
-            requireVersion(
+            stored = requireVersion(
                     stored,
                     stored == null ? -1 : stored.version(),
                     suggestion.version(),
@@ -786,7 +796,7 @@ final class MemoryTransaction implements Transaction {
             Instant expires = now.plus(request.leaseDuration());
             var picked = new ArrayList<Schedule>(Math.min(request.limit(), 256));
             for (Key key : db.pending.headSet(Key.highest(now), true)) {
-                Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
                 if (!request.channels().contains(s.channelId())
                         || request.excludedConnections().contains(s.connectionId())) {
                     continue;
@@ -811,7 +821,7 @@ final class MemoryTransaction implements Transaction {
             return claimed;
         }
 
-        private boolean holds(Schedule s, Fence fence) {
+        private boolean holds(@Nullable Schedule s, Fence fence) {
             return s != null
                     && s.attemptCount() == fence.attempt()
                     && s.lease().isPresent()
@@ -825,7 +835,8 @@ final class MemoryTransaction implements Transaction {
             var moved = new ArrayList<ScheduleId>();
             for (Fence fence : fences) {
                 Schedule s = db.schedules.get(fence.id());
-                if (!holds(s, fence)
+                if (s == null
+                        || !holds(s, fence)
                         || s.status() != ScheduleStatus.QUEUED
                         || !s.lease().get().expiresAt().isAfter(now)) {
                     continue;
@@ -847,7 +858,8 @@ final class MemoryTransaction implements Transaction {
         public boolean complete(Fence fence, Schedule outcome) {
             writable();
             Schedule s = db.schedules.get(fence.id());
-            if (!holds(s, fence)
+            if (s == null
+                    || !holds(s, fence)
                     || !(s.status() == ScheduleStatus.QUEUED
                             || s.status() == ScheduleStatus.PROCESSING
                             || s.status() == ScheduleStatus.UNCONFIRMED)) {
@@ -872,7 +884,7 @@ final class MemoryTransaction implements Transaction {
             }
             int n = 0;
             for (ScheduleId id : held) {
-                Schedule s = db.schedules.get(id);
+                Schedule s = Objects.requireNonNull(db.schedules.get(id));
                 if (!ids.contains(id) || !MemoryDatabase.holdsLease(s)) {
                     continue;
                 }
@@ -895,7 +907,7 @@ final class MemoryTransaction implements Transaction {
             var released = new ArrayList<Schedule>();
             for (Fence fence : fences) {
                 Schedule s = db.schedules.get(fence.id());
-                if (!holds(s, fence) || s.status() != ScheduleStatus.QUEUED) {
+                if (s == null || !holds(s, fence) || s.status() != ScheduleStatus.QUEUED) {
                     continue;
                 }
                 Schedule next = s.toBuilder()
@@ -920,7 +932,7 @@ final class MemoryTransaction implements Transaction {
                 if (requeued.size() + unconfirmed.size() >= limit) {
                     break;
                 }
-                Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
                 if (s.status() == ScheduleStatus.QUEUED) {
                     Schedule next = s.toBuilder()
                             .status(ScheduleStatus.PENDING)
@@ -950,7 +962,7 @@ final class MemoryTransaction implements Transaction {
         public Optional<Instant> nextDue(Set<ChannelId> channels) {
             readable();
             for (Key key : db.pending) {
-                Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
                 if (channels.contains(s.channelId())) {
                     return Optional.of(s.nextAttemptAt());
                 }
@@ -965,7 +977,7 @@ final class MemoryTransaction implements Transaction {
             long due = 0;
             Instant oldest = null;
             for (Key key : db.pending.headSet(Key.highest(now), true)) {
-                Schedule s = db.schedules.get(new ScheduleId(key.id()));
+                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
                 if (channels.contains(s.channelId())) {
                     due++;
                     if (oldest == null) {
@@ -975,7 +987,8 @@ final class MemoryTransaction implements Transaction {
             }
             long unconfirmed = 0;
             for (ScheduleId id : db.unconfirmed) {
-                if (channels.contains(db.schedules.get(id).channelId())) {
+                if (channels.contains(
+                        Objects.requireNonNull(db.schedules.get(id)).channelId())) {
                     unconfirmed++;
                 }
             }
@@ -991,7 +1004,7 @@ final class MemoryTransaction implements Transaction {
             }
             int n = 0;
             for (ScheduleId id : List.copyOf(ids)) {
-                Schedule s = db.schedules.get(id);
+                Schedule s = Objects.requireNonNull(db.schedules.get(id));
                 if (s.status() == ScheduleStatus.PENDING && s.nextAttemptAt().isBefore(until)) {
                     db.putSchedule(
                             MemoryTransaction.this,

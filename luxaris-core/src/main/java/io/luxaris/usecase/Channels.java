@@ -9,7 +9,6 @@ import io.luxaris.domain.Limits;
 import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
 import io.luxaris.spi.security.Principal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,9 +17,6 @@ import java.util.Optional;
  * configured {@code SecretCipher}), list, reconnect, revoke, and check a connection's health.
  */
 public interface Channels {
-    /** How long before a non-refreshable token expires that {@link ConnectionHealth#reauthorizeSoon()} turns on. */
-    Duration REAUTHORIZE_WARNING = Duration.ofDays(7);
-
     /**
      * The channels registered on this instance (active), ordered by key.
      *

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param refreshTokenExpiresAt when the refresh token expires, when known
  * @param refreshable whether Luxaris can refresh the access token by itself
  * @param needsReauthorization whether the user must reconnect now
- * @param reauthorizeSoon whether the user must reconnect within {@link Channels#REAUTHORIZE_WARNING}
+ * @param reauthorizeSoon whether the user must reconnect within {@link io.luxaris.domain.rules.SchedulingRules#REAUTHORIZE_WARNING}
  * @param lastUsedAt when something was last published through it
  */
 public record ConnectionHealth(

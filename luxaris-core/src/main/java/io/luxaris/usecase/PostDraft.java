@@ -76,7 +76,7 @@ public record PostDraft(
      * @return the changed copy
      */
     public PostDraft withTags(String... value) {
-        return withTags(value == null ? null : java.util.Arrays.asList(value));
+        return withTags(value == null ? List.of() : java.util.Arrays.asList(value));
     }
 
     /**

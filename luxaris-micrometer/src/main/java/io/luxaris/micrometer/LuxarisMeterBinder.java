@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public final class LuxarisMeterBinder implements MeterBinder {
 
     private final Object lock = new Object();
     private boolean read;
-    private Backlog cached;
+    private @Nullable Backlog cached;
     private long readAt;
     private boolean failing;
 
@@ -121,6 +122,7 @@ public final class LuxarisMeterBinder implements MeterBinder {
      * The backlog, read again when the last read (or failed read) is older than the refresh interval; null while
      * unreadable.
      */
+    @Nullable
     Backlog backlog() {
         synchronized (lock) {
             long now = nanoTime.getAsLong();

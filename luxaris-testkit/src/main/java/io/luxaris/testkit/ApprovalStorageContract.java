@@ -170,6 +170,7 @@ public abstract class ApprovalStorageContract {
                 t.queue().claim(new ClaimRequest("engine", 10, Duration.ofMinutes(5), Set.of(FAKE), Set.of())));
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     private void tx(Consumer<Transaction> work) {
         storage.inTransaction((Transaction t) -> {
             work.accept(t);

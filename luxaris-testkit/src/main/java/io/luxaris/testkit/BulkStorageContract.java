@@ -85,6 +85,7 @@ public abstract class BulkStorageContract {
 
     // ================================================================== idempotency keys (SPI)
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     @Test
     void idempotency_firstClaimInsertsThenTheStoredRecordIsReturned() {
         String key = "key-" + UUID.randomUUID();
@@ -144,6 +145,7 @@ public abstract class BulkStorageContract {
         assertThat(claim("alice", "live", "other", now.plusSeconds(1))).isPresent();
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     @Test
     void idempotency_completingAnUnclaimedKeyFails() {
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
@@ -153,6 +155,7 @@ public abstract class BulkStorageContract {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     @Test
     void idempotency_theLongestKeyAndScopeAndALargeResultAreStored() {
         String scope = "s".repeat(IdempotencyRecord.MAX_SCOPE);

@@ -81,6 +81,7 @@ public abstract class FollowUpStorageContract {
         }
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     private void tx(Consumer<Transaction> work) {
         storage.inTransaction((Transaction t) -> {
             work.accept(t);
@@ -115,8 +116,9 @@ public abstract class FollowUpStorageContract {
                 storage.readOnly((Transaction t) -> t.variants().find(v.id())).orElseThrow();
         assertThat(found.followUps()).isEqualTo(CHAIN);
         assertThat(found.thread()).containsExactly("thread part");
-        assertThat(storage.readOnly((Transaction t) -> t.variants().findAll(List.of(v.id())))
-                        .get(v.id())
+        assertThat(java.util.Objects.requireNonNull(
+                                storage.readOnly((Transaction t) -> t.variants().findAll(List.of(v.id())))
+                                        .get(v.id()))
                         .followUps())
                 .isEqualTo(CHAIN);
         assertThat(storage.readOnly((Transaction t) -> t.variants().listByPost(post.id())))

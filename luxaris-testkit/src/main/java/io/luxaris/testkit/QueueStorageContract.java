@@ -111,6 +111,7 @@ public abstract class QueueStorageContract {
         return s;
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     private void tx(Consumer<Transaction> work) {
         storage.inTransaction((Transaction t) -> {
             work.accept(t);
@@ -303,14 +304,14 @@ public abstract class QueueStorageContract {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = pool.submit(() -> tx(t -> {
-                t.postingQueues().lock(q.id()).orElseThrow();
+                assertThat(t.postingQueues().lock(q.id())).isPresent();
                 locked.countDown();
                 sleep(300);
                 t.postingQueues().claim(q.id(), slot, s.id());
             }));
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
             Future<List<ScheduleId>> second = pool.submit(() -> storage.inTransaction((Transaction t) -> {
-                t.postingQueues().lock(q.id()).orElseThrow();
+                assertThat(t.postingQueues().lock(q.id())).isPresent();
                 return t.postingQueues().claims(q.id(), slot, slot.plusSeconds(1)).stream()
                         .map(c -> c.schedule().id())
                         .toList();

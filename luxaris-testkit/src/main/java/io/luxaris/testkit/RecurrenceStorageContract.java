@@ -84,6 +84,7 @@ public abstract class RecurrenceStorageContract {
         }
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     private void tx(java.util.function.Consumer<Transaction> work) {
         storage.inTransaction((Transaction t) -> {
             work.accept(t);
@@ -243,7 +244,8 @@ public abstract class RecurrenceStorageContract {
     void theLargestSeries_fits() {
         var variations = new ArrayList<String>();
         for (int i = 0; i < RecurringSeries.MAX_VARIATIONS; i++) {
-            variations.add(("é\"ab\n".repeat(RecurringSeries.MAX_VARIATION_LENGTH / 5 + 1))
+            variations.add("é\"ab\n"
+                            .repeat(RecurringSeries.MAX_VARIATION_LENGTH / 5 + 1)
                             .substring(0, RecurringSeries.MAX_VARIATION_LENGTH - 1)
                     + i % 10);
         }

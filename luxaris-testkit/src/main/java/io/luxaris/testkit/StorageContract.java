@@ -24,7 +24,6 @@ import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.PostTemplate;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventId;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
@@ -101,6 +100,7 @@ public abstract class StorageContract {
         return Clock.systemUTC();
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     @BeforeEach
     void openStorage() {
         storage = provider().open(new StorageContext(clock()));
@@ -891,17 +891,10 @@ public abstract class StorageContract {
                 .lastAttemptAt(Optional.of(now))
                 .lease(Optional.empty())
                 .build();
-        PublishEvent event = new PublishEvent(
-                PublishEventId.random(),
+        PublishEvent event = PublishEvent.dryRun(
                 claimed.id(),
                 claimed.attemptCount(),
                 now,
-                PublishEventStatus.DRY_RUN,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
                 Optional.of("POST https://fake.example/posts {\"text\":\"hello\"} Authorization: [REDACTED]"));
         boolean[] written = storage.inTransaction((Transaction t) -> {
             boolean[] done = t.queue().completeAll(List.of(new Completion(fence, dryRun)));
@@ -1407,19 +1400,16 @@ public abstract class StorageContract {
     }
 
     private static PublishEvent event(Schedule s, int attempt, Instant at, PublishEventStatus status) {
-        boolean ok = status == PublishEventStatus.SUCCESS;
-        return new PublishEvent(
-                PublishEventId.random(),
-                s.id(),
-                attempt,
-                at,
-                status,
-                ok ? Optional.of("ext") : Optional.empty(),
-                ok ? Optional.of("https://fake.example/ext") : Optional.empty(),
-                ok ? Optional.empty() : Optional.of(FailureKind.RETRYABLE),
-                ok ? Optional.empty() : Optional.of("http_503"),
-                ok ? Optional.empty() : Optional.of("unavailable"),
-                Optional.of("{\"raw\":true}"));
+        Optional<String> raw = Optional.of("{\"raw\":true}");
+        Optional<FailureKind> kind = Optional.of(FailureKind.RETRYABLE);
+        return switch (status) {
+            case SUCCESS ->
+                PublishEvent.success(s.id(), attempt, at, "ext", Optional.of("https://fake.example/ext"), raw);
+            case FAILED -> PublishEvent.failed(s.id(), attempt, at, kind, "http_503", "unavailable", raw);
+            case RETRIED -> PublishEvent.retried(s.id(), attempt, at, kind, "http_503", "unavailable", raw);
+            case UNCONFIRMED -> PublishEvent.unconfirmed(s.id(), attempt, at, kind, "http_503", "unavailable", raw);
+            default -> throw new IllegalArgumentException("no such event in these tests: " + status);
+        };
     }
 
     private PostTemplate template(String owner, String name) {
@@ -1455,6 +1445,7 @@ public abstract class StorageContract {
                 from, to, owners, Set.of(), Set.of(), Optional.empty(), Set.of(), Set.of(), after, limit);
     }
 
+    @SuppressWarnings("NullAway") // Storage's <T extends @Nullable Object> is not read from bytecode on JDK 17
     private void tx(java.util.function.Consumer<Transaction> work) {
         storage.inTransaction((Transaction t) -> {
             work.accept(t);

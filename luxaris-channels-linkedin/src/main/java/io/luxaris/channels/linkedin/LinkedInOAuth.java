@@ -4,6 +4,7 @@ import io.luxaris.channels.linkedin.internal.Classifier;
 import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.channels.linkedin.internal.TokenClient;
 import io.luxaris.domain.Credentials;
+import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.http.internal.AdapterBuilder;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
@@ -12,7 +13,6 @@ import io.luxaris.http.internal.OAuthFlow;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.security.Redaction;
-import io.luxaris.usecase.Channels;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,7 +51,7 @@ import okhttp3.Request;
  * 365 days and is <em>not</em> rotated: refreshing gives a new access token, while the refresh token keeps counting
  * down, so the member must authorize again within a year anyway. {@link Tokens#toCredentials()} stores both expiry
  * instants ({@link Credentials#EXPIRES_AT}, {@link Credentials#REFRESH_EXPIRES_AT}); Luxaris' {@code
- * channels().health(...)} then turns {@code reauthorizeSoon} on {@link Channels#REAUTHORIZE_WARNING} before the
+ * channels().health(...)} then turns {@code reauthorizeSoon} on {@link SchedulingRules#REAUTHORIZE_WARNING} before the
  * last usable token expires, and {@link #reauthorizeBy} / {@link #reauthorizeSoon} give the same answer from the
  * credentials alone (for a reminder e-mail, say). The channel refreshes by itself when it is configured with
  * {@link LinkedInChannel.Builder#oauthClient}.
@@ -256,10 +256,10 @@ public final class LinkedInOAuth implements AutoCloseable {
 
     /**
      * Whether to ask the member to authorize again now: {@link #reauthorizeBy} is within {@link
-     * Channels#REAUTHORIZE_WARNING} (7 days, as the core's connection health) or past.
+     * SchedulingRules#REAUTHORIZE_WARNING} (7 days, as the core's connection health) or past.
      */
     public static boolean reauthorizeSoon(Credentials credentials, Instant now) {
-        return reauthorizeSoon(credentials, now, Channels.REAUTHORIZE_WARNING);
+        return reauthorizeSoon(credentials, now, SchedulingRules.REAUTHORIZE_WARNING);
     }
 
     /** Whether {@link #reauthorizeBy} is within {@code warning} of {@code now}, or past. */

@@ -29,6 +29,12 @@ public record SchedulingRules(
         Duration latenessWindow,
         PostStatus allCancelledStatus) {
     /**
+     * How long before a token that cannot be refreshed expires that a connection's health turns on {@code
+     * reauthorizeSoon} and the engine tells hosts to ask for a reconnect: 7 days.
+     */
+    public static final Duration REAUTHORIZE_WARNING = Duration.ofDays(7);
+
+    /**
      * Checks the values.
      *
      * @param minLeadTime how far in the future {@code run_at} must at least be (zero: any future instant)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Channel calls in progress, by claim, with when each started (on the engine's ticker) and whether the engine gave
@@ -39,6 +40,7 @@ final class Calls {
     }
 
     /** The call of this claim returned (or never ran); null when the engine did not know it. */
+    @Nullable
     Call finished(Fence fence) {
         return running.remove(fence);
     }

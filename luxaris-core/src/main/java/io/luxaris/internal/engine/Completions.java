@@ -11,8 +11,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +120,7 @@ final class Completions {
          */
         void write(List<Entry> batch) throws StoreDown {
             var failed = new ArrayList<Entry>();
-            StorageException lastTransient = null;
+            @Nullable StorageException lastTransient = null;
             int handled = 0;
             var normal = new ArrayList<Entry>(batch.size());
             for (Entry entry : batch) {
@@ -162,7 +164,7 @@ final class Completions {
             if (handled == 0) {
                 failed.forEach(e -> e.suspect = true);
                 putBack(failed, true);
-                throw new StoreDown(lastTransient);
+                throw new StoreDown(Objects.requireNonNull(lastTransient));
             }
             // the store works: what failed transiently beside written outcomes is struck (degraded when struck out)
             failed.forEach(e -> e.strikes++);
@@ -170,7 +172,7 @@ final class Completions {
         }
 
         /** Writes one outcome (degraded when the store refuses it for good); the transient failure, or null. */
-        private StorageException writeOne(Entry entry) {
+        private @Nullable StorageException writeOne(Entry entry) {
             try {
                 report = report.plus(writer.apply(List.of(entry.result)));
                 return null;
@@ -187,7 +189,7 @@ final class Completions {
         }
 
         /** Writes the outcome without the platform's text; the transient failure, or null (written, or given up). */
-        private StorageException writeDegraded(Entry entry, String cause) {
+        private @Nullable StorageException writeDegraded(Entry entry, @Nullable String cause) {
             try {
                 report = report.plus(writer.apply(List.of(degrade(entry.result))));
                 LOG.warn(

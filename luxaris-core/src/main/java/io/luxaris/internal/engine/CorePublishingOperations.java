@@ -8,11 +8,11 @@ import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantId;
+import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.PostStatusSync;
@@ -26,7 +26,6 @@ import io.luxaris.spi.engine.RunReport;
 import io.luxaris.spi.storage.ClaimRequest;
 import io.luxaris.spi.storage.Fence;
 import io.luxaris.spi.storage.Transaction;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CorePublishingOperations implements PublishingOperations {
     private static final Logger LOG = LoggerFactory.getLogger(CorePublishingOperations.class);
-    /** How long before a non-refreshable token expires that hosts are told to ask for a reconnect. */
-    static final Duration EXPIRY_WARNING = Duration.ofDays(7);
 
     private final CoreRuntime rt;
     private final EngineSettings settings;
@@ -158,16 +156,7 @@ public final class CorePublishingOperations implements PublishingOperations {
                     .error(Optional.of(code), Optional.of(reason))
                     .build();
             if (tx.queue().complete(new Fence(s.id(), s.attemptCount(), instanceId), skipped)) {
-                events.add(OutcomePlanner.event(
-                        s,
-                        now,
-                        PublishEventStatus.CANCELLED,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(code),
-                        Optional.of(reason),
-                        Optional.empty()));
+                events.add(PublishEvent.cancelled(s.id(), s.attemptCount(), now, code, reason));
                 post.ifPresent(p -> touchedPosts.add(p.id()));
                 notices.add(new LuxarisEvent.Skipped(now, skipped, reason));
             }
@@ -223,7 +212,7 @@ public final class CorePublishingOperations implements PublishingOperations {
     }
 
     /** Opens one connection's sealed credentials; empty when they cannot be decrypted (only its jobs fail). */
-    private Optional<Credentials> open(ConnectionId id, byte[] sealed) {
+    private Optional<Credentials> open(ConnectionId id, byte @Nullable [] sealed) {
         if (sealed == null) {
             return Optional.of(new Credentials(Map.of()));
         }
@@ -245,7 +234,7 @@ public final class CorePublishingOperations implements PublishingOperations {
         if (expires.isEmpty() || credentials.refreshToken().isPresent()) {
             return Optional.empty();
         }
-        if (expires.get().isAfter(now.plus(EXPIRY_WARNING))) {
+        if (expires.get().isAfter(now.plus(SchedulingRules.REAUTHORIZE_WARNING))) {
             return Optional.empty();
         }
         Instant previous = expiryWarned.put(connection.id(), expires.get());

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     private final EngineSettings settings;
     private final Clock clock;
     private final Ticker ticker;
-    private final ExecutorService ownedExecutor;
+    private final @Nullable ExecutorService ownedExecutor;
     private final ReentrantLock lock = new ReentrantLock();
     private final Dispatcher dispatcher;
 
@@ -57,10 +58,10 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     private int generation;
 
     @GuardedBy("lock")
-    private Thread coordinator;
+    private @Nullable Thread coordinator;
 
     /** When the background loop last went round (for health checks). */
-    private volatile Instant lastLoopAt;
+    private volatile @Nullable Instant lastLoopAt;
 
     public DefaultSchedulerEngine(EngineContext context) {
         this(context, Ticker.SYSTEM);
@@ -310,7 +311,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         }
     }
 
-    private static void joinQuietly(Thread thread) {
+    private static void joinQuietly(@Nullable Thread thread) {
         if (thread == null || thread == Thread.currentThread()) {
             return;
         }

@@ -1,6 +1,8 @@
 package io.luxaris.internal.engine;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import io.luxaris.domain.ChannelId;
+import io.luxaris.domain.ConnectionId;
 import io.luxaris.errors.StorageException;
 import io.luxaris.spi.engine.ClaimedJobs;
 import io.luxaris.spi.engine.EngineObserver;
@@ -18,13 +20,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One engine cycle and the state it works on: claimed jobs waiting for a slot ({@link Capacity}), channel calls
@@ -32,13 +32,11 @@ import org.slf4j.LoggerFactory;
  * (or a caller of {@code runDue()}) runs cycles; publish threads report through {@link #finish}.
  */
 final class Dispatcher {
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final PublishingOperations ops;
     private final EngineSettings settings;
     private final Clock clock;
     private final Ticker ticker;
-    private final Executor executor;
     private final ReentrantLock lock;
     private final Waiter waiter;
     private final Outbox outbox;
@@ -73,7 +71,6 @@ final class Dispatcher {
         this.settings = settings;
         this.clock = clock;
         this.ticker = ticker;
-        this.executor = executor;
         this.lock = lock;
         this.waiter = new Waiter(lock, ticker);
         this.observer = observer;
@@ -113,11 +110,20 @@ final class Dispatcher {
         boolean full = false;
         boolean answered = false;
         if (claim) {
-            int ask = locked(this::claimAsk);
+            int ask;
+            Set<ConnectionId> busyConnections;
+            Set<ChannelId> busyChannels;
+            lock.lock();
+            try {
+                ask = claimAsk();
+                busyConnections = capacity.busyConnections(clock.instant());
+                busyChannels = capacity.busyChannels();
+            } finally {
+                lock.unlock();
+            }
             if (ask > 0) {
                 ClaimedJobs jobs;
-                jobs = ops.claim(
-                        ask, locked(() -> capacity.busyConnections(clock.instant())), locked(capacity::busyChannels));
+                jobs = ops.claim(ask, busyConnections, busyChannels);
                 observer.claimed(ask, jobs.claimed(), jobs.skipped());
                 answered = true;
                 if (flushed.storeDown().isPresent()) {
@@ -175,7 +181,13 @@ final class Dispatcher {
 
     /** Starts every waiting job the limits allow, in one batch, and runs their calls on the executor. */
     void dispatch() {
-        List<PublishJob> batch = locked(() -> stopping ? List.of() : capacity.takeStartable(clock.instant()));
+        List<PublishJob> batch;
+        lock.lock();
+        try {
+            batch = stopping ? List.of() : capacity.takeStartable(clock.instant());
+        } finally {
+            lock.unlock();
+        }
         if (batch.isEmpty()) {
             return;
         }
@@ -232,49 +244,59 @@ final class Dispatcher {
 
     /** The claims this engine holds: waiting, running, or with an outcome not yet written. */
     List<Fence> held() {
-        var fences = new ArrayList<Fence>(locked(() -> {
-            var mine = new ArrayList<Fence>(capacity.waitingFences());
-            mine.addAll(calls.liveFences());
-            return mine;
-        }));
+        var fences = new ArrayList<Fence>();
+        lock.lock();
+        try {
+            fences.addAll(capacity.waitingFences());
+            fences.addAll(calls.liveFences());
+        } finally {
+            lock.unlock();
+        }
         fences.addAll(outbox.fences());
         return fences;
     }
 
     /** A stopping engine hands its waiting claims back at once. */
     void releaseWaiting() {
-        outbox.release(locked(capacity::drainWaiting));
-        waiter.signal();
-    }
-
-    private <T> T locked(Supplier<T> work) {
+        List<PublishJob> drained;
         lock.lock();
         try {
-            return work.get();
+            drained = capacity.drainWaiting();
         } finally {
             lock.unlock();
         }
+        outbox.release(drained);
+        waiter.signal();
     }
 
     // ---------------------------------------------------------------- waiting
 
     /** Waits until {@code untilNanos} for progress; returns whether nothing runs, waits or remains to be written. */
+    @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     boolean awaitProgress(long untilNanos) {
         waiter.await(untilNanos, () -> !isIdle() && !hasWork());
         abandonOverdue();
-        return locked(this::isIdle);
+        lock.lock();
+        try {
+            return isIdle();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Something for the coordinator to do now: outcomes to write, claims to hand back, a job that may start. */
+    @GuardedBy("lock")
     private boolean hasWork() {
         return !outbox.isEmpty() || (!stopping && capacity.canDispatch(clock.instant()));
     }
 
+    @GuardedBy("lock")
     private boolean isIdle() {
         return calls.live() == 0 && (capacity.waiting() == 0 || stopping) && outbox.isEmpty();
     }
 
     /** Waits up to {@code grace} for live calls to return; true when none is left. */
+    @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     boolean awaitCalls(Duration grace) {
         long deadline = ticker.nanoTime() + grace.toNanos();
         long step = TimeUnit.MILLISECONDS.toNanos(100);
@@ -286,6 +308,7 @@ final class Dispatcher {
     }
 
     /** Sleeps until the next due instant, {@code untilNanos}, a call's timeout, or something to do. */
+    @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     void sleep(Optional<Instant> due, long untilNanos, BooleanSupplier stillCurrent) {
         long at;
         lock.lock();
@@ -335,18 +358,43 @@ final class Dispatcher {
     }
 
     boolean isStopping() {
-        return locked(() -> stopping);
+        lock.lock();
+        try {
+            return stopping;
+        } finally {
+            lock.unlock();
+        }
     }
 
     boolean canClaim() {
-        return locked(() -> claimAsk() > 0);
+        lock.lock();
+        try {
+            return claimAsk() > 0;
+        } finally {
+            lock.unlock();
+        }
     }
 
     int liveCalls() {
-        return locked(() -> calls.live());
+        lock.lock();
+        try {
+            return calls.live();
+        } finally {
+            lock.unlock();
+        }
     }
 
     EngineStatus status(boolean running, boolean loopAlive, Optional<Instant> lastLoopAt) {
+        lock.lock(); // reentrant: the engine calls this under the same lock
+        try {
+            return status0(running, loopAlive, lastLoopAt);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @GuardedBy("lock")
+    private EngineStatus status0(boolean running, boolean loopAlive, Optional<Instant> lastLoopAt) {
         return new EngineStatus(
                 running && !stopping,
                 capacity.inFlight(),

@@ -3,7 +3,6 @@ package io.luxaris.internal.engine;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventId;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
@@ -66,27 +65,11 @@ final class OutcomePlanner {
                     .external(Optional.of(p.externalId()), p.url())
                     .error(Optional.empty(), Optional.empty())
                     .build();
+            PublishEvent success =
+                    PublishEvent.success(s.id(), s.attemptCount(), at, p.externalId(), p.url(), p.rawResponse());
             PublishEvent event = unconfirmed.isPresent()
-                    ? event(
-                            s,
-                            at,
-                            PublishEventStatus.SUCCESS,
-                            Optional.of(p.externalId()),
-                            p.url(),
-                            Optional.empty(),
-                            Optional.of(RECONCILED),
-                            Optional.of("found on the platform after the outcome was unknown"),
-                            p.rawResponse())
-                    : event(
-                            s,
-                            at,
-                            PublishEventStatus.SUCCESS,
-                            Optional.of(p.externalId()),
-                            p.url(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            p.rawResponse());
+                    ? success.withNote(RECONCILED, "found on the platform after the outcome was unknown")
+                    : success;
             return planned(
                     result,
                     done,
@@ -103,16 +86,7 @@ final class OutcomePlanner {
                     .external(Optional.empty(), Optional.empty())
                     .error(Optional.empty(), Optional.empty())
                     .build();
-            PublishEvent event = event(
-                    s,
-                    now,
-                    PublishEventStatus.DRY_RUN,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    d.rawResponse());
+            PublishEvent event = PublishEvent.dryRun(s.id(), s.attemptCount(), now, d.rawResponse());
             return planned(
                     result,
                     dry,
@@ -224,39 +198,35 @@ final class OutcomePlanner {
     }
 
     static PublishEvent failedEvent(Schedule s, Instant at, PublishEventStatus status, PublishOutcome.Failed f) {
-        return event(
-                s,
-                at,
-                status,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(f.kind()),
-                Optional.of(f.code()),
-                Optional.of(f.safeMessage()),
-                f.rawResponse());
-    }
-
-    static PublishEvent event(
-            Schedule s,
-            Instant at,
-            PublishEventStatus status,
-            Optional<String> externalId,
-            Optional<String> url,
-            Optional<FailureKind> kind,
-            Optional<String> code,
-            Optional<String> message,
-            Optional<String> raw) {
-        return new PublishEvent(
-                PublishEventId.random(),
-                s.id(),
-                s.attemptCount(),
-                at,
-                status,
-                externalId,
-                url,
-                kind,
-                code,
-                message,
-                raw);
+        return switch (status) {
+            case FAILED ->
+                PublishEvent.failed(
+                        s.id(),
+                        s.attemptCount(),
+                        at,
+                        Optional.of(f.kind()),
+                        f.code(),
+                        f.safeMessage(),
+                        f.rawResponse());
+            case RETRIED ->
+                PublishEvent.retried(
+                        s.id(),
+                        s.attemptCount(),
+                        at,
+                        Optional.of(f.kind()),
+                        f.code(),
+                        f.safeMessage(),
+                        f.rawResponse());
+            case UNCONFIRMED ->
+                PublishEvent.unconfirmed(
+                        s.id(),
+                        s.attemptCount(),
+                        at,
+                        Optional.of(f.kind()),
+                        f.code(),
+                        f.safeMessage(),
+                        f.rawResponse());
+            default -> throw new IllegalArgumentException("not a failure status: " + status);
+        };
     }
 }

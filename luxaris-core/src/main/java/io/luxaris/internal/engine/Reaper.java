@@ -2,7 +2,6 @@ package io.luxaris.internal.engine;
 
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.CoreRuntime;
@@ -49,15 +48,13 @@ final class Reaper {
                 String reason = "the engine holding it stopped answering while it was being published (lease of "
                         + s.lease().map(l -> l.owner()).orElse("?")
                         + " expired); it may or may not be on the platform";
-                events.add(OutcomePlanner.event(
-                        s,
+                events.add(PublishEvent.unconfirmed(
+                        s.id(),
+                        s.attemptCount(),
                         now,
-                        PublishEventStatus.UNCONFIRMED,
-                        Optional.empty(),
-                        Optional.empty(),
                         Optional.of(FailureKind.UNKNOWN),
-                        Optional.of("lease_expired"),
-                        Optional.of(reason),
+                        "lease_expired",
+                        reason,
                         Optional.empty()));
                 notices.add(new LuxarisEvent.Unconfirmed(now, s, reason));
             }

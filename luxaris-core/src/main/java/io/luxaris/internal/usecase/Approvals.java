@@ -7,8 +7,6 @@ import io.luxaris.domain.Limits;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventId;
-import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
@@ -37,11 +35,9 @@ final class Approvals {
     static final String REJECTED = "approval_rejected";
 
     private final CoreRuntime rt;
-    private final DefaultPosts posts;
 
-    public Approvals(CoreRuntime rt, DefaultPosts posts) {
+    public Approvals(CoreRuntime rt) {
         this.rt = Objects.requireNonNull(rt, "rt");
-        this.posts = Objects.requireNonNull(posts, "posts");
     }
 
     void requireForPost(Principal principal, PostId id, boolean required) {
@@ -96,18 +92,8 @@ final class Approvals {
                                 .error(Optional.of("too_late"), Optional.of(reason))
                                 .build());
                 tx.publishEvents()
-                        .insert(new PublishEvent(
-                                PublishEventId.random(),
-                                schedule.id(),
-                                schedule.attemptCount(),
-                                now,
-                                PublishEventStatus.CANCELLED,
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.of("too_late"),
-                                Optional.of(reason),
-                                Optional.empty()));
+                        .insert(PublishEvent.cancelled(
+                                schedule.id(), schedule.attemptCount(), now, "too_late", reason));
                 events.add(new LuxarisEvent.Approved(now, updated, principal.id(), text));
                 events.add(new LuxarisEvent.Skipped(now, updated, reason));
             } else {

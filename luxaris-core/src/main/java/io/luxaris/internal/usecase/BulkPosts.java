@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Posts#createAll}: every draft checked like a single post (reads only), then the valid ones written in one
@@ -76,7 +77,8 @@ final class BulkPosts {
     }
 
     /** The post and variants the draft makes, checked and not yet stored; null with the violations in {@code v}. */
-    private PostDetails checked(Transaction tx, Principal principal, PostDraft draft, Instant now, Validation v) {
+    private @Nullable PostDetails checked(
+            Transaction tx, Principal principal, PostDraft draft, Instant now, Validation v) {
         if (draft == null) {
             v.add("draft", "required", "is required");
             return null;
@@ -106,9 +108,9 @@ final class BulkPosts {
             } catch (ValidationException e) {
                 v.addAll(e.violations());
             } catch (NotFoundException e) {
-                v.add(prefix + ".connection", "not_found", e.getMessage());
+                v.add(prefix + ".connection", "not_found", String.valueOf(e.getMessage()));
             } catch (AccessDeniedException e) {
-                v.add(prefix + ".connection", "access_denied", e.getMessage());
+                v.add(prefix + ".connection", "access_denied", String.valueOf(e.getMessage()));
             }
         }
         return v.ok() ? new PostDetails(post, variants) : null;

@@ -38,11 +38,13 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Schedules#scheduleAll}: every item checked like a single schedule, the valid ones written in one
@@ -122,7 +124,7 @@ final class BulkScheduling {
         }
         Map<PostId, Post> posts = tx.posts().findAll(postIds);
         Map<ConnectionId, ChannelConnection> connections = tx.connections().findAll(connectionIds);
-        var rates = new RateWindows(tx, requests, variants, now);
+        var rates = new RateWindows(tx, requests, now);
 
         var items = new ArrayList<BulkItem<Schedule>>(requests.size());
         var accepted = new ArrayList<Schedule>();
@@ -194,7 +196,7 @@ final class BulkScheduling {
     }
 
     /** The schedule the item creates, or null with the item's violations in {@code v}. */
-    private Schedule check(
+    private @Nullable Schedule check(
             Principal principal,
             ScheduleRequest r,
             Map<VariantId, PostVariant> variants,
@@ -273,7 +275,7 @@ final class BulkScheduling {
             check.run();
             return true;
         } catch (AccessDeniedException e) {
-            v.add(field, "access_denied", e.getMessage());
+            v.add(field, "access_denied", String.valueOf(e.getMessage()));
             return false;
         }
     }
@@ -287,7 +289,7 @@ final class BulkScheduling {
         private final Instant from;
         private final Instant to;
 
-        RateWindows(Transaction tx, List<ScheduleRequest> requests, Map<VariantId, PostVariant> variants, Instant now) {
+        RateWindows(Transaction tx, List<ScheduleRequest> requests, Instant now) {
             this.tx = tx;
             this.enabled = rt.rules().maxSchedulesPerHourPerConnection().isPresent()
                     || rt.rules().minGapPerConnection().isPresent();
@@ -315,7 +317,7 @@ final class BulkScheduling {
             if (!enabled) {
                 return List.of();
             }
-            TreeMap<Instant, Integer> known = load(connection);
+            NavigableMap<Instant, Integer> known = load(connection);
             var others = new ArrayList<Instant>();
             known.subMap(runAt.minus(around), true, runAt.plus(around), true).forEach((at, n) -> {
                 for (int k = 0; k < n; k++) {
@@ -331,7 +333,7 @@ final class BulkScheduling {
             }
         }
 
-        private TreeMap<Instant, Integer> load(ConnectionId connection) {
+        private NavigableMap<Instant, Integer> load(ConnectionId connection) {
             return times.computeIfAbsent(connection, c -> {
                 var map = new TreeMap<Instant, Integer>();
                 tx.schedules().listActiveByConnection(c, from, to).forEach(s -> map.merge(s.runAt(), 1, Integer::sum));

@@ -89,7 +89,7 @@ public final class DefaultCalendar implements Calendar {
                         r.schedule(),
                         r.post(),
                         r.variant(),
-                        catalog.get(r.schedule().channelId()),
+                        Objects.requireNonNull(catalog.get(r.schedule().channelId()), "channel row"),
                         r.connection()))
                 .toList();
         return DefaultPosts.page(
@@ -111,7 +111,7 @@ public final class DefaultCalendar implements Calendar {
             from = monday.atStartOfDay(zone).toInstant();
             to = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
         }
-        if (from == null || !Limits.supports(from) || !Limits.supports(to)) {
+        if (from == null || to == null || !Limits.supports(from) || !Limits.supports(to)) {
             throw ValidationException.of(
                     "day",
                     "range",

@@ -71,7 +71,7 @@ public final class DefaultChannels implements Channels {
             v.addAll(e.violations());
         }
         v.throwIfInvalid();
-        return registered.measure().measure(text);
+        return Objects.requireNonNull(registered).measure().measure(text);
     }
 
     @Override
@@ -94,7 +94,7 @@ public final class DefaultChannels implements Channels {
         var connection = new ChannelConnection(
                 ConnectionId.random(),
                 principal.id(),
-                channel.channel().id(),
+                Objects.requireNonNull(channel).channel().id(),
                 request.displayName().strip(),
                 ConnectionStatus.CONNECTED,
                 Optional.empty(),
@@ -224,7 +224,7 @@ public final class DefaultChannels implements Channels {
         Optional<Instant> expires = c.credentialsExpireAt();
         boolean expired = expires.map(e -> !now.isBefore(e)).orElse(false);
         boolean needs = c.status() != ConnectionStatus.CONNECTED || (expired && !refreshable);
-        Instant warnAfter = now.plus(REAUTHORIZE_WARNING);
+        Instant warnAfter = now.plus(io.luxaris.domain.rules.SchedulingRules.REAUTHORIZE_WARNING);
         boolean soon = !needs
                 && ((!refreshable && expires.map(e -> e.isBefore(warnAfter)).orElse(false))
                         || (refreshable

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +134,7 @@ public final class DefaultGeneration implements Generation {
 
         var suggestions = new ArrayList<GenerationSuggestion>();
         var errors = new LinkedHashMap<String, String>();
-        String current = null; // the channel being generated for, while one is
+        @Nullable String current = null; // the channel being generated for, while one is
         try {
             for (RegisteredChannel channel : channels) {
                 current = channel.key();
@@ -160,7 +161,7 @@ public final class DefaultGeneration implements Generation {
                         max,
                         request.count());
                 try {
-                    GenerationResult result = generator.generate(prompt);
+                    GenerationResult result = Objects.requireNonNull(generator).generate(prompt);
                     for (Candidate candidate : result.candidates()) {
                         suggestions.add(fit(
                                 session.id(), channel, generator, generatorKey, prompt, candidate, result.metadata()));
@@ -216,7 +217,7 @@ public final class DefaultGeneration implements Generation {
             GenerationSession session,
             List<RegisteredChannel> channels,
             Map<String, String> errors,
-            String current) {
+            @Nullable String current) {
         var reasons = new LinkedHashMap<>(errors);
         String kind = failure.getClass().getSimpleName();
         if (current != null) {
@@ -326,6 +327,7 @@ public final class DefaultGeneration implements Generation {
         return accept(principal, id, Optional.of(Objects.requireNonNull(post, "post")));
     }
 
+    @SuppressWarnings("ReferenceEquality") // records are immutable: the same instance back means nothing changed
     private AcceptedSuggestion accept(Principal principal, SuggestionId id, Optional<PostId> into) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(id, "id");

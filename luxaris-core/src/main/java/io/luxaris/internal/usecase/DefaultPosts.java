@@ -364,12 +364,12 @@ public final class DefaultPosts implements Posts {
                 v, draft.content(), draft.thread(), draft.media(), draft.tone(), draft.metadata(), prefix);
         validateFollowUps(v, draft.followUps(), prefix);
         v.throwIfInvalid();
-        final RegisteredChannel ch = channel;
+        final RegisteredChannel ch = Objects.requireNonNull(channel);
         Optional<ChannelConnection> connection =
                 draft.connection().map(cid -> usableConnection(tx, principal, cid, ch, field(prefix, "connection"), v));
         v.throwIfInvalid();
-        PostVariant variant = newVariant(postId, channel, draft, source, now);
-        v.addAll(channel.validate(variant, connection, prefix));
+        PostVariant variant = newVariant(postId, ch, draft, source, now);
+        v.addAll(ch.validate(variant, connection, prefix));
         v.throwIfInvalid();
         return variant;
     }

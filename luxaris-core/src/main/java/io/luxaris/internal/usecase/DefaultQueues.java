@@ -492,6 +492,6 @@ public final class DefaultQueues implements Queues {
         }
         v.range("maxPerDay", draft.maxPerDay(), 1, PostingQueue.MAX_SLOTS);
         v.throwIfInvalid();
-        return zone;
+        return Objects.requireNonNull(zone);
     }
 }

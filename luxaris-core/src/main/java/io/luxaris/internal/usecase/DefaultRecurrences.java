@@ -106,7 +106,9 @@ public final class DefaultRecurrences implements Recurrences {
                     0);
             tx.recurrences().insert(series);
             events.add(new LuxarisEvent.SeriesCreated(now, series));
-            return SeriesMaterialiser.materialise(tx, rt, series, now, events).series();
+            RecurringSeries stored = Objects.requireNonNull(
+                    SeriesMaterialiser.materialise(tx, rt, series, now, events).series());
+            return stored;
         });
         published(events);
         return created;
@@ -148,8 +150,8 @@ public final class DefaultRecurrences implements Recurrences {
             }
             RecurringSeries revised = tx.recurrences().update(series.revised(update.rule(), update.variations(), now));
             events.add(new LuxarisEvent.SeriesUpdated(now, revised));
-            RecurringSeries stored =
-                    SeriesMaterialiser.materialise(tx, rt, revised, now, events).series();
+            RecurringSeries stored = Objects.requireNonNull(
+                    SeriesMaterialiser.materialise(tx, rt, revised, now, events).series());
             PostStatusSync.refresh(tx, series.postId(), rt.rules(), now);
             return stored;
         });

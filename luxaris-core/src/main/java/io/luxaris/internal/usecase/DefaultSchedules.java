@@ -8,8 +8,6 @@ import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventId;
-import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
@@ -62,7 +60,7 @@ public final class DefaultSchedules implements Schedules {
     public DefaultSchedules(CoreRuntime rt, DefaultPosts posts) {
         this.rt = Objects.requireNonNull(rt, "rt");
         this.posts = Objects.requireNonNull(posts, "posts");
-        this.approvals = new Approvals(rt, posts);
+        this.approvals = new Approvals(rt);
         this.bulk = new BulkScheduling(rt);
         this.queues = new DefaultQueues(rt, posts, this);
         this.followUpParts = new FollowUpParts(rt);
@@ -224,7 +222,7 @@ public final class DefaultSchedules implements Schedules {
             }
             checks.throwIfInvalid();
             var subjects = new ArrayList<ApprovalSubject>();
-            subjects.add(ApprovalSubject.of(post.id()));
+            subjects.add(ApprovalSubject.of(Objects.requireNonNull(post).id()));
             planned.forEach(s -> subjects.add(ApprovalSubject.of(s.connectionId())));
             var required = tx.approvals().required(subjects);
             boolean postHeld = rt.approvalRequired() || required.contains(ApprovalSubject.of(post.id()));
@@ -431,14 +429,9 @@ public final class DefaultSchedules implements Schedules {
                         .external(Optional.of(p.externalId()), p.url())
                         .error(Optional.empty(), Optional.empty())
                         .build();
-                record = event(
-                        schedule,
-                        now,
-                        PublishEventStatus.SUCCESS,
-                        Optional.of(p.externalId()),
-                        p.url(),
-                        Optional.of("resolved_published"),
-                        Optional.of(note));
+                record = PublishEvent.success(
+                                schedule.id(), schedule.attemptCount(), now, p.externalId(), p.url(), Optional.empty())
+                        .withNote("resolved_published", note);
                 PostVariant variant = tx.variants().find(schedule.variantId()).orElseThrow();
                 if (!variant.isPublished()) {
                     tx.variants().update(variant.withStatus(VariantStatus.PUBLISHED, now));
@@ -457,27 +450,21 @@ public final class DefaultSchedules implements Schedules {
                         .nextAttemptAt(time.instant().get())
                         .error(Optional.of("resolved_not_published"), Optional.of(note))
                         .build();
-                record = event(
-                        schedule,
+                record = PublishEvent.retried(
+                        schedule.id(),
+                        schedule.attemptCount(),
                         now,
-                        PublishEventStatus.RETRIED,
                         Optional.empty(),
-                        Optional.empty(),
-                        Optional.of("resolved_not_published"),
-                        Optional.of(note + "; publishing again"));
+                        "resolved_not_published",
+                        note + "; publishing again",
+                        Optional.empty());
             } else {
                 updated = schedule.withStatus(ScheduleStatus.CANCELLED, now).toBuilder()
                         .lease(Optional.empty())
                         .error(Optional.of("resolved_not_published"), Optional.of(note))
                         .build();
-                record = event(
-                        schedule,
-                        now,
-                        PublishEventStatus.CANCELLED,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of("resolved_not_published"),
-                        Optional.of(note + "; cancelled"));
+                record = PublishEvent.cancelled(
+                        schedule.id(), schedule.attemptCount(), now, "resolved_not_published", note + "; cancelled");
             }
             Schedule stored = tx.schedules().update(updated);
             tx.publishEvents().insert(record);
@@ -530,28 +517,6 @@ public final class DefaultSchedules implements Schedules {
     @Override
     public void requireApproval(Principal principal, ConnectionId connection, boolean required) {
         approvals.requireForConnection(principal, connection, required);
-    }
-
-    private static PublishEvent event(
-            Schedule schedule,
-            Instant now,
-            PublishEventStatus status,
-            Optional<String> externalId,
-            Optional<String> url,
-            Optional<String> code,
-            Optional<String> message) {
-        return new PublishEvent(
-                PublishEventId.random(),
-                schedule.id(),
-                schedule.attemptCount(),
-                now,
-                status,
-                externalId,
-                url,
-                Optional.empty(),
-                code,
-                message,
-                Optional.empty());
     }
 
     /** The rate-limit violations of one schedule at {@code runAt}, reported on the field {@code when}. */

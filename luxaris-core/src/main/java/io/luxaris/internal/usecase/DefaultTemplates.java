@@ -135,7 +135,7 @@ public final class DefaultTemplates implements Templates {
         if (!rendered.ok()) {
             throw new ValidationException(rendered.violations());
         }
-        return rendered.text();
+        return Objects.requireNonNull(rendered.text());
     }
 
     private static TemplateText compile(String body, String field) {
@@ -143,7 +143,7 @@ public final class DefaultTemplates implements Templates {
         if (!result.ok()) {
             throw new ValidationException(result.violations());
         }
-        return result.template();
+        return Objects.requireNonNull(result.template());
     }
 
     private Optional<ChannelId> validate(TemplateDraft draft) {

@@ -4,4 +4,7 @@
  * io.luxaris.spi.engine.EngineSettings} tunes the default engine and an {@link io.luxaris.spi.engine.EngineObserver}
  * sees what it does.
  */
+@NullMarked
 package io.luxaris.spi.engine;
+
+import org.jspecify.annotations.NullMarked;

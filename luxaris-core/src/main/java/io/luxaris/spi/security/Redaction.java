@@ -207,7 +207,8 @@ public final class Redaction {
     /** Each hex digit as a class of its upper- and lower-case form ({@code 2F} as {@code 2[Ff]}). */
     private static String hexDigits(String hex) {
         var out = new StringBuilder();
-        for (char c : hex.toCharArray()) {
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
             if (Character.isLetter(c)) {
                 out.append('[').append(c).append(Character.toLowerCase(c)).append(']');
             } else {

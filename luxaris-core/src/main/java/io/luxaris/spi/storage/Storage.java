@@ -1,5 +1,7 @@
 package io.luxaris.spi.storage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A transactional store for every entity of the Posts context plus the engine's schedule queue.
  *
@@ -23,7 +25,7 @@ public interface Storage extends AutoCloseable {
      * @return what the work returned
      * @throws io.luxaris.errors.StorageException when the store fails (the work's own exceptions pass through unchanged)
      */
-    <T> T inTransaction(TransactionWork<T> work);
+    <T extends @Nullable Object> T inTransaction(TransactionWork<T> work);
 
     /**
      * Runs {@code work} in a read-only transaction.
@@ -33,7 +35,7 @@ public interface Storage extends AutoCloseable {
      * @return what the work returned
      * @throws io.luxaris.errors.StorageException when the store fails (the work's own exceptions pass through unchanged)
      */
-    <T> T readOnly(TransactionWork<T> work);
+    <T extends @Nullable Object> T readOnly(TransactionWork<T> work);
 
     /**
      * True when data survives a restart (databases); Luxaris then refuses an ephemeral secret cipher.

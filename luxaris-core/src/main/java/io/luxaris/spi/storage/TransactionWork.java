@@ -1,12 +1,14 @@
 package io.luxaris.spi.storage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Work done inside one transaction.
  *
  * @param <T> what the work returns
  */
 @FunctionalInterface
-public interface TransactionWork<T> {
+public interface TransactionWork<T extends @Nullable Object> {
     /**
      * Does the work.
      *

@@ -19,4 +19,7 @@
  *
  * <p>A real platform plugin replaces the file with HTTP calls; the outcome rules stay the same.
  */
+@NullMarked
 package io.luxaris.examples.outbox;
+
+import org.jspecify.annotations.NullMarked;

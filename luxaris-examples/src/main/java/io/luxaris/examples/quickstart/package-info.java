@@ -5,4 +5,7 @@
  * {@code QuickstartChannels} decides dry run or real from the environment; {@code ProgressBar} listens to
  * Luxaris's lifecycle events; {@code CalendarTable} prints the results.
  */
+@NullMarked
 package io.luxaris.examples.quickstart;
+
+import org.jspecify.annotations.NullMarked;

@@ -185,7 +185,9 @@ public final class PlatformHttp implements AutoCloseable {
         long cap = settings.maxResponseBytes();
         ResponseBody body = response.body();
         MediaType type = body.contentType();
-        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        Charset charset = type == null
+                ? StandardCharsets.UTF_8
+                : Objects.requireNonNullElse(type.charset(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         if (!error && body.contentLength() > cap) {
             throw tooLarge(status, cap);
         }

@@ -172,6 +172,7 @@ final class ConnectionRepo implements ConnectionRepository {
         if (ids.isEmpty()) {
             return found;
         }
+        @SuppressWarnings("ArrayRecordComponent") // a local carrier of one row; never compared or hashed
         record Sealed(ConnectionId id, byte[] credentials) {}
         tx.listIn(
                         "read credentials of " + ids.size() + " connection(s)",

@@ -30,6 +30,8 @@ public final class Database {
     private final String description;
     private final boolean durable;
     private final boolean enforceReadCommitted;
+
+    @SuppressWarnings("ThreadLocalUsage") // per database on purpose: each one knows the transaction of each thread
     private final ThreadLocal<JdbcTransaction> current = new ThreadLocal<>();
 
     /**

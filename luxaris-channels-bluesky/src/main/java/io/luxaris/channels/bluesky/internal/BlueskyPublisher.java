@@ -283,7 +283,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
                         p.ref().uri());
                 return new Posted(p.ref(), Optional.of(Classifier.raw(result, session.secrets())), Optional.empty());
             }
-            if (check instanceof Different d) {
+            if (check instanceof Different) {
                 throw keyTaken(label, rkey, failed);
             }
             if (check instanceof Unreadable u) {

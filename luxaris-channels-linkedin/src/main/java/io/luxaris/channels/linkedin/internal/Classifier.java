@@ -97,7 +97,7 @@ public final class Classifier {
     }
 
     private static PublishOutcome.Failed forbidden(String code, String said) {
-        if ("ACCESS_DENIED".equalsIgnoreCase(code) || code.isEmpty() && said.startsWith("Not enough permissions")) {
+        if ("ACCESS_DENIED".equalsIgnoreCase(code) || (code.isEmpty() && said.startsWith("Not enough permissions"))) {
             return PublishOutcome.failed(
                     FailureKind.REJECTED,
                     "access_denied",

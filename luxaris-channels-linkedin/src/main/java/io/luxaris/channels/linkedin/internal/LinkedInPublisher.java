@@ -11,6 +11,7 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
@@ -21,7 +22,6 @@ import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.RefreshResult;
-import io.luxaris.usecase.Channels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -267,7 +267,7 @@ public final class LinkedInPublisher implements ChannelPublisher {
                 ? credentials.refreshExpiresAt()
                 : credentials.expiresAt();
         if (by.isPresent()
-                && by.get().isBefore(now.plus(Channels.REAUTHORIZE_WARNING))
+                && by.get().isBefore(now.plus(SchedulingRules.REAUTHORIZE_WARNING))
                 && warnedReauthorization.add(connection)) {
             LOG.warn(
                     "LinkedIn connection {} must be authorized again by {}: its token cannot be renewed past that",

@@ -290,7 +290,7 @@ public final class ThreadsPublisher implements ChannelPublisher {
                     .orElseGet(Progress::new)
                     .mergeFrom(Progress.fromCheckpoint(request.checkpoint()));
             request.connection().property(PENDING_PROPERTY).ifPresent(pending -> {
-                String[] fields = pending.strip().split(" ");
+                String[] fields = pending.strip().split(" ", -1);
                 if (fields.length == 3 && fields[0].equals(request.scheduleId().toString())) {
                     try {
                         progress.createdIfUnknown(Integer.parseInt(fields[1]), fields[2]);

@@ -121,8 +121,7 @@ public final class MediaUploader {
                                 .addFormDataPart("media_category", "tweet_image")
                                 .build())
                         .build(),
-                label,
-                now);
+                label);
         return mediaId(result, label, now, session);
     }
 
@@ -138,8 +137,7 @@ public final class MediaUploader {
                         .url(settings.url("2", "media", "upload", "initialize").build())
                         .post(RequestBody.create(Json.write(init), PlatformHttp.JSON))
                         .build(),
-                label,
-                now);
+                label);
         String id = mediaId(initialized, label, now, session);
         long total = 0;
         try (InputStream in = content.open()) {
@@ -163,8 +161,7 @@ public final class MediaUploader {
                                         .addFormDataPart("segment_index", Integer.toString(index))
                                         .build())
                                 .build(),
-                        label,
-                        now);
+                        label);
                 requireSuccess(appended, label, now, session);
                 segment++;
                 if (segment > 999) {
@@ -190,8 +187,7 @@ public final class MediaUploader {
                                 .build())
                         .post(RequestBody.create(new byte[0], null))
                         .build(),
-                label,
-                now);
+                label);
         requireSuccess(finalized, label, now, session);
         awaitProcessing(session, id, finalized.json(), label, now);
         return id;
@@ -244,8 +240,7 @@ public final class MediaUploader {
                                     .build())
                             .get()
                             .build(),
-                    label,
-                    now);
+                    label);
             requireSuccess(status, label, now, session);
             answer = status.json();
             info = answer.at("/data/processing_info");
@@ -262,13 +257,11 @@ public final class MediaUploader {
                         .url(settings.url("2", "media", "metadata").build())
                         .post(RequestBody.create(Json.write(body), PlatformHttp.JSON))
                         .build(),
-                label + " (alt text)",
-                now);
+                label + " (alt text)");
         requireSuccess(result, label + " (alt text)", now, session);
     }
 
-    private static HttpResult send(Auth.Session session, Supplier<Request> build, String label, Instant now)
-            throws Fail {
+    private static HttpResult send(Auth.Session session, Supplier<Request> build, String label) throws Fail {
         try {
             return session.call(build, false);
         } catch (TransportFailure e) {
