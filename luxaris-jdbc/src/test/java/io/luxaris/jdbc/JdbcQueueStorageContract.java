@@ -9,13 +9,13 @@ import org.junit.jupiter.api.TestInstance;
 /** The testkit's queue storage contract on one SQL database; each test starts with empty tables. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcQueueStorageContract extends QueueStorageContract {
-    private ContractStore store;
+    private ContractDatabase store;
 
     abstract TestDatabase.Kind kind();
 
     @BeforeAll
     void createDatabase() {
-        store = new ContractStore(kind());
+        store = new ContractDatabase(kind());
     }
 
     @AfterAll
