@@ -227,12 +227,12 @@ final class Comments {
                 ? Optional.empty()
                 : Optional.of(target.parent().externalId());
         try {
-            Scan scan = scan(postUrn, author, text, since, previous, accessToken, secrets);
+            Scan scan = scan(postUrn, author, text, since, previous, accessToken, secrets, now);
             if (scan.found().isEmpty() && scan.complete()) {
                 Duration left = Attempts.graceLeft(sentAt, now, settings.lookupGrace());
                 if (!left.isZero()) {
                     sleeper.sleep(left);
-                    scan = scan(postUrn, author, text, since, previous, accessToken, secrets);
+                    scan = scan(postUrn, author, text, since, previous, accessToken, secrets, now);
                 }
             }
             if (scan.found().isPresent()) {
@@ -296,7 +296,8 @@ final class Comments {
             Instant since,
             Optional<String> previous,
             String accessToken,
-            Collection<String> secrets)
+            Collection<String> secrets,
+            Instant now)
             throws Fail, TransportFailure {
         for (int page = 0; page < MAX_PAGES; page++) {
             int start = page * PAGE_SIZE;
@@ -307,7 +308,7 @@ final class Comments {
             HttpResult result = http.execute(
                     LinkedInPublisher.rest(settings, url, accessToken).get().build(), false);
             if (!result.isSuccessful()) {
-                PublishOutcome.Failed failed = Classifier.classify(result, settings, Instant.EPOCH, secrets, false);
+                PublishOutcome.Failed failed = Classifier.classify(result, settings, now, secrets, false);
                 String hint = result.status() == 403
                         ? "; listing a member's comments needs LinkedIn's restricted r_member_social permission"
                         : "";
