@@ -13,6 +13,7 @@ import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelLimits;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
 import io.luxaris.errors.Violation;
@@ -24,6 +25,7 @@ import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
+import io.luxaris.spi.channel.Sleeper;
 import io.luxaris.spi.security.Redaction;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -69,6 +71,13 @@ import org.slf4j.LoggerFactory;
  * <p><b>Limits.</b> {@value #MAX_COMMENTARY_LENGTH} characters, up to {@value #MAX_IMAGES} images (JPEG, PNG, or a
  * single GIF) read from the host's {@code MediaSource}, links; no video, no threads.
  *
+ * <p><b>First comment.</b> A variant's {@linkplain FollowUpKind#COMMENT comment} follow-ups are posted as comments on
+ * its post through LinkedIn's Comments API ({@code POST /rest/socialActions/{post urn}/comments}), as the post's
+ * author. A comment is plain text (not little text: nothing is escaped); LinkedIn documents no comment length, so the
+ * commentary limit of {@value #MAX_COMMENTARY_LENGTH} characters applies to it. A comment request that went unanswered
+ * is looked up among the post's comments (same author, same text, made since the request). Replies (a thread of
+ * posts) are not offered: LinkedIn posts have no reply chain (see docs/platforms/linkedin.md §2.7).
+ *
  * <p><b>Requests.</b> Every REST call carries {@code LinkedIn-Version} ({@link #DEFAULT_VERSION} unless {@linkplain
  * Builder#version configured}) and {@code X-Restli-Protocol-Version: 2.0.0}. LinkedIn sunsets a version about a year
  * after its release and then answers 426; the channel then fails posts as rejected with code {@code
@@ -98,12 +107,13 @@ public final class LinkedInChannel implements ChannelProvider {
     private static final Pattern POST_URN = Pattern.compile("urn:li:(?:share|ugcPost):[A-Za-z0-9_-]+");
     private static final String POST_URL = "https://www.linkedin.com/feed/update/";
     private static final ChannelDescriptor DESCRIPTOR = ChannelDescriptor.of(
-            "LinkedIn",
-            ChannelLimits.builder(MAX_COMMENTARY_LENGTH)
-                    .images(MAX_IMAGES)
-                    .gif()
-                    .links(true)
-                    .build());
+                    "LinkedIn",
+                    ChannelLimits.builder(MAX_COMMENTARY_LENGTH)
+                            .images(MAX_IMAGES)
+                            .gif()
+                            .links(true)
+                            .build())
+            .withFollowUps(FollowUpKind.COMMENT);
 
     private final Settings settings;
 
@@ -181,7 +191,7 @@ public final class LinkedInChannel implements ChannelProvider {
         if (settings.dryRun()) {
             LOG.info("LinkedIn channel in dry-run mode: requests are built and logged, never sent");
         }
-        return new LinkedInPublisher(settings);
+        return new LinkedInPublisher(settings, settings.sleeper().orElseGet(environment::sleeper));
     }
 
     /**
@@ -275,6 +285,7 @@ public final class LinkedInChannel implements ChannelProvider {
         private Duration refreshAhead = Settings.DEFAULT_REFRESH_AHEAD;
         private Duration throttleBackoff = Settings.DEFAULT_THROTTLE_BACKOFF;
         private Visibility visibility = Visibility.PUBLIC;
+        private Duration lookupGrace = Settings.DEFAULT_LOOKUP_GRACE;
 
         private Builder() {}
 
@@ -384,6 +395,25 @@ public final class LinkedInChannel implements ChannelProvider {
         }
 
         /**
+         * How long a comment request that got no answer may take to show among the post's comments; default 5 s. A
+         * lookup that does not find the comment waits what is left of this period and looks again before it calls
+         * the comment absent (and the comment may be sent again).
+         */
+        public Builder lookupGrace(Duration grace) {
+            this.lookupGrace = notNegative(grace, "lookupGrace");
+            return this;
+        }
+
+        /**
+         * How the channel waits (for a lookup's grace period); default: the environment's ({@link
+         * io.luxaris.spi.channel.ChannelEnvironment#sleeper()}), real waiting unless the host's clock can sleep.
+         */
+        public Builder sleeper(Sleeper value) {
+            common.sleeper(value);
+            return this;
+        }
+
+        /**
          * Dry-run mode: every request (uploads included) is built exactly as it would be sent, logged at INFO with
          * the {@code Authorization} header and tokens redacted, and not sent. Publishing ends as a dry run ({@code
          * PublishOutcome.DryRun}, schedule status {@code dry_run}): neither published nor failed.
@@ -411,7 +441,9 @@ public final class LinkedInChannel implements ChannelProvider {
                     clientSecret,
                     refreshAhead,
                     throttleBackoff,
-                    visibility));
+                    visibility,
+                    lookupGrace,
+                    common.sleeper()));
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +39,10 @@ import okio.ByteString;
  *       and cuts it at the first unescaped reserved character, as LinkedIn silently does;
  *   <li>{@code POST /rest/images?action=initializeUpload} → upload URL pointing back at the fake; {@code PUT} → 201;
  *   <li>{@code DELETE /rest/posts/{urn}} → 204 (404 when unknown); {@code GET /v2/userinfo};
+ *   <li>{@code POST /rest/socialActions/{encoded post urn}/comments} (§2.7) → 201, {@code x-restli-id} and the comment
+ *       with its {@code commentUrn} on the post's activity (404 for an unknown post, 403 for {@code content}); {@code
+ *       GET} on the same path lists the post's comments, newest first, {@code start}/{@code count} paged with {@code
+ *       paging.total};
  *   <li>{@code POST /oauth/v2/accessToken}: authorization code and (for partner apps) refresh; refresh tokens are
  *       not rotated and report their remaining lifetime.
  * </ul>
@@ -68,6 +73,10 @@ final class FakeLinkedIn implements AutoCloseable {
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final Map<String, String> uploadIds = new ConcurrentHashMap<>();
     private final List<Created> posts = new CopyOnWriteArrayList<>();
+    private final List<Comment> comments = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger stalledComments =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong commentIds = new AtomicLong(7262000000000000900L);
     private final AtomicLong ids = new AtomicLong(7262000000000000001L);
     private final AtomicLong tokenIds = new AtomicLong();
     private volatile Clock clock = Clock.systemUTC();
@@ -80,6 +89,9 @@ final class FakeLinkedIn implements AutoCloseable {
             return body.path("commentary").asText();
         }
     }
+
+    /** A comment on a post: its URN, the post URN the path named, who wrote it, its text and creation time. */
+    record Comment(String urn, String post, String actor, String text, long created) {}
 
     FakeLinkedIn() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -168,6 +180,20 @@ final class FakeLinkedIn implements AutoCloseable {
         return List.copyOf(posts);
     }
 
+    List<Comment> comments() {
+        return List.copyOf(comments);
+    }
+
+    /** A comment someone made on {@code post} at {@code created}; returns its URN. */
+    String addComment(String post, String actor, String text, Instant created) {
+        return storeComment(post, actor, text, created.toEpochMilli()).urn();
+    }
+
+    /** The next {@code n} comment requests create their comment, then answer only after 3 seconds (a lost answer). */
+    void stallCommentAnswers(int n) {
+        stalledComments.set(n);
+    }
+
     byte[] uploaded(String imageUrn) {
         return uploads.get(imageUrn);
     }
@@ -187,6 +213,8 @@ final class FakeLinkedIn implements AutoCloseable {
             path = "/dms-uploads";
         } else if (path.startsWith("/rest/posts/")) {
             path = "/rest/posts/{urn}";
+        } else if (path.startsWith("/rest/socialActions/") && path.endsWith("/comments")) {
+            path = "/rest/socialActions/{urn}/comments";
         }
         return request.getMethod() + " " + path;
     }
@@ -326,6 +354,10 @@ final class FakeLinkedIn implements AutoCloseable {
                     return upload(request);
                 case "DELETE /rest/posts/{urn}":
                     return delete(request);
+                case "POST /rest/socialActions/{urn}/comments":
+                    return createComment(request);
+                case "GET /rest/socialActions/{urn}/comments":
+                    return listComments(request);
                 case "GET /v2/userinfo":
                     return json(
                             200,
@@ -521,6 +553,104 @@ final class FakeLinkedIn implements AutoCloseable {
             return json(404, "{ \"status\": 404, \"code\": \"NOT_FOUND\", \"message\": \"Not Found\" }");
         }
         return new MockResponse.Builder().code(204).build();
+    }
+
+    /** The post URN a comments path names; null when the segment is not a percent-encoded URN. */
+    private static String commentedPost(RecordedRequest request) {
+        String segment = request.getUrl().encodedPathSegments().get(2);
+        if (segment.contains(":")) {
+            return null; // LinkedIn wants the URN URL-encoded in the path
+        }
+        return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+    }
+
+    private MockResponse createComment(RecordedRequest request) throws IOException {
+        String type = request.getHeaders().get("Content-Type");
+        if (type == null || !type.startsWith("application/json")) {
+            return json(415, "{ \"status\": 415, \"message\": \"Unsupported Media Type\" }");
+        }
+        String post = commentedPost(request);
+        if (post == null || posts.stream().noneMatch(p -> p.urn().equals(post))) {
+            return json(404, "{ \"status\": 404, \"code\": \"NOT_FOUND\", \"message\": \"Not Found\" }");
+        }
+        JsonNode body = json(request);
+        if (body.has("content")) {
+            return json(
+                    403,
+                    "{ \"status\": 403, \"message\": \"Unpermitted fields present in REQUEST_BODY: Data Processing"
+                            + " Exception while processing fields [/content]\" }");
+        }
+        String actor = body.path("actor").asText("");
+        if (!actor.equals(AUTHOR) && !actor.equals(ORGANIZATION)) {
+            return accessDenied();
+        }
+        if (!body.path("message").path("text").isTextual()
+                || !post.equals(body.path("object").asText())) {
+            return json(422, "{ \"status\": 422, \"message\": \"ERROR :: /message/text :: field is required\" }");
+        }
+        Comment comment = storeComment(
+                post,
+                actor,
+                body.path("message").path("text").asText(),
+                clock.instant().toEpochMilli());
+        MockResponse.Builder answer = new MockResponse.Builder()
+                .code(201)
+                .setHeader("Content-Type", "application/json")
+                .setHeader(
+                        "x-restli-id",
+                        comment.urn()
+                                .substring(
+                                        comment.urn().lastIndexOf(',') + 1,
+                                        comment.urn().length() - 1))
+                .body(commentJson(comment));
+        if (stalledComments.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer.headersDelay(3, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        return answer.build();
+    }
+
+    private Comment storeComment(String post, String actor, String text, long created) {
+        String activity = "urn:li:activity:" + post.substring(post.lastIndexOf(':') + 1);
+        String urn = "urn:li:comment:(" + activity + "," + commentIds.getAndIncrement() + ")";
+        Comment comment = new Comment(urn, post, actor, text, created);
+        comments.add(comment);
+        return comment;
+    }
+
+    private static String commentJson(Comment c) {
+        String activity = c.urn().substring("urn:li:comment:(".length(), c.urn().lastIndexOf(','));
+        String id = c.urn().substring(c.urn().lastIndexOf(',') + 1, c.urn().length() - 1);
+        return "{ \"actor\": " + quote(c.actor()) + ", \"object\": " + quote(activity) + ", \"commentUrn\": "
+                + quote(c.urn()) + ", \"id\": " + quote(id) + ", \"message\": { \"text\": " + quote(c.text())
+                + ", \"attributes\": [] }, \"created\": { \"actor\": " + quote(c.actor()) + ", \"time\": "
+                + c.created() + " }, \"lastModified\": { \"actor\": " + quote(c.actor()) + ", \"time\": "
+                + c.created() + " } }";
+    }
+
+    private MockResponse listComments(RecordedRequest request) {
+        String post = commentedPost(request);
+        if (post == null) {
+            return json(400, "{ \"status\": 400, \"message\": \"Syntax exception in path variables\" }");
+        }
+        var on = new ArrayList<Comment>();
+        for (Comment c : comments) {
+            if (c.post().equals(post)) {
+                on.add(0, c); // newest first
+            }
+        }
+        int start = Integer.parseInt(Objects.requireNonNullElse(request.getUrl().queryParameter("start"), "0"));
+        int count = Integer.parseInt(Objects.requireNonNullElse(request.getUrl().queryParameter("count"), "10"));
+        var elements = new StringBuilder();
+        for (int i = start; i < Math.min(on.size(), start + count); i++) {
+            if (elements.length() > 0) {
+                elements.append(", ");
+            }
+            elements.append(commentJson(on.get(i)));
+        }
+        return json(
+                200,
+                "{ \"paging\": { \"start\": " + start + ", \"count\": " + count + ", \"total\": " + on.size()
+                        + ", \"links\": [] }, \"elements\": [ " + elements + " ] }");
     }
 
     private MockResponse token(RecordedRequest request) {

@@ -35,8 +35,8 @@ class LinkedInChannelTest {
         assertThat(limits.supportsThreads()).isFalse();
         assertThat(limits.maxPostsPerDay()).isEmpty();
         assertThat(channel.limitsFor(Fixtures.member())).isEqualTo(limits);
-        // no comments endpoint is documented in the platform facts, so no follow-ups are posted (see the README)
-        assertThat(channel.descriptor().followUps()).isEmpty();
+        // a first comment through the Comments API (docs/platforms/linkedin.md §2.7); LinkedIn posts have no replies
+        assertThat(channel.descriptor().followUps()).containsExactly(io.luxaris.domain.FollowUpKind.COMMENT);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.Luxaris;
 import io.luxaris.domain.Credentials;
+import io.luxaris.domain.FollowUp;
+import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.PublishEventStatus;
@@ -15,6 +17,7 @@ import io.luxaris.errors.ValidationException;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
+import io.luxaris.usecase.FollowUpPart;
 import io.luxaris.usecase.PostDraft;
 import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
@@ -129,5 +132,112 @@ class LinkedInEngineTest {
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                             .anySatisfy(v -> assertThat(v.rule()).isEqualTo("author_urn")));
         }
+    }
+
+    @Test
+    void aVariantWithAFirstComment_postsThePost_thenTheCommentOnItsUrn_asTheAuthor() throws Exception {
+        var clock = SettableClock.at("2026-11-24T10:00:00Z");
+        linkedIn.clock(clock);
+        Credentials credentials = linkedIn.credentials(clock.instant());
+        try (Luxaris luxaris = Luxaris.builder()
+                .channel(linkedIn.channel().build())
+                .clock(clock)
+                .build()) {
+            var owner = Principal.of("alice");
+            var account = connect(luxaris, owner, credentials);
+            var variant = VariantDraft.of(LinkedInChannel.KEY, "Q3 results are in (slides in the comments)")
+                    .withFollowUps(List.of(FollowUp.comment("Slides (PDF): https://example.com/q3 #q3")
+                            .after(Duration.ofMinutes(2))));
+            var post = luxaris.posts().create(owner, PostDraft.of("Q3").withVariant(variant));
+            Instant at = Instant.parse("2026-11-24T12:00:00Z");
+            var root = luxaris.schedules()
+                    .schedule(owner, ScheduleRequest.at(post.firstVariant().id(), account.id(), at));
+
+            clock.set(at);
+            assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
+            FakeLinkedIn.Created created = linkedIn.posts().get(0);
+            assertThat(linkedIn.comments()).isEmpty();
+            var waiting = luxaris.schedules().followUps(owner, root.id());
+            assertThat(waiting).singleElement().satisfies(part -> {
+                assertThat(part.kind()).isEqualTo(FollowUpKind.COMMENT);
+                assertThat(part.state()).isEqualTo(FollowUpPart.State.SCHEDULED);
+                assertThat(part.due()).contains(at.plus(Duration.ofMinutes(2)));
+            });
+
+            clock.set(at.plus(Duration.ofMinutes(2)));
+            assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
+            clock.advance(Duration.ofHours(1));
+            assertThat(luxaris.publishing().runDue().total()).isZero();
+
+            assertThat(linkedIn.takeAll())
+                    .extracting(FakeLinkedIn::route)
+                    .containsExactly("POST /rest/posts", "POST /rest/socialActions/{urn}/comments");
+            assertThat(linkedIn.comments()).singleElement().satisfies(comment -> {
+                assertThat(comment.post()).isEqualTo(created.urn());
+                assertThat(comment.actor()).isEqualTo(FakeLinkedIn.AUTHOR);
+                assertThat(comment.text()).isEqualTo("Slides (PDF): https://example.com/q3 #q3");
+            });
+            String commentUrn = linkedIn.comments().get(0).urn();
+            assertThat(luxaris.schedules().followUps(owner, root.id()))
+                    .singleElement()
+                    .satisfies(part -> {
+                        assertThat(part.state()).isEqualTo(FollowUpPart.State.PUBLISHED);
+                        assertThat(part.externalId()).contains(commentUrn);
+                        assertThat(part.externalUrl()).contains(LinkedInChannel.postUrl(created.urn()));
+                    });
+            assertThat(luxaris.schedules().get(owner, root.id()).externalPostId())
+                    .contains(created.urn());
+        }
+    }
+
+    @Test
+    void aFirstCommentWhoseAnswerIsLost_isFoundByTheLookup_andNeverPostedTwice() throws Exception {
+        var clock = SettableClock.at("2026-11-24T10:00:00Z");
+        linkedIn.clock(clock);
+        Credentials credentials = linkedIn.credentials(clock.instant());
+        try (Luxaris luxaris = Luxaris.builder()
+                .channel(linkedIn.channel().readTimeout(Duration.ofSeconds(1)).build())
+                .clock(clock)
+                .build()) {
+            var owner = Principal.of("alice");
+            var account = connect(luxaris, owner, credentials);
+            var variant = VariantDraft.of(LinkedInChannel.KEY, "Q3 results are in")
+                    .withFollowUps(List.of(FollowUp.comment("Slides: https://example.com/q3")));
+            var post = luxaris.posts().create(owner, PostDraft.of("Q3").withVariant(variant));
+            Instant at = Instant.parse("2026-11-24T12:00:00Z");
+            var root = luxaris.schedules()
+                    .schedule(owner, ScheduleRequest.at(post.firstVariant().id(), account.id(), at));
+            linkedIn.stallCommentAnswers(1);
+
+            clock.set(at);
+            luxaris.publishing().runDue();
+            luxaris.publishing().runDue();
+            clock.advance(Duration.ofHours(1));
+            luxaris.publishing().runDue();
+
+            assertThat(linkedIn.comments()).hasSize(1);
+            String commentUrn = linkedIn.comments().get(0).urn();
+            assertThat(linkedIn.takeAll())
+                    .extracting(FakeLinkedIn::route)
+                    .containsExactly(
+                            "POST /rest/posts",
+                            "POST /rest/socialActions/{urn}/comments",
+                            "GET /rest/socialActions/{urn}/comments");
+            var part = luxaris.schedules().followUps(owner, root.id()).get(0);
+            assertThat(part.state()).isEqualTo(FollowUpPart.State.PUBLISHED);
+            assertThat(part.externalId()).contains(commentUrn);
+            assertThat(luxaris.schedules().events(owner, part.scheduleId().orElseThrow()))
+                    .extracting(e -> e.status())
+                    .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
+        }
+    }
+
+    private static io.luxaris.domain.ChannelConnection connect(
+            Luxaris luxaris, Principal owner, Credentials credentials) {
+        return luxaris.channels()
+                .connect(
+                        owner,
+                        ConnectionRequest.of(LinkedInChannel.KEY, "Example User", credentials)
+                                .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, FakeLinkedIn.AUTHOR)));
     }
 }

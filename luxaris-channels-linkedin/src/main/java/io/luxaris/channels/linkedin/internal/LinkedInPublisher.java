@@ -18,10 +18,12 @@ import io.luxaris.http.internal.Json;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelPublisher;
+import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishContext;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.RefreshResult;
+import io.luxaris.spi.channel.Sleeper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,8 +47,11 @@ import org.slf4j.LoggerFactory;
  * {@code POST /rest/posts}. Thread-safe.
  *
  * <p>Outcomes: a post request that may have reached LinkedIn without an answer is {@code UNKNOWN} (never retried
- * blindly; LinkedIn offers apps no general way to look a post up, so there is no lookup). A request that never left
- * is {@code RETRYABLE}, as is everything before the post request (uploads create no post).
+ * blindly; LinkedIn offers apps no general way to look a post up, so the lookup leaves a post unknown). A request that
+ * never left is {@code RETRYABLE}, as is everything before the post request (uploads create no post).
+ *
+ * <p>A comment follow-up ({@link PublishRequest#followUp()}) is posted on the variant's post through the Comments API
+ * instead ({@link Comments}); an unanswered comment request is looked up among the post's comments.
  */
 public final class LinkedInPublisher implements ChannelPublisher {
     private static final Pattern AUTHOR = Pattern.compile("urn:li:(?:person|organization):[A-Za-z0-9_-]+");
@@ -59,14 +64,17 @@ public final class LinkedInPublisher implements ChannelPublisher {
     private final PlatformHttp http;
     private final TokenClient tokens;
     private final MediaUploader images;
+    private final Comments comments;
     private final Set<ConnectionId> warnedReauthorization = ConcurrentHashMap.newKeySet();
     private volatile boolean warnedNoClient;
 
-    public LinkedInPublisher(Settings settings) {
+    public LinkedInPublisher(Settings settings, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(sleeper, "sleeper");
         this.http = http(settings);
         this.tokens = new TokenClient(http, settings);
         this.images = new MediaUploader(http, settings);
+        this.comments = new Comments(settings, http, sleeper);
     }
 
     /** The channel's HTTP layer: sends nothing in dry-run mode. */
@@ -106,6 +114,12 @@ public final class LinkedInPublisher implements ChannelPublisher {
                         "missing_author_urn",
                         "the connection has no valid '" + LinkedInChannel.PROPERTY_AUTHOR_URN
                                 + "' property (urn:li:person:... or urn:li:organization:...)"));
+        if (request.followUp().isPresent()) {
+            String postUrn = Comments.postOf(request.followUp().get());
+            String comment = Comments.checkedText(variant.content());
+            String accessToken = usableToken(request, context, now);
+            return comments.create(request, author, postUrn, comment, accessToken, secrets(context.credentials()), now);
+        }
         LinkedInText text;
         try {
             text = LinkedInText.fromVariant(variant.content(), variant.metadata());
@@ -343,6 +357,48 @@ public final class LinkedInPublisher implements ChannelPublisher {
         return new RefreshResult.Refreshed();
     }
 
+    @Override
+    public boolean supportsLookup() {
+        return !settings.dryRun();
+    }
+
+    /**
+     * Looks a comment follow-up up among its post's comments ({@link Comments#lookup}); a post itself stays unknown
+     * (LinkedIn offers apps no general way to look a post up).
+     */
+    @Override
+    public LookupResult lookup(PublishRequest request, PublishContext context) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(context, "context");
+        if (request.followUp().isEmpty()) {
+            return new LookupResult.Unknown("LinkedIn offers apps no way to look a post up");
+        }
+        Optional<String> author = authorOf(request.connection());
+        if (author.isEmpty()) {
+            return new LookupResult.Unknown("the connection has no valid author URN");
+        }
+        String postUrn;
+        String text;
+        try {
+            postUrn = Comments.postOf(request.followUp().get());
+            text = Comments.checkedText(request.variant().content());
+        } catch (Fail f) {
+            return new LookupResult.Unknown(f.failed().safeMessage());
+        }
+        Optional<String> accessToken = context.credentials().accessToken();
+        if (accessToken.isEmpty()) {
+            return new LookupResult.Unknown("the connection has no LinkedIn access token");
+        }
+        return comments.lookup(
+                request,
+                author.get(),
+                postUrn,
+                text,
+                accessToken.get(),
+                secrets(context.credentials()),
+                context.clock().instant());
+    }
+
     private static Collection<String> secrets(Credentials credentials) {
         return credentials.secretValues();
     }
@@ -353,6 +409,7 @@ public final class LinkedInPublisher implements ChannelPublisher {
 
     @Override
     public void close() {
+        comments.clear();
         http.close();
     }
 

@@ -4,6 +4,7 @@ import io.luxaris.channels.linkedin.LinkedInChannel;
 import io.luxaris.channels.linkedin.LinkedInRequestPreview;
 import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.PlatformHttp;
+import io.luxaris.spi.channel.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import okhttp3.HttpUrl;
  * @param refreshAhead refresh a refreshable access token this long before it expires
  * @param throttleBackoff wait after a 429 that is not the daily limit (when LinkedIn gives no Retry-After)
  * @param visibility who may see the posts
+ * @param lookupGrace how long an unanswered comment request may take to show among the post's comments
+ * @param sleeper how to wait, when set on the builder (else the environment's)
  */
 public record Settings(
         HttpUrl apiBaseUrl,
@@ -38,11 +41,14 @@ public record Settings(
         Optional<String> clientSecret,
         Duration refreshAhead,
         Duration throttleBackoff,
-        LinkedInChannel.Visibility visibility) {
+        LinkedInChannel.Visibility visibility,
+        Duration lookupGrace,
+        Optional<Sleeper> sleeper) {
     public static final String DEFAULT_API_BASE_URL = "https://api.linkedin.com";
     public static final String DEFAULT_OAUTH_BASE_URL = "https://www.linkedin.com";
     public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofMinutes(5);
     public static final Duration DEFAULT_THROTTLE_BACKOFF = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_LOOKUP_GRACE = Duration.ofSeconds(5);
 
     /** {@code YYYYMM} with a real month, optionally a {@code .RR} revision. */
     private static final Pattern VERSION = Pattern.compile("20\\d\\d(0[1-9]|1[0-2])(\\.\\d{2})?");
@@ -58,6 +64,8 @@ public record Settings(
         Objects.requireNonNull(refreshAhead, "refreshAhead");
         Objects.requireNonNull(throttleBackoff, "throttleBackoff");
         Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(lookupGrace, "lookupGrace");
+        Objects.requireNonNull(sleeper, "sleeper");
     }
 
     public static String requireVersion(String version) {
@@ -82,7 +90,9 @@ public record Settings(
                 Optional.empty(),
                 DEFAULT_REFRESH_AHEAD,
                 DEFAULT_THROTTLE_BACKOFF,
-                LinkedInChannel.Visibility.PUBLIC);
+                LinkedInChannel.Visibility.PUBLIC,
+                DEFAULT_LOOKUP_GRACE,
+                Optional.empty());
     }
 
     public static Settings defaults() {
@@ -115,6 +125,8 @@ public record Settings(
         return "Settings[apiBaseUrl=" + apiBaseUrl + ", oauthBaseUrl=" + oauthBaseUrl + ", version=" + version
                 + ", " + http + ", dryRun=" + dryRun + ", clientId="
                 + clientId.isPresent() + ", clientSecret=" + clientSecret.isPresent() + ", refreshAhead="
-                + refreshAhead + ", throttleBackoff=" + throttleBackoff + ", visibility=" + visibility + "]";
+                + refreshAhead + ", throttleBackoff=" + throttleBackoff + ", visibility=" + visibility
+                + ", lookupGrace=" + lookupGrace
+                + ", sleeper=" + sleeper.isPresent() + "]";
     }
 }
