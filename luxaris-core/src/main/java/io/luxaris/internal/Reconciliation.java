@@ -12,12 +12,15 @@ import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.errors.ConflictException;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.internal.engine.ExternalText;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +47,20 @@ public final class Reconciliation {
 
     /** The schedule as stored afterwards, what was found, and the events to tell the host. */
     public record Outcome(Schedule schedule, Result result, List<LuxarisEvent> events) {}
+
+    /**
+     * The checkpoint of a schedule whose post a lookup found: {@code existing} (the attempt's) with the found post's
+     * checkpoint merged over it, so that the follow-up hanging on it sees every part the lookup found.
+     *
+     * @param existing the schedule's checkpoint before the lookup
+     * @param found what the lookup found
+     * @return the merged checkpoint, in order: the existing entries (updated), then the new ones
+     */
+    public static Map<String, String> checkpointFound(Map<String, String> existing, LookupResult.Found found) {
+        var merged = new LinkedHashMap<>(existing);
+        merged.putAll(found.checkpoint());
+        return merged;
+    }
 
     public static Outcome reconcile(CoreRuntime rt, ScheduleId id) {
         record Loaded(
@@ -138,6 +155,7 @@ public final class Reconciliation {
                     Optional<String> url = f.url().map(u -> Redactor.truncate(u, Limits.EXTERNAL_REF));
                     next = current.withStatus(ScheduleStatus.SUCCESS, now).toBuilder()
                             .lease(Optional.empty())
+                            .checkpoint(ExternalText.clean(checkpointFound(current.checkpoint(), f)))
                             .external(Optional.of(externalId), url)
                             .error(Optional.empty(), Optional.empty())
                             .build();

@@ -58,11 +58,16 @@ class BlueskyLookupTest {
 
         LookupResult found = publisher.lookup(request, context);
 
+        String key = Tid.forPart(request.scheduleId(), 0);
         assertThat(found)
                 .isEqualTo(new LookupResult.Found(
                         uri(request, 0),
-                        java.util.Optional.of("https://bsky.app/profile/did:plc:abc123/post/"
-                                + Tid.forPart(request.scheduleId(), 0))));
+                        java.util.Optional.of("https://bsky.app/profile/did:plc:abc123/post/" + key),
+                        Map.of(
+                                "bluesky.part.0.uri",
+                                uri(request, 0),
+                                "bluesky.part.0.cid",
+                                fake.record(key).path("cid").asText())));
         List<RecordedRequest> requests = fake.takeAll();
         assertThat(FakeBluesky.routes(requests)).containsExactly("GET com.atproto.repo.getRecord");
         RecordedRequest read = requests.get(0);

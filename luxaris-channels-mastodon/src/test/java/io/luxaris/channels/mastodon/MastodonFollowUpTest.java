@@ -2,9 +2,14 @@ package io.luxaris.channels.mastodon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.luxaris.Luxaris;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.PublishEvent;
+import io.luxaris.domain.PublishEventStatus;
+import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.http.testing.ChannelFixtures;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
@@ -12,6 +17,13 @@ import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.PublishedPart;
+import io.luxaris.spi.security.Principal;
+import io.luxaris.testkit.SettableClock;
+import io.luxaris.usecase.ConnectionRequest;
+import io.luxaris.usecase.FollowUpPart;
+import io.luxaris.usecase.PostDraft;
+import io.luxaris.usecase.ScheduleRequest;
+import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,9 +158,10 @@ class MastodonFollowUpTest {
             // the newest status with that text replies to the first status, not to the follow-up's parent
             fake.addStatus("Did it arrive?", "", first, "unlisted", Instant.now());
             found = publisher.lookup(request, context);
+            String url = "https://mastodon.example/@alice/" + created;
             assertThat(found)
-                    .isEqualTo(
-                            new LookupResult.Found(created, Optional.of("https://mastodon.example/@alice/" + created)));
+                    .isEqualTo(new LookupResult.Found(
+                            created, Optional.of(url), Map.of("mastodon.part.0", created, "mastodon.url", url)));
         }
 
         assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
@@ -157,6 +170,101 @@ class MastodonFollowUpTest {
                     .startsWith("follow-up 1 (a reply to " + root.checkpoint().get("mastodon.part.1"));
         });
         assertThat(statusPosts()).hasSize(1);
+    }
+
+    @Test
+    void aThreadWhoseLastStatusWentUnanswered_isFoundByLookupWithEveryPart() throws Exception {
+        fake.scriptAfter("POST /api/v1/statuses", 1);
+        fake.hangNextStatus(Duration.ofSeconds(4), true);
+        MastodonChannel slow =
+                Fixtures.channel().callTimeout(Duration.ofSeconds(1)).build();
+        PublishRequest post = Fixtures.request(variant, Fixtures.connection(fake));
+        var context = new Fixtures.Context(fake.credentials());
+        PublishOutcome outcome;
+        LookupResult found;
+        try (ChannelPublisher publisher = slow.createPublisher(Fixtures.environment())) {
+            outcome = publisher.publish(post, context);
+            found = publisher.lookup(post, context);
+        }
+
+        List<String> ids = new ArrayList<>();
+        fake.statuses().forEach(s -> ids.add(0, s.path("id").asText())); // oldest first
+        assertThat(ids).hasSize(2);
+        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
+            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
+            assertThat(f.checkpoint())
+                    .containsEntry("mastodon.part.0", ids.get(0))
+                    .doesNotContainKey("mastodon.part.1");
+        });
+        assertThat(found).isInstanceOfSatisfying(LookupResult.Found.class, f -> {
+            assertThat(f.externalId()).isEqualTo(ids.get(0));
+            assertThat(f.checkpoint())
+                    .containsExactly(
+                            Map.entry("mastodon.part.0", ids.get(0)),
+                            Map.entry("mastodon.part.1", ids.get(1)),
+                            Map.entry("mastodon.url", "https://mastodon.example/@alice/" + ids.get(0)));
+        });
+        assertThat(statusPosts()).hasSize(2);
+    }
+
+    @Test
+    void throughTheEngine_aThreadWhoseLastStatusWentUnanswered_isSettledByLookup_andTheReplyHangsOnTheLastStatus()
+            throws Exception {
+        var clock = SettableClock.at(Instant.now());
+        var owner = Principal.of("owner");
+        try (Luxaris luxaris = Luxaris.builder()
+                .channel(Fixtures.channel().callTimeout(Duration.ofSeconds(1)).build())
+                .clock(clock)
+                .build()) {
+            var account = luxaris.channels()
+                    .connect(
+                            owner,
+                            ConnectionRequest.of("mastodon", "@alice@mastodon.example", fake.credentials())
+                                    .withProperties(Fixtures.properties(fake)));
+            var post = luxaris.posts()
+                    .create(
+                            owner,
+                            PostDraft.of("launch")
+                                    .withVariant(VariantDraft.of("mastodon", "Part 1/2")
+                                            .withThread(List.of("Part 2/2"))
+                                            .withFollowUps(List.of(FollowUp.reply("A reply")))));
+            var root = luxaris.schedules()
+                    .schedule(
+                            owner,
+                            ScheduleRequest.at(
+                                    post.firstVariant().id(),
+                                    account.id(),
+                                    clock.instant().plusSeconds(60)));
+            fake.takeAll();
+            fake.scriptAfter("POST /api/v1/statuses", 1);
+            fake.hangNextStatus(Duration.ofSeconds(4), true);
+            clock.advance(Duration.ofSeconds(60));
+
+            luxaris.publishing().runDue();
+            luxaris.publishing().runDue();
+
+            List<String> ids = new ArrayList<>();
+            fake.statuses().forEach(s -> ids.add(0, s.path("id").asText())); // oldest first
+            assertThat(ids).hasSize(3);
+            var settled = luxaris.schedules().get(owner, root.id());
+            assertThat(settled.status()).isEqualTo(ScheduleStatus.SUCCESS);
+            assertThat(settled.checkpoint()).containsEntry("mastodon.part.1", ids.get(1));
+            assertThat(luxaris.schedules().events(owner, root.id()))
+                    .extracting(PublishEvent::status)
+                    .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
+            assertThat(luxaris.schedules().followUps(owner, root.id()))
+                    .singleElement()
+                    .satisfies(part -> {
+                        assertThat(part.state()).isEqualTo(FollowUpPart.State.PUBLISHED);
+                        assertThat(part.externalId()).contains(ids.get(2));
+                    });
+            List<RecordedRequest> posts = statusPosts();
+            assertThat(posts).as("the thread once, then the reply").hasSize(3);
+            assertThat(FakeMastodon.json(posts.get(2)).toString())
+                    .as("the reply hangs on the thread's last status")
+                    .isEqualTo("{\"status\":\"A reply\",\"visibility\":\"unlisted\",\"in_reply_to_id\":\"" + ids.get(1)
+                            + "\"}");
+        }
     }
 
     @Test

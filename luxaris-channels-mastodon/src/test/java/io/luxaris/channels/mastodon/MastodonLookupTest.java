@@ -63,8 +63,10 @@ class MastodonLookupTest {
             assertThat(f.code()).isEqualTo("timeout_after_send");
         });
         String id = fake.statuses().get(0).path("id").asText();
+        String url = "https://mastodon.example/@alice/" + id;
         assertThat(found)
-                .isEqualTo(new LookupResult.Found(id, java.util.Optional.of("https://mastodon.example/@alice/" + id)));
+                .isEqualTo(new LookupResult.Found(
+                        id, java.util.Optional.of(url), java.util.Map.of("mastodon.part.0", id, "mastodon.url", url)));
         RecordedRequest read = fake.takeAll().stream()
                 .filter(r -> FakeMastodon.route(r).equals("GET /api/v1/accounts/{id}/statuses"))
                 .findFirst()

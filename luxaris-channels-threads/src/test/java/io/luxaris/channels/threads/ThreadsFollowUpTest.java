@@ -2,10 +2,15 @@ package io.luxaris.channels.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.luxaris.Luxaris;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.PublishEvent;
+import io.luxaris.domain.PublishEventStatus;
+import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.http.testing.ChannelFixtures;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
@@ -13,9 +18,19 @@ import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.PublishedPart;
+import io.luxaris.spi.security.Principal;
+import io.luxaris.testkit.SettableClock;
+import io.luxaris.usecase.ConnectionRequest;
+import io.luxaris.usecase.FollowUpPart;
+import io.luxaris.usecase.PostDraft;
+import io.luxaris.usecase.ScheduleRequest;
+import io.luxaris.usecase.VariantDraft;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +174,105 @@ class ThreadsFollowUpTest {
                 .isNotEqualTo(root.externalId()));
         assertThat(fake.posts()).hasSize(2);
         assertThat(fake.takeAll()).extracting(fake::route).containsOnlyOnce(PUBLISH);
+    }
+
+    @Test
+    void aThreadWhoseLastPublishWentUnanswered_isFoundByLookupWithEveryPart() throws Exception {
+        fake.afterHandling(PUBLISH, UnaryOperator.identity());
+        fake.afterHandling(PUBLISH, ThreadsFollowUpTest::cutOff);
+        PublishRequest post = Fixtures.request(variant);
+        var context = new Fixtures.Context(credentials);
+
+        PublishOutcome outcome = publisher.publish(post, context);
+        LookupResult found = publisher.lookup(post, context);
+
+        assertThat(fake.posts()).hasSize(2);
+        String first = fake.posts().stream()
+                .filter(p -> p.replyTo() == null)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String last = fake.posts().stream()
+                .filter(p -> first.equals(p.replyTo()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
+            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
+            assertThat(f.checkpoint()).containsEntry("threads.part.0", first).doesNotContainKey("threads.part.1");
+        });
+        assertThat(found).isInstanceOfSatisfying(LookupResult.Found.class, f -> {
+            assertThat(f.externalId()).isEqualTo(first);
+            assertThat(f.checkpoint())
+                    .as("every part's published id, its container gone")
+                    .containsExactly(Map.entry("threads.part.0", first), Map.entry("threads.part.1", last));
+        });
+        assertThat(fake.takeAll())
+                .extracting(fake::route)
+                .filteredOn(PUBLISH::equals)
+                .hasSize(2);
+    }
+
+    @Test
+    void throughTheEngine_aThreadWhoseLastPublishWentUnanswered_isSettledByLookup_andTheReplyHangsOnTheLastPart()
+            throws Exception {
+        var clock = SettableClock.at(Instant.now());
+        var owner = Principal.of("owner");
+        try (Luxaris luxaris = Luxaris.builder()
+                .channel(Fixtures.channel(fake).build())
+                .clock(clock)
+                .build()) {
+            var account = luxaris.channels()
+                    .connect(
+                            owner,
+                            ConnectionRequest.of("threads", "@luxaris_dev", credentials)
+                                    .withProperties(Map.of(ThreadsChannel.PROPERTY_USER_ID, FakeThreads.USER_ID)));
+            var post = luxaris.posts()
+                    .create(
+                            owner,
+                            PostDraft.of("launch")
+                                    .withVariant(VariantDraft.of("threads", "1/2 What we shipped")
+                                            .withThread(List.of("2/2 What comes next"))
+                                            .withFollowUps(List.of(FollowUp.reply("A reply")))));
+            var root = luxaris.schedules()
+                    .schedule(
+                            owner,
+                            ScheduleRequest.at(
+                                    post.firstVariant().id(),
+                                    account.id(),
+                                    clock.instant().plusSeconds(60)));
+            fake.afterHandling(PUBLISH, UnaryOperator.identity());
+            fake.afterHandling(PUBLISH, ThreadsFollowUpTest::cutOff);
+            clock.advance(Duration.ofSeconds(60));
+
+            luxaris.publishing().runDue();
+            luxaris.publishing().runDue();
+
+            assertThat(fake.posts()).hasSize(3);
+            String first = fake.posts().stream()
+                    .filter(p -> p.replyTo() == null)
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            String last = fake.posts().stream()
+                    .filter(p -> first.equals(p.replyTo()))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            var settled = luxaris.schedules().get(owner, root.id());
+            assertThat(settled.status()).isEqualTo(ScheduleStatus.SUCCESS);
+            assertThat(settled.checkpoint()).containsEntry("threads.part.1", last);
+            assertThat(luxaris.schedules().events(owner, root.id()))
+                    .extracting(PublishEvent::status)
+                    .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
+            assertThat(luxaris.schedules().followUps(owner, root.id()))
+                    .singleElement()
+                    .satisfies(part -> assertThat(part.state()).isEqualTo(FollowUpPart.State.PUBLISHED));
+            assertThat(creates())
+                    .as("the thread's two containers once, then the reply's under the last part")
+                    .extracting(form -> form.get("reply_to_id"))
+                    .containsExactly(null, first, last);
+        }
     }
 
     @Test

@@ -37,6 +37,8 @@ final class FakeX implements AutoCloseable {
     static final String CLIENT_ID = "luxaris-test-client";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The code of {@link #passThrough()}: never sent, the request gets the default answer. */
+    private static final int PASS_THROUGH = 598;
 
     final MockWebServer server = new MockWebServer();
     private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
@@ -108,6 +110,11 @@ final class FakeX implements AutoCloseable {
         }
         timeline.add(0, post);
         return id;
+    }
+
+    /** A scripted response that lets the request through to the fake's default answer (to script a later one). */
+    static MockResponse passThrough() {
+        return new MockResponse.Builder().code(PASS_THROUGH).build();
     }
 
     /** Next post answers after {@code delay}, having created the post first when {@code create}. */
@@ -264,7 +271,7 @@ final class FakeX implements AutoCloseable {
             synchronized (queue) {
                 next = queue.pollFirst();
             }
-            if (next != null) {
+            if (next != null && next.getCode() != PASS_THROUGH) {
                 if (next.getCode() == 599) {
                     if (createOnHang) {
                         created(request);

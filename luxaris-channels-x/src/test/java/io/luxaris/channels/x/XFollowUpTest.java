@@ -2,10 +2,15 @@ package io.luxaris.channels.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.luxaris.Luxaris;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.PublishEvent;
+import io.luxaris.domain.PublishEventStatus;
+import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.http.testing.ChannelFixtures;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
@@ -13,6 +18,13 @@ import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.PublishedPart;
+import io.luxaris.spi.security.Principal;
+import io.luxaris.testkit.SettableClock;
+import io.luxaris.usecase.ConnectionRequest;
+import io.luxaris.usecase.FollowUpPart;
+import io.luxaris.usecase.PostDraft;
+import io.luxaris.usecase.ScheduleRequest;
+import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -131,10 +143,100 @@ class XFollowUpTest {
         assertThat(found)
                 .isEqualTo(new LookupResult.Found(
                         "1861000000000000004",
-                        java.util.Optional.of("https://x.com/exampledev/status/1861000000000000004")));
+                        java.util.Optional.of("https://x.com/exampledev/status/1861000000000000004"),
+                        Map.of("x.part.0", "1861000000000000004")));
         assertThat(fake.takeAll())
                 .extracting(FakeX::route)
                 .containsExactly("POST /2/tweets", "GET /2/users/{id}/tweets");
+    }
+
+    @Test
+    void aThreadWhoseLastPartWentUnanswered_isFoundByLookupWithEveryPart_andTheReplyHangsOnTheLastPart()
+            throws Exception {
+        fake.script("POST /2/tweets", FakeX.passThrough(), FakeX.passThrough());
+        fake.hangNextPost(Duration.ofSeconds(3), true);
+        PublishRequest post = Fixtures.request(variant, Fixtures.connection(KNOWN_ACCOUNT));
+        var context = new Fixtures.Context(credentials);
+
+        PublishOutcome outcome = publisher.publish(post, context);
+        LookupResult found = publisher.lookup(post, context);
+
+        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
+            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
+            assertThat(f.checkpoint()).doesNotContainKey("x.part.2");
+        });
+        assertThat(found).isInstanceOfSatisfying(LookupResult.Found.class, f -> {
+            assertThat(f.externalId()).isEqualTo("1861000000000000001");
+            assertThat(f.checkpoint())
+                    .containsExactly(
+                            Map.entry("x.part.0", "1861000000000000001"),
+                            Map.entry("x.part.1", "1861000000000000002"),
+                            Map.entry("x.part.2", "1861000000000000003"));
+        });
+        fake.takeAll();
+    }
+
+    @Test
+    void throughTheEngine_aThreadWhoseLastPartWentUnanswered_isSettledByLookup_andTheReplyHangsOnTheLastPart()
+            throws Exception {
+        fake.script("POST /2/tweets", FakeX.passThrough(), FakeX.passThrough());
+        fake.hangNextPost(Duration.ofSeconds(3), true);
+        var clock = SettableClock.at(Instant.now());
+        var owner = Principal.of("owner");
+        try (Luxaris luxaris = Luxaris.builder()
+                .channel(Fixtures.channel(fake)
+                        .readTimeout(Duration.ofSeconds(1))
+                        .build())
+                .clock(clock)
+                .build()) {
+            var account = luxaris.channels()
+                    .connect(
+                            owner,
+                            ConnectionRequest.of("x", "@exampledev", credentials)
+                                    .withProperties(KNOWN_ACCOUNT));
+            var post = luxaris.posts()
+                    .create(
+                            owner,
+                            PostDraft.of("hi")
+                                    .withVariant(VariantDraft.of("x", "Part 1/3")
+                                            .withThread(List.of("Part 2/3", "Part 3/3"))
+                                            .withFollowUps(List.of(FollowUp.reply("Reply one")))));
+            var root = luxaris.schedules()
+                    .schedule(
+                            owner,
+                            ScheduleRequest.at(
+                                    post.firstVariant().id(),
+                                    account.id(),
+                                    clock.instant().plusSeconds(60)));
+            clock.advance(Duration.ofSeconds(60));
+
+            luxaris.publishing().runDue();
+            luxaris.publishing().runDue();
+
+            var settled = luxaris.schedules().get(owner, root.id());
+            assertThat(settled.status()).isEqualTo(ScheduleStatus.SUCCESS);
+            assertThat(settled.checkpoint()).containsEntry("x.part.2", "1861000000000000003");
+            assertThat(luxaris.schedules().events(owner, root.id()))
+                    .extracting(PublishEvent::status)
+                    .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
+            assertThat(luxaris.schedules().followUps(owner, root.id()))
+                    .singleElement()
+                    .satisfies(part -> {
+                        assertThat(part.state()).isEqualTo(FollowUpPart.State.PUBLISHED);
+                        assertThat(part.externalId()).contains("1861000000000000004");
+                    });
+        }
+        List<String> posts = fake.takeAll().stream()
+                .filter(r -> FakeX.route(r).equals("POST /2/tweets"))
+                .map(FakeX::body)
+                .toList();
+        assertThat(posts)
+                .as("the thread once, then the reply under its last part")
+                .containsExactly(
+                        "{\"text\":\"Part 1/3\"}",
+                        "{\"text\":\"Part 2/3\",\"reply\":{\"in_reply_to_tweet_id\":\"1861000000000000001\"}}",
+                        "{\"text\":\"Part 3/3\",\"reply\":{\"in_reply_to_tweet_id\":\"1861000000000000002\"}}",
+                        "{\"text\":\"Reply one\",\"reply\":{\"in_reply_to_tweet_id\":\"1861000000000000003\"}}");
     }
 
     @Test

@@ -66,7 +66,8 @@ class XLookupTest {
         LookupResult result = lookup(Fixtures.request(Fixtures.variant("The lost one")));
 
         assertThat(result)
-                .isEqualTo(new LookupResult.Found(id, java.util.Optional.of("https://x.com/exampledev/status/" + id)));
+                .isEqualTo(new LookupResult.Found(
+                        id, java.util.Optional.of("https://x.com/exampledev/status/" + id), Map.of("x.part.0", id)));
         assertThat(FakeX.route(fake.take())).isEqualTo("GET /2/users/me");
         RecordedRequest timeline = fake.take();
         assertThat(timeline.getMethod()).isEqualTo("GET");
@@ -163,12 +164,17 @@ class XLookupTest {
     void threadFullyOnX_isFound_asItsFirstPost() {
         String first = fake.addToTimeline("One", null);
         String second = fake.addToTimeline("Two", first);
-        fake.addToTimeline("Three", second);
+        String third = fake.addToTimeline("Three", second);
 
         LookupResult result = lookup(Fixtures.request(Fixtures.variant("One", List.of("Two", "Three"), List.of())));
 
-        assertThat(result).isInstanceOfSatisfying(LookupResult.Found.class, f -> assertThat(f.externalId())
-                .isEqualTo(first));
+        assertThat(result).isInstanceOfSatisfying(LookupResult.Found.class, f -> {
+            assertThat(f.externalId()).isEqualTo(first);
+            assertThat(f.checkpoint())
+                    .as("every part's id, as a publish leaves them")
+                    .containsExactly(
+                            Map.entry("x.part.0", first), Map.entry("x.part.1", second), Map.entry("x.part.2", third));
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.luxaris.domain.Limits;
 import io.luxaris.internal.AttemptContext;
 import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.FollowUpChain;
+import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
@@ -179,7 +180,11 @@ final class ChannelAttempt {
             return unknown;
         }
         if (found instanceof LookupResult.Found f) {
-            return new PublishOutcome.Published(f.externalId(), f.url(), unknown.rawResponse(), unknown.checkpoint());
+            // what the attempt started from and reported, with what the lookup found over it (every thread part)
+            var checkpoint = new LinkedHashMap<>(request.checkpoint());
+            checkpoint.putAll(unknown.checkpoint());
+            return new PublishOutcome.Published(
+                    f.externalId(), f.url(), unknown.rawResponse(), Reconciliation.checkpointFound(checkpoint, f));
         }
         if (found instanceof LookupResult.Absent) {
             return new PublishOutcome.Failed(

@@ -11,7 +11,7 @@ import java.util.Optional;
  * store on every database: NUL and other control characters but tab and line breaks are dropped, unpaired
  * surrogates become U+FFFD, secrets are scrubbed, and the text is cut to its column's size.
  */
-final class ExternalText {
+public final class ExternalText {
     private ExternalText() {}
 
     /** Drops control characters (but tab, LF, CR) and replaces unpaired surrogates; the same string when clean. */
@@ -56,8 +56,13 @@ final class ExternalText {
         return text.map(t -> safe(t, secrets, max));
     }
 
-    /** A checkpoint (the adapter's own state: neither scrubbed nor cut) with clean keys and values. */
-    static Map<String, String> clean(Map<String, String> checkpoint) {
+    /**
+     * A checkpoint (the adapter's own state: neither scrubbed nor cut) with clean keys and values.
+     *
+     * @param checkpoint a checkpoint from a channel
+     * @return a new map: its entries cleaned, those whose cleaned key is blank left out
+     */
+    public static Map<String, String> clean(Map<String, String> checkpoint) {
         var out = new LinkedHashMap<String, String>();
         checkpoint.forEach((k, v) -> {
             String key = clean(k);

@@ -494,6 +494,49 @@ class CorePublishingOperationsTest {
     }
 
     @Test
+    void aLookupAtOnce_storesWhatItFoundInTheCheckpoint_overWhatTheAttemptStartedFromAndReported() {
+        ChannelConnection a = connect("@a");
+        Schedule s = schedule(a, T);
+        channel.then(new PublishOutcome.Failed(
+                        FailureKind.RETRYABLE,
+                        "server_error",
+                        "try again",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of("fake.part.0", "p0", "fake.note", "from attempt 1")))
+                .then(new PublishOutcome.Failed(
+                        FailureKind.UNKNOWN,
+                        "timeout",
+                        "no answer",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of("fake.part.0", "p0", "fake.part.1", "p1", "fake.failed_part", "2")))
+                .lookup(r -> new LookupResult.Found(
+                        "p0",
+                        Optional.empty(),
+                        Map.of("fake.part.0", "p0", "fake.part.1", "p1", "fake.part.2", "p\u00002")));
+        clock.set(T);
+        luxaris.publishing().runDue();
+        clock.set(stored(s).nextAttemptAt());
+
+        luxaris.publishing().runDue();
+
+        assertThat(channel.calls()).hasSize(2);
+        assertThat(channel.calls().get(1).request().checkpoint()).containsEntry("fake.note", "from attempt 1");
+        Schedule done = stored(s);
+        assertThat(done.status()).isEqualTo(ScheduleStatus.SUCCESS);
+        assertThat(done.externalPostId()).contains("p0");
+        assertThat(done.checkpoint())
+                .as("the attempt's checkpoint with the found one over it, cleaned")
+                .isEqualTo(Map.of(
+                        "fake.part.0", "p0",
+                        "fake.note", "from attempt 1",
+                        "fake.part.1", "p1",
+                        "fake.failed_part", "2",
+                        "fake.part.2", "p2"));
+    }
+
+    @Test
     void anUnknownOutcome_ofAChannelWithoutLookup_staysUnconfirmed() {
         ChannelConnection a = connect("@a");
         Schedule s = schedule(a, T);
@@ -754,6 +797,33 @@ class CorePublishingOperationsTest {
         assertThat(eventsOf(found))
                 .extracting(PublishEvent::status)
                 .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
+    }
+
+    @Test
+    void reap_storesTheFoundCheckpoint_mergedOverTheStoredOne_andCleaned() {
+        ChannelConnection a = connect("@a");
+        Schedule s = schedule(a, T);
+        channel.then(new PublishOutcome.Failed(
+                FailureKind.RETRYABLE,
+                "server_error",
+                "try again",
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("fake.part.0", "p0", "fake.note", "kept")));
+        clock.set(T);
+        luxaris.publishing().runDue();
+        assertThat(stored(s).checkpoint()).containsEntry("fake.note", "kept");
+        channel.lookup(r ->
+                new LookupResult.Found("p0", Optional.empty(), Map.of("fake.part.0", "p0", "fake.part.1", "p\u00001")));
+        clock.set(stored(s).nextAttemptAt());
+        ops.start(ops.claim(10, Set.of()).jobs());
+        clock.set(stored(s).nextAttemptAt().plus(LEASE).plusSeconds(1));
+
+        ops.reap();
+
+        Schedule done = stored(s);
+        assertThat(done.status()).isEqualTo(ScheduleStatus.SUCCESS);
+        assertThat(done.checkpoint()).isEqualTo(Map.of("fake.part.0", "p0", "fake.note", "kept", "fake.part.1", "p1"));
     }
 
     @Test

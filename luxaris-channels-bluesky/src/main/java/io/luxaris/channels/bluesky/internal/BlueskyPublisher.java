@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A follow-up publish ({@link PublishRequest#followUp()}) creates its text as a reply whose root is the variant's
  * own post and whose parent is the last thread part of the part before it (for a comment: the post itself), both as
- * strong references taken from the checkpoints those publishes left; a reference the checkpoint does not hold (a post
- * found by a lookup) is read with {@code getRecord}. Its record key derives from the follow-up's own schedule.
+ * strong references taken from the checkpoints those publishes (or the lookups that found them) left; a reference the
+ * checkpoint does not hold (a post resolved by hand) is read with {@code getRecord}. Its record key derives from the
+ * follow-up's own schedule.
  */
 public final class BlueskyPublisher implements ChannelPublisher {
     /** Checkpoint key prefix: {@code bluesky.part.0.uri} and {@code bluesky.part.0.cid} of the first post... */
@@ -418,8 +419,9 @@ public final class BlueskyPublisher implements ChannelPublisher {
 
     /**
      * Reads each part this attempt may not have posted under its record key: all there (with their texts) is
-     * published; the first one missing is absent (a new attempt writes the same keys, so it cannot post twice); a
-     * failed read, or a key holding another text, stays unknown.
+     * published, with every part's uri and cid in the checkpoint ({@code bluesky.part.N.uri}, {@code .cid}); the first
+     * one missing is absent (a new attempt writes the same keys, so it cannot post twice); a failed read, or a key
+     * holding another text, stays unknown.
      */
     @Override
     public LookupResult lookup(PublishRequest request, PublishContext context) {
@@ -460,7 +462,8 @@ public final class BlueskyPublisher implements ChannelPublisher {
             }
         }
         String root = posted.get(0).uri();
-        return new LookupResult.Found(root, Optional.of(postUrl(root)));
+        // every part's strong reference, as a publish leaves them: the follow-ups hang on the last one
+        return new LookupResult.Found(root, Optional.of(postUrl(root)), checkpoint(posted));
     }
 
     /**

@@ -431,7 +431,8 @@ public final class MastodonPublisher implements ChannelPublisher {
     /**
      * Looks among the account's recent statuses ({@code GET /api/v1/accounts/:id/statuses}) for the first part this
      * attempt may not have posted: same text, same content warning, replying to the part before it (or to nothing),
-     * created after the variant was last changed. Found: published (when it was the last part). Not found and the
+     * created after the variant was last changed. Found: published (when it was the last part), with the ids of every
+     * part ({@code mastodon.part.N}) and the first status's URL in the checkpoint. Not found and the
      * unanswered request is older than the grace period: absent, but only when every status of that visibility could
      * be seen (followers-only and direct statuses need a token with {@code read:statuses}). Anything else (a failed
      * read, a thread only partly on the instance, statuses it cannot see): unknown.
@@ -449,8 +450,7 @@ public final class MastodonPublisher implements ChannelPublisher {
             Optional<String> rootUrl = Optional.ofNullable(request.checkpoint().get(URL_KEY));
             if (missing < 0) {
                 attempts.forget(request.scheduleId());
-                return new LookupResult.Found(
-                        posted.get(0), rootUrl.isPresent() ? rootUrl : statusUrl(session, posted.get(0)));
+                return found(session, posted, rootUrl);
             }
             Optional<String> account = account(session, request.connection());
             if (account.isEmpty()) {
@@ -504,8 +504,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                         + " is not");
             }
             attempts.forget(request.scheduleId());
-            return new LookupResult.Found(
-                    posted.get(0), rootUrl.isPresent() ? rootUrl : statusUrl(session, posted.get(0)));
+            return found(session, posted, rootUrl);
         } catch (Fail f) {
             return new LookupResult.Unknown("lookup failed: " + f.failed().safeMessage());
         } catch (TransportFailure e) {
@@ -514,6 +513,12 @@ public final class MastodonPublisher implements ChannelPublisher {
             Thread.currentThread().interrupt();
             return new LookupResult.Unknown("lookup interrupted");
         }
+    }
+
+    /** Found, with the ids of every part and the first status's URL in the checkpoint, as a publish leaves them. */
+    private LookupResult found(Session session, TreeMap<Integer, String> posted, Optional<String> rootUrl) {
+        Optional<String> url = rootUrl.isPresent() ? rootUrl : statusUrl(session, posted.get(0));
+        return new LookupResult.Found(posted.get(0), url, checkpoint(posted, url, List.of()));
     }
 
     /** A status of the account that is the part looked for. */

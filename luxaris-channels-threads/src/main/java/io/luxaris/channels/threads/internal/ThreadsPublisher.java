@@ -153,7 +153,7 @@ public final class ThreadsPublisher implements ChannelPublisher {
      * Finds out what an attempt with an unknown outcome did, part by part: a part with a recorded container is
      * published when its container is {@code PUBLISHED} (its id found in the account's recent threads by text and
      * time), and certainly not when the container is anything else (after the grace period); a part without one is
-     * searched for by text. Found: every part is on Threads. Absent: a new attempt cannot post anything twice (it
+     * searched for by text. Found: every part is on Threads (their ids in the checkpoint, {@code threads.part.N}). Absent: a new attempt cannot post anything twice (it
      * publishes the recorded containers, or creates new ones). Unknown otherwise.
      */
     @Override
@@ -213,7 +213,8 @@ public final class ThreadsPublisher implements ChannelPublisher {
             }
             attempts.forget(request.scheduleId());
             String root = attempt.progress.posted(0).orElseThrow();
-            return new LookupResult.Found(root, graph.permalink(attempt.session, root));
+            // every part's published id, as a publish leaves them: the follow-ups hang on the last one
+            return new LookupResult.Found(root, graph.permalink(attempt.session, root), attempt.progress.checkpoint());
         } catch (Fail f) {
             return new LookupResult.Unknown("lookup failed: " + f.failed().safeMessage());
         } catch (InterruptedException e) {

@@ -236,7 +236,7 @@ public final class XPublisher implements ChannelPublisher {
 
     /**
      * Looks in the account's recent posts for the first part this attempt may not have posted. Found: published
-     * (when it was the last part). Not found and the unanswered request is older than the grace period: absent.
+     * (when it was the last part), with the ids of every part in the checkpoint ({@code x.part.N}). Not found and the unanswered request is older than the grace period: absent.
      * Anything else (a failed timeline read, a thread only partly on X): unknown.
      */
     @Override
@@ -308,9 +308,10 @@ public final class XPublisher implements ChannelPublisher {
         }
     }
 
+    /** Found, with the ids of every part in the checkpoint (as a publish leaves them, for the follow-ups). */
     private LookupResult found(Auth.Session session, PublishRequest request, TreeMap<Integer, String> posted) {
         String root = posted.get(0);
-        return new LookupResult.Found(root, Optional.of(url(session, request.connection(), root)));
+        return new LookupResult.Found(root, Optional.of(url(session, request.connection(), root)), checkpoint(posted));
     }
 
     private Optional<String> findOwn(
