@@ -12,7 +12,6 @@ import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.errors.ConflictException;
 import io.luxaris.events.LuxarisEvent;
-import io.luxaris.internal.engine.ExternalText;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishRequest;

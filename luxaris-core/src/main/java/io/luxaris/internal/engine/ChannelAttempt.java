@@ -5,6 +5,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Limits;
 import io.luxaris.internal.AttemptContext;
 import io.luxaris.internal.CoreRuntime;
+import io.luxaris.internal.ExternalText;
 import io.luxaris.internal.FollowUpChain;
 import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.RegisteredChannel;

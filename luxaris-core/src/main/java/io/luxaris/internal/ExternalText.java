@@ -1,6 +1,5 @@
-package io.luxaris.internal.engine;
+package io.luxaris.internal;
 
-import io.luxaris.internal.Redactor;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +13,13 @@ import java.util.Optional;
 public final class ExternalText {
     private ExternalText() {}
 
-    /** Drops control characters (but tab, LF, CR) and replaces unpaired surrogates; the same string when clean. */
-    static String clean(String text) {
+    /**
+     * Drops control characters (but tab, LF, CR) and replaces unpaired surrogates.
+     *
+     * @param text text from outside
+     * @return the cleaned text; the same string when it was clean
+     */
+    public static String clean(String text) {
         StringBuilder out = null;
         int n = text.length();
         for (int i = 0; i < n; i++) {
@@ -47,12 +51,27 @@ public final class ExternalText {
         return out == null ? text : out.toString();
     }
 
-    /** Cleaned, secrets scrubbed, cut to {@code max} characters. */
-    static String safe(String text, Collection<String> secrets, int max) {
+    /**
+     * Cleaned, secrets scrubbed, cut to {@code max} characters.
+     *
+     * @param text text from outside
+     * @param secrets the values to scrub out of it
+     * @param max the most characters kept
+     * @return the safe text
+     */
+    public static String safe(String text, Collection<String> secrets, int max) {
         return Redactor.scrubAndTruncate(clean(text), secrets, max);
     }
 
-    static Optional<String> safe(Optional<String> text, Collection<String> secrets, int max) {
+    /**
+     * {@link #safe(String, Collection, int)} of an optional text.
+     *
+     * @param text text from outside, when there is some
+     * @param secrets the values to scrub out of it
+     * @param max the most characters kept
+     * @return the safe text, when there was some
+     */
+    public static Optional<String> safe(Optional<String> text, Collection<String> secrets, int max) {
         return text.map(t -> safe(t, secrets, max));
     }
 

@@ -1,4 +1,4 @@
-package io.luxaris.internal.engine;
+package io.luxaris.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
