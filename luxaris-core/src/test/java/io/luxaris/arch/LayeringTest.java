@@ -72,6 +72,12 @@ class LayeringTest {
         slices().matching("io.luxaris.(*)..").should().beFreeOfCycles().check(CORE);
     }
 
+    /** Package by package, not only top-level areas: {@code internal} and {@code internal.engine} may not cycle. */
+    @Test
+    void everySinglePackage_isFreeOfCycles() {
+        slices().matching("io.luxaris.(**)").should().beFreeOfCycles().check(CORE);
+    }
+
     @Test
     void theRootPackage_holdsTheFacadeOnly() {
         classes()
