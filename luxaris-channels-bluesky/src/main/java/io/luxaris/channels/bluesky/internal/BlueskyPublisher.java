@@ -171,7 +171,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
                                     : texts.size() == 1 ? "the post: " : texts.size() + " posts as a thread: ")
                             + texts);
         }
-        Ref root = posted.get(0);
+        Ref root = Objects.requireNonNull(posted.get(0), "posted part 0");
         return new PublishOutcome.Published(
                 root.uri(), Optional.of(postUrl(root.uri())), Optional.ofNullable(raw), checkpoint(posted));
     }
@@ -372,7 +372,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
         try {
             result = getRecord(did, rkey);
         } catch (TransportFailure e) {
-            return new Unreadable(e.getMessage());
+            return new Unreadable(String.valueOf(e.getMessage()));
         }
         if (result.isSuccessful()) {
             JsonNode json = result.json();
@@ -459,7 +459,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
                         Redaction.scrub("lookup failed: " + ((Unreadable) check).reason(), session.secrets()));
             }
         }
-        String root = posted.get(0).uri();
+        String root = Objects.requireNonNull(posted.get(0), "posted part 0").uri();
         return new LookupResult.Found(root, Optional.of(postUrl(root)));
     }
 
@@ -558,8 +558,8 @@ public final class BlueskyPublisher implements ChannelPublisher {
         if (part == 0) {
             return Optional.empty();
         }
-        Ref root = posted.get(0);
-        Ref parent = posted.get(part - 1);
+        Ref root = Objects.requireNonNull(posted.get(0), "posted part 0");
+        Ref parent = Objects.requireNonNull(posted.get(part - 1), "posted part before");
         ObjectNode reply = Json.object();
         reply.putObject("root").put("uri", root.uri()).put("cid", root.cid());
         reply.putObject("parent").put("uri", parent.uri()).put("cid", parent.cid());
