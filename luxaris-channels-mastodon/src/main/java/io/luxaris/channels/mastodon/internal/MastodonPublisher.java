@@ -152,7 +152,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                         + texts);
             }
             attempts.forget(request.scheduleId());
-            String root = posted.get(0);
+            String root = Objects.requireNonNull(posted.get(0), "posted part 0");
             if (rootUrl.isEmpty()) {
                 rootUrl = statusUrl(session, root);
             }
@@ -449,8 +449,8 @@ public final class MastodonPublisher implements ChannelPublisher {
             Optional<String> rootUrl = Optional.ofNullable(request.checkpoint().get(URL_KEY));
             if (missing < 0) {
                 attempts.forget(request.scheduleId());
-                return new LookupResult.Found(
-                        posted.get(0), rootUrl.isPresent() ? rootUrl : statusUrl(session, posted.get(0)));
+                String root = Objects.requireNonNull(posted.get(0), "posted part 0");
+                return new LookupResult.Found(root, rootUrl.isPresent() ? rootUrl : statusUrl(session, root));
             }
             Optional<String> account = account(session, request.connection());
             if (account.isEmpty()) {
@@ -504,8 +504,8 @@ public final class MastodonPublisher implements ChannelPublisher {
                         + " is not");
             }
             attempts.forget(request.scheduleId());
-            return new LookupResult.Found(
-                    posted.get(0), rootUrl.isPresent() ? rootUrl : statusUrl(session, posted.get(0)));
+            String root = Objects.requireNonNull(posted.get(0), "posted part 0");
+            return new LookupResult.Found(root, rootUrl.isPresent() ? rootUrl : statusUrl(session, root));
         } catch (Fail f) {
             return new LookupResult.Unknown("lookup failed: " + f.failed().safeMessage());
         } catch (TransportFailure e) {
