@@ -1,5 +1,7 @@
 package io.luxaris.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception Luxaris throws on purpose. Messages are safe to log and to show: they never contain
  * tokens, API keys or credential contents.
@@ -20,9 +22,9 @@ public abstract class LuxarisException extends RuntimeException {
      * Creates the exception with its cause.
      *
      * @param message what went wrong, safe to log and show
-     * @param cause the underlying failure
+     * @param cause the underlying failure, or null when there is none
      */
-    protected LuxarisException(String message, Throwable cause) {
+    protected LuxarisException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package io.luxaris.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /** The storage failed (database unreachable, constraint broken by a bug, ...). The message is safe to log. */
 public final class StorageException extends LuxarisException {
     private static final long serialVersionUID = 1L;
@@ -11,10 +13,10 @@ public final class StorageException extends LuxarisException {
      * Creates the exception.
      *
      * @param message what failed, safe to log (no secrets, no SQL parameters)
-     * @param cause the underlying failure
+     * @param cause the underlying failure, or null when there is none
      * @param transientFailure whether retrying later may succeed
      */
-    public StorageException(String message, Throwable cause, boolean transientFailure) {
+    public StorageException(String message, @Nullable Throwable cause, boolean transientFailure) {
         super(message, cause);
         this.transientFailure = transientFailure;
     }

@@ -2,6 +2,7 @@ package io.luxaris.jdbc;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The SQL databases Luxaris stores in. Detected from the connection; override with the builder. */
 public enum Dialect {
@@ -13,7 +14,7 @@ public enum Dialect {
     H2;
 
     /** The dialect of a database product name ({@code DatabaseMetaData.getDatabaseProductName()}). */
-    public static Optional<Dialect> fromProductName(String productName) {
+    public static Optional<Dialect> fromProductName(@Nullable String productName) {
         String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
         if (name.contains("postgres")) {
             return Optional.of(POSTGRESQL);
@@ -28,7 +29,7 @@ public enum Dialect {
     }
 
     /** The dialect a JDBC URL names ({@code jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:}, {@code jdbc:h2:}). */
-    public static Optional<Dialect> fromUrl(String jdbcUrl) {
+    public static Optional<Dialect> fromUrl(@Nullable String jdbcUrl) {
         String url = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:postgresql:")) {
             return Optional.of(POSTGRESQL);

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,12 +67,13 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
 
     private final Database database;
     private final Dialect dialect;
-    private final HikariDataSource ownedPool;
+    private final @Nullable HikariDataSource ownedPool;
     private final boolean shutdownOnClose;
     private final Object closeLock = new Object();
     private volatile boolean closed; // written under closeLock
 
-    private JdbcStorage(Database database, Dialect dialect, HikariDataSource ownedPool, boolean shutdownOnClose) {
+    private JdbcStorage(
+            Database database, Dialect dialect, @Nullable HikariDataSource ownedPool, boolean shutdownOnClose) {
         this.database = database;
         this.dialect = dialect;
         this.ownedPool = ownedPool;
@@ -178,18 +180,18 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
      * creates and owns a HikariCP pool, sized by the pool settings).
      */
     public static final class Builder {
-        private DataSource dataSource;
-        private String url;
-        private String user;
-        private String password;
-        private Dialect dialect;
-        private String schema;
+        private @Nullable DataSource dataSource;
+        private @Nullable String url;
+        private @Nullable String user;
+        private @Nullable String password;
+        private @Nullable Dialect dialect;
+        private @Nullable String schema;
         private String tablePrefix = "luxaris_";
         private boolean migrate = true;
-        private Integer maximumPoolSize;
-        private Integer minimumIdle;
-        private Duration connectionTimeout;
-        private String poolName;
+        private @Nullable Integer maximumPoolSize;
+        private @Nullable Integer minimumIdle;
+        private @Nullable Duration connectionTimeout;
+        private @Nullable String poolName;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private boolean privateMemoryDatabase;
 
@@ -346,7 +348,7 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
                         "minimumIdle (" + minIdle + ") must not exceed maximumPoolSize (" + max + ")");
             }
             HikariDataSource pool = null;
-            DataSource source = dataSource;
+            DataSource source;
             String where;
             if (url != null) {
                 H2Files.databasePath(url).ifPresent(H2Files::prepare);
@@ -354,9 +356,10 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
                 pool = pool(max, minIdle, where);
                 source = pool;
             } else {
-                where = dataSource instanceof HikariDataSource h && h.getJdbcUrl() != null
+                source = Objects.requireNonNull(dataSource, "dataSource"); // exactly one of url and dataSource is set
+                where = source instanceof HikariDataSource h && h.getJdbcUrl() != null
                         ? Urls.redact(h.getJdbcUrl())
-                        : "the given DataSource (" + dataSource.getClass().getName() + ")";
+                        : "the given DataSource (" + source.getClass().getName() + ")";
             }
             try {
                 return open(source, pool, where);
@@ -412,7 +415,7 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
                     "cannot connect to the Luxaris database at " + where + ": " + reason, safe, true);
         }
 
-        private JdbcStorage open(DataSource source, HikariDataSource pool, String where) {
+        private JdbcStorage open(DataSource source, @Nullable HikariDataSource pool, String where) {
             String product;
             String version;
             String metaUrl;
@@ -462,7 +465,7 @@ public final class JdbcStorage implements StorageProvider, AutoCloseable {
             return new JdbcStorage(database, chosen, pool, privateMemoryDatabase);
         }
 
-        private static String shortVersion(String version) {
+        private static String shortVersion(@Nullable String version) {
             if (version == null) {
                 return "";
             }

@@ -171,7 +171,8 @@ public final class LinkedInChannel implements ChannelProvider {
                                 + " the limit is " + MAX_COMMENTARY_LENGTH));
             }
         } catch (IllegalArgumentException e) {
-            violations.add(Violation.of("metadata." + LinkedInText.METADATA_KEY, "linkedin_elements", e.getMessage()));
+            violations.add(Violation.of(
+                    "metadata." + LinkedInText.METADATA_KEY, "linkedin_elements", String.valueOf(e.getMessage())));
         }
         connection.ifPresent(c -> {
             if (LinkedInPublisher.authorOf(c).isEmpty()) {
@@ -224,7 +225,7 @@ public final class LinkedInChannel implements ChannelProvider {
         try (var http = LinkedInPublisher.http(settings)) {
             result = http.execute(request, false);
         } catch (TransportFailure e) {
-            throw new LinkedInException(e.code(), e.getMessage(), true);
+            throw new LinkedInException(e.code(), String.valueOf(e.getMessage()), true);
         }
         if (result.isSuccessful()) {
             return true;

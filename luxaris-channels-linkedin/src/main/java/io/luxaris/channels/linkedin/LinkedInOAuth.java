@@ -133,7 +133,7 @@ public final class LinkedInOAuth implements AutoCloseable {
         try {
             result = tokens.exchange(code, redirectUri.toString(), clientId, clientSecret);
         } catch (TransportFailure e) {
-            throw new LinkedInException(e.code(), e.getMessage(), true);
+            throw new LinkedInException(e.code(), String.valueOf(e.getMessage()), true);
         }
         return tokensOf(result, now, Optional.empty(), Optional.empty(), List.of(code));
     }
@@ -173,7 +173,7 @@ public final class LinkedInOAuth implements AutoCloseable {
         try {
             result = tokens.refresh(refreshToken, clientId, clientSecret);
         } catch (TransportFailure e) {
-            throw new LinkedInException(e.code(), e.getMessage(), true);
+            throw new LinkedInException(e.code(), String.valueOf(e.getMessage()), true);
         }
         return tokensOf(result, now, Optional.of(refreshToken), refreshExpiry, List.of(refreshToken));
     }
@@ -218,7 +218,7 @@ public final class LinkedInOAuth implements AutoCloseable {
         try {
             result = http.execute(request, false);
         } catch (TransportFailure e) {
-            throw new LinkedInException(e.code(), e.getMessage(), true);
+            throw new LinkedInException(e.code(), String.valueOf(e.getMessage()), true);
         }
         if (!result.isSuccessful()) {
             Map.Entry<String, String> error = Classifier.oauthError(result, List.of(accessToken, clientSecret));

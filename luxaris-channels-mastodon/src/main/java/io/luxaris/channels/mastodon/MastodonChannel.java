@@ -208,7 +208,9 @@ public final class MastodonChannel implements ChannelProvider {
                     InstanceUrl.parse(configured.get(), settings.plainHttpOnLoopback());
                 } catch (IllegalArgumentException e) {
                     violations.add(Violation.of(
-                            "connection.properties." + PROPERTY_INSTANCE_URL, "invalid_instance_url", e.getMessage()));
+                            "connection.properties." + PROPERTY_INSTANCE_URL,
+                            "invalid_instance_url",
+                            String.valueOf(e.getMessage())));
                 }
             }
             instance = instance(c);

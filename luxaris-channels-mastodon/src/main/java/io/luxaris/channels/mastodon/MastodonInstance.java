@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one Mastodon instance accepts, as its {@code GET /api/v2/instance} ({@code configuration.statuses} and
@@ -162,12 +163,12 @@ public record MastodonInstance(
                 OptionalInt.empty()));
     }
 
-    private static OptionalInt positive(String value, int max) {
+    private static OptionalInt positive(@Nullable String value, int max) {
         OptionalInt n = whole(value, max);
         return n.isPresent() && n.getAsInt() >= 1 ? n : OptionalInt.empty();
     }
 
-    private static OptionalInt whole(String value, int max) {
+    private static OptionalInt whole(@Nullable String value, int max) {
         if (value == null) {
             return OptionalInt.empty();
         }
@@ -179,7 +180,7 @@ public record MastodonInstance(
         }
     }
 
-    private static Optional<Long> size(String value) {
+    private static Optional<Long> size(@Nullable String value) {
         if (value == null) {
             return Optional.empty();
         }

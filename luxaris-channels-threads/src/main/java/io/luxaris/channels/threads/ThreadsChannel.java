@@ -176,7 +176,7 @@ public final class ThreadsChannel implements ChannelProvider {
                 try {
                     RefUrls.INSTANCE.publicUrl(media);
                 } catch (MediaUnavailableException e) {
-                    violations.add(Violation.of("media[" + i + "].ref", "public_url", e.getMessage()));
+                    violations.add(Violation.of("media[" + i + "].ref", "public_url", String.valueOf(e.getMessage())));
                 }
             }
         }
@@ -217,7 +217,7 @@ public final class ThreadsChannel implements ChannelProvider {
             result = http.execute(new Request.Builder().url(url).delete().build(), false);
         } catch (TransportFailure e) {
             throw new ThreadsException(
-                    e.code(), e.getMessage(), !e.code().equals(TransportFailure.UNEXPECTED_REDIRECT));
+                    e.code(), String.valueOf(e.getMessage()), !e.code().equals(TransportFailure.UNEXPECTED_REDIRECT));
         }
         if (result.isSuccessful()) {
             return Json.text(result.json(), "/deleted_id").isPresent()

@@ -213,7 +213,7 @@ public final class ThreadsOAuth implements AutoCloseable {
             result = http.execute(request, notRepeatable);
         } catch (TransportFailure e) {
             throw new ThreadsException(
-                    e.code(), e.getMessage(), !e.code().equals(TransportFailure.UNEXPECTED_REDIRECT));
+                    e.code(), String.valueOf(e.getMessage()), !e.code().equals(TransportFailure.UNEXPECTED_REDIRECT));
         }
         if (result.isSuccessful()) {
             return result;

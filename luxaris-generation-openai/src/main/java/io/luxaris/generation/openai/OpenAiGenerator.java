@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AI suggestions from OpenAI Chat Completions with Structured Outputs, or from any server that speaks it (Azure
@@ -193,15 +194,15 @@ public final class OpenAiGenerator implements GeneratorProvider {
     public static final class Builder {
         private String key = KEY;
         private ServerProfile profile = ServerProfile.openai();
-        private URI baseUrl;
-        private String apiKey;
-        private AuthScheme auth;
-        private String model;
-        private String organization;
-        private String project;
+        private @Nullable URI baseUrl;
+        private @Nullable String apiKey;
+        private @Nullable AuthScheme auth;
+        private @Nullable String model;
+        private @Nullable String organization;
+        private @Nullable String project;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private Boolean supportsN;
-        private TokenLimit tokenLimit;
+        private @Nullable Boolean supportsN;
+        private @Nullable TokenLimit tokenLimit;
         private OptionalInt maxOutputTokens = OptionalInt.empty();
         private OptionalDouble temperature = OptionalDouble.of(Settings.DEFAULT_TEMPERATURE);
         private HttpSettings http = HttpSettings.of(Settings.TIMEOUTS);
@@ -209,8 +210,8 @@ public final class OpenAiGenerator implements GeneratorProvider {
         private Duration retryBudget = Settings.DEFAULT_RETRY_BUDGET;
         private Duration initialBackoff = Settings.DEFAULT_INITIAL_BACKOFF;
         private Duration maxBackoff = Settings.DEFAULT_MAX_BACKOFF;
-        private Clock clock;
-        private Sleeper sleeper;
+        private @Nullable Clock clock;
+        private @Nullable Sleeper sleeper;
 
         private Builder() {}
 

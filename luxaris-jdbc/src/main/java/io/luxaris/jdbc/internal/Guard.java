@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks values against the sizes of the columns they go to, before any SQL runs: an oversize value is a {@link
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 final class Guard {
     private final String entity;
-    private List<Violation> violations;
+    private @Nullable List<Violation> violations;
 
     private Guard(String entity) {
         this.entity = entity;
@@ -23,7 +24,7 @@ final class Guard {
         return new Guard(entity);
     }
 
-    Guard text(String field, String value, int max) {
+    Guard text(String field, @Nullable String value, int max) {
         if (value != null && value.length() > max) {
             add(field, "is " + value.length() + " characters; the storage column holds at most " + max);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +44,7 @@ public final class H2Files {
 
     /** Prepares the files of the database at {@code database} (a path without H2's suffixes) as described above. */
     public static void prepare(Path database) {
-        Path dir = database.toAbsolutePath().getParent();
+        Path dir = Objects.requireNonNull(database.toAbsolutePath().getParent(), "database directory");
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of a set-wise PostgreSQL statement as one array parameter per column, read back with {@code unnest}:
@@ -28,7 +29,7 @@ final class PgColumns<R> {
     private final List<R> rows;
     private final Map<String, Column> columns = new LinkedHashMap<>();
 
-    private record Column(String type, Function<Object, String> value) {}
+    private record Column(String type, Function<Object, @Nullable String> value) {}
 
     private PgColumns(List<R> rows) {
         this.rows = rows;
@@ -40,7 +41,7 @@ final class PgColumns<R> {
 
     /** A column of SQL type {@code type} whose text value (or null) is {@code value} of each row. */
     @SuppressWarnings("unchecked")
-    PgColumns<R> column(String name, String type, Function<? super R, String> value) {
+    PgColumns<R> column(String name, String type, Function<? super R, @Nullable String> value) {
         columns.put(name, new Column(type, r -> value.apply((R) r)));
         return this;
     }
@@ -55,7 +56,7 @@ final class PgColumns<R> {
                 .orElse(null));
     }
 
-    PgColumns<R> text(String name, Function<? super R, String> value) {
+    PgColumns<R> text(String name, Function<? super R, @Nullable String> value) {
         return column(name, "text", value);
     }
 
@@ -63,7 +64,7 @@ final class PgColumns<R> {
         return column(name, "bigint", r -> text(value.apply(r)));
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
 
@@ -77,7 +78,7 @@ final class PgColumns<R> {
     /** Binds each column's array to {@code statement}. */
     <S extends SqlStatement<S>> S bind(S statement) {
         columns.forEach((name, c) -> {
-            String[] values = new String[rows.size()];
+            @Nullable String[] values = new String[rows.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = c.value().apply(rows.get(i));
             }
@@ -93,7 +94,7 @@ final class PgColumns<R> {
                 .list()));
     }
 
-    private static Argument textArray(String[] values) {
+    private static Argument textArray(@Nullable String[] values) {
         return (i, ps, ctx) -> {
             Array array = ps.getConnection().createArrayOf("text", values);
             ps.setArray(i, array);

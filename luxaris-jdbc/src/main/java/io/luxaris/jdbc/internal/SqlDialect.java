@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.argument.Argument;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How values travel to and from one database: UUIDs (native on PostgreSQL and H2, {@code BINARY(16)} on
@@ -57,7 +58,7 @@ final class SqlDialect {
         return dialect == Dialect.H2 ? "" : " FOR UPDATE SKIP LOCKED";
     }
 
-    Argument uuid(UUID value) {
+    Argument uuid(@Nullable UUID value) {
         if (dialect == Dialect.MARIADB) {
             if (value == null) {
                 return (i, ps, ctx) -> ps.setNull(i, Types.BINARY);
@@ -78,7 +79,7 @@ final class SqlDialect {
         return uuid(value.orElse(null));
     }
 
-    Argument instant(Instant value) {
+    Argument instant(@Nullable Instant value) {
         if (value == null) {
             int type = dialect == Dialect.MARIADB ? Types.TIMESTAMP : Types.TIMESTAMP_WITH_TIMEZONE;
             return (i, ps, ctx) -> ps.setNull(i, type);
@@ -108,6 +109,7 @@ final class SqlDialect {
         return value;
     }
 
+    @Nullable
     UUID optionalUuid(ResultSet rs, String column) throws SQLException {
         if (dialect == Dialect.MARIADB) {
             byte[] bytes = rs.getBytes(column);
@@ -128,6 +130,7 @@ final class SqlDialect {
         return value;
     }
 
+    @Nullable
     Instant optionalInstant(ResultSet rs, String column) throws SQLException {
         if (dialect == Dialect.MARIADB) {
             LocalDateTime t = rs.getObject(column, LocalDateTime.class);

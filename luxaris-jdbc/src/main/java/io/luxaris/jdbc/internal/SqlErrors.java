@@ -9,6 +9,7 @@ import java.sql.SQLTransientException;
 import java.util.Locale;
 import java.util.Set;
 import org.jdbi.v3.core.JdbiException;
+import org.jspecify.annotations.Nullable;
 
 /** Translates {@link SQLException}s into Luxaris exceptions with safe messages. */
 public final class SqlErrors {
@@ -63,7 +64,7 @@ public final class SqlErrors {
     }
 
     /** The first {@link SQLException} in the cause chain, if any. */
-    public static SQLException sqlCause(Throwable e) {
+    public static @Nullable SQLException sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
                 return s;
@@ -121,7 +122,7 @@ public final class SqlErrors {
         return translate(action, (Throwable) e);
     }
 
-    private static String safe(String message) {
+    private static String safe(@Nullable String message) {
         if (message == null) {
             return "(no message)";
         }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** JDBC URLs made safe for messages and logs: passwords removed, credentials in the authority hidden. */
 public final class Urls {
@@ -19,7 +20,7 @@ public final class Urls {
     private Urls() {}
 
     /** The URL with every password parameter and any {@code user:password@} part replaced by {@code ***}. */
-    public static String redact(String url) {
+    public static String redact(@Nullable String url) {
         if (url == null) {
             return "(no URL)";
         }
@@ -28,7 +29,7 @@ public final class Urls {
     }
 
     /** The secret parts of a URL (password parameter values, the password of a {@code user:password@}). */
-    public static List<String> secrets(String url) {
+    public static List<String> secrets(@Nullable String url) {
         var out = new ArrayList<String>();
         if (url == null) {
             return out;
@@ -45,7 +46,7 @@ public final class Urls {
     }
 
     /** {@code text} with every secret replaced by {@code ***}. */
-    public static String scrub(String text, Collection<String> secrets) {
+    public static String scrub(@Nullable String text, Collection<String> secrets) {
         String out = String.valueOf(text);
         for (String secret : secrets) {
             if (secret != null && !secret.isEmpty()) {
@@ -83,7 +84,7 @@ public final class Urls {
     }
 
     /** Where the URL points, for descriptions: {@code host:port/database} without parameters or credentials. */
-    public static String location(String url) {
+    public static String location(@Nullable String url) {
         if (url == null) {
             return "(unknown)";
         }

@@ -172,7 +172,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
                                     : texts.size() == 1 ? "the post: " : texts.size() + " posts as a thread: ")
                             + texts);
         }
-        Ref root = posted.get(0);
+        Ref root = Objects.requireNonNull(posted.get(0), "posted part 0");
         return new PublishOutcome.Published(
                 root.uri(), Optional.of(postUrl(root.uri())), Optional.ofNullable(raw), checkpoint(posted));
     }
@@ -373,7 +373,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
         try {
             result = getRecord(did, rkey);
         } catch (TransportFailure e) {
-            return new Unreadable(e.getMessage());
+            return new Unreadable(String.valueOf(e.getMessage()));
         }
         if (result.isSuccessful()) {
             JsonNode json = result.json();
@@ -461,7 +461,7 @@ public final class BlueskyPublisher implements ChannelPublisher {
                         Redaction.scrub("lookup failed: " + ((Unreadable) check).reason(), session.secrets()));
             }
         }
-        String root = posted.get(0).uri();
+        String root = Objects.requireNonNull(posted.get(0), "posted part 0").uri();
         // every part's strong reference, as a publish leaves them: the follow-ups hang on the last one
         return new LookupResult.Found(root, Optional.of(postUrl(root)), checkpoint(posted));
     }
@@ -561,8 +561,8 @@ public final class BlueskyPublisher implements ChannelPublisher {
         if (part == 0) {
             return Optional.empty();
         }
-        Ref root = posted.get(0);
-        Ref parent = posted.get(part - 1);
+        Ref root = Objects.requireNonNull(posted.get(0), "posted part 0");
+        Ref parent = Objects.requireNonNull(posted.get(part - 1), "posted part before");
         ObjectNode reply = Json.object();
         reply.putObject("root").put("uri", root.uri()).put("cid", root.cid());
         reply.putObject("parent").put("uri", parent.uri()).put("cid", parent.cid());

@@ -43,6 +43,7 @@ final class MediaUploader {
     }
 
     /** An image read and checked, ready to upload. */
+    @SuppressWarnings("ArrayRecordComponent") // a local carrier of one image; never compared or hashed
     private record Image(String label, String mimeType, byte[] bytes, String alt) {}
 
     /** Checks every attachment, then uploads them in order; returns the {@code images} entries of the embed. */

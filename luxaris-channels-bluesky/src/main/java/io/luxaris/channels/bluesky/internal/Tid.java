@@ -94,8 +94,8 @@ public final class Tid {
             throw new IllegalArgumentException("not a TID: '" + tid + "'");
         }
         long value = 0;
-        for (char c : tid.toCharArray()) {
-            value = (value << 5) | ALPHABET.indexOf(c);
+        for (int i = 0; i < tid.length(); i++) {
+            value = (value << 5) | ALPHABET.indexOf(tid.charAt(i));
         }
         return value;
     }

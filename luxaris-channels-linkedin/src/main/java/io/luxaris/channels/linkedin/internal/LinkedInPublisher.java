@@ -124,7 +124,7 @@ public final class LinkedInPublisher implements ChannelPublisher {
         try {
             text = LinkedInText.fromVariant(variant.content(), variant.metadata());
         } catch (IllegalArgumentException e) {
-            throw stop(FailureKind.REJECTED, "linkedin_elements", e.getMessage());
+            throw stop(FailureKind.REJECTED, "linkedin_elements", String.valueOf(e.getMessage()));
         }
         int length = text.length();
         if (length > LinkedInChannel.MAX_COMMENTARY_LENGTH) {
@@ -198,7 +198,7 @@ public final class LinkedInPublisher implements ChannelPublisher {
                 return PublishOutcome.failed(
                         FailureKind.UNKNOWN, e.code(), e.getMessage() + "; the post may have been created on LinkedIn");
             }
-            return PublishOutcome.failed(FailureKind.RETRYABLE, e.code(), e.getMessage());
+            return PublishOutcome.failed(FailureKind.RETRYABLE, e.code(), String.valueOf(e.getMessage()));
         }
         if (!result.isSuccessful()) {
             return Classifier.classify(result, settings, now, secrets, true);

@@ -31,6 +31,7 @@ import okhttp3.RequestBody;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +68,10 @@ public final class MediaUploader {
         for (int i = 0; i < media.size(); i++) {
             MediaRef ref = media.get(i);
             MediaContent content = Media.open(source, ref, "media " + i);
-            String type =
-                    content.mimeType().toLowerCase(Locale.ROOT).split(";")[0].trim();
+            String type = content.mimeType()
+                    .toLowerCase(Locale.ROOT)
+                    .split(";", -1)[0]
+                    .trim();
             if (!TYPES.contains(type)) {
                 throw stop(
                         FailureKind.REJECTED,
@@ -151,7 +154,7 @@ public final class MediaUploader {
         MediaType mediaType = MediaType.parse(type);
         RequestBody bytes = new RequestBody() {
             @Override
-            public MediaType contentType() {
+            public @Nullable MediaType contentType() {
                 return mediaType;
             }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an unsuccessful Mastodon answer into a failure the engine can act on. "The most important part of an error
@@ -163,7 +164,7 @@ public final class Classifier {
                 .or(() -> ResetTimes.retryAfter(headers.get("retry-after"), now));
     }
 
-    static Optional<Instant> timestamp(String value) {
+    static Optional<Instant> timestamp(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

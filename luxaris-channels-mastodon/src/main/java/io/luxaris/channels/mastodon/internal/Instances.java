@@ -79,7 +79,7 @@ public final class Instances implements AutoCloseable {
      */
     public Known known(HttpUrl base, Map<String, String> properties) {
         Entry cached = entries.get(base);
-        if (fresh(cached) && cached.instance().isPresent()) {
+        if (cached != null && fresh(cached) && cached.instance().isPresent()) {
             return new Known(cached.instance().get(), true);
         }
         Optional<MastodonInstance> stored = MastodonInstance.fromConnectionProperties(properties);
@@ -95,12 +95,12 @@ public final class Instances implements AutoCloseable {
             return Optional.empty();
         }
         Entry cached = entries.get(base);
-        if (fresh(cached)) {
+        if (cached != null && fresh(cached)) {
             return cached.instance();
         }
         synchronized (locks.computeIfAbsent(base, b -> new Object())) {
             cached = entries.get(base);
-            if (fresh(cached)) {
+            if (cached != null && fresh(cached)) {
                 return cached.instance();
             }
             Optional<MastodonInstance> fetched = fetch(base);

@@ -152,7 +152,7 @@ public final class MastodonPublisher implements ChannelPublisher {
                         + texts);
             }
             attempts.forget(request.scheduleId());
-            String root = posted.get(0);
+            String root = Objects.requireNonNull(posted.get(0), "posted part 0");
             if (rootUrl.isEmpty()) {
                 rootUrl = statusUrl(session, root);
             }
@@ -517,8 +517,9 @@ public final class MastodonPublisher implements ChannelPublisher {
 
     /** Found, with the ids of every part and the first status's URL in the checkpoint, as a publish leaves them. */
     private LookupResult found(Session session, TreeMap<Integer, String> posted, Optional<String> rootUrl) {
-        Optional<String> url = rootUrl.isPresent() ? rootUrl : statusUrl(session, posted.get(0));
-        return new LookupResult.Found(posted.get(0), url, checkpoint(posted, url, List.of()));
+        String root = Objects.requireNonNull(posted.get(0), "posted part 0");
+        Optional<String> url = rootUrl.isPresent() ? rootUrl : statusUrl(session, root);
+        return new LookupResult.Found(root, url, checkpoint(posted, url, List.of()));
     }
 
     /** A status of the account that is the part looked for. */

@@ -32,6 +32,7 @@ import okhttp3.RequestBody;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -242,7 +243,7 @@ final class MediaUploader {
         return Media.uploadFailed(Classifier.classify(result, session.secrets(), clock.instant(), false), label);
     }
 
-    private static String fileName(MediaType type) {
+    private static String fileName(@Nullable MediaType type) {
         if (type == null) {
             return "upload";
         }

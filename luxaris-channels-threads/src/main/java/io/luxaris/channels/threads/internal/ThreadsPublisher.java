@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -280,6 +281,8 @@ public final class ThreadsPublisher implements ChannelPublisher {
         final Progress progress;
         final List<String> texts;
         boolean quotaChecked;
+
+        @Nullable
         String raw;
 
         Attempt(PublishRequest request, PublishContext context) {

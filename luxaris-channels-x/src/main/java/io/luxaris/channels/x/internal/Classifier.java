@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an unsuccessful X answer into a failure the engine can act on, from the status, the rate-limit headers
@@ -158,7 +159,7 @@ public final class Classifier {
     /** A limit that was hit. */
     record RateLimit(String code, String description, Optional<Instant> resetAt) {}
 
-    private static boolean isZero(String value) {
+    private static boolean isZero(@Nullable String value) {
         return value != null && value.trim().equals("0");
     }
 

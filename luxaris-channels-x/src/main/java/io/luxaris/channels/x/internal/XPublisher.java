@@ -125,7 +125,7 @@ public final class XPublisher implements ChannelPublisher {
                     + texts);
         }
         attempts.forget(request.scheduleId());
-        String root = posted.get(0);
+        String root = Objects.requireNonNull(posted.get(0), "posted part 0");
         return new PublishOutcome.Published(
                 root,
                 Optional.of(url(session, request.connection(), root)),
@@ -310,7 +310,7 @@ public final class XPublisher implements ChannelPublisher {
 
     /** Found, with the ids of every part in the checkpoint (as a publish leaves them, for the follow-ups). */
     private LookupResult found(Auth.Session session, PublishRequest request, TreeMap<Integer, String> posted) {
-        String root = posted.get(0);
+        String root = Objects.requireNonNull(posted.get(0), "posted part 0");
         return new LookupResult.Found(root, Optional.of(url(session, request.connection(), root)), checkpoint(posted));
     }
 

@@ -104,6 +104,8 @@ public final class XTextCounter {
             new Count(0, 0, false, Range.EMPTY.start, Range.EMPTY.end, Range.EMPTY.start, Range.EMPTY.end);
 
     /**
+     * The weighted length of {@code text} only.
+     *
      * @param text any text
      * @return the weighted length only
      */
@@ -112,6 +114,8 @@ public final class XTextCounter {
     }
 
     /**
+     * Counts {@code text} as twitter-text's {@code parseTweet(text, config)} does.
+     *
      * @param text any text
      * @return what twitter-text's {@code parseTweet(text, config)} answers
      */

@@ -338,7 +338,7 @@ final class ChatClient implements AutoCloseable {
             return new Failure(Kind.CONFIGURATION, e.getMessage() + "; check the base URL", false, Optional.empty());
         }
         if (e.code().equals(TransportFailure.RESPONSE_TOO_LARGE)) {
-            return new Failure(Kind.UNAVAILABLE, e.getMessage(), false, Optional.empty());
+            return new Failure(Kind.UNAVAILABLE, String.valueOf(e.getMessage()), false, Optional.empty());
         }
         String what = e.code().equals(TransportFailure.TIMEOUT) ? "timed out" : "failed";
         String cause = e.getCause() == null ? e.code() : e.getCause().getClass().getSimpleName();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long the server asks us to wait, from (in this order) {@code retry-after-ms}, {@code Retry-After} (seconds or
@@ -39,7 +40,7 @@ final class RetryAdvice {
         return hint.find() ? goDuration(hint.group(1)) : Optional.empty();
     }
 
-    private static Optional<Duration> millis(String value) {
+    private static Optional<Duration> millis(@Nullable String value) {
         if (value == null) {
             return Optional.empty();
         }
@@ -51,7 +52,7 @@ final class RetryAdvice {
         }
     }
 
-    static Optional<Duration> retryAfter(String value, Instant now) {
+    static Optional<Duration> retryAfter(@Nullable String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -88,7 +89,7 @@ final class RetryAdvice {
     }
 
     /** A Go duration string ({@code 1m30.5s}, {@code 12ms}, {@code 2s}); empty when it is not one. */
-    static Optional<Duration> goDuration(String value) {
+    static Optional<Duration> goDuration(@Nullable String value) {
         if (value == null) {
             return Optional.empty();
         }
@@ -129,7 +130,7 @@ final class RetryAdvice {
         return Duration.ofNanos(nanos.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue());
     }
 
-    private static String strip(String value) {
+    private static @Nullable String strip(@Nullable String value) {
         return value == null ? null : value.strip();
     }
 

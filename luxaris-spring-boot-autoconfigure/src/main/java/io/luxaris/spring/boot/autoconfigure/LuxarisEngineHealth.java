@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The health of the publishing engine, independent of Boot's health API (each starter adapts it to its Boot line's
@@ -51,9 +52,9 @@ public final class LuxarisEngineHealth {
     private final Clock clock;
 
     private final Object lock = new Object();
-    private Instant backlogReadAt;
-    private Backlog backlog;
-    private String backlogError;
+    private @Nullable Instant backlogReadAt;
+    private @Nullable Backlog backlog;
+    private @Nullable String backlogError;
 
     public LuxarisEngineHealth(Luxaris luxaris, Duration stallThreshold, Duration backlogRefresh, Clock clock) {
         this(

@@ -3,6 +3,7 @@ package io.luxaris.spring.boot.autoconfigure;
 import io.luxaris.Luxaris;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,7 +37,7 @@ public final class LuxarisEngineLifecycle implements SmartLifecycle {
      * The grace to use: the configured one, else 5 s less than Boot's shutdown phase timeout (at least 1 s). Warns
      * when a configured grace does not fit in the phase (Spring then stops waiting before the drain is over).
      */
-    static Duration grace(Duration configured, Duration phaseTimeout) {
+    static Duration grace(@Nullable Duration configured, Duration phaseTimeout) {
         if (configured != null) {
             if (configured.compareTo(phaseTimeout) >= 0) {
                 LOG.warn(

@@ -1,6 +1,7 @@
 package io.luxaris.spring.boot.autoconfigure;
 
 import io.luxaris.channels.x.XChannel;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,7 +42,7 @@ public final class LuxarisXChannelAutoConfiguration {
         return b.build();
     }
 
-    static String required(String value, String property) {
+    static String required(@Nullable String value, String property) {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(property + " must be set");
         }
