@@ -27,8 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The publishing engine with the Bluesky channel against the fake PDS, on the in-memory storage. */
@@ -41,32 +40,20 @@ class BlueskyEngineEndToEndTest {
     private final MediaSource library = ref -> ref.ref().equals("logo.png")
             ? MediaContent.of("image/png", LOGO)
             : MediaSource.none().open(ref);
-    private FakeBluesky fake;
-    private Luxaris luxaris;
-    private ChannelConnection account;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        luxaris = Luxaris.builder()
-                .channel(Fixtures.channel(fake)
-                        .readTimeout(Duration.ofMillis(700))
-                        .build())
-                .clock(clock)
-                .mediaSource(library)
-                .listener(seen::add)
-                .build();
-        account = luxaris.channels()
-                .connect(
-                        owner,
-                        BlueskyCredentials.connectionRequest("@" + FakeBluesky.HANDLE, FakeBluesky.APP_PASSWORD));
-    }
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
 
-    @AfterEach
-    void stop() {
-        luxaris.close();
-        fake.close();
-    }
+    @AutoClose
+    private final Luxaris luxaris = Luxaris.builder()
+            .channel(Fixtures.channel(fake).readTimeout(Duration.ofMillis(700)).build())
+            .clock(clock)
+            .mediaSource(library)
+            .listener(seen::add)
+            .build();
+
+    private final ChannelConnection account = luxaris.channels()
+            .connect(owner, BlueskyCredentials.connectionRequest("@" + FakeBluesky.HANDLE, FakeBluesky.APP_PASSWORD));
 
     private Schedule schedule(VariantDraft variant, Duration in) {
         PostDetails post = luxaris.posts().create(owner, PostDraft.of("launch").withVariant(variant));
@@ -89,7 +76,7 @@ class BlueskyEngineEndToEndTest {
 
         clock.advance(Duration.ofMinutes(4));
         assertThat(luxaris.publishing().runDue().total()).isZero();
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         clock.advance(Duration.ofMinutes(1));
         assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
         clock.advance(Duration.ofHours(1));

@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,24 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every answer to a post, classified: kind and code, and when a rate limit ends. */
 class BlueskyErrorClassificationTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)).build().createPublisher(Fixtures.environment());
+
     private final Fixtures.TestClock clock = new Fixtures.TestClock(Fixtures.NOW);
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake)
-                .readTimeout(Duration.ofSeconds(1))
-                .build()
-                .createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(fake.session(), clock, MediaSource.none()));
@@ -223,7 +212,7 @@ class BlueskyErrorClassificationTest {
                         .isInstanceOf(PublishOutcome.Published.class);
                 clock.advance(Duration.ofMinutes(10));
             }
-            int sent = fake.server.getRequestCount();
+            int sent = fake.requestCount();
 
             PublishOutcome outcome = shared.publish(Fixtures.request(Fixtures.variant("One too many")), context);
 
@@ -232,7 +221,7 @@ class BlueskyErrorClassificationTest {
                 assertThat(f.code()).isEqualTo("write_budget");
                 assertThat(f.retryAt()).contains(Fixtures.NOW.plus(Duration.ofHours(1)));
             });
-            assertThat(fake.server.getRequestCount()).isEqualTo(sent);
+            assertThat(fake.requestCount()).isEqualTo(sent);
 
             clock.advance(Duration.ofMinutes(30));
             assertThat(shared.publish(Fixtures.request(Fixtures.variant("Next hour")), context))

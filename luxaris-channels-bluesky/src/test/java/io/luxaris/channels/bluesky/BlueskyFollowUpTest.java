@@ -19,30 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up parts on Bluesky: replies and comments are posts with root and parent strong references. */
 class BlueskyFollowUpTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).readTimeout(Duration.ofMillis(500)).build().createPublisher(Fixtures.environment());
+
     private final PostVariant variant = Fixtures.variant("Part 1/3", List.of("Part 2/3", "Part 3/3"), List.of());
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake)
-                .readTimeout(Duration.ofMillis(500))
-                .build()
-                .createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(fake.session()));
@@ -185,7 +174,7 @@ class BlueskyFollowUpTest {
                     .endsWith("com.atproto.repo.createRecord not sent, follow-up 1 (a comment on " + uri
                             + "): [First comment]"));
         }
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         String strong = "{\"uri\":\"" + uri + "\",\"cid\":\"bafyreiroot\"}";
         assertThat(previews)
                 .filteredOn(p -> p.url().endsWith("createRecord"))

@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Images: uploaded as blobs, embedded with alt text and aspect ratio, refused before upload when Bluesky would. */
@@ -24,18 +23,10 @@ class BlueskyImageTest {
     private static final byte[] WIDE = Fixtures.png(1600, 900, 2_048);
     private static final byte[] PORTRAIT_PHOTO = Fixtures.jpeg(4000, 3000, 6); // stored landscape, shown turned
 
-    private FakeBluesky fake;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
     private MediaSource library = Fixtures.library(Map.of("wide.png", WIDE, "photo.jpg", PORTRAIT_PHOTO));
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private PublishOutcome publish(BlueskyChannel.Builder builder, String text, List<MediaRef> media) {
         try (ChannelPublisher publisher = builder.build().createPublisher(Fixtures.environment(library))) {
@@ -146,7 +137,7 @@ class BlueskyImageTest {
                     .contains("image 2 of 2 is 2000001 bytes")
                     .contains("2000000");
         });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -156,7 +147,7 @@ class BlueskyImageTest {
 
         assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> assertThat(f.code())
                 .isEqualTo("media_too_large"));
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -185,7 +176,7 @@ class BlueskyImageTest {
                 .isEqualTo("media_not_supported"));
         assertThat(pdf).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> assertThat(f.code())
                 .isEqualTo("media_type"));
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test

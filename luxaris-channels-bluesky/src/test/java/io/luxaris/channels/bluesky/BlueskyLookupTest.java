@@ -12,29 +12,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** An unknown outcome is settled by reading the record under the schedule's key, never by posting again. */
 class BlueskyLookupTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake)
-                .readTimeout(Duration.ofMillis(500))
-                .build()
-                .createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).readTimeout(Duration.ofMillis(500)).build().createPublisher(Fixtures.environment());
 
     private static String uri(PublishRequest request, int part) {
         return "at://did:plc:abc123/app.bsky.feed.post/" + Tid.forPart(request.scheduleId(), part);

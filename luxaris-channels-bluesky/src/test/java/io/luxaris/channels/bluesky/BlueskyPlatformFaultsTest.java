@@ -19,33 +19,23 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the Bluesky channel stands up to a misbehaving PDS: slow, huge, redirecting answers and echoed tokens. */
 class BlueskyPlatformFaultsTest {
     private static final MediaSource LIBRARY = Fixtures.library(Map.of("logo.png", Fixtures.png(400, 300, 512)));
 
-    private FakeBluesky fake;
-    private final MockWebServer elsewhere = new MockWebServer();
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
+    @AutoClose
+    private final MockWebServer elsewhere = PlatformFaults.startedServer();
 
     @BeforeAll
     static void warmUp() throws IOException {
         PlatformFaults.warmUp();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        elsewhere.start();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-        elsewhere.close();
     }
 
     private PublishOutcome publish(PublishRequest request, Credentials credentials) {

@@ -14,27 +14,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Threads: replies with root and parent as strong refs, resumable from the checkpoint, never posted twice. */
 class BlueskyThreadTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
     private final MediaSource library = Fixtures.library(Map.of("logo.png", Fixtures.png(800, 800, 100)));
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment(library));
-    }
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).build().createPublisher(Fixtures.environment(library));
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(fake.session(), Clock.systemUTC(), library));

@@ -24,26 +24,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Tokens while publishing: 401 classes, refresh ahead of expiry and after a 401, and the reauthorization signal. */
 class LinkedInAuthTest {
-    private FakeLinkedIn linkedIn;
-    private SettableClock clock;
+    private final SettableClock clock = SettableClock.at(Fixtures.NOW);
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        clock = SettableClock.at(Fixtures.NOW);
-        linkedIn.clock(clock);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn().clock(clock);
 
     private LinkedInChannel refreshingChannel() {
         return linkedIn.channel()

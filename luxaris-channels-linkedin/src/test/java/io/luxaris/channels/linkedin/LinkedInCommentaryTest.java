@@ -20,27 +20,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The commentary on the wire: escaping, the 3000-character limit on what is sent, mentions and hashtags. */
 class LinkedInCommentaryTest {
     private static final String ALL_RESERVED = "|{}@[]()<>#\\*_~";
 
-    private FakeLinkedIn linkedIn;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        credentials = linkedIn.credentials(Fixtures.NOW);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    private final Credentials credentials = linkedIn.credentials(Fixtures.NOW);
 
     private PublishOutcome publish(PostVariant variant) {
         return Fixtures.publish(

@@ -20,8 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,21 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LinkedInErrorClassificationTest {
     private static final Instant NEXT_UTC_MIDNIGHT = Instant.parse("2026-11-25T00:00:00Z");
 
-    private FakeLinkedIn linkedIn;
-    private Credentials credentials;
-    private String token;
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        credentials = linkedIn.credentials(Fixtures.NOW);
-        token = credentials.accessToken().orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    private final Credentials credentials = linkedIn.credentials(Fixtures.NOW);
+    private final String token = credentials.accessToken().orElseThrow();
 
     private PublishOutcome.Failed fail(LinkedInChannel channel) {
         PublishOutcome outcome = Fixtures.publish(

@@ -17,29 +17,17 @@ import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Images: initializeUpload, PUT of the bytes from the host's media source, then the post with the image URNs. */
 class LinkedInImageTest {
-    private FakeLinkedIn linkedIn;
-    private Credentials credentials;
-    private String token;
-    private Fixtures.Media media;
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        credentials = linkedIn.credentials(Fixtures.NOW);
-        token = credentials.accessToken().orElseThrow();
-        media = new Fixtures.Media();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    private final Credentials credentials = linkedIn.credentials(Fixtures.NOW);
+    private final String token = credentials.accessToken().orElseThrow();
+    private final Fixtures.Media media = new Fixtures.Media();
 
     private PublishOutcome publish(String text, List<MediaRef> refs) {
         return publish(text, refs, media);

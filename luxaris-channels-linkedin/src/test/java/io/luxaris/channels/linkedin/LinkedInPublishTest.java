@@ -21,26 +21,15 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class LinkedInPublishTest {
-    private FakeLinkedIn linkedIn;
-    private Credentials credentials;
-    private String token;
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        credentials = linkedIn.credentials(Fixtures.NOW);
-        token = credentials.accessToken().orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    private final Credentials credentials = linkedIn.credentials(Fixtures.NOW);
+    private final String token = credentials.accessToken().orElseThrow();
 
     private PublishOutcome publish(LinkedInChannel channel, String text) {
         return Fixtures.publish(channel, Fixtures.request(Fixtures.variant(text)), new Fixtures.Context(credentials));

@@ -27,8 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The publishing engine with the Mastodon channel against the fake instance, on the in-memory storage. */
@@ -41,31 +40,23 @@ class MastodonEngineEndToEndTest {
     private final MediaSource library = ref -> ref.ref().equals("logo.png")
             ? MediaContent.of("image/png", LOGO)
             : MediaSource.none().open(ref);
-    private FakeMastodon fake;
-    private Luxaris luxaris;
-    private ChannelConnection account;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon().limits(1000, 23);
-        luxaris = Luxaris.builder()
-                .channel(Fixtures.channel().callTimeout(Duration.ofSeconds(2)).build())
-                .clock(clock)
-                .mediaSource(library)
-                .listener(seen::add)
-                .build();
-        account = luxaris.channels()
-                .connect(
-                        owner,
-                        ConnectionRequest.of("mastodon", "@alice@mastodon.example", fake.credentials())
-                                .withProperties(Fixtures.properties(fake)));
-    }
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon().limits(1000, 23);
 
-    @AfterEach
-    void stop() {
-        luxaris.close();
-        fake.close();
-    }
+    @AutoClose
+    private final Luxaris luxaris = Luxaris.builder()
+            .channel(Fixtures.channel().callTimeout(Duration.ofSeconds(2)).build())
+            .clock(clock)
+            .mediaSource(library)
+            .listener(seen::add)
+            .build();
+
+    private final ChannelConnection account = luxaris.channels()
+            .connect(
+                    owner,
+                    ConnectionRequest.of("mastodon", "@alice@mastodon.example", fake.credentials())
+                            .withProperties(Fixtures.properties(fake)));
 
     private Schedule schedule(VariantDraft variant, Duration in) {
         PostDetails post = luxaris.posts().create(owner, PostDraft.of("launch").withVariant(variant));

@@ -14,8 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,17 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What each answer of a Mastodon instance means for the engine: kind, code and retry time. */
 class MastodonErrorClassificationTest {
-    private FakeMastodon fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
 
     private PublishOutcome.Failed postAnswered(MockResponse answer) {
         fake.script("POST /api/v1/statuses", answer);

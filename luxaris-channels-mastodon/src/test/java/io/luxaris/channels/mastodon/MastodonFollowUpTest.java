@@ -19,25 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up parts on Mastodon: replies and comments are statuses with {@code in_reply_to_id}. */
 class MastodonFollowUpTest {
-    private FakeMastodon fake;
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
+
     private final MastodonChannel channel = Fixtures.channel().build();
     private final PostVariant variant = Fixtures.variant("Part 1/2", List.of("Part 2/2"), List.of());
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return Fixtures.publish(channel, request, new Fixtures.Context(fake.credentials()));

@@ -15,24 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Reconciling an unknown outcome: the account's recent statuses are searched for the one this attempt sent. */
 class MastodonLookupTest {
-    private FakeMastodon fake;
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
+
     private final List<Duration> slept = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private LookupResult lookup(MastodonChannel channel, PublishRequest request, Fixtures.Context context) {
         try (ChannelPublisher publisher = channel.createPublisher(Fixtures.environment())) {

@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,20 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class ThreadsAuthTest {
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-11-24T10:00:00Z"));
-    private FakeThreads fake;
-    private ChannelPublisher publisher;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads().clock(clock);
-        publisher = Fixtures.publisher(Fixtures.channel(fake));
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads().clock(clock);
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake));
 
     private Fixtures.Context context(Credentials credentials) {
         return new Fixtures.Context(credentials, clock, MediaSource.none());
@@ -55,7 +46,7 @@ class ThreadsAuthTest {
         Credentials old = fake.credentials(Duration.ofDays(40)); // expires in about 20 days
         String oldToken = old.accessToken().orElseThrow();
         var requestsWhenSaved = new ArrayList<Integer>();
-        var context = context(old).onSave(c -> requestsWhenSaved.add(fake.server.getRequestCount()));
+        var context = context(old).onSave(c -> requestsWhenSaved.add(fake.requestCount()));
 
         PublishOutcome outcome = publish(context);
 
@@ -111,7 +102,7 @@ class ThreadsAuthTest {
         assertThat(publisher.refresh(context))
                 .isInstanceOfSatisfying(
                         RefreshResult.Revoked.class, r -> assertThat(r.code()).isEqualTo("token_expired"));
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test

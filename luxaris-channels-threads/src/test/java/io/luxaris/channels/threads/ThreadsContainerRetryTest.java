@@ -13,8 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,20 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class ThreadsContainerRetryTest {
     private final SettableClock clock = SettableClock.at(Instant.now());
-    private FakeThreads fake;
-    private Credentials credentials;
+
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads().clock(clock);
+
+    private final Credentials credentials = fake.credentials();
     private final List<Duration> waits = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads().clock(clock);
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publish(request, new Fixtures.Context(credentials, clock, io.luxaris.spi.channel.MediaSource.none()));

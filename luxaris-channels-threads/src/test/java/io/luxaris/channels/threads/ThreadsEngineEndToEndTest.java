@@ -29,8 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,33 +48,26 @@ class ThreadsEngineEndToEndTest {
         }
         return MediaSource.none().open(ref);
     };
-    private FakeThreads fake;
-    private Luxaris luxaris;
-    private ChannelConnection account;
-    private Credentials credentials;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads().clock(clock);
-        credentials = fake.credentials();
-        luxaris = Luxaris.builder()
-                .channel(ThreadsChannel.builder()
-                        .baseUrl(fake.url())
-                        .mediaUrls(media -> URI.create("https://cdn.example.com/media/" + media.ref()))
-                        .sleeper(clock::advance)
-                        .build())
-                .clock(clock)
-                .mediaSource(library)
-                .listener(seen::add)
-                .build();
-        account = luxaris.channels().connect(owner, ConnectionRequest.of("threads", "@luxaris_dev", credentials));
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads().clock(clock);
 
-    @AfterEach
-    void stop() {
-        luxaris.close();
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
+
+    @AutoClose
+    private final Luxaris luxaris = Luxaris.builder()
+            .channel(ThreadsChannel.builder()
+                    .baseUrl(fake.url())
+                    .mediaUrls(media -> URI.create("https://cdn.example.com/media/" + media.ref()))
+                    .sleeper(clock::advance)
+                    .build())
+            .clock(clock)
+            .mediaSource(library)
+            .listener(seen::add)
+            .build();
+
+    private final ChannelConnection account =
+            luxaris.channels().connect(owner, ConnectionRequest.of("threads", "@luxaris_dev", credentials));
 
     private Schedule schedule(VariantDraft variant, Duration in) {
         PostDetails post = luxaris.posts().create(owner, PostDraft.of("launch").withVariant(variant));
@@ -99,7 +91,7 @@ class ThreadsEngineEndToEndTest {
 
         clock.advance(Duration.ofMinutes(4));
         assertThat(luxaris.publishing().runDue().total()).isZero();
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         clock.advance(Duration.ofMinutes(1));
         assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
         clock.advance(Duration.ofHours(1));

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,22 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Threads' answers (status, Graph error envelope, throttling headers) and what the engine is told. */
 class ThreadsErrorClassificationTest {
-    private FakeThreads fake;
-    private Credentials credentials;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-        publisher = Fixtures.publisher(Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)));
-    }
+    private final Credentials credentials = fake.credentials();
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.publisher(Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)));
 
     private PublishOutcome.Failed failWith(String route, MockResponse response) {
         fake.script(route, response);

@@ -18,8 +18,7 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up parts on Threads: replies and comments are containers with {@code reply_to_id}, then published. */
@@ -27,24 +26,16 @@ class ThreadsFollowUpTest {
     private static final String CREATE = "POST /v1.0/{user}/threads";
     private static final String PUBLISH = "POST /v1.0/{user}/threads_publish";
 
-    private FakeThreads fake;
-    private Credentials credentials;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
+
+    private final Credentials credentials = fake.credentials();
+
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake));
+
     private final PostVariant variant =
             Fixtures.variant("1/2 What we shipped", List.of("2/2 What comes next"), List.of());
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-        publisher = Fixtures.publisher(Fixtures.channel(fake));
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(credentials));
@@ -181,7 +172,7 @@ class ThreadsFollowUpTest {
             assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.DryRun.class, d -> assertThat(d.preview())
                     .endsWith(" not sent, follow-up 1 (a comment on 1234567): [First comment]"));
         }
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews.get(0).body()).contains("media_type=TEXT").contains("reply_to_id=1234567");
     }
 

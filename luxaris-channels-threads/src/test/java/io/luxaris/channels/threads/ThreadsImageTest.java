@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,19 +28,10 @@ class ThreadsImageTest {
     private static final String CHART = "https://cdn.example.com/q3/chart.png";
     private static final String TEAM = "https://cdn.example.com/q3/team.jpg";
 
-    private FakeThreads fake;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
 
     private PublishOutcome publish(
             ThreadsChannel.Builder builder, String text, List<MediaRef> media, MediaSource source) {
@@ -150,7 +140,7 @@ class ThreadsImageTest {
             assertThat(f.code()).isEqualTo("media_unavailable");
             assertThat(f.safeMessage()).contains("public https URL").contains("mediaUrls");
         });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -185,7 +175,7 @@ class ThreadsImageTest {
             assertThat(f.safeMessage()).contains("9437184 bytes").contains("8388608");
         });
         assertThat(opened).hasValue(0);
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -198,7 +188,7 @@ class ThreadsImageTest {
             assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
             assertThat(f.code()).isEqualTo("unsupported_media_type");
         });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test

@@ -9,8 +9,7 @@ import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,23 +17,15 @@ import org.junit.jupiter.api.Test;
  * check the container (published meanwhile: found, not published again), otherwise make a new one; bounded.
  */
 class ThreadsMediaNotFoundTest {
-    private FakeThreads fake;
-    private Credentials credentials;
     private final List<Duration> waits = new ArrayList<>();
-    private ChannelPublisher publisher;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-        publisher = Fixtures.publisher(Fixtures.channel(fake, waits::add));
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
+
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake, waits::add));
 
     private PublishOutcome publish(String text) {
         return publisher.publish(Fixtures.request(Fixtures.variant(text)), new Fixtures.Context(credentials));

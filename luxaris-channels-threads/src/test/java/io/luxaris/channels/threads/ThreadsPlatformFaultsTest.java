@@ -19,9 +19,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the Threads channel stands up to a misbehaving platform: slow, huge, redirecting answers and echoed tokens. */
@@ -29,26 +28,17 @@ class ThreadsPlatformFaultsTest {
     private static final String CREATE = "POST /v1.0/{user}/threads";
     private static final String PUBLISH = "POST /v1.0/{user}/threads_publish";
 
-    private FakeThreads fake;
-    private final MockWebServer elsewhere = new MockWebServer();
-    private Credentials credentials;
+    @AutoClose
+    private final MockWebServer elsewhere = PlatformFaults.startedServer();
+
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
+
+    private Credentials credentials = fake.credentials();
 
     @BeforeAll
     static void warmUp() throws IOException {
         PlatformFaults.warmUp();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        elsewhere.start();
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-        elsewhere.close();
     }
 
     private PublishOutcome.Failed failsAt(String route, MockResponse response) {

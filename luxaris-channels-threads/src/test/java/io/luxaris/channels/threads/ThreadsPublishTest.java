@@ -12,31 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A post is a container, its status read until FINISHED, then threads_publish: the requests as Threads expects them. */
 class ThreadsPublishTest {
-    private FakeThreads fake;
-    private Credentials credentials;
-    private String token;
     private final List<Duration> waits = new ArrayList<>();
-    private ChannelPublisher publisher;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-        token = credentials.accessToken().orElseThrow();
-        publisher = Fixtures.publisher(Fixtures.channel(fake, waits));
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
+    private final String token = credentials.accessToken().orElseThrow();
+
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake, waits));
 
     @Test
     void aTextPost_isATextContainer_thenThreadsPublish_withTheTokenAsAFormField() throws Exception {
@@ -220,7 +210,7 @@ class ThreadsPublishTest {
                     .contains("Just looking")
                     .doesNotContain(token));
         }
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews)
                 .extracting(p -> p.method() + " " + p.url().replaceAll("\\?.*", ""))
                 .containsExactly(

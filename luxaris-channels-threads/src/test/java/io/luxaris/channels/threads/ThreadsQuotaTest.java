@@ -12,26 +12,17 @@ import io.luxaris.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** 250 API posts per 24 hours: the quota endpoint is read before publishing; a full quota defers the post. */
 class ThreadsQuotaTest {
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-11-24T10:00:00Z"));
-    private FakeThreads fake;
-    private Credentials credentials;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads().clock(clock);
-        credentials = fake.credentials();
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads().clock(clock);
 
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
 
     private PublishOutcome publish(PublishRequest request) {
         try (ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake))) {

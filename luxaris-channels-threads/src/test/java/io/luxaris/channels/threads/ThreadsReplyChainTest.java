@@ -12,25 +12,15 @@ import io.luxaris.spi.channel.PublishRequest;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A variant's thread parts go out as a reply chain, each part a reply to the one before; resumable part by part. */
 class ThreadsReplyChainTest {
-    private FakeThreads fake;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
 
     private PublishOutcome publish(PublishRequest request) {
         try (ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake))) {

@@ -34,25 +34,15 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class XAuthTest {
-    private FakeX fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeX fake = new FakeX();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
 
     private PublishOutcome publish(Fixtures.Context context) {
         return publisher.publish(
@@ -66,7 +56,7 @@ class XAuthTest {
     void expiredAccessToken_isRefreshedBeforePosting_andTheRotatedPairIsSavedBeforeItIsUsed() throws Exception {
         var requestsBeforeSave = new AtomicInteger(-1);
         var context = new Fixtures.Context(fake.expiredCredentials(Instant.now()))
-                .onSave(c -> requestsBeforeSave.set(fake.server.getRequestCount()));
+                .onSave(c -> requestsBeforeSave.set(fake.requestCount()));
 
         PublishOutcome outcome = publish(context);
 
@@ -375,7 +365,7 @@ class XAuthTest {
             assertThat(f.code()).isEqualTo("token_expired");
         });
         assertThat(publisher.refresh(context)).isInstanceOf(RefreshResult.Unsupported.class);
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test

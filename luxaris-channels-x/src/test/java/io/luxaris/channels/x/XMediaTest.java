@@ -20,16 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class XMediaTest {
     private static final byte[] PNG = "\u0089PNG-fake-image-bytes".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] VIDEO = "0123456789".getBytes(StandardCharsets.US_ASCII);
 
-    private FakeX fake;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeX fake = new FakeX();
+
+    private final Credentials credentials = fake.credentials(Instant.now());
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private final List<String> refsRead = new CopyOnWriteArrayList<>();
     private final MediaSource library = ref -> {
@@ -43,17 +44,6 @@ class XMediaTest {
             default -> MediaSource.none().open(ref);
         };
     };
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        credentials = fake.credentials(Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private PublishOutcome publish(String text, List<MediaRef> media, XChannel.Builder builder) {
         try (ChannelPublisher publisher = builder.build().createPublisher(Fixtures.environment(library))) {
@@ -247,7 +237,7 @@ class XMediaTest {
             assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
             assertThat(f.code()).isEqualTo("media_unavailable");
         });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -258,7 +248,7 @@ class XMediaTest {
             assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
             assertThat(f.code()).isEqualTo("media_read_failed");
         });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -269,7 +259,7 @@ class XMediaTest {
             assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
             assertThat(f.code()).isEqualTo("media_too_large");
         });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -293,6 +283,6 @@ class XMediaTest {
         assertThat(refsRead).containsExactly(internal);
         assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> assertThat(f.code())
                 .isEqualTo("media_unavailable"));
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 }

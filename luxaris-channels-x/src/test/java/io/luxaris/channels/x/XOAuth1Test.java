@@ -165,7 +165,7 @@ class XOAuth1Test {
                 assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
                 assertThat(f.code()).isEqualTo("oauth1_not_configured");
             });
-            assertThat(fake.server.getRequestCount()).isZero();
+            assertThat(fake.requestCount()).isZero();
         }
     }
 

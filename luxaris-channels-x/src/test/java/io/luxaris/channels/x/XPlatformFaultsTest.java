@@ -23,9 +23,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the X channel stands up to a misbehaving platform: slow, huge, redirecting answers and echoed tokens. */
@@ -34,26 +33,17 @@ class XPlatformFaultsTest {
             ref.kind() == io.luxaris.domain.MediaKind.IMAGE ? "image/png" : "video/mp4",
             "fake-media-bytes".getBytes(StandardCharsets.US_ASCII));
 
-    private FakeX fake;
-    private final MockWebServer elsewhere = new MockWebServer();
-    private Credentials credentials;
+    @AutoClose
+    private final MockWebServer elsewhere = PlatformFaults.startedServer();
+
+    @AutoClose
+    private final FakeX fake = new FakeX();
+
+    private Credentials credentials = fake.credentials(Instant.now());
 
     @BeforeAll
     static void warmUp() throws IOException {
         PlatformFaults.warmUp();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        elsewhere.start();
-        credentials = fake.credentials(Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-        elsewhere.close();
     }
 
     private PublishOutcome publish(XChannel.Builder builder, String text, List<MediaRef> media) {

@@ -20,27 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class XPublishTest {
-    private FakeX fake;
-    private ChannelPublisher publisher;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeX fake = new FakeX();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
-        credentials = fake.credentials(Instant.now());
-    }
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials(Instant.now());
 
     @Test
     void publish_postsTheText_andReturnsTheIdAndPublicUrl() throws Exception {
@@ -208,7 +198,7 @@ class XPublishTest {
             });
             assertThat(dry.supportsLookup()).isFalse();
         }
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews).hasSize(2);
         XRequestPreview first = previews.get(0);
         assertThat(first.method()).isEqualTo("POST");
@@ -235,7 +225,7 @@ class XPublishTest {
                     new Fixtures.Context(credentials, java.time.Clock.systemUTC(), library));
         }
 
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews)
                 .extracting(p -> p.method() + " "
                         + p.url().substring(fake.url().length() - 1).replaceAll("[0-9]{19}", "{id}"))
