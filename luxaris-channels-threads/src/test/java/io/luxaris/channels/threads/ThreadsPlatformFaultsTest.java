@@ -11,7 +11,6 @@ import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,17 +161,7 @@ class ThreadsPlatformFaultsTest {
         var clock = new SleepingClock();
         fake.clock(clock);
         credentials = fake.credentials();
-        ChannelEnvironment environment = new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return MediaSource.none();
-            }
-        };
+        ChannelEnvironment environment = ChannelEnvironment.of(clock, MediaSource.none());
         ThreadsChannel channel = ThreadsChannel.builder()
                 .baseUrl(fake.url())
                 .pollInterval(Duration.ofSeconds(30))

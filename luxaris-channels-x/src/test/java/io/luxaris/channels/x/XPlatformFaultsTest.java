@@ -160,17 +160,7 @@ class XPlatformFaultsTest {
         fake.script("POST /2/media/upload/{id}/finalize", FakeX.processing(id, "pending", 600));
         fake.script("GET /2/media/upload", FakeX.processing(id, "in_progress", 900), FakeX.succeeded(id));
         var clock = new SleepingClock();
-        ChannelEnvironment environment = new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return LIBRARY;
-            }
-        };
+        ChannelEnvironment environment = ChannelEnvironment.of(clock, LIBRARY);
         XChannel channel = XChannel.builder()
                 .baseUrl(fake.url())
                 .mediaProcessingTimeout(Duration.ofHours(1))
