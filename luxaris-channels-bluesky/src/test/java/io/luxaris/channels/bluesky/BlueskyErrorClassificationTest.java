@@ -3,6 +3,7 @@ package io.luxaris.channels.bluesky;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -155,10 +156,7 @@ class BlueskyErrorClassificationTest {
 
         PublishOutcome outcome = publish(Fixtures.request(Fixtures.variant("Hello")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("expired_token");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "expired_token");
     }
 
     @Test
@@ -175,10 +173,7 @@ class BlueskyErrorClassificationTest {
             PublishOutcome outcome =
                     nowhere.publish(Fixtures.request(Fixtures.variant("Hello")), new Fixtures.Context(fake.session()));
 
-            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-                assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-                assertThat(f.code()).isEqualTo("connect_failed");
-            });
+            Outcomes.failed(outcome, FailureKind.RETRYABLE, "connect_failed");
         }
     }
 
@@ -216,11 +211,10 @@ class BlueskyErrorClassificationTest {
 
             PublishOutcome outcome = shared.publish(Fixtures.request(Fixtures.variant("One too many")), context);
 
-            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-                assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-                assertThat(f.code()).isEqualTo("write_budget");
-                assertThat(f.retryAt()).contains(Fixtures.NOW.plus(Duration.ofHours(1)));
-            });
+            assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "write_budget"))
+                    .satisfies(f -> {
+                        assertThat(f.retryAt()).contains(Fixtures.NOW.plus(Duration.ofHours(1)));
+                    });
             assertThat(fake.requestCount()).isEqualTo(sent);
 
             clock.advance(Duration.ofMinutes(30));
@@ -252,12 +246,13 @@ class BlueskyErrorClassificationTest {
 
         PublishOutcome outcome = publish(request);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-            assertThat(f.code()).isEqualTo("rate_limit_exhausted");
-            assertThat(f.retryAt()).isPresent();
-            assertThat(f.checkpoint()).containsKey("bluesky.part.0.uri").containsEntry("bluesky.failed_part", "1");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "rate_limit_exhausted"))
+                .satisfies(f -> {
+                    assertThat(f.retryAt()).isPresent();
+                    assertThat(f.checkpoint())
+                            .containsKey("bluesky.part.0.uri")
+                            .containsEntry("bluesky.failed_part", "1");
+                });
         assertThat(fake.recordCount()).isEqualTo(1);
     }
 }

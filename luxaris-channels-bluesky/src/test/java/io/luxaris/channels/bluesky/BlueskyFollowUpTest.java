@@ -8,6 +8,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
@@ -128,11 +129,10 @@ class BlueskyFollowUpTest {
 
         PublishOutcome outcome = publish(followUp("Too late", ChannelFixtures.reply(0, deleted, deleted)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("parent_not_found");
-            assertThat(f.safeMessage()).startsWith("follow-up 1 (a reply to " + gone + "): ");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "parent_not_found"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).startsWith("follow-up 1 (a reply to " + gone + "): ");
+                });
         assertThat(creates()).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
@@ -130,13 +131,12 @@ class BlueskyImageTest {
         PublishOutcome outcome =
                 publish("Too big", List.of(MediaRef.image("small.png", "fits"), MediaRef.image("big.png", "does not")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_too_large");
-            assertThat(f.safeMessage())
-                    .contains("image 2 of 2 is 2000001 bytes")
-                    .contains("2000000");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "media_too_large"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage())
+                            .contains("image 2 of 2 is 2000001 bytes")
+                            .contains("2000000");
+                });
         assertThat(fake.requestCount()).isZero();
     }
 
@@ -158,11 +158,10 @@ class BlueskyImageTest {
         PublishOutcome outcome = publish(
                 Fixtures.channel(fake).maxImageBytes(5_000_000), "Big", List.of(MediaRef.image("big.png", "big")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("invalid_request");
-            assertThat(f.safeMessage()).contains("blob too big");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "invalid_request"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("blob too big");
+                });
     }
 
     @Test
@@ -187,14 +186,8 @@ class BlueskyImageTest {
         };
         PublishOutcome unreadable = publish("Busy", List.of(MediaRef.image("wide.png")));
 
-        assertThat(missing).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unavailable");
-        });
-        assertThat(unreadable).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_read_failed");
-        });
+        Outcomes.failed(missing, FailureKind.REJECTED, "media_unavailable");
+        Outcomes.failed(unreadable, FailureKind.RETRYABLE, "media_read_failed");
     }
 
     @Test
@@ -203,10 +196,7 @@ class BlueskyImageTest {
 
         PublishOutcome outcome = publish("With picture", List.of(MediaRef.image("wide.png", "logo")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_http_502");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_http_502");
         assertThat(FakeBluesky.routes(fake.takeAll())).doesNotContain("POST com.atproto.repo.createRecord");
         assertThat(fake.recordCount()).isZero();
     }

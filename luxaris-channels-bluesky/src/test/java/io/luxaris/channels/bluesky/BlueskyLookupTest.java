@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.channels.bluesky.internal.Tid;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -36,11 +37,10 @@ class BlueskyLookupTest {
 
         PublishOutcome outcome = publisher.publish(request, context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("timeout_after_send");
-            assertThat(f.safeMessage()).contains("record key " + Tid.forPart(request.scheduleId(), 0));
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.UNKNOWN, "timeout_after_send"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("record key " + Tid.forPart(request.scheduleId(), 0));
+                });
         assertThat(publisher.supportsLookup()).isTrue();
         fake.takeAll();
 
@@ -150,9 +150,7 @@ class BlueskyLookupTest {
         PublishOutcome outcome =
                 publisher.publish(Fixtures.request(Fixtures.variant("Hello")), new Fixtures.Context(fake.session()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("http_500");
+        assertThat(Outcomes.failed(outcome, FailureKind.UNKNOWN, "http_500")).satisfies(f -> {
             assertThat(f.safeMessage()).contains("could not be read");
         });
     }

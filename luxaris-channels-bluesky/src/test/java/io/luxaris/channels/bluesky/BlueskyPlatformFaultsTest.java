@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.http.testing.PlatformFaults;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
@@ -71,10 +72,7 @@ class BlueskyPlatformFaultsTest {
 
         PublishOutcome outcome = publish(request, session);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("response_too_large");
-        });
+        Outcomes.failed(outcome, FailureKind.UNKNOWN, "response_too_large");
         assertThat(written.get()).isLessThan(PlatformFaults.HUNDRED_MB / 4);
         // nothing was created behind the huge answer: the key is free, so a new attempt is safe
         try (ChannelPublisher publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment())) {
@@ -117,10 +115,7 @@ class BlueskyPlatformFaultsTest {
                 Fixtures.request(Fixtures.variant("With a picture", List.of(), List.of(MediaRef.image("logo.png")))),
                 fake.session());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unexpected_redirect");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unexpected_redirect");
         assertThat(elsewhere.getRequestCount()).isZero();
         assertThat(FakeBluesky.routes(fake.takeAll())).doesNotContain("POST com.atproto.repo.createRecord");
     }
@@ -136,10 +131,7 @@ class BlueskyPlatformFaultsTest {
                 Fixtures.request(Fixtures.variant("Hello"), Fixtures.connection(FakeBluesky.properties())),
                 FakeBluesky.appPassword());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("login_unexpected_redirect");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "login_unexpected_redirect");
         assertThat(elsewhere.getRequestCount()).isZero();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.channels.bluesky.internal.Tid;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -89,9 +90,7 @@ class BlueskyThreadTest {
                 FakeBluesky.error(503, "ServiceUnavailable", "Service Unavailable"));
         PublishOutcome failed = publish(first);
 
-        assertThat(failed).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("http_503");
+        assertThat(Outcomes.failed(failed, FailureKind.RETRYABLE, "http_503")).satisfies(f -> {
             assertThat(f.safeMessage()).startsWith("part 2 of 3");
             assertThat(f.checkpoint())
                     .containsEntry("bluesky.part.0.uri", "at://did:plc:abc123/app.bsky.feed.post/" + rkey(first, 0))
@@ -142,10 +141,7 @@ class BlueskyThreadTest {
 
         PublishOutcome outcome = publish(Fixtures.again(first, 2, Map.of()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("record_key_taken");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "record_key_taken");
         assertThat(FakeBluesky.routes(fake.takeAll())).doesNotContain("POST com.atproto.repo.createRecord");
     }
 

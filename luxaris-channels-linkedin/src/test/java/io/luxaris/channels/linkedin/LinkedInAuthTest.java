@@ -10,6 +10,7 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -50,14 +51,13 @@ class LinkedInAuthTest {
         linkedIn.expire(credentials.accessToken().orElseThrow());
         PublishOutcome outcome = Fixtures.publish(
                 linkedIn.channel().build(), Fixtures.request(Fixtures.variant("x")), context(credentials));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("linkedin_token_expired");
-            assertThat(f.safeMessage()).contains("EXPIRED_ACCESS_TOKEN");
-            assertThat(f.rawResponse()).hasValueSatisfying(raw -> assertThat(raw)
-                    .contains("65600")
-                    .doesNotContain(credentials.accessToken().orElseThrow()));
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "linkedin_token_expired"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("EXPIRED_ACCESS_TOKEN");
+                    assertThat(f.rawResponse()).hasValueSatisfying(raw -> assertThat(raw)
+                            .contains("65600")
+                            .doesNotContain(credentials.accessToken().orElseThrow()));
+                });
     }
 
     @Test
@@ -66,10 +66,7 @@ class LinkedInAuthTest {
         linkedIn.revoke(credentials.accessToken().orElseThrow());
         PublishOutcome outcome = Fixtures.publish(
                 linkedIn.channel().build(), Fixtures.request(Fixtures.variant("x")), context(credentials));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("linkedin_token_revoked");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "linkedin_token_revoked");
     }
 
     @Test
@@ -78,10 +75,7 @@ class LinkedInAuthTest {
                 linkedIn.channel().build(),
                 Fixtures.request(Fixtures.variant("x")),
                 context(Credentials.bearer("AQX-unknown-token")));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("http_401");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "http_401");
     }
 
     @Test
@@ -89,11 +83,10 @@ class LinkedInAuthTest {
         Credentials credentials = linkedIn.credentials(Fixtures.NOW.minus(Duration.ofDays(61)));
         PublishOutcome outcome =
                 Fixtures.publish(refreshingChannel(), Fixtures.request(Fixtures.variant("x")), context(credentials));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("linkedin_token_expired");
-            assertThat(f.safeMessage()).contains("authorize again");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "linkedin_token_expired"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("authorize again");
+                });
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 

@@ -8,6 +8,7 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.errors.ValidationException;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
@@ -84,11 +85,10 @@ class LinkedInCommentaryTest {
         String text = "(".repeat(1500) + "a"; // 1501 characters, 3001 once escaped
         assertThat(new LinkedInChannel().textMeasure().measure(text)).isEqualTo(3001);
 
-        assertThat(publish(Fixtures.variant(text))).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("content_length");
-            assertThat(f.safeMessage()).contains("3001").contains("3000");
-        });
+        assertThat(Outcomes.failed(publish(Fixtures.variant(text)), FailureKind.REJECTED, "content_length"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("3001").contains("3000");
+                });
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 
@@ -175,10 +175,7 @@ class LinkedInCommentaryTest {
                     assertThat(v.field()).isEqualTo("metadata.linkedin.elements");
                     assertThat(v.rule()).isEqualTo("linkedin_elements");
                 });
-        assertThat(publish(edited)).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("linkedin_elements");
-        });
+        Outcomes.failed(publish(edited), FailureKind.REJECTED, "linkedin_elements");
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 

@@ -8,6 +8,7 @@ import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -125,10 +126,7 @@ class LinkedInImageTest {
     @Test
     void mediaTheHostDoesNotHave_isRejected_beforeAnyRequest() throws Exception {
         PublishOutcome outcome = publish("Missing", List.of(MediaRef.image("nope")));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unavailable");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unavailable");
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 
@@ -138,10 +136,7 @@ class LinkedInImageTest {
             throw new IOException("storage offline");
         };
         PublishOutcome outcome = publish("Broken", List.of(MediaRef.image("x")), broken);
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_read_failed");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_read_failed");
         assertThat(linkedIn.posts()).isEmpty();
     }
 

@@ -8,6 +8,7 @@ import io.luxaris.channels.linkedin.internal.LinkedInPublisher;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Duration;
@@ -137,10 +138,7 @@ class LinkedInPublishTest {
                 linkedIn.channel().build(),
                 Fixtures.request(Fixtures.variant("Hello"), Fixtures.connection(Map.of())),
                 new Fixtures.Context(credentials));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("missing_author_urn");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "missing_author_urn");
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import io.luxaris.channels.mastodon.internal.Classifier;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Instant;
 import java.util.List;
@@ -159,9 +160,7 @@ class MastodonErrorClassificationTest {
                 Fixtures.request(Fixtures.variant("z".repeat(101)), Fixtures.connection(fake)),
                 new Fixtures.Context(fake.credentials()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("too_long");
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "too_long")).satisfies(f -> {
             assertThat(f.safeMessage()).contains("character limit of 100 exceeded");
         });
     }
@@ -176,11 +175,10 @@ class MastodonErrorClassificationTest {
                 Fixtures.request(Fixtures.variant("Still there?"), Fixtures.connection(fake)),
                 new Fixtures.Context(credentials));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("invalid_token");
-            assertThat(f.safeMessage()).contains("reconnect");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "invalid_token"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("reconnect");
+                });
     }
 
     @Test
@@ -194,10 +192,7 @@ class MastodonErrorClassificationTest {
                         Fixtures.connection(fake)),
                 new Fixtures.Context(fake.credentials()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_http_500");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_http_500");
     }
 
     @Test
@@ -212,10 +207,7 @@ class MastodonErrorClassificationTest {
                         Fixtures.connection(Map.of(MastodonChannel.PROPERTY_INSTANCE_URL, url))),
                 new Fixtures.Context(fake.credentials()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("connect_failed");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "connect_failed");
     }
 
     @Test

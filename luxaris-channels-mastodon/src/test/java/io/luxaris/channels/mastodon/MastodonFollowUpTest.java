@@ -6,6 +6,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
@@ -108,9 +109,7 @@ class MastodonFollowUpTest {
 
         PublishOutcome outcome = publish(followUp("Too late", ChannelFixtures.reply(0, root, root)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("not_found");
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "not_found")).satisfies(f -> {
             assertThat(f.safeMessage())
                     .startsWith("follow-up 1 (a reply to " + last + "): ")
                     .contains("Record not found")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PostVariant;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -49,10 +50,7 @@ class MastodonLookupTest {
             found = publisher.lookup(request, context);
         }
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("timeout_after_send");
-        });
+        Outcomes.failed(outcome, FailureKind.UNKNOWN, "timeout_after_send");
         String id = fake.statuses().get(0).path("id").asText();
         assertThat(found)
                 .isEqualTo(new LookupResult.Found(id, java.util.Optional.of("https://mastodon.example/@alice/" + id)));

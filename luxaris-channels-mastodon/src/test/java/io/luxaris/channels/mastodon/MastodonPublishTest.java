@@ -8,6 +8,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import java.util.ArrayList;
@@ -148,9 +149,7 @@ class MastodonPublishTest {
 
         PublishOutcome failed = publish(first);
 
-        assertThat(failed).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("http_503");
+        assertThat(Outcomes.failed(failed, FailureKind.RETRYABLE, "http_503")).satisfies(f -> {
             assertThat(f.safeMessage()).startsWith("part 2 of 3: ");
             assertThat(f.checkpoint())
                     .containsEntry("mastodon.part.0", firstId)
@@ -263,10 +262,7 @@ class MastodonPublishTest {
         PublishOutcome outcome =
                 publish(Fixtures.request(Fixtures.variant("Where to?"), Fixtures.connection(Map.of())));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("missing_instance_url");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "missing_instance_url");
         assertThat(fake.takeAll()).isEmpty();
     }
 
@@ -276,11 +272,10 @@ class MastodonPublishTest {
                 Fixtures.variant("Not over plain http"),
                 Fixtures.connection(Map.of(MastodonChannel.PROPERTY_INSTANCE_URL, "http://mastodon.example"))));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("invalid_instance_url");
-            assertThat(f.safeMessage()).contains("https");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "invalid_instance_url"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("https");
+                });
     }
 
     @Test
@@ -303,10 +298,7 @@ class MastodonPublishTest {
                 request(Fixtures.variant("No token")),
                 new Fixtures.Context(Credentials.of(Map.of("scope", "write:statuses"))));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("missing_access_token");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "missing_access_token");
         assertThat(fake.takeApiCalls()).isEmpty();
     }
 
@@ -315,11 +307,10 @@ class MastodonPublishTest {
         PublishOutcome outcome = publish(request(
                 Fixtures.variant("Hello", List.of(), List.of(), Map.of(MastodonPostOptions.VISIBILITY, "everyone"))));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("invalid_options");
-            assertThat(f.safeMessage()).contains("metadata.mastodon.visibility");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "invalid_options"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("metadata.mastodon.visibility");
+                });
         assertThat(statusPosts()).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -94,11 +95,10 @@ class ThreadsAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("token_expired");
-            assertThat(f.safeMessage()).contains("reconnect");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "token_expired"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("reconnect");
+                });
         assertThat(publisher.refresh(context))
                 .isInstanceOfSatisfying(
                         RefreshResult.Revoked.class, r -> assertThat(r.code()).isEqualTo("token_expired"));
@@ -165,10 +165,7 @@ class ThreadsAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("invalid_token");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "invalid_token");
         assertThat(publisher.refresh(context))
                 .isInstanceOfSatisfying(
                         RefreshResult.Revoked.class, r -> assertThat(r.code()).isEqualTo("refresh_invalid_token"));
@@ -206,10 +203,7 @@ class ThreadsAuthTest {
     void credentialsWithoutAnAccessToken_areRevoked() {
         PublishOutcome outcome = publish(context(Credentials.of(Map.of("scope", "threads_basic"))));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("missing_access_token");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "missing_access_token");
     }
 
     @Test
@@ -225,9 +219,6 @@ class ThreadsAuthTest {
 
         PublishOutcome outcome = publish(context(fake.credentials()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("token_revoked");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "token_revoked");
     }
 }

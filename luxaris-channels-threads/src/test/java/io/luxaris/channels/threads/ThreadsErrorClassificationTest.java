@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Duration;
@@ -196,10 +197,7 @@ class ThreadsErrorClassificationTest {
             PublishOutcome outcome =
                     unreachable.publish(Fixtures.request(Fixtures.variant("Hello")), new Fixtures.Context(credentials));
 
-            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-                assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-                assertThat(f.code()).isEqualTo("connect_failed");
-            });
+            Outcomes.failed(outcome, FailureKind.RETRYABLE, "connect_failed");
         }
     }
 
@@ -225,12 +223,13 @@ class ThreadsErrorClassificationTest {
         PublishOutcome outcome =
                 publisher.publish(Fixtures.request(Fixtures.variant("Hello")), new Fixtures.Context(credentials));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("connection_lost_after_send");
-            assertThat(f.safeMessage()).contains("may or may not be on Threads").contains(container);
-            assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.UNKNOWN, "connection_lost_after_send"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage())
+                            .contains("may or may not be on Threads")
+                            .contains(container);
+                    assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
+                });
         assertThat(fake.routes()).filteredOn(PUBLISH::equals).hasSize(1);
         assertThat(fake.posts()).hasSize(1);
     }

@@ -7,6 +7,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
@@ -97,14 +98,14 @@ class ThreadsFollowUpTest {
 
         PublishOutcome outcome = publish(followUp("One reply too many", ChannelFixtures.reply(0, root, root)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-            assertThat(f.code()).isEqualTo("reply_quota");
-            assertThat(f.safeMessage())
-                    .startsWith("follow-up 1 (a reply to " + root.checkpoint().get("threads.part.1") + "): ")
-                    .contains("no room for 1 more (1000 of 1000 replies");
-            assertThat(f.retryAt()).isPresent();
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "reply_quota"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage())
+                            .startsWith("follow-up 1 (a reply to "
+                                    + root.checkpoint().get("threads.part.1") + "): ")
+                            .contains("no room for 1 more (1000 of 1000 replies");
+                    assertThat(f.retryAt()).isPresent();
+                });
         assertThat(fake.posts()).hasSize(2);
 
         fake.quotaUsedElsewhere(250, 0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Duration;
@@ -94,17 +95,16 @@ class ThreadsMediaNotFoundTest {
 
         PublishOutcome outcome = publish("Never found");
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_not_found");
-            assertThat(f.safeMessage()).contains("3 times");
-            assertThat(f.rawResponse()).hasValueSatisfying(raw -> assertThat(raw)
-                    .contains("4279009")
-                    .doesNotContain(credentials.accessToken().orElseThrow()));
-            assertThat(f.checkpoint())
-                    .containsOnlyKeys("threads.container.0")
-                    .containsValue(fake.containers().get(2).id);
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_not_found"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("3 times");
+                    assertThat(f.rawResponse()).hasValueSatisfying(raw -> assertThat(raw)
+                            .contains("4279009")
+                            .doesNotContain(credentials.accessToken().orElseThrow()));
+                    assertThat(f.checkpoint())
+                            .containsOnlyKeys("threads.container.0")
+                            .containsValue(fake.containers().get(2).id);
+                });
         assertThat(fake.routes())
                 .filteredOn("POST /v1.0/{user}/threads_publish"::equals)
                 .hasSize(3);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
@@ -123,11 +124,10 @@ class ThreadsPublishTest {
             PublishOutcome outcome =
                     impatient.publish(Fixtures.request(Fixtures.variant("Slow")), new Fixtures.Context(credentials));
 
-            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-                assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-                assertThat(f.code()).isEqualTo("container_not_ready");
-                assertThat(f.checkpoint()).containsExactly(Map.entry("threads.container.0", container));
-            });
+            assertThat(Outcomes.failed(outcome, FailureKind.RETRYABLE, "container_not_ready"))
+                    .satisfies(f -> {
+                        assertThat(f.checkpoint()).containsExactly(Map.entry("threads.container.0", container));
+                    });
         }
         assertThat(waits).hasSize(4).allMatch(w -> w.equals(Duration.ofSeconds(10)));
         assertThat(fake.routes()).doesNotContain("POST /v1.0/{user}/threads_publish");
@@ -140,11 +140,10 @@ class ThreadsPublishTest {
         PublishOutcome outcome =
                 publisher.publish(Fixtures.request(Fixtures.variant("Broken")), new Fixtures.Context(credentials));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("container_error");
-            assertThat(f.safeMessage()).contains("is ERROR: UNKNOWN");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "container_error"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("is ERROR: UNKNOWN");
+                });
     }
 
     @Test
@@ -173,11 +172,10 @@ class ThreadsPublishTest {
 
         PublishOutcome outcome = publisher.publish(Fixtures.request(Fixtures.variant("Not yet")), context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("checkpoint_not_saved");
-            assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RETRYABLE, "checkpoint_not_saved"))
+                .satisfies(f -> {
+                    assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
+                });
         assertThat(fake.routes()).containsExactly("POST /v1.0/{user}/threads");
         assertThat(fake.posts()).isEmpty();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -140,11 +141,10 @@ class ThreadsReplyChainTest {
         PublishOutcome outcome =
                 publish(Fixtures.request(Fixtures.variant("Root", List.of("Reply one", "Reply two"), List.of())));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-            assertThat(f.code()).isEqualTo("reply_quota");
-            assertThat(f.retryAt()).isPresent();
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "reply_quota"))
+                .satisfies(f -> {
+                    assertThat(f.retryAt()).isPresent();
+                });
         assertThat(fake.posts()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.RefreshResult;
@@ -114,10 +115,7 @@ class XAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("unauthorized");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "unauthorized");
         assertThat(fake.takeAll())
                 .extracting(FakeX::route)
                 .containsExactly("POST /2/tweets", "POST /2/oauth2/token", "POST /2/tweets");
@@ -208,11 +206,10 @@ class XAuthTest {
 
         PublishOutcome outcome = publish(new Fixtures.Context(fake.expiredCredentials(Instant.now())));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("refresh_invalid_grant");
-            assertThat(f.safeMessage()).contains("reconnect").doesNotContain("refresh-0");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "refresh_invalid_grant"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("reconnect").doesNotContain("refresh-0");
+                });
         assertThat(fake.takeAll()).extracting(FakeX::route).containsExactly("POST /2/oauth2/token");
     }
 
@@ -332,10 +329,7 @@ class XAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("credentials_not_saved");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "credentials_not_saved");
         assertThat(fake.takeAll()).extracting(FakeX::route).containsExactly("POST /2/oauth2/token");
     }
 
@@ -360,10 +354,7 @@ class XAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("token_expired");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "token_expired");
         assertThat(publisher.refresh(context)).isInstanceOf(RefreshResult.Unsupported.class);
         assertThat(fake.requestCount()).isZero();
     }

@@ -7,6 +7,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
@@ -93,13 +94,12 @@ class XFollowUpTest {
 
         PublishOutcome outcome = publish(followUp("Not summoned", ChannelFixtures.reply(0, root, root)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("reply_not_allowed");
-            assertThat(f.safeMessage())
-                    .startsWith("follow-up 1 (a reply to 1861000000000000003): X does not allow this reply")
-                    .doesNotContain("access-0");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "reply_not_allowed"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage())
+                            .startsWith("follow-up 1 (a reply to 1861000000000000003): X does not allow this reply")
+                            .doesNotContain("access-0");
+                });
         assertThat(fake.takeAll()).extracting(FakeX::route).containsExactly("POST /2/tweets");
     }
 

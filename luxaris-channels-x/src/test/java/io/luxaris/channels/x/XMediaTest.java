@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
@@ -199,11 +200,10 @@ class XMediaTest {
 
         PublishOutcome outcome = publish("Broken video", List.of(MediaRef.video("clip")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_processing_failed");
-            assertThat(f.safeMessage()).contains("Unsupported video format");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "media_processing_failed"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("Unsupported video format");
+                });
         assertThat(fake.takeAll()).extracting(FakeX::route).doesNotContain("POST /2/tweets");
     }
 
@@ -221,10 +221,7 @@ class XMediaTest {
                         .sleeper(sleeps::add)
                         .mediaProcessingTimeout(Duration.ofSeconds(8)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_processing_timeout");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_processing_timeout");
         assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
         assertThat(fake.takeAll()).extracting(FakeX::route).doesNotContain("POST /2/tweets");
     }
@@ -233,10 +230,7 @@ class XMediaTest {
     void mediaTheHostDoesNotHave_isRejected_withoutCallingX() {
         PublishOutcome outcome = publish("Missing", List.of(MediaRef.image("nope")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unavailable");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unavailable");
         assertThat(fake.requestCount()).isZero();
     }
 
@@ -244,10 +238,7 @@ class XMediaTest {
     void mediaThatCannotBeReadNow_isRetryable() {
         PublishOutcome outcome = publish("Broken", List.of(MediaRef.image("broken")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_read_failed");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_read_failed");
         assertThat(fake.requestCount()).isZero();
     }
 
@@ -255,10 +246,7 @@ class XMediaTest {
     void imageOverXsSizeLimit_isRejected_withoutUploading() {
         PublishOutcome outcome = publish("Too big", List.of(MediaRef.image("huge")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_too_large");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_too_large");
         assertThat(fake.requestCount()).isZero();
     }
 
@@ -268,10 +256,7 @@ class XMediaTest {
 
         PublishOutcome outcome = publish("Later", List.of(MediaRef.image("img-1")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_http_503");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_http_503");
         assertThat(fake.takeAll()).extracting(FakeX::route).containsExactly("POST /2/media/upload");
     }
 
