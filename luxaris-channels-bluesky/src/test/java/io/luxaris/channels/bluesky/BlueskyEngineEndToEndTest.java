@@ -13,13 +13,11 @@ import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
-import io.luxaris.usecase.PostDetails;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,14 +54,8 @@ class BlueskyEngineEndToEndTest {
             .connect(owner, BlueskyCredentials.connectionRequest("@" + FakeBluesky.HANDLE, FakeBluesky.APP_PASSWORD));
 
     private Schedule schedule(VariantDraft variant, Duration in) {
-        PostDetails post = luxaris.posts().create(owner, PostDraft.of("launch").withVariant(variant));
-        return luxaris.schedules()
-                .schedule(
-                        owner,
-                        ScheduleRequest.at(
-                                post.firstVariant().id(),
-                                account.id(),
-                                clock.instant().plus(in)));
+        return EngineSchedules.schedule(
+                luxaris, owner, "launch", variant, account.id(), clock.instant().plus(in));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
@@ -18,8 +19,6 @@ import io.luxaris.spi.channel.RefreshResult;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.net.URI;
 import java.time.Duration;
@@ -363,15 +362,13 @@ class LinkedInAuthTest {
     }
 
     private Schedule schedule(Luxaris luxaris, Principal owner, ConnectionId account, String text) {
-        var post = luxaris.posts()
-                .create(owner, PostDraft.of(text).withVariant(VariantDraft.of(LinkedInChannel.KEY, text)));
-        var schedule = luxaris.schedules()
-                .schedule(
-                        owner,
-                        ScheduleRequest.at(
-                                post.firstVariant().id(),
-                                account,
-                                clock.instant().plusSeconds(60)));
+        var schedule = EngineSchedules.schedule(
+                luxaris,
+                owner,
+                text,
+                VariantDraft.of(LinkedInChannel.KEY, text),
+                account,
+                clock.instant().plusSeconds(60));
         clock.advance(Duration.ofSeconds(60));
         return schedule;
     }

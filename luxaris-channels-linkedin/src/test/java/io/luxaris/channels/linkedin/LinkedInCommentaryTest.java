@@ -8,13 +8,13 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.errors.ValidationException;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,15 +198,13 @@ class LinkedInCommentaryTest {
                             owner,
                             ConnectionRequest.of(LinkedInChannel.KEY, "Example User", credentials)
                                     .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, FakeLinkedIn.AUTHOR)));
-            var post =
-                    luxaris.posts().create(owner, PostDraft.of(text.content()).withVariant(text.toVariant()));
-            luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
+            EngineSchedules.schedule(
+                    luxaris,
+                    owner,
+                    text.content(),
+                    text.toVariant(),
+                    account.id(),
+                    clock.instant().plusSeconds(60));
             clock.advance(Duration.ofSeconds(60));
             assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
         }

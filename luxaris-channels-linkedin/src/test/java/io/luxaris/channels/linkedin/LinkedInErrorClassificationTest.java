@@ -7,12 +7,11 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.time.Instant;
@@ -282,15 +281,13 @@ class LinkedInErrorClassificationTest {
                         owner,
                         ConnectionRequest.of(LinkedInChannel.KEY, "Example User", credentials)
                                 .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, FakeLinkedIn.AUTHOR)));
-        var post = luxaris.posts()
-                .create(owner, PostDraft.of(text).withVariant(VariantDraft.of(LinkedInChannel.KEY, text)));
-        var schedule = luxaris.schedules()
-                .schedule(
-                        owner,
-                        ScheduleRequest.at(
-                                post.firstVariant().id(),
-                                account.id(),
-                                clock.instant().plusSeconds(60)));
+        var schedule = EngineSchedules.schedule(
+                luxaris,
+                owner,
+                text,
+                VariantDraft.of(LinkedInChannel.KEY, text),
+                account.id(),
+                clock.instant().plusSeconds(60));
         clock.advance(Duration.ofSeconds(60));
         return schedule;
     }

@@ -7,6 +7,7 @@ import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -244,14 +245,13 @@ class XAuthTest {
                 .build()) {
             var account = luxaris.channels()
                     .connect(owner, ConnectionRequest.of("x", "@exampledev", fake.expiredCredentials(clock.instant())));
-            var post = luxaris.posts().create(owner, PostDraft.of("hi").withVariant(VariantDraft.of("x", "Hello")));
-            var schedule = luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
+            var schedule = EngineSchedules.schedule(
+                    luxaris,
+                    owner,
+                    "hi",
+                    VariantDraft.of("x", "Hello"),
+                    account.id(),
+                    clock.instant().plusSeconds(60));
             clock.advance(Duration.ofSeconds(60));
             luxaris.publishing().runDue();
             var stored = luxaris.schedules().get(owner, schedule.id());

@@ -11,14 +11,12 @@ import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDetails;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,14 +53,8 @@ class XEngineEndToEndTest {
             .connect(owner, ConnectionRequest.of("x", "@exampledev", fake.credentials(clock.instant())));
 
     private Schedule schedule(VariantDraft variant, Duration in) {
-        PostDetails post = luxaris.posts().create(owner, PostDraft.of("launch").withVariant(variant));
-        return luxaris.schedules()
-                .schedule(
-                        owner,
-                        ScheduleRequest.at(
-                                post.firstVariant().id(),
-                                account.id(),
-                                clock.instant().plus(in)));
+        return EngineSchedules.schedule(
+                luxaris, owner, "launch", variant, account.id(), clock.instant().plus(in));
     }
 
     @Test

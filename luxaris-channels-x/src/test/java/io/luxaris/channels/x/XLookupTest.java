@@ -7,6 +7,7 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -14,8 +15,6 @@ import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,14 +225,13 @@ class XLookupTest {
                             owner,
                             ConnectionRequest.of("x", "@exampledev", credentials)
                                     .withProperties(Map.of(XChannel.PROPERTY_USERNAME, FakeX.USERNAME)));
-            var post = luxaris.posts().create(owner, PostDraft.of("hi").withVariant(VariantDraft.of("x", "Hang on")));
-            var schedule = luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
+            var schedule = EngineSchedules.schedule(
+                    luxaris,
+                    owner,
+                    "hi",
+                    VariantDraft.of("x", "Hang on"),
+                    account.id(),
+                    clock.instant().plusSeconds(60));
             clock.advance(Duration.ofSeconds(60));
             luxaris.publishing().runDue();
             clock.advance(Duration.ofHours(1));
