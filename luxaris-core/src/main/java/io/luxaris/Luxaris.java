@@ -612,17 +612,7 @@ public final class Luxaris implements AutoCloseable {
                 return null;
             });
             var catalog = new ArrayList<Channel>();
-            ChannelEnvironment channelEnv = new ChannelEnvironment() {
-                @Override
-                public Clock clock() {
-                    return clock;
-                }
-
-                @Override
-                public MediaSource mediaSource() {
-                    return mediaSource;
-                }
-            };
+            ChannelEnvironment channelEnv = ChannelEnvironment.of(clock, mediaSource);
             for (ChannelProvider p : channelsByKey.values()) {
                 var descriptor = Objects.requireNonNull(p.descriptor(), "descriptor of channel " + p.key());
                 ChannelId id = ChannelId.forKey(p.key());

@@ -1,5 +1,6 @@
 package io.luxaris.usecase;
 
+import static io.luxaris.usecase.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.ScheduleId;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.TemplateConstraints;
-import io.luxaris.errors.ValidationException;
 import io.luxaris.spi.security.Principal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +30,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,15 +45,6 @@ class InputHardeningTest {
     @AfterEach
     void close() {
         luxaris.close();
-    }
-
-    private static void rejected(ThrowingCallable call, String field, String rule) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                .as(e.getMessage())
-                .anySatisfy(v -> {
-                    assertThat(v.field()).isEqualTo(field);
-                    assertThat(v.rule()).isEqualTo(rule);
-                }));
     }
 
     private int posts() {

@@ -1,5 +1,6 @@
 package io.luxaris.usecase;
 
+import static io.luxaris.usecase.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import io.luxaris.domain.When;
 import io.luxaris.domain.rules.DstGapPolicy;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.errors.AccessDeniedException;
-import io.luxaris.errors.ValidationException;
 import io.luxaris.spi.security.Principal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,15 +81,6 @@ class QueuesTest {
 
     private static Instant berlin(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
-    }
-
-    private static void rejected(ThrowingCallable call, String field, String rule) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                .as(e.getMessage())
-                .anySatisfy(v -> {
-                    assertThat(v.field()).isEqualTo(field);
-                    assertThat(v.rule()).isEqualTo(rule);
-                }));
     }
 
     private List<Instant> queuedTimes(QueueId queue) {

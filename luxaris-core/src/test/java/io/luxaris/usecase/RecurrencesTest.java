@@ -1,5 +1,6 @@
 package io.luxaris.usecase;
 
+import static io.luxaris.usecase.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import io.luxaris.domain.rules.DstGapPolicy;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.errors.AccessDeniedException;
 import io.luxaris.errors.ConflictException;
-import io.luxaris.errors.ValidationException;
 import io.luxaris.events.LuxarisEvent;
 import io.luxaris.spi.security.Principal;
 import java.time.Clock;
@@ -39,7 +39,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,15 +91,6 @@ class RecurrencesTest {
 
     private static RecurrenceRule dailyFromTomorrow() {
         return RecurrenceRule.daily(1, LocalDate.of(2026, 3, 21), NINE, BERLIN);
-    }
-
-    private static void rejected(ThrowingCallable call, String field, String rule) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                .as(e.getMessage())
-                .anySatisfy(v -> {
-                    assertThat(v.field()).isEqualTo(field);
-                    assertThat(v.rule()).isEqualTo(rule);
-                }));
     }
 
     // ---- materialising

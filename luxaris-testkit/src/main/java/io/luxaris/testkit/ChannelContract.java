@@ -271,18 +271,7 @@ public abstract class ChannelContract {
     }
 
     protected ChannelEnvironment environment() {
-        MediaSource media = mediaSource();
-        return new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return media;
-            }
-        };
+        return ChannelEnvironment.of(Clock.systemUTC(), mediaSource());
     }
 
     private void assertNoSecrets(PublishOutcome outcome) {

@@ -181,7 +181,7 @@ final class LuxarisEngine implements Engine {
         var b = Luxaris.builder()
                 .storage(storage)
                 .secretCipher(cipher)
-                .channel(new RecordingChannel(numbers, recorder))
+                .channel(RecordingChannel.create(numbers, recorder))
                 .engine(engineSettings())
                 .instanceId(instanceId);
         if (published != null) {

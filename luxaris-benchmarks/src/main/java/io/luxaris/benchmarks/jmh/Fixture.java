@@ -39,7 +39,7 @@ final class Fixture implements AutoCloseable {
     Fixture(EngineSettings engine) {
         luxaris = Luxaris.builder()
                 .storage(storage)
-                .channel(new NoopChannel())
+                .channel(NoopChannel.create())
                 .channel(XChannel.builder().dryRun().build())
                 .clock(clock)
                 .rules(SchedulingRules.defaults())

@@ -15,26 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** App-password sessions: one login, kept and refreshed, saved before use; what each refusal means. */
 class BlueskyAuthTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
 
     private static PublishRequest freshConnection(String text) {
         return Fixtures.request(Fixtures.variant(text), Fixtures.connection(FakeBluesky.properties()));
@@ -48,8 +38,8 @@ class BlueskyAuthTest {
     @Test
     void theFirstPublish_logsInWithTheAppPassword_andSavesTheSessionBeforeUsingIt() throws Exception {
         var requestsWhenSaved = new ArrayList<Integer>();
-        var context = new Fixtures.Context(FakeBluesky.appPassword())
-                .onSave(c -> requestsWhenSaved.add(fake.server.getRequestCount()));
+        var context =
+                new Fixtures.Context(FakeBluesky.appPassword()).onSave(c -> requestsWhenSaved.add(fake.requestCount()));
 
         PublishOutcome outcome = publisher.publish(freshConnection("First post"), context);
 

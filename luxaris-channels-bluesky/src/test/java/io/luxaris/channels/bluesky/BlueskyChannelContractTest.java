@@ -4,22 +4,12 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.testkit.ChannelContract;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 
 /** The Bluesky channel keeps the testkit's channel contract, against the fake PDS. */
 class BlueskyChannelContractTest extends ChannelContract {
-    private FakeBluesky fake;
-
-    @BeforeEach
-    void startFakePds() throws Exception {
-        fake = new FakeBluesky();
-    }
-
-    @AfterEach
-    void stopFakePds() {
-        fake.close();
-    }
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
 
     @Override
     protected ChannelProvider provider() {

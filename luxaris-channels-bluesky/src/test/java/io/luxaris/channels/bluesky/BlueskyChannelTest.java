@@ -108,7 +108,7 @@ class BlueskyChannelTest {
             assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.DryRun.class, d -> assertThat(d.preview())
                     .contains("com.atproto.repo.createRecord not sent, 2 posts as a thread: [Hello @alice.bsky.social,"
                             + " Part two]"));
-            assertThat(fake.server.getRequestCount()).isZero();
+            assertThat(fake.requestCount()).isZero();
         }
         assertThat(previews)
                 .extracting(p -> p.method() + " " + p.url().replaceAll("^http://[^/]+", ""))

@@ -8,8 +8,7 @@ import io.luxaris.domain.FailureKind;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Deleting a post ({@code deleteRecord}), as a host offering "delete from Bluesky" does. */
@@ -17,20 +16,11 @@ class BlueskyDeleteTest {
     private static final String RKEY = "3n32f522m222b";
     private static final String URI = "at://did:plc:abc123/app.bsky.feed.post/" + RKEY;
 
-    private FakeBluesky fake;
-    private BlueskyChannel channel;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
+    private final BlueskyChannel channel = Fixtures.channel(fake).build();
     private final List<Credentials> saved = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        channel = Fixtures.channel(fake).build();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     @Test
     void aPost_isDeletedByItsRepoCollectionAndKey() throws Exception {
@@ -122,7 +112,7 @@ class BlueskyDeleteTest {
         assertThatThrownBy(() -> channel.deletePost("https://bsky.app/profile/x/post/y", fake.session(), saved::add))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not the AT-URI of a Bluesky post");
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -138,6 +128,6 @@ class BlueskyDeleteTest {
             assertThat(p.headers()).containsEntry("Authorization", "[REDACTED]");
             assertThat(p.body()).contains(RKEY);
         });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 }

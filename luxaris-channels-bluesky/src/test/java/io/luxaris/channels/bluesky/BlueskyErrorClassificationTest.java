@@ -3,6 +3,7 @@ package io.luxaris.channels.bluesky;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -15,8 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,24 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every answer to a post, classified: kind and code, and when a rate limit ends. */
 class BlueskyErrorClassificationTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)).build().createPublisher(Fixtures.environment());
+
     private final Fixtures.TestClock clock = new Fixtures.TestClock(Fixtures.NOW);
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake)
-                .readTimeout(Duration.ofSeconds(1))
-                .build()
-                .createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(fake.session(), clock, MediaSource.none()));
@@ -166,10 +156,7 @@ class BlueskyErrorClassificationTest {
 
         PublishOutcome outcome = publish(Fixtures.request(Fixtures.variant("Hello")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("expired_token");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "expired_token");
     }
 
     @Test
@@ -186,10 +173,7 @@ class BlueskyErrorClassificationTest {
             PublishOutcome outcome =
                     nowhere.publish(Fixtures.request(Fixtures.variant("Hello")), new Fixtures.Context(fake.session()));
 
-            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-                assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-                assertThat(f.code()).isEqualTo("connect_failed");
-            });
+            Outcomes.failed(outcome, FailureKind.RETRYABLE, "connect_failed");
         }
     }
 
@@ -223,16 +207,15 @@ class BlueskyErrorClassificationTest {
                         .isInstanceOf(PublishOutcome.Published.class);
                 clock.advance(Duration.ofMinutes(10));
             }
-            int sent = fake.server.getRequestCount();
+            int sent = fake.requestCount();
 
             PublishOutcome outcome = shared.publish(Fixtures.request(Fixtures.variant("One too many")), context);
 
-            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-                assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-                assertThat(f.code()).isEqualTo("write_budget");
-                assertThat(f.retryAt()).contains(Fixtures.NOW.plus(Duration.ofHours(1)));
-            });
-            assertThat(fake.server.getRequestCount()).isEqualTo(sent);
+            assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "write_budget"))
+                    .satisfies(f -> {
+                        assertThat(f.retryAt()).contains(Fixtures.NOW.plus(Duration.ofHours(1)));
+                    });
+            assertThat(fake.requestCount()).isEqualTo(sent);
 
             clock.advance(Duration.ofMinutes(30));
             assertThat(shared.publish(Fixtures.request(Fixtures.variant("Next hour")), context))
@@ -263,12 +246,13 @@ class BlueskyErrorClassificationTest {
 
         PublishOutcome outcome = publish(request);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-            assertThat(f.code()).isEqualTo("rate_limit_exhausted");
-            assertThat(f.retryAt()).isPresent();
-            assertThat(f.checkpoint()).containsKey("bluesky.part.0.uri").containsEntry("bluesky.failed_part", "1");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "rate_limit_exhausted"))
+                .satisfies(f -> {
+                    assertThat(f.retryAt()).isPresent();
+                    assertThat(f.checkpoint())
+                            .containsKey("bluesky.part.0.uri")
+                            .containsEntry("bluesky.failed_part", "1");
+                });
         assertThat(fake.recordCount()).isEqualTo(1);
     }
 }

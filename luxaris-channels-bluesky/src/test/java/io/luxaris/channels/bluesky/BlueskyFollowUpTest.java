@@ -13,6 +13,7 @@ import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
@@ -31,30 +32,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up parts on Bluesky: replies and comments are posts with root and parent strong references. */
 class BlueskyFollowUpTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).readTimeout(Duration.ofMillis(500)).build().createPublisher(Fixtures.environment());
+
     private final PostVariant variant = Fixtures.variant("Part 1/3", List.of("Part 2/3", "Part 3/3"), List.of());
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake)
-                .readTimeout(Duration.ofMillis(500))
-                .build()
-                .createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(fake.session()));
@@ -151,11 +141,10 @@ class BlueskyFollowUpTest {
 
         PublishOutcome outcome = publish(followUp("Too late", ChannelFixtures.reply(0, deleted, deleted)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("parent_not_found");
-            assertThat(f.safeMessage()).startsWith("follow-up 1 (a reply to " + gone + "): ");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "parent_not_found"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).startsWith("follow-up 1 (a reply to " + gone + "): ");
+                });
         assertThat(creates()).isEmpty();
     }
 
@@ -286,7 +275,7 @@ class BlueskyFollowUpTest {
                     .endsWith("com.atproto.repo.createRecord not sent, follow-up 1 (a comment on " + uri
                             + "): [First comment]"));
         }
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         String strong = "{\"uri\":\"" + uri + "\",\"cid\":\"bafyreiroot\"}";
         assertThat(previews)
                 .filteredOn(p -> p.url().endsWith("createRecord"))

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
@@ -15,8 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Images: uploaded as blobs, embedded with alt text and aspect ratio, refused before upload when Bluesky would. */
@@ -24,18 +24,10 @@ class BlueskyImageTest {
     private static final byte[] WIDE = Fixtures.png(1600, 900, 2_048);
     private static final byte[] PORTRAIT_PHOTO = Fixtures.jpeg(4000, 3000, 6); // stored landscape, shown turned
 
-    private FakeBluesky fake;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
     private MediaSource library = Fixtures.library(Map.of("wide.png", WIDE, "photo.jpg", PORTRAIT_PHOTO));
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private PublishOutcome publish(BlueskyChannel.Builder builder, String text, List<MediaRef> media) {
         try (ChannelPublisher publisher = builder.build().createPublisher(Fixtures.environment(library))) {
@@ -139,14 +131,13 @@ class BlueskyImageTest {
         PublishOutcome outcome =
                 publish("Too big", List.of(MediaRef.image("small.png", "fits"), MediaRef.image("big.png", "does not")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_too_large");
-            assertThat(f.safeMessage())
-                    .contains("image 2 of 2 is 2000001 bytes")
-                    .contains("2000000");
-        });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "media_too_large"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage())
+                            .contains("image 2 of 2 is 2000001 bytes")
+                            .contains("2000000");
+                });
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -156,7 +147,7 @@ class BlueskyImageTest {
 
         assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> assertThat(f.code())
                 .isEqualTo("media_too_large"));
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -167,11 +158,10 @@ class BlueskyImageTest {
         PublishOutcome outcome = publish(
                 Fixtures.channel(fake).maxImageBytes(5_000_000), "Big", List.of(MediaRef.image("big.png", "big")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("invalid_request");
-            assertThat(f.safeMessage()).contains("blob too big");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "invalid_request"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("blob too big");
+                });
     }
 
     @Test
@@ -185,7 +175,7 @@ class BlueskyImageTest {
                 .isEqualTo("media_not_supported"));
         assertThat(pdf).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> assertThat(f.code())
                 .isEqualTo("media_type"));
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -196,14 +186,8 @@ class BlueskyImageTest {
         };
         PublishOutcome unreadable = publish("Busy", List.of(MediaRef.image("wide.png")));
 
-        assertThat(missing).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unavailable");
-        });
-        assertThat(unreadable).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_read_failed");
-        });
+        Outcomes.failed(missing, FailureKind.REJECTED, "media_unavailable");
+        Outcomes.failed(unreadable, FailureKind.RETRYABLE, "media_read_failed");
     }
 
     @Test
@@ -212,10 +196,7 @@ class BlueskyImageTest {
 
         PublishOutcome outcome = publish("With picture", List.of(MediaRef.image("wide.png", "logo")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_http_502");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_http_502");
         assertThat(FakeBluesky.routes(fake.takeAll())).doesNotContain("POST com.atproto.repo.createRecord");
         assertThat(fake.recordCount()).isZero();
     }

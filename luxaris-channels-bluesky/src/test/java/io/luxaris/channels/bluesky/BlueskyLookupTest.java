@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.channels.bluesky.internal.Tid;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -12,29 +13,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** An unknown outcome is settled by reading the record under the schedule's key, never by posting again. */
 class BlueskyLookupTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake)
-                .readTimeout(Duration.ofMillis(500))
-                .build()
-                .createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).readTimeout(Duration.ofMillis(500)).build().createPublisher(Fixtures.environment());
 
     private static String uri(PublishRequest request, int part) {
         return "at://did:plc:abc123/app.bsky.feed.post/" + Tid.forPart(request.scheduleId(), part);
@@ -48,11 +37,10 @@ class BlueskyLookupTest {
 
         PublishOutcome outcome = publisher.publish(request, context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("timeout_after_send");
-            assertThat(f.safeMessage()).contains("record key " + Tid.forPart(request.scheduleId(), 0));
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.UNKNOWN, "timeout_after_send"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("record key " + Tid.forPart(request.scheduleId(), 0));
+                });
         assertThat(publisher.supportsLookup()).isTrue();
         fake.takeAll();
 
@@ -167,9 +155,7 @@ class BlueskyLookupTest {
         PublishOutcome outcome =
                 publisher.publish(Fixtures.request(Fixtures.variant("Hello")), new Fixtures.Context(fake.session()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("http_500");
+        assertThat(Outcomes.failed(outcome, FailureKind.UNKNOWN, "http_500")).satisfies(f -> {
             assertThat(f.safeMessage()).contains("could not be read");
         });
     }

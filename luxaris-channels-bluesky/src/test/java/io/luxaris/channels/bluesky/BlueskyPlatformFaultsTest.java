@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.http.testing.PlatformFaults;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
@@ -19,33 +20,23 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the Bluesky channel stands up to a misbehaving PDS: slow, huge, redirecting answers and echoed tokens. */
 class BlueskyPlatformFaultsTest {
     private static final MediaSource LIBRARY = Fixtures.library(Map.of("logo.png", Fixtures.png(400, 300, 512)));
 
-    private FakeBluesky fake;
-    private final MockWebServer elsewhere = new MockWebServer();
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
+    @AutoClose
+    private final MockWebServer elsewhere = PlatformFaults.startedServer();
 
     @BeforeAll
     static void warmUp() throws IOException {
         PlatformFaults.warmUp();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        elsewhere.start();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-        elsewhere.close();
     }
 
     private PublishOutcome publish(PublishRequest request, Credentials credentials) {
@@ -81,10 +72,7 @@ class BlueskyPlatformFaultsTest {
 
         PublishOutcome outcome = publish(request, session);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("response_too_large");
-        });
+        Outcomes.failed(outcome, FailureKind.UNKNOWN, "response_too_large");
         assertThat(written.get()).isLessThan(PlatformFaults.HUNDRED_MB / 4);
         // nothing was created behind the huge answer: the key is free, so a new attempt is safe
         try (ChannelPublisher publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment())) {
@@ -127,10 +115,7 @@ class BlueskyPlatformFaultsTest {
                 Fixtures.request(Fixtures.variant("With a picture", List.of(), List.of(MediaRef.image("logo.png")))),
                 fake.session());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unexpected_redirect");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unexpected_redirect");
         assertThat(elsewhere.getRequestCount()).isZero();
         assertThat(FakeBluesky.routes(fake.takeAll())).doesNotContain("POST com.atproto.repo.createRecord");
     }
@@ -146,10 +131,7 @@ class BlueskyPlatformFaultsTest {
                 Fixtures.request(Fixtures.variant("Hello"), Fixtures.connection(FakeBluesky.properties())),
                 FakeBluesky.appPassword());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("login_unexpected_redirect");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "login_unexpected_redirect");
         assertThat(elsewhere.getRequestCount()).isZero();
     }
 

@@ -5,33 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.channels.bluesky.internal.Tid;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What the channel sends to create a post, and what it makes of the answer. */
 class BlueskyPublishTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
+
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
+
     private final Fixtures.TestClock clock = new Fixtures.TestClock(Fixtures.NOW);
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(fake.session(), clock, MediaSource.none()));
@@ -136,11 +128,10 @@ class BlueskyPublishTest {
     void textOverTheLimit_isRefusedBeforeAnyRequest() {
         PublishOutcome outcome = publish(Fixtures.request(Fixtures.variant("a".repeat(301))));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("text_too_long");
-            assertThat(f.safeMessage()).contains("301 graphemes");
-        });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "text_too_long"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("301 graphemes");
+                });
+        assertThat(fake.requestCount()).isZero();
     }
 }

@@ -7,23 +7,13 @@ import io.luxaris.http.testing.PlatformFaults;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The app password and session tokens never show in raw responses, messages, previews or toString(). */
 class BlueskySecretsTest {
-    private FakeBluesky fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
 
     @Test
     void aSessionTokenEchoedInAnError_isRedactedInTheRawResponseAndMessage() {
@@ -85,7 +75,7 @@ class BlueskySecretsTest {
 
         assertThat(previews).extracting(BlueskyRequestPreview::url).noneMatch(u -> u.contains("createSession"));
         assertThat(previews.toString()).doesNotContain(FakeBluesky.APP_PASSWORD);
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test

@@ -111,7 +111,7 @@ class BlueskyTextTest {
                 assertThat(f.code()).isEqualTo("text_too_long");
                 assertThat(f.safeMessage()).contains("3001 UTF-8 bytes");
             });
-            assertThat(fake.server.getRequestCount()).isZero();
+            assertThat(fake.requestCount()).isZero();
         }
     }
 }

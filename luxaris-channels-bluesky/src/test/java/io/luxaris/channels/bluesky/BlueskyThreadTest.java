@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.channels.bluesky.internal.Tid;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -14,27 +15,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Threads: replies with root and parent as strong refs, resumable from the checkpoint, never posted twice. */
 class BlueskyThreadTest {
-    private FakeBluesky fake;
-    private ChannelPublisher publisher;
     private final MediaSource library = Fixtures.library(Map.of("logo.png", Fixtures.png(800, 800, 100)));
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeBluesky();
-        publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment(library));
-    }
+    @AutoClose
+    private final FakeBluesky fake = new FakeBluesky();
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).build().createPublisher(Fixtures.environment(library));
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(fake.session(), Clock.systemUTC(), library));
@@ -97,9 +90,7 @@ class BlueskyThreadTest {
                 FakeBluesky.error(503, "ServiceUnavailable", "Service Unavailable"));
         PublishOutcome failed = publish(first);
 
-        assertThat(failed).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("http_503");
+        assertThat(Outcomes.failed(failed, FailureKind.RETRYABLE, "http_503")).satisfies(f -> {
             assertThat(f.safeMessage()).startsWith("part 2 of 3");
             assertThat(f.checkpoint())
                     .containsEntry("bluesky.part.0.uri", "at://did:plc:abc123/app.bsky.feed.post/" + rkey(first, 0))
@@ -150,10 +141,7 @@ class BlueskyThreadTest {
 
         PublishOutcome outcome = publish(Fixtures.again(first, 2, Map.of()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("record_key_taken");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "record_key_taken");
         assertThat(FakeBluesky.routes(fake.takeAll())).doesNotContain("POST com.atproto.repo.createRecord");
     }
 

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.FakePlatform;
 import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -36,7 +33,7 @@ import mockwebserver3.RecordedRequest;
  * (400 {@code RecordNotFound}), {@code deleteRecord} (200 also when absent), {@code resolveHandle}, and {@code
  * RateLimit-*} headers with a write-point budget. Responses scripted for a route are served first, in order.
  */
-final class FakeBluesky implements AutoCloseable {
+final class FakeBluesky extends FakePlatform {
     static final String HANDLE = "alice.example.com";
     static final String DID = "did:plc:abc123";
     static final String APP_PASSWORD = "abcd-efgh-ijkl-mnop";
@@ -52,8 +49,6 @@ final class FakeBluesky implements AutoCloseable {
     private static final Pattern TID = Pattern.compile("[2-7a-j][2-7a-z]{12}");
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
-    final MockWebServer server = new MockWebServer();
-    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> expiredAccessTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
@@ -70,18 +65,8 @@ final class FakeBluesky implements AutoCloseable {
     private volatile long hangMillis;
     private volatile String loginError = "";
 
-    FakeBluesky() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return FakeBluesky.this.dispatch(request);
-            }
-        });
-        server.start();
-    }
-
-    String url() {
-        return server.url("/").toString();
+    FakeBluesky() {
+        super("the fake PDS");
     }
 
     /** The connection properties of the test account: its handle to log in with. */
@@ -140,11 +125,6 @@ final class FakeBluesky implements AutoCloseable {
         return logins.get();
     }
 
-    /** Responses for a route such as {@code POST com.atproto.repo.createRecord}, served before the fake's own. */
-    void script(String route, MockResponse... responses) {
-        scripted.computeIfAbsent(route, r -> new ArrayDeque<>()).addAll(List.of(responses));
-    }
-
     /** The next createRecord answers after {@code delayMillis}, having created the record first when {@code create}. */
     void hangNextCreate(long delayMillis, boolean create) {
         createOnHang = create;
@@ -172,15 +152,6 @@ final class FakeBluesky implements AutoCloseable {
 
     int recordCount() {
         return records.size();
-    }
-
-    RecordedRequest take() throws InterruptedException {
-        return Recorded.take(server, "the fake PDS");
-    }
-
-    /** Every request received since the last take, in order. */
-    List<RecordedRequest> takeAll() throws InterruptedException {
-        return Recorded.takeAll(server);
     }
 
     /** {@code POST com.atproto.repo.createRecord}: the method and the XRPC method name. */
@@ -241,23 +212,18 @@ final class FakeBluesky implements AutoCloseable {
 
     // ------------------------------------------------------------------ dispatch
 
-    private MockResponse dispatch(RecordedRequest request) {
+    @Override
+    protected MockResponse dispatch(RecordedRequest request) {
         String route = route(request);
-        Deque<MockResponse> queue = scripted.get(route);
-        if (queue != null) {
-            MockResponse next;
-            synchronized (queue) {
-                next = queue.pollFirst();
+        MockResponse next = nextScripted(route);
+        if (next != null && next.getCode() != 598) {
+            if (next.getCode() == 599) {
+                MockResponse created = createOnHang ? createRecord(request) : error(500, "InternalServerError", "");
+                return created.newBuilder()
+                        .headersDelay(hangMillis, TimeUnit.MILLISECONDS)
+                        .build();
             }
-            if (next != null && next.getCode() != 598) {
-                if (next.getCode() == 599) {
-                    MockResponse created = createOnHang ? createRecord(request) : error(500, "InternalServerError", "");
-                    return created.newBuilder()
-                            .headersDelay(hangMillis, TimeUnit.MILLISECONDS)
-                            .build();
-                }
-                return next;
-            }
+            return next;
         }
         switch (route) {
             case "POST com.atproto.server.createSession":
@@ -552,10 +518,5 @@ final class FakeBluesky implements AutoCloseable {
         records.remove(body.path("rkey").asText());
         writePoints.addAndGet(-1);
         return json(200, "{\"commit\":{\"cid\":\"bafyreicommit" + cids.getAndIncrement() + "\",\"rev\":\"3n32f5x\"}}");
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

@@ -55,12 +55,7 @@ final class Fixtures {
     }
 
     static ChannelEnvironment environment(MediaSource media) {
-        return new ChannelEnvironment() {
-            @Override
-            public MediaSource mediaSource() {
-                return media;
-            }
-        };
+        return ChannelEnvironment.of(Clock.systemUTC(), media);
     }
 
     static ChannelEnvironment environment() {

@@ -3,6 +3,7 @@ package io.luxaris.channels.linkedin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.FakePlatform;
 import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -10,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.ByteString;
 
@@ -49,7 +46,7 @@ import okio.ByteString;
  *
  * Responses scripted for a route ({@code "POST /rest/posts"}) are served first, in order, after the header checks.
  */
-final class FakeLinkedIn implements AutoCloseable {
+final class FakeLinkedIn extends FakePlatform {
     static final String PERSON_ID = "abc123XYZ";
     static final String AUTHOR = "urn:li:person:" + PERSON_ID;
     static final String ORGANIZATION = "urn:li:organization:2414183";
@@ -62,8 +59,6 @@ final class FakeLinkedIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final MockWebServer server = new MockWebServer();
-    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
@@ -93,18 +88,8 @@ final class FakeLinkedIn implements AutoCloseable {
     /** A comment on a post: its URN, the post URN the path named, who wrote it, its text and creation time. */
     record Comment(String urn, String post, String actor, String text, long created) {}
 
-    FakeLinkedIn() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return FakeLinkedIn.this.dispatch(request);
-            }
-        });
-        server.start();
-    }
-
-    String url() {
-        return server.url("/").toString();
+    FakeLinkedIn() {
+        super("the fake LinkedIn");
     }
 
     /** A channel builder pointed at this fake (API and OAuth base). */
@@ -112,8 +97,9 @@ final class FakeLinkedIn implements AutoCloseable {
         return LinkedInChannel.builder().baseUrl(url()).oauthBaseUrl(url());
     }
 
-    void clock(Clock value) {
+    FakeLinkedIn clock(Clock value) {
         this.clock = value;
+        return this;
     }
 
     /** The app is approved for programmatic refresh: code exchanges return refresh tokens. */
@@ -171,11 +157,6 @@ final class FakeLinkedIn implements AutoCloseable {
         return code;
     }
 
-    /** Responses for a route such as {@code POST /rest/posts}, served before the defaults. */
-    void script(String route, MockResponse... responses) {
-        scripted.computeIfAbsent(route, r -> new ArrayDeque<>()).addAll(List.of(responses));
-    }
-
     List<Created> posts() {
         return List.copyOf(posts);
     }
@@ -196,15 +177,6 @@ final class FakeLinkedIn implements AutoCloseable {
 
     byte[] uploaded(String imageUrn) {
         return uploads.get(imageUrn);
-    }
-
-    RecordedRequest take() throws InterruptedException {
-        return Recorded.take(server, "the fake LinkedIn");
-    }
-
-    /** Every request received since the last take, in order. */
-    List<RecordedRequest> takeAll() throws InterruptedException {
-        return Recorded.takeAll(server);
     }
 
     static String route(RecordedRequest request) {
@@ -323,7 +295,8 @@ final class FakeLinkedIn implements AutoCloseable {
 
     // ------------------------------------------------------------------ dispatch
 
-    private MockResponse dispatch(RecordedRequest request) {
+    @Override
+    protected MockResponse dispatch(RecordedRequest request) {
         String route = route(request);
         String path = request.getUrl().encodedPath();
         if (path.startsWith("/rest/")) {
@@ -333,7 +306,7 @@ final class FakeLinkedIn implements AutoCloseable {
                 return nonexistentVersion(version == null ? "null" : version);
             }
         }
-        MockResponse next = next(route);
+        MockResponse next = nextScripted(route);
         if (next != null) {
             return next;
         }
@@ -370,16 +343,6 @@ final class FakeLinkedIn implements AutoCloseable {
             }
         } catch (IOException e) {
             return json(400, "{ \"status\": 400, \"message\": \"unreadable body\" }");
-        }
-    }
-
-    private MockResponse next(String route) {
-        Deque<MockResponse> queue = scripted.get(route);
-        if (queue == null) {
-            return null;
-        }
-        synchronized (queue) {
-            return queue.pollFirst();
         }
     }
 
@@ -701,10 +664,5 @@ final class FakeLinkedIn implements AutoCloseable {
             return json(200, out.toString());
         }
         return json(400, "{ \"error\": \"unsupported_grant_type\", \"error_description\": \"grant type\" }");
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }

@@ -10,6 +10,8 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.EngineSchedules;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -17,33 +19,20 @@ import io.luxaris.spi.channel.RefreshResult;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Tokens while publishing: 401 classes, refresh ahead of expiry and after a 401, and the reauthorization signal. */
 class LinkedInAuthTest {
-    private FakeLinkedIn linkedIn;
-    private SettableClock clock;
+    private final SettableClock clock = SettableClock.at(Fixtures.NOW);
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        clock = SettableClock.at(Fixtures.NOW);
-        linkedIn.clock(clock);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn().clock(clock);
 
     private LinkedInChannel refreshingChannel() {
         return linkedIn.channel()
@@ -61,14 +50,13 @@ class LinkedInAuthTest {
         linkedIn.expire(credentials.accessToken().orElseThrow());
         PublishOutcome outcome = Fixtures.publish(
                 linkedIn.channel().build(), Fixtures.request(Fixtures.variant("x")), context(credentials));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("linkedin_token_expired");
-            assertThat(f.safeMessage()).contains("EXPIRED_ACCESS_TOKEN");
-            assertThat(f.rawResponse()).hasValueSatisfying(raw -> assertThat(raw)
-                    .contains("65600")
-                    .doesNotContain(credentials.accessToken().orElseThrow()));
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "linkedin_token_expired"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("EXPIRED_ACCESS_TOKEN");
+                    assertThat(f.rawResponse()).hasValueSatisfying(raw -> assertThat(raw)
+                            .contains("65600")
+                            .doesNotContain(credentials.accessToken().orElseThrow()));
+                });
     }
 
     @Test
@@ -77,10 +65,7 @@ class LinkedInAuthTest {
         linkedIn.revoke(credentials.accessToken().orElseThrow());
         PublishOutcome outcome = Fixtures.publish(
                 linkedIn.channel().build(), Fixtures.request(Fixtures.variant("x")), context(credentials));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("linkedin_token_revoked");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "linkedin_token_revoked");
     }
 
     @Test
@@ -89,10 +74,7 @@ class LinkedInAuthTest {
                 linkedIn.channel().build(),
                 Fixtures.request(Fixtures.variant("x")),
                 context(Credentials.bearer("AQX-unknown-token")));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("http_401");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "http_401");
     }
 
     @Test
@@ -100,11 +82,10 @@ class LinkedInAuthTest {
         Credentials credentials = linkedIn.credentials(Fixtures.NOW.minus(Duration.ofDays(61)));
         PublishOutcome outcome =
                 Fixtures.publish(refreshingChannel(), Fixtures.request(Fixtures.variant("x")), context(credentials));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("linkedin_token_expired");
-            assertThat(f.safeMessage()).contains("authorize again");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "linkedin_token_expired"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("authorize again");
+                });
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 
@@ -381,15 +362,13 @@ class LinkedInAuthTest {
     }
 
     private Schedule schedule(Luxaris luxaris, Principal owner, ConnectionId account, String text) {
-        var post = luxaris.posts()
-                .create(owner, PostDraft.of(text).withVariant(VariantDraft.of(LinkedInChannel.KEY, text)));
-        var schedule = luxaris.schedules()
-                .schedule(
-                        owner,
-                        ScheduleRequest.at(
-                                post.firstVariant().id(),
-                                account,
-                                clock.instant().plusSeconds(60)));
+        var schedule = EngineSchedules.schedule(
+                luxaris,
+                owner,
+                text,
+                VariantDraft.of(LinkedInChannel.KEY, text),
+                account,
+                clock.instant().plusSeconds(60));
         clock.advance(Duration.ofSeconds(60));
         return schedule;
     }

@@ -5,24 +5,14 @@ import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.testkit.ChannelContract;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 
 /** The testkit's channel contract, against the fake LinkedIn. */
 class LinkedInChannelContractTest extends ChannelContract {
-    private FakeLinkedIn linkedIn;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        credentials = linkedIn.credentials(Instant.now());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    private final Credentials credentials = linkedIn.credentials(Instant.now());
 
     @Override
     protected ChannelProvider provider() {

@@ -8,39 +8,30 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.errors.ValidationException;
+import io.luxaris.http.testing.EngineSchedules;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The commentary on the wire: escaping, the 3000-character limit on what is sent, mentions and hashtags. */
 class LinkedInCommentaryTest {
     private static final String ALL_RESERVED = "|{}@[]()<>#\\*_~";
 
-    private FakeLinkedIn linkedIn;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        credentials = linkedIn.credentials(Fixtures.NOW);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    private final Credentials credentials = linkedIn.credentials(Fixtures.NOW);
 
     private PublishOutcome publish(PostVariant variant) {
         return Fixtures.publish(
@@ -94,11 +85,10 @@ class LinkedInCommentaryTest {
         String text = "(".repeat(1500) + "a"; // 1501 characters, 3001 once escaped
         assertThat(new LinkedInChannel().textMeasure().measure(text)).isEqualTo(3001);
 
-        assertThat(publish(Fixtures.variant(text))).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("content_length");
-            assertThat(f.safeMessage()).contains("3001").contains("3000");
-        });
+        assertThat(Outcomes.failed(publish(Fixtures.variant(text)), FailureKind.REJECTED, "content_length"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("3001").contains("3000");
+                });
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 
@@ -185,10 +175,7 @@ class LinkedInCommentaryTest {
                     assertThat(v.field()).isEqualTo("metadata.linkedin.elements");
                     assertThat(v.rule()).isEqualTo("linkedin_elements");
                 });
-        assertThat(publish(edited)).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("linkedin_elements");
-        });
+        Outcomes.failed(publish(edited), FailureKind.REJECTED, "linkedin_elements");
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 
@@ -211,15 +198,13 @@ class LinkedInCommentaryTest {
                             owner,
                             ConnectionRequest.of(LinkedInChannel.KEY, "Example User", credentials)
                                     .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, FakeLinkedIn.AUTHOR)));
-            var post =
-                    luxaris.posts().create(owner, PostDraft.of(text.content()).withVariant(text.toVariant()));
-            luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
+            EngineSchedules.schedule(
+                    luxaris,
+                    owner,
+                    text.content(),
+                    text.toVariant(),
+                    account.id(),
+                    clock.instant().plusSeconds(60));
             clock.advance(Duration.ofSeconds(60));
             assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
         }

@@ -25,23 +25,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Luxaris' engine publishing through the LinkedIn channel against the fake LinkedIn, end to end. */
 class LinkedInEngineTest {
-    private FakeLinkedIn linkedIn;
-
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
     @Test
     void scheduledImagePost_isPublishedOnce_withItsUrnAndUrlRecorded() throws Exception {

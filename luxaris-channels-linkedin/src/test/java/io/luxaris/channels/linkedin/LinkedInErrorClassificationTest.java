@@ -7,12 +7,11 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,21 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LinkedInErrorClassificationTest {
     private static final Instant NEXT_UTC_MIDNIGHT = Instant.parse("2026-11-25T00:00:00Z");
 
-    private FakeLinkedIn linkedIn;
-    private Credentials credentials;
-    private String token;
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        credentials = linkedIn.credentials(Fixtures.NOW);
-        token = credentials.accessToken().orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    private final Credentials credentials = linkedIn.credentials(Fixtures.NOW);
+    private final String token = credentials.accessToken().orElseThrow();
 
     private PublishOutcome.Failed fail(LinkedInChannel channel) {
         PublishOutcome outcome = Fixtures.publish(
@@ -293,15 +281,13 @@ class LinkedInErrorClassificationTest {
                         owner,
                         ConnectionRequest.of(LinkedInChannel.KEY, "Example User", credentials)
                                 .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, FakeLinkedIn.AUTHOR)));
-        var post = luxaris.posts()
-                .create(owner, PostDraft.of(text).withVariant(VariantDraft.of(LinkedInChannel.KEY, text)));
-        var schedule = luxaris.schedules()
-                .schedule(
-                        owner,
-                        ScheduleRequest.at(
-                                post.firstVariant().id(),
-                                account.id(),
-                                clock.instant().plusSeconds(60)));
+        var schedule = EngineSchedules.schedule(
+                luxaris,
+                owner,
+                text,
+                VariantDraft.of(LinkedInChannel.KEY, text),
+                account.id(),
+                clock.instant().plusSeconds(60));
         clock.advance(Duration.ofSeconds(60));
         return schedule;
     }

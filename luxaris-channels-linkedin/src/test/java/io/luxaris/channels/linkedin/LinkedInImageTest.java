@@ -8,6 +8,7 @@ import io.luxaris.channels.linkedin.internal.Settings;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -17,29 +18,17 @@ import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Images: initializeUpload, PUT of the bytes from the host's media source, then the post with the image URNs. */
 class LinkedInImageTest {
-    private FakeLinkedIn linkedIn;
-    private Credentials credentials;
-    private String token;
-    private Fixtures.Media media;
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        credentials = linkedIn.credentials(Fixtures.NOW);
-        token = credentials.accessToken().orElseThrow();
-        media = new Fixtures.Media();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    private final Credentials credentials = linkedIn.credentials(Fixtures.NOW);
+    private final String token = credentials.accessToken().orElseThrow();
+    private final Fixtures.Media media = new Fixtures.Media();
 
     private PublishOutcome publish(String text, List<MediaRef> refs) {
         return publish(text, refs, media);
@@ -137,10 +126,7 @@ class LinkedInImageTest {
     @Test
     void mediaTheHostDoesNotHave_isRejected_beforeAnyRequest() throws Exception {
         PublishOutcome outcome = publish("Missing", List.of(MediaRef.image("nope")));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unavailable");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unavailable");
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 
@@ -150,10 +136,7 @@ class LinkedInImageTest {
             throw new IOException("storage offline");
         };
         PublishOutcome outcome = publish("Broken", List.of(MediaRef.image("x")), broken);
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_read_failed");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_read_failed");
         assertThat(linkedIn.posts()).isEmpty();
     }
 

@@ -12,34 +12,23 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The 3-legged OAuth helpers: authorization URL, code exchange, userinfo, refresh, and reauthorization dates. */
 class LinkedInOAuthTest {
-    private FakeLinkedIn linkedIn;
-    private SettableClock clock;
-    private LinkedInOAuth oauth;
+    private final SettableClock clock = SettableClock.at(Fixtures.NOW);
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        clock = SettableClock.at(Fixtures.NOW);
-        linkedIn.clock(clock);
-        oauth = LinkedInOAuth.builder(
-                        FakeLinkedIn.CLIENT_ID, FakeLinkedIn.CLIENT_SECRET, URI.create(FakeLinkedIn.REDIRECT_URI))
-                .oauthBaseUrl(linkedIn.url())
-                .apiBaseUrl(linkedIn.url())
-                .clock(clock)
-                .build();
-    }
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn().clock(clock);
 
-    @AfterEach
-    void stop() throws Exception {
-        oauth.close();
-        linkedIn.close();
-    }
+    @AutoClose
+    private final LinkedInOAuth oauth = LinkedInOAuth.builder(
+                    FakeLinkedIn.CLIENT_ID, FakeLinkedIn.CLIENT_SECRET, URI.create(FakeLinkedIn.REDIRECT_URI))
+            .oauthBaseUrl(linkedIn.url())
+            .apiBaseUrl(linkedIn.url())
+            .clock(clock)
+            .build();
 
     @Test
     void authorizationRequest_pointsAtLinkedInsPage_withEveryParameterAndTheState() {

@@ -14,34 +14,24 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the LinkedIn channel stands up to a misbehaving platform: slow, huge, redirecting answers and echoed tokens. */
 class LinkedInPlatformFaultsTest {
-    private FakeLinkedIn linkedIn;
-    private final MockWebServer elsewhere = new MockWebServer();
-    private Credentials credentials;
+    @AutoClose
+    private final MockWebServer elsewhere = PlatformFaults.startedServer();
+
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
+
+    private Credentials credentials = linkedIn.credentials(Fixtures.NOW);
     private final Fixtures.Media media = new Fixtures.Media();
 
     @BeforeAll
     static void warmUp() throws IOException {
         PlatformFaults.warmUp();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        elsewhere.start();
-        credentials = linkedIn.credentials(Fixtures.NOW);
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        linkedIn.close();
-        elsewhere.close();
     }
 
     private PublishOutcome.Failed failed(List<MediaRef> images) {

@@ -8,6 +8,7 @@ import io.luxaris.channels.linkedin.internal.LinkedInPublisher;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Duration;
@@ -21,26 +22,15 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class LinkedInPublishTest {
-    private FakeLinkedIn linkedIn;
-    private Credentials credentials;
-    private String token;
+    @AutoClose
+    private final FakeLinkedIn linkedIn = new FakeLinkedIn();
 
-    @BeforeEach
-    void start() throws Exception {
-        linkedIn = new FakeLinkedIn();
-        credentials = linkedIn.credentials(Fixtures.NOW);
-        token = credentials.accessToken().orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        linkedIn.close();
-    }
+    private final Credentials credentials = linkedIn.credentials(Fixtures.NOW);
+    private final String token = credentials.accessToken().orElseThrow();
 
     private PublishOutcome publish(LinkedInChannel channel, String text) {
         return Fixtures.publish(channel, Fixtures.request(Fixtures.variant(text)), new Fixtures.Context(credentials));
@@ -148,10 +138,7 @@ class LinkedInPublishTest {
                 linkedIn.channel().build(),
                 Fixtures.request(Fixtures.variant("Hello"), Fixtures.connection(Map.of())),
                 new Fixtures.Context(credentials));
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("missing_author_urn");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "missing_author_urn");
         assertThat(linkedIn.takeAll()).isEmpty();
     }
 

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.FakePlatform;
 import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -38,7 +35,7 @@ import mockwebserver3.RecordedRequest;
  * token without it gets 403); delete; app registration, the token endpoint (PKCE S256) and revoke. API calls need a
  * bearer token it issued. Responses scripted for a route are served first, in order.
  */
-final class FakeMastodon implements AutoCloseable {
+final class FakeMastodon extends FakePlatform {
     static final String ACCOUNT_ID = "109348240218765432";
     static final String USERNAME = "alice";
     static final String DOMAIN = "mastodon.example";
@@ -54,8 +51,6 @@ final class FakeMastodon implements AutoCloseable {
     private static final MockResponse AS_USUAL =
             new MockResponse.Builder().code(598).build();
 
-    final MockWebServer server = new MockWebServer();
-    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>(); // token -> scopes
     private final Map<String, String[]> codes = new ConcurrentHashMap<>(); // code -> challenge, redirect
     private final Map<String, String> idempotency = new ConcurrentHashMap<>();
@@ -90,20 +85,15 @@ final class FakeMastodon implements AutoCloseable {
         BROKEN
     }
 
-    FakeMastodon() throws IOException {
+    FakeMastodon() {
+        super("the fake Mastodon instance");
         tokens.put(TOKEN, "write:statuses write:media profile read:statuses");
         apps.put(CLIENT_ID, CLIENT_SECRET);
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return FakeMastodon.this.dispatch(request);
-            }
-        });
-        server.start();
     }
 
     /** The instance URL ({@code http://localhost:port}). */
-    String url() {
+    @Override
+    public String url() {
         String u = server.url("/").toString();
         return u.substring(0, u.length() - 1);
     }
@@ -195,18 +185,12 @@ final class FakeMastodon implements AutoCloseable {
         return media.get(id);
     }
 
-    /** Responses for a route such as {@code POST /api/v1/statuses}, served before the default behaviour. */
-    void script(String route, MockResponse... responses) {
-        scripted.computeIfAbsent(route, r -> new ArrayDeque<>()).addAll(List.of(responses));
-    }
-
     /** After {@code passThrough} requests of the route are answered as usual, the next ones get {@code responses}. */
     void scriptAfter(String route, int passThrough, MockResponse... responses) {
-        Deque<MockResponse> queue = scripted.computeIfAbsent(route, r -> new ArrayDeque<>());
         for (int i = 0; i < passThrough; i++) {
-            queue.add(AS_USUAL);
+            script(route, AS_USUAL);
         }
-        queue.addAll(List.of(responses));
+        script(route, responses);
     }
 
     /** A status already on the account (newest first), as another client or an earlier attempt made it. */
@@ -239,15 +223,6 @@ final class FakeMastodon implements AutoCloseable {
 
     synchronized List<ObjectNode> statuses() {
         return List.copyOf(statuses);
-    }
-
-    RecordedRequest take() throws InterruptedException {
-        return Recorded.take(server, "the fake Mastodon instance");
-    }
-
-    /** Every request received since the last take, in order. */
-    List<RecordedRequest> takeAll() throws InterruptedException {
-        return Recorded.takeAll(server);
     }
 
     /** Requests received since the last take, without the instance reads. */
@@ -360,24 +335,19 @@ final class FakeMastodon implements AutoCloseable {
 
     // ------------------------------------------------------------------ dispatch
 
-    private MockResponse dispatch(RecordedRequest request) {
+    @Override
+    protected MockResponse dispatch(RecordedRequest request) {
         String route = route(request);
-        Deque<MockResponse> queue = scripted.get(route);
-        if (queue != null) {
-            MockResponse next;
-            synchronized (queue) {
-                next = queue.pollFirst();
-            }
-            if (next != null && next.getCode() == 597) {
-                createStatus(request, bearer(request));
-                return next.newBuilder().code(200).body("{}").build();
-            }
-            if (next != null && next.getCode() == 596) {
-                return next.newBuilder().code(200).body("{}").build();
-            }
-            if (next != null && next != AS_USUAL) {
-                return next;
-            }
+        MockResponse next = nextScripted(route);
+        if (next != null && next.getCode() == 597) {
+            createStatus(request, bearer(request));
+            return next.newBuilder().code(200).body("{}").build();
+        }
+        if (next != null && next.getCode() == 596) {
+            return next.newBuilder().code(200).body("{}").build();
+        }
+        if (next != null && next != AS_USUAL) {
+            return next;
         }
         switch (route) {
             case "GET /api/v2/instance":
@@ -809,10 +779,5 @@ final class FakeMastodon implements AutoCloseable {
         }
         tokens.remove(form.getOrDefault("token", ""));
         return json(200, "{}");
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

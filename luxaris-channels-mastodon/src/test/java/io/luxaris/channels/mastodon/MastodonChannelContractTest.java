@@ -5,22 +5,12 @@ import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.testkit.ChannelContract;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 
 /** The Mastodon channel keeps the testkit's channel contract, against the fake instance. */
 class MastodonChannelContractTest extends ChannelContract {
-    private FakeMastodon fake;
-
-    @BeforeEach
-    void startFake() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stopFake() {
-        fake.close();
-    }
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
 
     @Override
     protected ChannelProvider provider() {

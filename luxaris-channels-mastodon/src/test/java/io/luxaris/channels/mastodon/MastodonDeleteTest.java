@@ -5,24 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Deleting a status with {@code DELETE /api/v1/statuses/:id}. */
 class MastodonDeleteTest {
-    private FakeMastodon fake;
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
+
     private final MastodonChannel channel = Fixtures.channel().build();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     @Test
     void aStatus_isDeletedWithTheAccountsToken() throws Exception {

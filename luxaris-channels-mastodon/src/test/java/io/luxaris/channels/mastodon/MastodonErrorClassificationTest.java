@@ -6,6 +6,7 @@ import io.luxaris.channels.mastodon.internal.Classifier;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.http.internal.HttpResult;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,17 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What each answer of a Mastodon instance means for the engine: kind, code and retry time. */
 class MastodonErrorClassificationTest {
-    private FakeMastodon fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
 
     private PublishOutcome.Failed postAnswered(MockResponse answer) {
         fake.script("POST /api/v1/statuses", answer);
@@ -169,9 +160,7 @@ class MastodonErrorClassificationTest {
                 Fixtures.request(Fixtures.variant("z".repeat(101)), Fixtures.connection(fake)),
                 new Fixtures.Context(fake.credentials()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("too_long");
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "too_long")).satisfies(f -> {
             assertThat(f.safeMessage()).contains("character limit of 100 exceeded");
         });
     }
@@ -186,11 +175,10 @@ class MastodonErrorClassificationTest {
                 Fixtures.request(Fixtures.variant("Still there?"), Fixtures.connection(fake)),
                 new Fixtures.Context(credentials));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("invalid_token");
-            assertThat(f.safeMessage()).contains("reconnect");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "invalid_token"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("reconnect");
+                });
     }
 
     @Test
@@ -204,10 +192,7 @@ class MastodonErrorClassificationTest {
                         Fixtures.connection(fake)),
                 new Fixtures.Context(fake.credentials()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_http_500");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_http_500");
     }
 
     @Test
@@ -222,10 +207,7 @@ class MastodonErrorClassificationTest {
                         Fixtures.connection(Map.of(MastodonChannel.PROPERTY_INSTANCE_URL, url))),
                 new Fixtures.Context(fake.credentials()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("connect_failed");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "connect_failed");
     }
 
     @Test

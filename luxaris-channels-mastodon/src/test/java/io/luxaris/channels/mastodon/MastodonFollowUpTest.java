@@ -11,6 +11,7 @@ import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
@@ -31,25 +32,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up parts on Mastodon: replies and comments are statuses with {@code in_reply_to_id}. */
 class MastodonFollowUpTest {
-    private FakeMastodon fake;
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
+
     private final MastodonChannel channel = Fixtures.channel().build();
     private final PostVariant variant = Fixtures.variant("Part 1/2", List.of("Part 2/2"), List.of());
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return Fixtures.publish(channel, request, new Fixtures.Context(fake.credentials()));
@@ -129,9 +121,7 @@ class MastodonFollowUpTest {
 
         PublishOutcome outcome = publish(followUp("Too late", ChannelFixtures.reply(0, root, root)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("not_found");
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "not_found")).satisfies(f -> {
             assertThat(f.safeMessage())
                     .startsWith("follow-up 1 (a reply to " + last + "): ")
                     .contains("Record not found")

@@ -11,23 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What each instance accepts, read from {@code /api/v2/instance}, cached, stored and fallen back on. */
 class MastodonInstanceTest {
-    private FakeMastodon fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
 
     @Test
     void theLimitsOfAConnection_areTheInstancesOwn() throws Exception {
@@ -210,6 +200,6 @@ class MastodonInstanceTest {
         }
 
         assertThat(outcome).isInstanceOf(PublishOutcome.DryRun.class);
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PostVariant;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -15,24 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Reconciling an unknown outcome: the account's recent statuses are searched for the one this attempt sent. */
 class MastodonLookupTest {
-    private FakeMastodon fake;
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
+
     private final List<Duration> slept = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private LookupResult lookup(MastodonChannel channel, PublishRequest request, Fixtures.Context context) {
         try (ChannelPublisher publisher = channel.createPublisher(Fixtures.environment())) {
@@ -58,10 +50,7 @@ class MastodonLookupTest {
             found = publisher.lookup(request, context);
         }
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("timeout_after_send");
-        });
+        Outcomes.failed(outcome, FailureKind.UNKNOWN, "timeout_after_send");
         String id = fake.statuses().get(0).path("id").asText();
         String url = "https://mastodon.example/@alice/" + id;
         assertThat(found)

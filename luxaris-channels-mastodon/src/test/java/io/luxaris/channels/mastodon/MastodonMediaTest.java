@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -16,24 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Attachments through Mastodon's asynchronous media API (v2): upload, processing, alt text, focus, limits. */
 class MastodonMediaTest {
-    private FakeMastodon fake;
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
+
     private final List<Duration> slept = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private MastodonChannel.Builder channel() {
         return Fixtures.channel().mediaPollInterval(Duration.ofSeconds(2)).sleeper(slept::add);
@@ -114,13 +106,12 @@ class MastodonMediaTest {
 
         PublishOutcome outcome = publish("Broken clip", List.of(MediaRef.video("broken.mp4")), Map.of());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_processing_failed");
-            assertThat(f.safeMessage()).contains("media 1 of 1", "File content type is invalid");
-            assertThat(f.rawResponse())
-                    .hasValueSatisfying(raw -> assertThat(raw).startsWith("HTTP 422 GET /api/v1/media/"));
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "media_processing_failed"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("media 1 of 1", "File content type is invalid");
+                    assertThat(f.rawResponse())
+                            .hasValueSatisfying(raw -> assertThat(raw).startsWith("HTTP 422 GET /api/v1/media/"));
+                });
         assertThat(fake.statuses()).isEmpty();
     }
 
@@ -135,10 +126,7 @@ class MastodonMediaTest {
                         Fixtures.connection(fake)),
                 Fixtures.LIBRARY);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_processing_timeout");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_processing_timeout");
         assertThat(slept).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
         assertThat(fake.statuses()).isEmpty();
     }
@@ -176,11 +164,10 @@ class MastodonMediaTest {
                 new PublishRequest(schedule, 1, variant, Fixtures.connection(fake), Map.of()),
                 Fixtures.LIBRARY);
 
-        assertThat(first).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_not_processed");
-            assertThat(f.checkpoint()).containsExactly(Map.entry("mastodon.media.0", media));
-        });
+        assertThat(Outcomes.failed(first, FailureKind.RETRYABLE, "media_not_processed"))
+                .satisfies(f -> {
+                    assertThat(f.checkpoint()).containsExactly(Map.entry("mastodon.media.0", media));
+                });
         fake.takeAll();
 
         PublishOutcome second = publish(
@@ -223,11 +210,10 @@ class MastodonMediaTest {
 
         PublishOutcome outcome = publish("Big", List.of(MediaRef.image("big.png")), Map.of());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_too_large");
-            assertThat(f.safeMessage()).contains("accepts images up to 8 bytes");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "media_too_large"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("accepts images up to 8 bytes");
+                });
         assertThat(fake.takeApiCalls()).isEmpty();
     }
 
@@ -242,10 +228,7 @@ class MastodonMediaTest {
                         Fixtures.connection(fake)),
                 heic);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unsupported_type");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unsupported_type");
         assertThat(fake.takeApiCalls()).isEmpty();
     }
 
@@ -274,10 +257,7 @@ class MastodonMediaTest {
         PublishOutcome outcome = publish(
                 "Three", List.of(MediaRef.image("1.png"), MediaRef.image("2.png"), MediaRef.image("3.png")), Map.of());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_too_many");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_too_many");
         assertThat(fake.takeApiCalls()).isEmpty();
     }
 
@@ -287,11 +267,10 @@ class MastodonMediaTest {
 
         PublishOutcome outcome = publish("Throttled", List.of(MediaRef.image("t.png")), Map.of());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-            assertThat(f.code()).isEqualTo("media_rate_limited");
-            assertThat(f.retryAt()).contains(Instant.parse("2026-11-24T10:30:00Z"));
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "media_rate_limited"))
+                .satisfies(f -> {
+                    assertThat(f.retryAt()).contains(Instant.parse("2026-11-24T10:30:00Z"));
+                });
         assertThat(fake.statuses()).isEmpty();
     }
 
@@ -299,9 +278,6 @@ class MastodonMediaTest {
     void mediaTheHostCannotSupply_isRejected() {
         PublishOutcome outcome = publish("Missing", List.of(MediaRef.image("missing.gif")), Map.of());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unavailable");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unavailable");
     }
 }

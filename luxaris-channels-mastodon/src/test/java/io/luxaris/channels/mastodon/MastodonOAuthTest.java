@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Connecting an account: app registration, authorization with PKCE, token exchange, the account, revoking. */
@@ -21,20 +20,12 @@ class MastodonOAuthTest {
     private static final URI CALLBACK = URI.create("https://host.example/cb");
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
-    private FakeMastodon fake;
-    private MastodonOAuth oauth;
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-        oauth = MastodonOAuth.builder(fake.url()).allowPlainHttpOnLoopback().build();
-    }
-
-    @AfterEach
-    void stop() {
-        oauth.close();
-        fake.close();
-    }
+    @AutoClose
+    private final MastodonOAuth oauth =
+            MastodonOAuth.builder(fake.url()).allowPlainHttpOnLoopback().build();
 
     private MastodonOAuth.App app() {
         return new MastodonOAuth.App(

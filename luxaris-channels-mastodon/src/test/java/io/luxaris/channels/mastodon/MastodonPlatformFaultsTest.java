@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.http.testing.PlatformFaults;
 import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.channel.ChannelPublisher;
@@ -17,33 +18,23 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the Mastodon channel stands up to a misbehaving instance: slow, huge, redirecting answers, echoed tokens. */
 class MastodonPlatformFaultsTest {
-    private FakeMastodon fake;
-    private final MockWebServer elsewhere = new MockWebServer();
-    private Credentials credentials;
+    @AutoClose
+    private final MockWebServer elsewhere = PlatformFaults.startedServer();
+
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
+
+    private Credentials credentials = fake.credentials();
 
     @BeforeAll
     static void warmUp() throws IOException {
         PlatformFaults.warmUp();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-        elsewhere.start();
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-        elsewhere.close();
     }
 
     private PublishOutcome publish(MastodonChannel.Builder builder, String text, List<MediaRef> media) {
@@ -112,10 +103,7 @@ class MastodonPlatformFaultsTest {
 
         PublishOutcome outcome = publish(Fixtures.channel(), "With a picture", List.of(MediaRef.image("img.png")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unexpected_redirect");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unexpected_redirect");
         assertThat(elsewhere.getRequestCount()).isZero();
         assertThat(fake.takeAll()).extracting(FakeMastodon::route).doesNotContain("POST /api/v1/statuses");
     }

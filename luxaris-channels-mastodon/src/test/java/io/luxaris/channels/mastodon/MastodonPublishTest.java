@@ -8,30 +8,22 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Statuses and threads as the Mastodon channel sends them, and what it makes of the answers. */
 class MastodonPublishTest {
-    private FakeMastodon fake;
+    @AutoClose
+    private final FakeMastodon fake = new FakeMastodon();
+
     private final MastodonChannel channel = Fixtures.channel().build();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeMastodon();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return Fixtures.publish(channel, request, new Fixtures.Context(fake.credentials()));
@@ -157,9 +149,7 @@ class MastodonPublishTest {
 
         PublishOutcome failed = publish(first);
 
-        assertThat(failed).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("http_503");
+        assertThat(Outcomes.failed(failed, FailureKind.RETRYABLE, "http_503")).satisfies(f -> {
             assertThat(f.safeMessage()).startsWith("part 2 of 3: ");
             assertThat(f.checkpoint())
                     .containsEntry("mastodon.part.0", firstId)
@@ -272,10 +262,7 @@ class MastodonPublishTest {
         PublishOutcome outcome =
                 publish(Fixtures.request(Fixtures.variant("Where to?"), Fixtures.connection(Map.of())));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("missing_instance_url");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "missing_instance_url");
         assertThat(fake.takeAll()).isEmpty();
     }
 
@@ -285,11 +272,10 @@ class MastodonPublishTest {
                 Fixtures.variant("Not over plain http"),
                 Fixtures.connection(Map.of(MastodonChannel.PROPERTY_INSTANCE_URL, "http://mastodon.example"))));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("invalid_instance_url");
-            assertThat(f.safeMessage()).contains("https");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "invalid_instance_url"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("https");
+                });
     }
 
     @Test
@@ -312,10 +298,7 @@ class MastodonPublishTest {
                 request(Fixtures.variant("No token")),
                 new Fixtures.Context(Credentials.of(Map.of("scope", "write:statuses"))));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("missing_access_token");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "missing_access_token");
         assertThat(fake.takeApiCalls()).isEmpty();
     }
 
@@ -324,11 +307,10 @@ class MastodonPublishTest {
         PublishOutcome outcome = publish(request(
                 Fixtures.variant("Hello", List.of(), List.of(), Map.of(MastodonPostOptions.VISIBILITY, "everyone"))));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("invalid_options");
-            assertThat(f.safeMessage()).contains("metadata.mastodon.visibility");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "invalid_options"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("metadata.mastodon.visibility");
+                });
         assertThat(statusPosts()).isEmpty();
     }
 

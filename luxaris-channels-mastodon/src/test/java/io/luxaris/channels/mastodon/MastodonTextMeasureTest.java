@@ -16,27 +16,18 @@ import io.luxaris.usecase.VariantDraft;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Mastodon's length rule: grapheme clusters, URLs at the instance's fixed length, mentions, the content warning. */
 class MastodonTextMeasureTest {
     private final TextMeasure measure = MastodonChannel.builder().build().textMeasure();
-    private FakeMastodon small;
-    private FakeMastodon large;
 
-    @BeforeEach
-    void start() throws Exception {
-        small = new FakeMastodon().limits(500, 23);
-        large = new FakeMastodon().limits(1000, 23);
-    }
+    @AutoClose
+    private final FakeMastodon small = new FakeMastodon().limits(500, 23);
 
-    @AfterEach
-    void stop() {
-        small.close();
-        large.close();
-    }
+    @AutoClose
+    private final FakeMastodon large = new FakeMastodon().limits(1000, 23);
 
     @Test
     void textCounts_graphemeClusters_soAComposedEmojiOrAccentCountsOnce() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.FakePlatform;
 import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -44,7 +43,7 @@ import mockwebserver3.RecordedRequest;
  * 24 hours). Graph errors use the documented envelope; a bad token is code 190. Scripted responses for a route are
  * served first, in order.
  */
-final class FakeThreads implements AutoCloseable {
+final class FakeThreads extends FakePlatform {
     static final String USER_ID = "17841400000000001";
     static final String USERNAME = "luxaris_dev";
     static final String APP_ID = "1234567890123456";
@@ -57,9 +56,7 @@ final class FakeThreads implements AutoCloseable {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
     private static final Pattern URL = Pattern.compile("https?://\\S+");
 
-    final MockWebServer server = new MockWebServer();
     private volatile Clock clock = Clock.systemUTC();
-    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Deque<UnaryOperator<MockResponse>>> changes = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Set<String> codes = ConcurrentHashMap.newKeySet();
@@ -80,18 +77,8 @@ final class FakeThreads implements AutoCloseable {
     private volatile int pageSize = 100;
     private volatile boolean includeReplies = true;
 
-    FakeThreads() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return FakeThreads.this.dispatch(request);
-            }
-        });
-        server.start();
-    }
-
-    String url() {
-        return server.url("/").toString();
+    FakeThreads() {
+        super("the fake Threads server");
     }
 
     /** The clock the fake runs on (token ages, container expiry, post times); default the system clock. */
@@ -143,11 +130,6 @@ final class FakeThreads implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ behaviour
-
-    /** Responses for a route (see {@link #route}), served before the fake's own answers. */
-    void script(String route, MockResponse... responses) {
-        scripted.computeIfAbsent(route, r -> new ArrayDeque<>()).addAll(List.of(responses));
-    }
 
     /** A scripted entry that lets the fake answer the call itself (to script the call after it). */
     static MockResponse pass() {
@@ -291,15 +273,6 @@ final class FakeThreads implements AutoCloseable {
 
     // ------------------------------------------------------------------ requests
 
-    RecordedRequest take() throws InterruptedException {
-        return Recorded.take(server, "the fake Threads server");
-    }
-
-    /** Every request received since the last take, in order. */
-    List<RecordedRequest> takeAll() throws InterruptedException {
-        return Recorded.takeAll(server);
-    }
-
     /** The routes of every request received since the last take. */
     List<String> routes() throws InterruptedException {
         return takeAll().stream().map(this::route).toList();
@@ -417,17 +390,12 @@ final class FakeThreads implements AutoCloseable {
 
     // ------------------------------------------------------------------ dispatch
 
-    private MockResponse dispatch(RecordedRequest request) {
+    @Override
+    protected MockResponse dispatch(RecordedRequest request) {
         String route = route(request);
-        Deque<MockResponse> queue = scripted.get(route);
-        if (queue != null) {
-            MockResponse next;
-            synchronized (queue) {
-                next = queue.pollFirst();
-            }
-            if (next != null && next.getCode() != 598) {
-                return next;
-            }
+        MockResponse next = nextScripted(route);
+        if (next != null && next.getCode() != 598) {
+            return next;
         }
         MockResponse answer = handle(request, route);
         Deque<UnaryOperator<MockResponse>> changing = changes.get(route);
@@ -824,10 +792,5 @@ final class FakeThreads implements AutoCloseable {
 
     static JsonNode parse(String json) throws IOException {
         return JSON.readTree(json);
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

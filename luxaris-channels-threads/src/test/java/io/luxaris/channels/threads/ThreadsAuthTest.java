@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -16,8 +17,7 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,20 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class ThreadsAuthTest {
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-11-24T10:00:00Z"));
-    private FakeThreads fake;
-    private ChannelPublisher publisher;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads().clock(clock);
-        publisher = Fixtures.publisher(Fixtures.channel(fake));
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads().clock(clock);
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake));
 
     private Fixtures.Context context(Credentials credentials) {
         return new Fixtures.Context(credentials, clock, MediaSource.none());
@@ -55,7 +47,7 @@ class ThreadsAuthTest {
         Credentials old = fake.credentials(Duration.ofDays(40)); // expires in about 20 days
         String oldToken = old.accessToken().orElseThrow();
         var requestsWhenSaved = new ArrayList<Integer>();
-        var context = context(old).onSave(c -> requestsWhenSaved.add(fake.server.getRequestCount()));
+        var context = context(old).onSave(c -> requestsWhenSaved.add(fake.requestCount()));
 
         PublishOutcome outcome = publish(context);
 
@@ -103,15 +95,14 @@ class ThreadsAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("token_expired");
-            assertThat(f.safeMessage()).contains("reconnect");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "token_expired"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("reconnect");
+                });
         assertThat(publisher.refresh(context))
                 .isInstanceOfSatisfying(
                         RefreshResult.Revoked.class, r -> assertThat(r.code()).isEqualTo("token_expired"));
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -174,10 +165,7 @@ class ThreadsAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("invalid_token");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "invalid_token");
         assertThat(publisher.refresh(context))
                 .isInstanceOfSatisfying(
                         RefreshResult.Revoked.class, r -> assertThat(r.code()).isEqualTo("refresh_invalid_token"));
@@ -215,10 +203,7 @@ class ThreadsAuthTest {
     void credentialsWithoutAnAccessToken_areRevoked() {
         PublishOutcome outcome = publish(context(Credentials.of(Map.of("scope", "threads_basic"))));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("missing_access_token");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "missing_access_token");
     }
 
     @Test
@@ -234,9 +219,6 @@ class ThreadsAuthTest {
 
         PublishOutcome outcome = publish(context(fake.credentials()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("token_revoked");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "token_revoked");
     }
 }

@@ -4,24 +4,14 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.testkit.ChannelContract;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 
 /** The Threads channel keeps the testkit's channel contract, against the fake Threads server. */
 class ThreadsChannelContractTest extends ChannelContract {
-    private FakeThreads fake;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @BeforeEach
-    void startFakeThreads() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stopFakeThreads() {
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
 
     @Override
     protected ChannelProvider provider() {

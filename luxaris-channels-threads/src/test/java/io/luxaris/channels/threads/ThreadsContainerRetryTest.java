@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
@@ -13,8 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,20 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class ThreadsContainerRetryTest {
     private final SettableClock clock = SettableClock.at(Instant.now());
-    private FakeThreads fake;
-    private Credentials credentials;
+
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads().clock(clock);
+
+    private final Credentials credentials = fake.credentials();
     private final List<Duration> waits = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads().clock(clock);
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publish(request, new Fixtures.Context(credentials, clock, io.luxaris.spi.channel.MediaSource.none()));
@@ -109,11 +101,10 @@ class ThreadsContainerRetryTest {
 
         PublishOutcome outcome = publish(Fixtures.retry(first, failed.checkpoint()));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("published_not_found");
-            assertThat(f.safeMessage()).contains("is published").contains("not published again");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.UNKNOWN, "published_not_found"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("is published").contains("not published again");
+                });
         assertThat(fake.republished()).isZero();
         assertThat(fake.containers()).hasSize(1);
     }

@@ -7,27 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Deleting a post: {@code DELETE /{media-id}}; 100 deletes per 24 hours. */
 class ThreadsDeleteTest {
-    private FakeThreads fake;
-    private ThreadsChannel channel;
-    private String token;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        channel = Fixtures.channel(fake).build();
-        token = fake.longLivedToken(Duration.ofDays(1)).value();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    private final ThreadsChannel channel = Fixtures.channel(fake).build();
+    private final String token = fake.longLivedToken(Duration.ofDays(1)).value();
 
     @Test
     void deletePost_sendsADelete_andReportsWhatThreadsDeleted() throws Exception {
@@ -76,7 +65,7 @@ class ThreadsDeleteTest {
         assertThatThrownBy(() -> channel.deletePost("../me/threads", token))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mediaId");
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -89,7 +78,7 @@ class ThreadsDeleteTest {
 
         assertThat(dry.deletePost("18050000000000001", token)).isTrue();
 
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews).singleElement().satisfies(p -> {
             assertThat(p.method()).isEqualTo("DELETE");
             assertThat(p.url()).contains("/v1.0/18050000000000001").doesNotContain(token);

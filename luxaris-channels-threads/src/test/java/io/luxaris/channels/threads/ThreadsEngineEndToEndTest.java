@@ -12,14 +12,12 @@ import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDetails;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.net.URI;
 import java.time.Duration;
@@ -29,8 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,43 +46,30 @@ class ThreadsEngineEndToEndTest {
         }
         return MediaSource.none().open(ref);
     };
-    private FakeThreads fake;
-    private Luxaris luxaris;
-    private ChannelConnection account;
-    private Credentials credentials;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads().clock(clock);
-        credentials = fake.credentials();
-        luxaris = Luxaris.builder()
-                .channel(ThreadsChannel.builder()
-                        .baseUrl(fake.url())
-                        .mediaUrls(media -> URI.create("https://cdn.example.com/media/" + media.ref()))
-                        .sleeper(clock::advance)
-                        .build())
-                .clock(clock)
-                .mediaSource(library)
-                .listener(seen::add)
-                .build();
-        account = luxaris.channels().connect(owner, ConnectionRequest.of("threads", "@luxaris_dev", credentials));
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads().clock(clock);
 
-    @AfterEach
-    void stop() {
-        luxaris.close();
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
+
+    @AutoClose
+    private final Luxaris luxaris = Luxaris.builder()
+            .channel(ThreadsChannel.builder()
+                    .baseUrl(fake.url())
+                    .mediaUrls(media -> URI.create("https://cdn.example.com/media/" + media.ref()))
+                    .sleeper(clock::advance)
+                    .build())
+            .clock(clock)
+            .mediaSource(library)
+            .listener(seen::add)
+            .build();
+
+    private final ChannelConnection account =
+            luxaris.channels().connect(owner, ConnectionRequest.of("threads", "@luxaris_dev", credentials));
 
     private Schedule schedule(VariantDraft variant, Duration in) {
-        PostDetails post = luxaris.posts().create(owner, PostDraft.of("launch").withVariant(variant));
-        return luxaris.schedules()
-                .schedule(
-                        owner,
-                        ScheduleRequest.at(
-                                post.firstVariant().id(),
-                                account.id(),
-                                clock.instant().plus(in)));
+        return EngineSchedules.schedule(
+                luxaris, owner, "launch", variant, account.id(), clock.instant().plus(in));
     }
 
     @Test
@@ -99,7 +83,7 @@ class ThreadsEngineEndToEndTest {
 
         clock.advance(Duration.ofMinutes(4));
         assertThat(luxaris.publishing().runDue().total()).isZero();
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         clock.advance(Duration.ofMinutes(1));
         assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
         clock.advance(Duration.ofHours(1));

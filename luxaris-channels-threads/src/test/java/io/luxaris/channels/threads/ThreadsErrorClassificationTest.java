@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Duration;
@@ -16,8 +17,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,22 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Threads' answers (status, Graph error envelope, throttling headers) and what the engine is told. */
 class ThreadsErrorClassificationTest {
-    private FakeThreads fake;
-    private Credentials credentials;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-        publisher = Fixtures.publisher(Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)));
-    }
+    private final Credentials credentials = fake.credentials();
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.publisher(Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)));
 
     private PublishOutcome.Failed failWith(String route, MockResponse response) {
         fake.script(route, response);
@@ -205,10 +197,7 @@ class ThreadsErrorClassificationTest {
             PublishOutcome outcome =
                     unreachable.publish(Fixtures.request(Fixtures.variant("Hello")), new Fixtures.Context(credentials));
 
-            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-                assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-                assertThat(f.code()).isEqualTo("connect_failed");
-            });
+            Outcomes.failed(outcome, FailureKind.RETRYABLE, "connect_failed");
         }
     }
 
@@ -234,12 +223,13 @@ class ThreadsErrorClassificationTest {
         PublishOutcome outcome =
                 publisher.publish(Fixtures.request(Fixtures.variant("Hello")), new Fixtures.Context(credentials));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
-            assertThat(f.code()).isEqualTo("connection_lost_after_send");
-            assertThat(f.safeMessage()).contains("may or may not be on Threads").contains(container);
-            assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.UNKNOWN, "connection_lost_after_send"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage())
+                            .contains("may or may not be on Threads")
+                            .contains(container);
+                    assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
+                });
         assertThat(fake.routes()).filteredOn(PUBLISH::equals).hasSize(1);
         assertThat(fake.posts()).hasSize(1);
     }

@@ -12,6 +12,7 @@ import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
@@ -33,8 +34,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up parts on Threads: replies and comments are containers with {@code reply_to_id}, then published. */
@@ -42,24 +42,16 @@ class ThreadsFollowUpTest {
     private static final String CREATE = "POST /v1.0/{user}/threads";
     private static final String PUBLISH = "POST /v1.0/{user}/threads_publish";
 
-    private FakeThreads fake;
-    private Credentials credentials;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
+
+    private final Credentials credentials = fake.credentials();
+
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake));
+
     private final PostVariant variant =
             Fixtures.variant("1/2 What we shipped", List.of("2/2 What comes next"), List.of());
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-        publisher = Fixtures.publisher(Fixtures.channel(fake));
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(credentials));
@@ -121,14 +113,14 @@ class ThreadsFollowUpTest {
 
         PublishOutcome outcome = publish(followUp("One reply too many", ChannelFixtures.reply(0, root, root)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-            assertThat(f.code()).isEqualTo("reply_quota");
-            assertThat(f.safeMessage())
-                    .startsWith("follow-up 1 (a reply to " + root.checkpoint().get("threads.part.1") + "): ")
-                    .contains("no room for 1 more (1000 of 1000 replies");
-            assertThat(f.retryAt()).isPresent();
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "reply_quota"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage())
+                            .startsWith("follow-up 1 (a reply to "
+                                    + root.checkpoint().get("threads.part.1") + "): ")
+                            .contains("no room for 1 more (1000 of 1000 replies");
+                    assertThat(f.retryAt()).isPresent();
+                });
         assertThat(fake.posts()).hasSize(2);
 
         fake.quotaUsedElsewhere(250, 0);
@@ -295,7 +287,7 @@ class ThreadsFollowUpTest {
             assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.DryRun.class, d -> assertThat(d.preview())
                     .endsWith(" not sent, follow-up 1 (a comment on 1234567): [First comment]"));
         }
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews.get(0).body()).contains("media_type=TEXT").contains("reply_to_id=1234567");
     }
 

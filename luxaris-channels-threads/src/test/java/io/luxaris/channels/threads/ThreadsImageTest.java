@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
@@ -17,8 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,19 +29,10 @@ class ThreadsImageTest {
     private static final String CHART = "https://cdn.example.com/q3/chart.png";
     private static final String TEAM = "https://cdn.example.com/q3/team.jpg";
 
-    private FakeThreads fake;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
 
     private PublishOutcome publish(
             ThreadsChannel.Builder builder, String text, List<MediaRef> media, MediaSource source) {
@@ -145,12 +136,11 @@ class ThreadsImageTest {
     void aReferenceThatIsNoPublicUrl_isRejected_beforeAnyContainer() throws Exception {
         PublishOutcome outcome = publish("Private", List.of(MediaRef.image("library/42")), Fixtures.pngs());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unavailable");
-            assertThat(f.safeMessage()).contains("public https URL").contains("mediaUrls");
-        });
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "media_unavailable"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("public https URL").contains("mediaUrls");
+                });
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -163,10 +153,7 @@ class ThreadsImageTest {
                 List.of(MediaRef.image("media/42")),
                 MediaSource.none());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_url_failed");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_url_failed");
     }
 
     @Test
@@ -179,13 +166,12 @@ class ThreadsImageTest {
 
         PublishOutcome outcome = publish("Too big", List.of(MediaRef.image(CHART)), huge);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_too_large");
-            assertThat(f.safeMessage()).contains("9437184 bytes").contains("8388608");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "media_too_large"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("9437184 bytes").contains("8388608");
+                });
         assertThat(opened).hasValue(0);
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -194,11 +180,8 @@ class ThreadsImageTest {
 
         PublishOutcome outcome = publish("Animated", List.of(MediaRef.image(CHART)), gif);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("unsupported_media_type");
-        });
-        assertThat(fake.server.getRequestCount()).isZero();
+        Outcomes.failed(outcome, FailureKind.REJECTED, "unsupported_media_type");
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -219,11 +202,10 @@ class ThreadsImageTest {
 
         PublishOutcome outcome = publish("Blocked host", List.of(MediaRef.image(CHART)), Fixtures.pngs());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_fetch_failed");
-            assertThat(f.safeMessage()).contains("subcode 2207052").contains("crawler");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "media_fetch_failed"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("subcode 2207052").contains("crawler");
+                });
         assertThat(fake.posts()).isEmpty();
     }
 
@@ -234,11 +216,10 @@ class ThreadsImageTest {
         PublishOutcome outcome =
                 publish("Two", List.of(MediaRef.image(TEAM), MediaRef.image(CHART)), MediaSource.none());
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("container_error");
-            assertThat(f.safeMessage()).contains("image 1 of 2");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "container_error"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("image 1 of 2");
+                });
         assertThat(fake.routes()).containsExactly("POST /v1.0/{user}/threads", "GET /v1.0/{container}");
     }
 

@@ -17,8 +17,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,23 +27,15 @@ import org.junit.jupiter.api.Test;
 class ThreadsLookupTest {
     private static final String PUBLISH = "POST /v1.0/{user}/threads_publish";
 
-    private FakeThreads fake;
-    private Credentials credentials;
     private final List<Duration> waits = new ArrayList<>();
-    private ChannelPublisher publisher;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-        publisher = Fixtures.publisher(Fixtures.channel(fake, waits));
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
+
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake, waits));
 
     private Fixtures.Context context() {
         return new Fixtures.Context(credentials);

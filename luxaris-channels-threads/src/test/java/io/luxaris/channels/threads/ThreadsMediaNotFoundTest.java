@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,23 +18,15 @@ import org.junit.jupiter.api.Test;
  * check the container (published meanwhile: found, not published again), otherwise make a new one; bounded.
  */
 class ThreadsMediaNotFoundTest {
-    private FakeThreads fake;
-    private Credentials credentials;
     private final List<Duration> waits = new ArrayList<>();
-    private ChannelPublisher publisher;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-        publisher = Fixtures.publisher(Fixtures.channel(fake, waits::add));
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
+
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake, waits::add));
 
     private PublishOutcome publish(String text) {
         return publisher.publish(Fixtures.request(Fixtures.variant(text)), new Fixtures.Context(credentials));
@@ -103,17 +95,16 @@ class ThreadsMediaNotFoundTest {
 
         PublishOutcome outcome = publish("Never found");
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_not_found");
-            assertThat(f.safeMessage()).contains("3 times");
-            assertThat(f.rawResponse()).hasValueSatisfying(raw -> assertThat(raw)
-                    .contains("4279009")
-                    .doesNotContain(credentials.accessToken().orElseThrow()));
-            assertThat(f.checkpoint())
-                    .containsOnlyKeys("threads.container.0")
-                    .containsValue(fake.containers().get(2).id);
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_not_found"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("3 times");
+                    assertThat(f.rawResponse()).hasValueSatisfying(raw -> assertThat(raw)
+                            .contains("4279009")
+                            .doesNotContain(credentials.accessToken().orElseThrow()));
+                    assertThat(f.checkpoint())
+                            .containsOnlyKeys("threads.container.0")
+                            .containsValue(fake.containers().get(2).id);
+                });
         assertThat(fake.routes())
                 .filteredOn("POST /v1.0/{user}/threads_publish"::equals)
                 .hasSize(3);

@@ -10,31 +10,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Connecting an account: authorization URL, code, short-lived token, long-lived token, refresh, the account. */
 class ThreadsOAuthTest {
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-11-24T10:00:00Z"));
-    private FakeThreads fake;
-    private ThreadsOAuth oauth;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads().clock(clock);
-        oauth = ThreadsOAuth.builder(FakeThreads.APP_ID, FakeThreads.APP_SECRET, URI.create(FakeThreads.REDIRECT_URI))
-                .authorizeBaseUrl("https://threads.example.com")
-                .graphBaseUrl(fake.url())
-                .clock(clock)
-                .build();
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads().clock(clock);
 
-    @AfterEach
-    void stop() {
-        oauth.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ThreadsOAuth oauth = ThreadsOAuth.builder(
+                    FakeThreads.APP_ID, FakeThreads.APP_SECRET, URI.create(FakeThreads.REDIRECT_URI))
+            .authorizeBaseUrl("https://threads.example.com")
+            .graphBaseUrl(fake.url())
+            .clock(clock)
+            .build();
 
     @Test
     void theAuthorizationUrl_asksForTheScopesCommaSeparated_withState() {

@@ -11,7 +11,6 @@ import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +18,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the Threads channel stands up to a misbehaving platform: slow, huge, redirecting answers and echoed tokens. */
@@ -29,26 +27,17 @@ class ThreadsPlatformFaultsTest {
     private static final String CREATE = "POST /v1.0/{user}/threads";
     private static final String PUBLISH = "POST /v1.0/{user}/threads_publish";
 
-    private FakeThreads fake;
-    private final MockWebServer elsewhere = new MockWebServer();
-    private Credentials credentials;
+    @AutoClose
+    private final MockWebServer elsewhere = PlatformFaults.startedServer();
+
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
+
+    private Credentials credentials = fake.credentials();
 
     @BeforeAll
     static void warmUp() throws IOException {
         PlatformFaults.warmUp();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        elsewhere.start();
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-        elsewhere.close();
     }
 
     private PublishOutcome.Failed failsAt(String route, MockResponse response) {
@@ -172,17 +161,7 @@ class ThreadsPlatformFaultsTest {
         var clock = new SleepingClock();
         fake.clock(clock);
         credentials = fake.credentials();
-        ChannelEnvironment environment = new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return MediaSource.none();
-            }
-        };
+        ChannelEnvironment environment = ChannelEnvironment.of(clock, MediaSource.none());
         ThreadsChannel channel = ThreadsChannel.builder()
                 .baseUrl(fake.url())
                 .pollInterval(Duration.ofSeconds(30))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
@@ -12,31 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A post is a container, its status read until FINISHED, then threads_publish: the requests as Threads expects them. */
 class ThreadsPublishTest {
-    private FakeThreads fake;
-    private Credentials credentials;
-    private String token;
     private final List<Duration> waits = new ArrayList<>();
-    private ChannelPublisher publisher;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-        token = credentials.accessToken().orElseThrow();
-        publisher = Fixtures.publisher(Fixtures.channel(fake, waits));
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
+    private final String token = credentials.accessToken().orElseThrow();
+
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake, waits));
 
     @Test
     void aTextPost_isATextContainer_thenThreadsPublish_withTheTokenAsAFormField() throws Exception {
@@ -133,11 +124,10 @@ class ThreadsPublishTest {
             PublishOutcome outcome =
                     impatient.publish(Fixtures.request(Fixtures.variant("Slow")), new Fixtures.Context(credentials));
 
-            assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-                assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-                assertThat(f.code()).isEqualTo("container_not_ready");
-                assertThat(f.checkpoint()).containsExactly(Map.entry("threads.container.0", container));
-            });
+            assertThat(Outcomes.failed(outcome, FailureKind.RETRYABLE, "container_not_ready"))
+                    .satisfies(f -> {
+                        assertThat(f.checkpoint()).containsExactly(Map.entry("threads.container.0", container));
+                    });
         }
         assertThat(waits).hasSize(4).allMatch(w -> w.equals(Duration.ofSeconds(10)));
         assertThat(fake.routes()).doesNotContain("POST /v1.0/{user}/threads_publish");
@@ -150,11 +140,10 @@ class ThreadsPublishTest {
         PublishOutcome outcome =
                 publisher.publish(Fixtures.request(Fixtures.variant("Broken")), new Fixtures.Context(credentials));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("container_error");
-            assertThat(f.safeMessage()).contains("is ERROR: UNKNOWN");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "container_error"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("is ERROR: UNKNOWN");
+                });
     }
 
     @Test
@@ -183,11 +172,10 @@ class ThreadsPublishTest {
 
         PublishOutcome outcome = publisher.publish(Fixtures.request(Fixtures.variant("Not yet")), context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("checkpoint_not_saved");
-            assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RETRYABLE, "checkpoint_not_saved"))
+                .satisfies(f -> {
+                    assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
+                });
         assertThat(fake.routes()).containsExactly("POST /v1.0/{user}/threads");
         assertThat(fake.posts()).isEmpty();
     }
@@ -220,7 +208,7 @@ class ThreadsPublishTest {
                     .contains("Just looking")
                     .doesNotContain(token));
         }
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews)
                 .extracting(p -> p.method() + " " + p.url().replaceAll("\\?.*", ""))
                 .containsExactly(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -12,26 +13,17 @@ import io.luxaris.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** 250 API posts per 24 hours: the quota endpoint is read before publishing; a full quota defers the post. */
 class ThreadsQuotaTest {
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-11-24T10:00:00Z"));
-    private FakeThreads fake;
-    private Credentials credentials;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads().clock(clock);
-        credentials = fake.credentials();
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads().clock(clock);
 
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
 
     private PublishOutcome publish(PublishRequest request) {
         try (ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake))) {
@@ -53,13 +45,12 @@ class ThreadsQuotaTest {
         PublishOutcome outcome = publish(request("One too many"));
 
         Instant expected = Instant.parse("2026-11-24T14:01:00Z"); // 20 hours ago + 24 hours + a minute
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-            assertThat(f.code()).isEqualTo("publishing_quota");
-            assertThat(f.retryAt()).contains(expected);
-            assertThat(f.safeMessage()).contains("251 of 250").contains(expected.toString());
-            assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "publishing_quota"))
+                .satisfies(f -> {
+                    assertThat(f.retryAt()).contains(expected);
+                    assertThat(f.safeMessage()).contains("251 of 250").contains(expected.toString());
+                    assertThat(f.checkpoint()).containsEntry("threads.container.0", container);
+                });
         assertThat(fake.routes())
                 .containsExactly(
                         "POST /v1.0/{user}/threads",
@@ -102,11 +93,10 @@ class ThreadsQuotaTest {
 
         PublishOutcome outcome = publish(request("Refused at publish"));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-            assertThat(f.code()).isEqualTo("publishing_limit");
-            assertThat(f.checkpoint()).containsKey("threads.container.0");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "publishing_limit"))
+                .satisfies(f -> {
+                    assertThat(f.checkpoint()).containsKey("threads.container.0");
+                });
     }
 
     @Test

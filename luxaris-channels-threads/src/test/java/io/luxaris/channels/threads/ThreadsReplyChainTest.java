@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -12,25 +13,15 @@ import io.luxaris.spi.channel.PublishRequest;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A variant's thread parts go out as a reply chain, each part a reply to the one before; resumable part by part. */
 class ThreadsReplyChainTest {
-    private FakeThreads fake;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-        credentials = fake.credentials();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials();
 
     private PublishOutcome publish(PublishRequest request) {
         try (ChannelPublisher publisher = Fixtures.publisher(Fixtures.channel(fake))) {
@@ -150,11 +141,10 @@ class ThreadsReplyChainTest {
         PublishOutcome outcome =
                 publish(Fixtures.request(Fixtures.variant("Root", List.of("Reply one", "Reply two"), List.of())));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
-            assertThat(f.code()).isEqualTo("reply_quota");
-            assertThat(f.retryAt()).isPresent();
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.RATE_LIMITED, "reply_quota"))
+                .satisfies(f -> {
+                    assertThat(f.retryAt()).isPresent();
+                });
         assertThat(fake.posts()).isEmpty();
     }
 }

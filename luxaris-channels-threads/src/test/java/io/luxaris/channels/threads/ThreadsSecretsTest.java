@@ -11,23 +11,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Tokens and the app secret never reach raw responses, messages, exceptions or {@code toString()}. */
 class ThreadsSecretsTest {
-    private FakeThreads fake;
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
     @Test
     void aPublishedOutcome_holdsNoToken_anywhere() {

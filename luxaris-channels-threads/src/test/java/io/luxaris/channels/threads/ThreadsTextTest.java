@@ -7,25 +7,16 @@ import io.luxaris.domain.TextMeasure;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** 500 characters (emoji counted as their UTF-8 bytes) and at most 5 links per post, checked before scheduling. */
 class ThreadsTextTest {
     private final ThreadsChannel channel = ThreadsChannel.builder().build();
     private final TextMeasure measure = channel.textMeasure();
-    private FakeThreads fake;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeThreads();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
+    @AutoClose
+    private final FakeThreads fake = new FakeThreads();
 
     @Test
     void plainText_countsOnePerCharacter_includingAccentsAndCjk() {

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.luxaris.domain.Credentials;
+import io.luxaris.http.testing.FakePlatform;
 import io.luxaris.http.testing.Recorded;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -31,7 +28,7 @@ import mockwebserver3.RecordedRequest;
  * token is rejected with 400 {@code invalid_request}). API calls need a bearer token it issued (or an OAuth 1.0a
  * header). Responses scripted for a route are served first, in order.
  */
-final class FakeX implements AutoCloseable {
+final class FakeX extends FakePlatform {
     static final String USER_ID = "2244994945";
     static final String USERNAME = "exampledev";
     static final String CLIENT_ID = "luxaris-test-client";
@@ -40,8 +37,6 @@ final class FakeX implements AutoCloseable {
     /** The code of {@link #passThrough()}: never sent, the request gets the default answer. */
     private static final int PASS_THROUGH = 598;
 
-    final MockWebServer server = new MockWebServer();
-    private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
@@ -51,18 +46,8 @@ final class FakeX implements AutoCloseable {
     private final List<ObjectNode> timeline = new ArrayList<>();
     private volatile boolean createOnHang;
 
-    FakeX() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return FakeX.this.dispatch(request);
-            }
-        });
-        server.start();
-    }
-
-    String url() {
-        return server.url("/").toString();
+    FakeX() {
+        super("the fake X server");
     }
 
     /** A fresh OAuth 2.0 pair it accepts, expiring in 2 hours from {@code now}. */
@@ -89,11 +74,6 @@ final class FakeX implements AutoCloseable {
     /** Registers an authorization code issued for a PKCE verifier. */
     void issueCode(String code, String verifier) {
         codes.put(code, challenge(verifier));
-    }
-
-    /** Responses for a route such as {@code POST /2/tweets} or {@code GET /2/media/upload}, served before defaults. */
-    void script(String route, MockResponse... responses) {
-        scripted.computeIfAbsent(route, r -> new ArrayDeque<>()).addAll(List.of(responses));
     }
 
     /** A post already on the account's timeline (newest first). */
@@ -126,15 +106,6 @@ final class FakeX implements AutoCloseable {
                         .code(599) // marker: the dispatcher creates (or not) and answers late
                         .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
                         .build());
-    }
-
-    RecordedRequest take() throws InterruptedException {
-        return Recorded.take(server, "the fake X server");
-    }
-
-    /** Every request received since the last take, in order. */
-    List<RecordedRequest> takeAll() throws InterruptedException {
-        return Recorded.takeAll(server);
     }
 
     static String route(RecordedRequest request) {
@@ -263,23 +234,18 @@ final class FakeX implements AutoCloseable {
 
     // ------------------------------------------------------------------ dispatch
 
-    private MockResponse dispatch(RecordedRequest request) {
+    @Override
+    protected MockResponse dispatch(RecordedRequest request) {
         String route = route(request);
-        Deque<MockResponse> queue = scripted.get(route);
-        if (queue != null) {
-            MockResponse next;
-            synchronized (queue) {
-                next = queue.pollFirst();
-            }
-            if (next != null && next.getCode() != PASS_THROUGH) {
-                if (next.getCode() == 599) {
-                    if (createOnHang) {
-                        created(request);
-                    }
-                    return next.newBuilder().code(201).body("{}").build();
+        MockResponse next = nextScripted(route);
+        if (next != null && next.getCode() != PASS_THROUGH) {
+            if (next.getCode() == 599) {
+                if (createOnHang) {
+                    created(request);
                 }
-                return next;
+                return next.newBuilder().code(201).body("{}").build();
             }
+            return next;
         }
         if (route.equals("POST /2/oauth2/token")) {
             return token(request);
@@ -423,10 +389,5 @@ final class FakeX implements AutoCloseable {
                 "{ \"token_type\": \"bearer\", \"expires_in\": 7200, \"access_token\": \"" + access
                         + "\", \"refresh_token\": \"" + refresh
                         + "\", \"scope\": \"tweet.read tweet.write users.read offline.access media.write\" }");
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

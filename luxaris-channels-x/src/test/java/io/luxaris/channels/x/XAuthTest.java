@@ -7,6 +7,8 @@ import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.EngineSchedules;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.RefreshResult;
@@ -34,25 +36,15 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class XAuthTest {
-    private FakeX fake;
-    private ChannelPublisher publisher;
+    @AutoClose
+    private final FakeX fake = new FakeX();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
 
     private PublishOutcome publish(Fixtures.Context context) {
         return publisher.publish(
@@ -66,7 +58,7 @@ class XAuthTest {
     void expiredAccessToken_isRefreshedBeforePosting_andTheRotatedPairIsSavedBeforeItIsUsed() throws Exception {
         var requestsBeforeSave = new AtomicInteger(-1);
         var context = new Fixtures.Context(fake.expiredCredentials(Instant.now()))
-                .onSave(c -> requestsBeforeSave.set(fake.server.getRequestCount()));
+                .onSave(c -> requestsBeforeSave.set(fake.requestCount()));
 
         PublishOutcome outcome = publish(context);
 
@@ -124,10 +116,7 @@ class XAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("unauthorized");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "unauthorized");
         assertThat(fake.takeAll())
                 .extracting(FakeX::route)
                 .containsExactly("POST /2/tweets", "POST /2/oauth2/token", "POST /2/tweets");
@@ -218,11 +207,10 @@ class XAuthTest {
 
         PublishOutcome outcome = publish(new Fixtures.Context(fake.expiredCredentials(Instant.now())));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_REVOKED);
-            assertThat(f.code()).isEqualTo("refresh_invalid_grant");
-            assertThat(f.safeMessage()).contains("reconnect").doesNotContain("refresh-0");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.AUTH_REVOKED, "refresh_invalid_grant"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("reconnect").doesNotContain("refresh-0");
+                });
         assertThat(fake.takeAll()).extracting(FakeX::route).containsExactly("POST /2/oauth2/token");
     }
 
@@ -257,14 +245,13 @@ class XAuthTest {
                 .build()) {
             var account = luxaris.channels()
                     .connect(owner, ConnectionRequest.of("x", "@exampledev", fake.expiredCredentials(clock.instant())));
-            var post = luxaris.posts().create(owner, PostDraft.of("hi").withVariant(VariantDraft.of("x", "Hello")));
-            var schedule = luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
+            var schedule = EngineSchedules.schedule(
+                    luxaris,
+                    owner,
+                    "hi",
+                    VariantDraft.of("x", "Hello"),
+                    account.id(),
+                    clock.instant().plusSeconds(60));
             clock.advance(Duration.ofSeconds(60));
             luxaris.publishing().runDue();
             var stored = luxaris.schedules().get(owner, schedule.id());
@@ -342,10 +329,7 @@ class XAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("credentials_not_saved");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "credentials_not_saved");
         assertThat(fake.takeAll()).extracting(FakeX::route).containsExactly("POST /2/oauth2/token");
     }
 
@@ -370,12 +354,9 @@ class XAuthTest {
 
         PublishOutcome outcome = publish(context);
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
-            assertThat(f.code()).isEqualTo("token_expired");
-        });
+        Outcomes.failed(outcome, FailureKind.AUTH_EXPIRED, "token_expired");
         assertThat(publisher.refresh(context)).isInstanceOf(RefreshResult.Unsupported.class);
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test

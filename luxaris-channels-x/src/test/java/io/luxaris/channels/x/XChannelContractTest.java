@@ -5,24 +5,14 @@ import io.luxaris.spi.channel.ChannelProvider;
 import io.luxaris.testkit.ChannelContract;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 
 /** The X channel keeps the testkit's channel contract, against the fake X server. */
 class XChannelContractTest extends ChannelContract {
-    private FakeX fake;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeX fake = new FakeX();
 
-    @BeforeEach
-    void startFakeX() throws Exception {
-        fake = new FakeX();
-        credentials = fake.credentials(Instant.now());
-    }
-
-    @AfterEach
-    void stopFakeX() {
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials(Instant.now());
 
     @Override
     protected ChannelProvider provider() {

@@ -11,14 +11,12 @@ import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDetails;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,8 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The publishing engine with the X channel against the fake X server. */
@@ -40,38 +37,24 @@ class XEngineEndToEndTest {
     private final MediaSource library = ref -> ref.ref().equals("logo.png")
             ? MediaContent.of("image/png", LOGO)
             : MediaSource.none().open(ref);
-    private FakeX fake;
-    private Luxaris luxaris;
-    private ChannelConnection account;
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        luxaris = Luxaris.builder()
-                .channel(Fixtures.channel(fake).build())
-                .clock(clock)
-                .mediaSource(library)
-                .listener(seen::add)
-                .build();
-        account = luxaris.channels()
-                .connect(owner, ConnectionRequest.of("x", "@exampledev", fake.credentials(clock.instant())));
-    }
+    @AutoClose
+    private final FakeX fake = new FakeX();
 
-    @AfterEach
-    void stop() {
-        luxaris.close();
-        fake.close();
-    }
+    @AutoClose
+    private final Luxaris luxaris = Luxaris.builder()
+            .channel(Fixtures.channel(fake).build())
+            .clock(clock)
+            .mediaSource(library)
+            .listener(seen::add)
+            .build();
+
+    private final ChannelConnection account = luxaris.channels()
+            .connect(owner, ConnectionRequest.of("x", "@exampledev", fake.credentials(clock.instant())));
 
     private Schedule schedule(VariantDraft variant, Duration in) {
-        PostDetails post = luxaris.posts().create(owner, PostDraft.of("launch").withVariant(variant));
-        return luxaris.schedules()
-                .schedule(
-                        owner,
-                        ScheduleRequest.at(
-                                post.firstVariant().id(),
-                                account.id(),
-                                clock.instant().plus(in)));
+        return EngineSchedules.schedule(
+                luxaris, owner, "launch", variant, account.id(), clock.instant().plus(in));
     }
 
     @Test
@@ -84,7 +67,7 @@ class XEngineEndToEndTest {
 
         clock.advance(Duration.ofMinutes(4));
         assertThat(luxaris.publishing().runDue().total()).isZero();
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         clock.advance(Duration.ofMinutes(1));
         assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
         clock.advance(Duration.ofHours(1));

@@ -15,30 +15,18 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class XErrorClassificationTest {
-    private FakeX fake;
-    private ChannelPublisher publisher;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeX fake = new FakeX();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        publisher = Fixtures.channel(fake)
-                .readTimeout(Duration.ofSeconds(1))
-                .build()
-                .createPublisher(Fixtures.environment());
-        credentials = fake.credentials(Instant.now());
-    }
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)).build().createPublisher(Fixtures.environment());
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    private Credentials credentials = fake.credentials(Instant.now());
 
     private PublishOutcome.Failed failWith(MockResponse response) {
         fake.script("POST /2/tweets", response);

@@ -12,6 +12,7 @@ import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.http.testing.ChannelFixtures;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.FollowUpTarget;
 import io.luxaris.spi.channel.LookupResult;
@@ -31,8 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up parts on X: replies and comments are posts replying ({@code reply.in_reply_to_tweet_id}) to a post. */
@@ -40,26 +40,15 @@ class XFollowUpTest {
     private static final Map<String, String> KNOWN_ACCOUNT =
             Map.of(XChannel.PROPERTY_USER_ID, FakeX.USER_ID, XChannel.PROPERTY_USERNAME, FakeX.USERNAME);
 
-    private FakeX fake;
-    private ChannelPublisher publisher;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeX fake = new FakeX();
+
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)).build().createPublisher(Fixtures.environment());
+
+    private final Credentials credentials = fake.credentials(Instant.now());
     private final PostVariant variant = Fixtures.variant("Part 1/3", List.of("Part 2/3", "Part 3/3"), List.of());
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        publisher = Fixtures.channel(fake)
-                .readTimeout(Duration.ofSeconds(1))
-                .build()
-                .createPublisher(Fixtures.environment());
-        credentials = fake.credentials(Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
 
     private PublishOutcome publish(PublishRequest request) {
         return publisher.publish(request, new Fixtures.Context(credentials));
@@ -117,13 +106,12 @@ class XFollowUpTest {
 
         PublishOutcome outcome = publish(followUp("Not summoned", ChannelFixtures.reply(0, root, root)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("reply_not_allowed");
-            assertThat(f.safeMessage())
-                    .startsWith("follow-up 1 (a reply to 1861000000000000003): X does not allow this reply")
-                    .doesNotContain("access-0");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "reply_not_allowed"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage())
+                            .startsWith("follow-up 1 (a reply to 1861000000000000003): X does not allow this reply")
+                            .doesNotContain("access-0");
+                });
         assertThat(fake.takeAll()).extracting(FakeX::route).containsExactly("POST /2/tweets");
     }
 
@@ -264,7 +252,7 @@ class XFollowUpTest {
                     .isEqualTo("POST " + fake.url() + "2/tweets not sent, follow-up 1 (a comment on"
                             + " 1861000000000000001): [First comment]"));
         }
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews).singleElement().satisfies(p -> assertThat(p.body())
                 .isEqualTo(
                         "{\"text\":\"First comment\",\"reply\":{\"in_reply_to_tweet_id\":\"1861000000000000001\"}}"));

@@ -7,6 +7,7 @@ import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.EngineSchedules;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -14,8 +15,6 @@ import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,31 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class XLookupTest {
-    private FakeX fake;
-    private ChannelPublisher publisher;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeX fake = new FakeX();
+
+    @AutoClose
+    private final ChannelPublisher publisher =
+            Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)).build().createPublisher(Fixtures.environment());
+
+    private final Credentials credentials = fake.credentials(Instant.now());
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        publisher = Fixtures.channel(fake)
-                .readTimeout(Duration.ofSeconds(1))
-                .build()
-                .createPublisher(Fixtures.environment());
-        credentials = fake.credentials(Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
 
     private LookupResult lookup(PublishRequest request) {
         return publisher.lookup(request, new Fixtures.Context(credentials));
@@ -244,14 +231,13 @@ class XLookupTest {
                             owner,
                             ConnectionRequest.of("x", "@exampledev", credentials)
                                     .withProperties(Map.of(XChannel.PROPERTY_USERNAME, FakeX.USERNAME)));
-            var post = luxaris.posts().create(owner, PostDraft.of("hi").withVariant(VariantDraft.of("x", "Hang on")));
-            var schedule = luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
+            var schedule = EngineSchedules.schedule(
+                    luxaris,
+                    owner,
+                    "hi",
+                    VariantDraft.of("x", "Hang on"),
+                    account.id(),
+                    clock.instant().plusSeconds(60));
             clock.advance(Duration.ofSeconds(60));
             luxaris.publishing().runDue();
             clock.advance(Duration.ofHours(1));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
@@ -20,16 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class XMediaTest {
     private static final byte[] PNG = "\u0089PNG-fake-image-bytes".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] VIDEO = "0123456789".getBytes(StandardCharsets.US_ASCII);
 
-    private FakeX fake;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeX fake = new FakeX();
+
+    private final Credentials credentials = fake.credentials(Instant.now());
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private final List<String> refsRead = new CopyOnWriteArrayList<>();
     private final MediaSource library = ref -> {
@@ -43,17 +45,6 @@ class XMediaTest {
             default -> MediaSource.none().open(ref);
         };
     };
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        credentials = fake.credentials(Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private PublishOutcome publish(String text, List<MediaRef> media, XChannel.Builder builder) {
         try (ChannelPublisher publisher = builder.build().createPublisher(Fixtures.environment(library))) {
@@ -209,11 +200,10 @@ class XMediaTest {
 
         PublishOutcome outcome = publish("Broken video", List.of(MediaRef.video("clip")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_processing_failed");
-            assertThat(f.safeMessage()).contains("Unsupported video format");
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "media_processing_failed"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).contains("Unsupported video format");
+                });
         assertThat(fake.takeAll()).extracting(FakeX::route).doesNotContain("POST /2/tweets");
     }
 
@@ -231,10 +221,7 @@ class XMediaTest {
                         .sleeper(sleeps::add)
                         .mediaProcessingTimeout(Duration.ofSeconds(8)));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_processing_timeout");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_processing_timeout");
         assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
         assertThat(fake.takeAll()).extracting(FakeX::route).doesNotContain("POST /2/tweets");
     }
@@ -243,33 +230,24 @@ class XMediaTest {
     void mediaTheHostDoesNotHave_isRejected_withoutCallingX() {
         PublishOutcome outcome = publish("Missing", List.of(MediaRef.image("nope")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unavailable");
-        });
-        assertThat(fake.server.getRequestCount()).isZero();
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unavailable");
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
     void mediaThatCannotBeReadNow_isRetryable() {
         PublishOutcome outcome = publish("Broken", List.of(MediaRef.image("broken")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_read_failed");
-        });
-        assertThat(fake.server.getRequestCount()).isZero();
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_read_failed");
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
     void imageOverXsSizeLimit_isRejected_withoutUploading() {
         PublishOutcome outcome = publish("Too big", List.of(MediaRef.image("huge")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_too_large");
-        });
-        assertThat(fake.server.getRequestCount()).isZero();
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_too_large");
+        assertThat(fake.requestCount()).isZero();
     }
 
     @Test
@@ -278,10 +256,7 @@ class XMediaTest {
 
         PublishOutcome outcome = publish("Later", List.of(MediaRef.image("img-1")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
-            assertThat(f.code()).isEqualTo("media_http_503");
-        });
+        Outcomes.failed(outcome, FailureKind.RETRYABLE, "media_http_503");
         assertThat(fake.takeAll()).extracting(FakeX::route).containsExactly("POST /2/media/upload");
     }
 
@@ -293,6 +268,6 @@ class XMediaTest {
         assertThat(refsRead).containsExactly(internal);
         assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> assertThat(f.code())
                 .isEqualTo("media_unavailable"));
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
     }
 }

@@ -11,8 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class XOAuth2Test {
@@ -21,24 +20,16 @@ class XOAuth2Test {
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
-    private FakeX fake;
-    private XOAuth2 oauth;
     private final Instant now = Instant.parse("2026-11-24T10:00:00Z");
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        oauth = XOAuth2.builder(FakeX.CLIENT_ID, CALLBACK)
-                .baseUrl(fake.url())
-                .clock(Clock.fixed(now, ZoneOffset.UTC))
-                .build();
-    }
+    @AutoClose
+    private final FakeX fake = new FakeX();
 
-    @AfterEach
-    void stop() {
-        oauth.close();
-        fake.close();
-    }
+    @AutoClose
+    private final XOAuth2 oauth = XOAuth2.builder(FakeX.CLIENT_ID, CALLBACK)
+            .baseUrl(fake.url())
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .build();
 
     @Test
     void codeChallenge_isTheRfc7636S256Value() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaRef;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.http.testing.PlatformFaults;
 import io.luxaris.http.testing.SleepingClock;
 import io.luxaris.spi.channel.ChannelEnvironment;
@@ -23,9 +24,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the X channel stands up to a misbehaving platform: slow, huge, redirecting answers and echoed tokens. */
@@ -34,26 +34,17 @@ class XPlatformFaultsTest {
             ref.kind() == io.luxaris.domain.MediaKind.IMAGE ? "image/png" : "video/mp4",
             "fake-media-bytes".getBytes(StandardCharsets.US_ASCII));
 
-    private FakeX fake;
-    private final MockWebServer elsewhere = new MockWebServer();
-    private Credentials credentials;
+    @AutoClose
+    private final MockWebServer elsewhere = PlatformFaults.startedServer();
+
+    @AutoClose
+    private final FakeX fake = new FakeX();
+
+    private Credentials credentials = fake.credentials(Instant.now());
 
     @BeforeAll
     static void warmUp() throws IOException {
         PlatformFaults.warmUp();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        elsewhere.start();
-        credentials = fake.credentials(Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-        elsewhere.close();
     }
 
     private PublishOutcome publish(XChannel.Builder builder, String text, List<MediaRef> media) {
@@ -124,10 +115,7 @@ class XPlatformFaultsTest {
 
         PublishOutcome outcome = publish(Fixtures.channel(fake), "With a picture", List.of(MediaRef.image("img")));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("media_unexpected_redirect");
-        });
+        Outcomes.failed(outcome, FailureKind.REJECTED, "media_unexpected_redirect");
         assertThat(elsewhere.getRequestCount()).isZero();
         assertThat(fake.takeAll()).extracting(FakeX::route).doesNotContain("POST /2/tweets");
     }
@@ -170,17 +158,7 @@ class XPlatformFaultsTest {
         fake.script("POST /2/media/upload/{id}/finalize", FakeX.processing(id, "pending", 600));
         fake.script("GET /2/media/upload", FakeX.processing(id, "in_progress", 900), FakeX.succeeded(id));
         var clock = new SleepingClock();
-        ChannelEnvironment environment = new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return LIBRARY;
-            }
-        };
+        ChannelEnvironment environment = ChannelEnvironment.of(clock, LIBRARY);
         XChannel channel = XChannel.builder()
                 .baseUrl(fake.url())
                 .mediaProcessingTimeout(Duration.ofHours(1))

@@ -7,6 +7,7 @@ import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.MediaKind;
 import io.luxaris.domain.MediaRef;
 import io.luxaris.domain.ScheduleId;
+import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
@@ -20,27 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class XPublishTest {
-    private FakeX fake;
-    private ChannelPublisher publisher;
-    private Credentials credentials;
+    @AutoClose
+    private final FakeX fake = new FakeX();
 
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeX();
-        publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
-        credentials = fake.credentials(Instant.now());
-    }
+    @AutoClose
+    private final ChannelPublisher publisher = Fixtures.channel(fake).build().createPublisher(Fixtures.environment());
 
-    @AfterEach
-    void stop() {
-        publisher.close();
-        fake.close();
-    }
+    private final Credentials credentials = fake.credentials(Instant.now());
 
     @Test
     void publish_postsTheText_andReturnsTheIdAndPublicUrl() throws Exception {
@@ -137,13 +128,13 @@ class XPublishTest {
                 Fixtures.request(Fixtures.variant("Part 1/3", List.of("Part 2/3", "Part 3/3"), List.of())),
                 new Fixtures.Context(credentials));
 
-        assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
-            assertThat(f.kind()).isEqualTo(FailureKind.REJECTED);
-            assertThat(f.code()).isEqualTo("reply_not_allowed");
-            assertThat(f.safeMessage()).startsWith("part 2 of 3: X does not allow this reply");
-            assertThat(f.checkpoint())
-                    .containsExactly(Map.entry("x.part.0", "1700000000000000001"), Map.entry("x.failed_part", "1"));
-        });
+        assertThat(Outcomes.failed(outcome, FailureKind.REJECTED, "reply_not_allowed"))
+                .satisfies(f -> {
+                    assertThat(f.safeMessage()).startsWith("part 2 of 3: X does not allow this reply");
+                    assertThat(f.checkpoint())
+                            .containsExactly(
+                                    Map.entry("x.part.0", "1700000000000000001"), Map.entry("x.failed_part", "1"));
+                });
         assertThat(fake.takeAll()).extracting(FakeX::route).containsExactly("POST /2/tweets", "POST /2/tweets");
     }
 
@@ -208,7 +199,7 @@ class XPublishTest {
             });
             assertThat(dry.supportsLookup()).isFalse();
         }
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews).hasSize(2);
         XRequestPreview first = previews.get(0);
         assertThat(first.method()).isEqualTo("POST");
@@ -235,7 +226,7 @@ class XPublishTest {
                     new Fixtures.Context(credentials, java.time.Clock.systemUTC(), library));
         }
 
-        assertThat(fake.server.getRequestCount()).isZero();
+        assertThat(fake.requestCount()).isZero();
         assertThat(previews)
                 .extracting(p -> p.method() + " "
                         + p.url().substring(fake.url().length() - 1).replaceAll("[0-9]{19}", "{id}"))

@@ -1,9 +1,33 @@
 package io.luxaris.spi.channel;
 
 import java.time.Clock;
+import java.util.Objects;
 
 /** What Luxaris gives a channel provider when it creates its publisher. */
 public interface ChannelEnvironment {
+    /**
+     * An environment with this clock and media source, sleeping as {@link #sleeper()} describes.
+     *
+     * @param clock the host's clock
+     * @param mediaSource the host's media bytes
+     * @return the environment
+     */
+    static ChannelEnvironment of(Clock clock, MediaSource mediaSource) {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(mediaSource, "mediaSource");
+        return new ChannelEnvironment() {
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public MediaSource mediaSource() {
+                return mediaSource;
+            }
+        };
+    }
+
     /**
      * The host's clock (the one given to {@code Luxaris.builder().clock(...)}); default the UTC system clock.
      *

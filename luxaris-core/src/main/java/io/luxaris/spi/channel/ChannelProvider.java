@@ -6,7 +6,9 @@ import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.TextMeasure;
 import io.luxaris.errors.Violation;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A destination platform plugged into Luxaris: its catalog entry, how it measures text, and a publisher. Register
@@ -14,6 +16,38 @@ import java.util.Optional;
  * {@code provides} in module-info) and call {@code discoverPlugins()}.
  */
 public interface ChannelProvider {
+    /**
+     * A channel with only a key, a catalog entry and its publishers: text measured in code points, no checks of its
+     * own ({@link #validate} accepts every variant), the descriptor's limits for every connection.
+     *
+     * @param key the stable key, such as {@code demo}
+     * @param descriptor the catalog entry
+     * @param publishers creates the publisher for an environment, as {@link #createPublisher(ChannelEnvironment)}
+     * @return the channel
+     */
+    static ChannelProvider of(
+            String key, ChannelDescriptor descriptor, Function<ChannelEnvironment, ChannelPublisher> publishers) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(descriptor, "descriptor");
+        Objects.requireNonNull(publishers, "publishers");
+        return new ChannelProvider() {
+            @Override
+            public String key() {
+                return key;
+            }
+
+            @Override
+            public ChannelDescriptor descriptor() {
+                return descriptor;
+            }
+
+            @Override
+            public ChannelPublisher createPublisher(ChannelEnvironment environment) {
+                return publishers.apply(environment);
+            }
+        };
+    }
+
     /**
      * Stable key, lower case, such as {@code x} or {@code linkedin}.
      *

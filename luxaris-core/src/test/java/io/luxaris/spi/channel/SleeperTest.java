@@ -42,17 +42,7 @@ class SleeperTest {
     @Test
     void theEnvironment_sleepsOnTheHostsClock_whenThatClockCanSleep() throws InterruptedException {
         var clock = new SleepingClock();
-        ChannelEnvironment environment = new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return MediaSource.none();
-            }
-        };
+        ChannelEnvironment environment = ChannelEnvironment.of(clock, MediaSource.none());
 
         environment.sleeper().sleep(Duration.ofMinutes(5));
 

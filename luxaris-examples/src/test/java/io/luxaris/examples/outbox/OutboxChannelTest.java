@@ -256,17 +256,7 @@ class OutboxChannelTest {
 
     private ChannelPublisher publisher(OutboxChannel channel) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        ChannelPublisher publisher = channel.createPublisher(new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return MediaSource.none();
-            }
-        });
+        ChannelPublisher publisher = channel.createPublisher(ChannelEnvironment.of(clock, MediaSource.none()));
         publishers.add(publisher);
         return publisher;
     }

@@ -14,24 +14,15 @@ import io.luxaris.spi.generation.SuggestionGenerator;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Every documented failure: its kind, whether and how it is retried, and that its message is safe. */
 class ErrorHandlingTest {
-    private FakeOpenAi fake;
+    @AutoClose
+    private final FakeOpenAi fake = new FakeOpenAi();
+
     private final SleepingClock timing = new SleepingClock();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeOpenAi();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private GenerationFailedException failure(OpenAiGenerator.Builder builder, int count) {
         try (SuggestionGenerator generator = Fixtures.create(builder)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +29,17 @@ final class FakeOpenAi implements AutoCloseable {
     final MockWebServer server = new MockWebServer();
     private final AtomicInteger ids = new AtomicInteger();
 
-    FakeOpenAi() throws IOException {
+    FakeOpenAi() {
         // an unscripted request fails the test at once instead of waiting for a response that never comes
         var dispatcher = new QueueDispatcher();
         dispatcher.setFailFast(error(418, "no response scripted for this request", "test_error", null, null)
                 .build());
         server.setDispatcher(dispatcher);
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        try {
+            server.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The base URL as OpenAI's: {@code .../v1/}. */

@@ -11,26 +11,17 @@ import io.luxaris.spi.generation.GenerationResult;
 import io.luxaris.spi.generation.SuggestionGenerator;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Parameters newer models reject (temperature, max_tokens) and servers that reject n or max_completion_tokens. */
 class ModelParametersTest {
-    private FakeOpenAi fake;
+    @AutoClose
+    private final FakeOpenAi fake = new FakeOpenAi();
+
     private final SleepingClock timing = new SleepingClock();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeOpenAi();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     @Test
     void unsupportedTemperature_isDroppedAndTheRequestSentAgain_andRemembered() throws Exception {

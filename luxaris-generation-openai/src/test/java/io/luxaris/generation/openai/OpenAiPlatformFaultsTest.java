@@ -17,32 +17,23 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How the OpenAI generator stands up to a misbehaving server, and whose clock its retry waits run on. */
 class OpenAiPlatformFaultsTest {
-    private FakeOpenAi fake;
-    private final MockWebServer elsewhere = new MockWebServer();
+    @AutoClose
+    private final FakeOpenAi fake = new FakeOpenAi();
+
+    @AutoClose
+    private final MockWebServer elsewhere = PlatformFaults.startedServer();
+
     private final SleepingClock timing = new SleepingClock();
 
     @BeforeAll
     static void warmUp() throws IOException {
         PlatformFaults.warmUp();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeOpenAi();
-        elsewhere.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        fake.close();
-        elsewhere.close();
     }
 
     private GenerationFailedException failure(OpenAiGenerator.Builder builder) {

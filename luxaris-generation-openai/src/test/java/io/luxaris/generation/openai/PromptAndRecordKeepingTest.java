@@ -13,24 +13,15 @@ import io.luxaris.spi.generation.LengthHint;
 import io.luxaris.spi.generation.SuggestionGenerator;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What the prompt tells the model, and what each generation records for auditing (without secrets). */
 class PromptAndRecordKeepingTest {
-    private FakeOpenAi fake;
+    @AutoClose
+    private final FakeOpenAi fake = new FakeOpenAi();
+
     private final SleepingClock timing = new SleepingClock();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeOpenAi();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     @Test
     void prompt_carriesIntentTemplateToneLength_andTheLimitMeasuredTheChannelsWay() throws Exception {

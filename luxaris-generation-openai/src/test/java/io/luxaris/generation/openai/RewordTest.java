@@ -23,8 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A candidate over the channel limit gets one follow-up request for a shorter version; core cuts what still is not. */
@@ -32,19 +31,11 @@ class RewordTest {
     private static final String TOO_LONG =
             "Luxaris 2.1 is here, and it is our biggest release yet. ".repeat(6).strip();
 
-    private FakeOpenAi fake;
+    @AutoClose
+    private final FakeOpenAi fake = new FakeOpenAi();
+
     private final SleepingClock timing = new SleepingClock();
     private final Principal alice = Principal.of("alice");
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeOpenAi();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     @Test
     void reword_isAFollowUpTurn_sayingHowLongTheDraftIsAndMayBe() throws Exception {

@@ -13,24 +13,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** One test per server profile: the request each server gets (auth, path, model, n, parameters, strict schema). */
 class ServerProfilesTest {
-    private FakeOpenAi fake;
+    @AutoClose
+    private final FakeOpenAi fake = new FakeOpenAi();
+
     private final SleepingClock timing = new SleepingClock();
-
-    @BeforeEach
-    void start() throws Exception {
-        fake = new FakeOpenAi();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     @Test
     void openai_asksForAllCandidatesInOneCall_withNAndAStrictSchema() throws Exception {

@@ -138,16 +138,6 @@ public final class ChannelFixtures {
 
     /** An environment with {@code clock} and {@code media}. */
     public static ChannelEnvironment environment(Clock clock, MediaSource media) {
-        return new ChannelEnvironment() {
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public MediaSource mediaSource() {
-                return media;
-            }
-        };
+        return ChannelEnvironment.of(clock, media);
     }
 }

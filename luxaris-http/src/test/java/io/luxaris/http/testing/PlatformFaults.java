@@ -4,11 +4,13 @@ import io.luxaris.http.internal.HttpSettings;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import okio.BufferedSink;
 
@@ -43,6 +45,20 @@ public final class PlatformFaults {
             throw new IOException("the warm-up request failed: " + e.getMessage(), e);
         }
         warm = true;
+    }
+
+    /**
+     * A started server for a test's "somewhere else" (a redirect target, an unrelated host); close it after the test,
+     * as an {@code @AutoClose} field.
+     */
+    public static MockWebServer startedServer() {
+        var server = new MockWebServer();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return server;
     }
 
     /**
