@@ -168,7 +168,9 @@ class FaultsTest {
             assertThat(killed).isPositive();
             assertThat(posts.values()).allSatisfy(c -> assertThat(c).isEqualTo(1));
             assertThat(statuses.keySet()).isSubsetOf("success", "unconfirmed");
-            assertThat(statuses.getOrDefault("success", 0)).isGreaterThan(n - 50);
+            // what was started when a connection died may end unconfirmed (never posted twice): at most the 50 the
+            // engine had in flight (maxConcurrency); a loaded machine saw exactly 50 once
+            assertThat(statuses.getOrDefault("success", 0)).isGreaterThanOrEqualTo(n - 50);
             assertThat(ids).containsAll(posts.keySet());
         }
     }
