@@ -128,6 +128,9 @@ public final class Reconciliation {
                     loaded.connection(),
                     schedule.checkpoint());
         }
+        if (!publisher.supportsLookup(request)) {
+            return new Outcome(schedule, Result.NOT_SUPPORTED, List.of());
+        }
         LookupResult found;
         try {
             found = publisher.lookup(request, context);

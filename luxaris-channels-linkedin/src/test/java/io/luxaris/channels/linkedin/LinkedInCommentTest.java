@@ -95,6 +95,17 @@ class LinkedInCommentTest {
     }
 
     @Test
+    void lookup_isOfferedForAComment_notForAPost() {
+        var root = new PublishedPart("urn:li:share:7262000000000000001", Map.of());
+        try (ChannelPublisher publisher = channel().build().createPublisher(Fixtures.environment())) {
+            assertThat(publisher.supportsLookup(comment(root, "Deck inside"))).isTrue();
+            assertThat(publisher.supportsLookup(Fixtures.request(variant())))
+                    .as("LinkedIn offers apps no way to look a post up")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void descriptor_declaresCommentsOnly() {
         assertThat(new LinkedInChannel().descriptor().followUps()).containsExactly(FollowUpKind.COMMENT);
     }

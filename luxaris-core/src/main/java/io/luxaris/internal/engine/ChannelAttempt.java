@@ -77,7 +77,7 @@ final class ChannelAttempt {
         Optional<PublishOutcome.Failed> settled = Optional.empty();
         if (outcome instanceof PublishOutcome.Failed f
                 && f.kind() == FailureKind.UNKNOWN
-                && publisher.supportsLookup()) {
+                && publisher.supportsLookup(request)) {
             PublishOutcome found = lookup(publisher, request, context, f);
             if (found != f) {
                 settled = Optional.of(safe(f, context.secrets()));

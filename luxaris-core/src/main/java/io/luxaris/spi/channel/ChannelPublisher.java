@@ -31,6 +31,18 @@ public interface ChannelPublisher extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #lookup} can reconcile this request's unknown outcome, for a channel that can look up some
+     * kinds of request and not others (LinkedIn finds its comments, not its posts). The engine asks this before a
+     * lookup; {@code schedules().reconcile} answers {@code NOT_SUPPORTED} when it is false.
+     *
+     * @param request the attempt whose outcome is unknown
+     * @return default {@link #supportsLookup()}
+     */
+    default boolean supportsLookup(PublishRequest request) {
+        return supportsLookup();
+    }
+
+    /**
      * Looks for the post of an attempt whose outcome is unknown.
      *
      * @param request the attempt whose outcome is unknown

@@ -551,6 +551,25 @@ class CorePublishingOperationsTest {
     }
 
     @Test
+    void aChannelThatLooksUpSomeRequestsOnly_isNeverAskedAboutTheOthers_byTheEngineOrByReconcile() {
+        ChannelConnection a = connect("@a");
+        Schedule s = schedule(a, T);
+        channel.then(PublishOutcome.failed(FailureKind.UNKNOWN, "timeout", "no answer"))
+                .lookup(r -> new LookupResult.Found("p0", Optional.empty()))
+                .lookupOnlyFor(r -> r.followUp().isPresent());
+        clock.set(T);
+
+        RunReport report = luxaris.publishing().runDue();
+        Schedule reconciled = luxaris.schedules().reconcile(alice, s.id());
+
+        assertThat(report.unconfirmed()).isEqualTo(1);
+        assertThat(reconciled.status()).isEqualTo(ScheduleStatus.UNCONFIRMED);
+        assertThat(channel.lookups())
+                .as("a post is not a request this channel can look up")
+                .isZero();
+    }
+
+    @Test
     void anOutcomeWithNulAndSecretsInItsText_isStoredCleaned() {
         ChannelConnection a = connect("@a");
         Schedule s = schedule(a, T);

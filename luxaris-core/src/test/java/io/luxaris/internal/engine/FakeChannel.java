@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A channel for core's tests (the testkit's scripted channel depends on core): key {@code fake}, publishing answers
@@ -31,6 +32,8 @@ final class FakeChannel implements ChannelProvider {
     private final List<Call> calls = new ArrayList<>();
     private boolean lookup;
     private Function<PublishRequest, LookupResult> lookupAnswer = r -> new LookupResult.Unknown("not scripted");
+    private Predicate<PublishRequest> lookupFor = r -> true;
+    private int lookups;
     private Function<PublishContext, RefreshResult> refresh = c -> new RefreshResult.Unsupported();
     private int refreshes;
 
@@ -66,7 +69,17 @@ final class FakeChannel implements ChannelProvider {
             }
 
             @Override
+            public boolean supportsLookup(PublishRequest request) {
+                synchronized (FakeChannel.this) {
+                    return lookup && lookupFor.test(request);
+                }
+            }
+
+            @Override
             public LookupResult lookup(PublishRequest request, PublishContext context) {
+                synchronized (FakeChannel.this) {
+                    lookups++;
+                }
                 return lookupAnswer.apply(request);
             }
 
@@ -95,6 +108,17 @@ final class FakeChannel implements ChannelProvider {
         lookup = true;
         lookupAnswer = answer;
         return this;
+    }
+
+    /** The lookup offered for the requests that pass this test only (as LinkedIn: comments, not posts). */
+    synchronized FakeChannel lookupOnlyFor(Predicate<PublishRequest> test) {
+        lookupFor = test;
+        return this;
+    }
+
+    /** How many times lookup was called. */
+    synchronized int lookups() {
+        return lookups;
     }
 
     synchronized FakeChannel refresh(Function<PublishContext, RefreshResult> answer) {

@@ -362,6 +362,12 @@ public final class LinkedInPublisher implements ChannelPublisher {
         return !settings.dryRun();
     }
 
+    /** Only a comment follow-up can be looked up: LinkedIn offers apps no general way to look a post up. */
+    @Override
+    public boolean supportsLookup(PublishRequest request) {
+        return supportsLookup() && request.followUp().isPresent();
+    }
+
     /**
      * Looks a comment follow-up up among its post's comments ({@link Comments#lookup}); a post itself stays unknown
      * (LinkedIn offers apps no general way to look a post up).
