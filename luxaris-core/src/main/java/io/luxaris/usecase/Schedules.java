@@ -340,6 +340,35 @@ public interface Schedules {
     void requireApproval(Principal principal, ConnectionId connection, boolean required);
 
     /**
+     * Whether the post itself requires approval ({@link #requireApproval(Principal, PostId, boolean)}): the read-back
+     * of that setting. The host's rule ({@code Luxaris.Builder.approvalRequired}) and the connections' requirements
+     * are separate; a schedule is held when any of them applies.
+     *
+     * @param principal the acting principal
+     * @param post the post's id
+     * @return true when the post requires approval
+     * @throws ValidationException when {@code post} is missing
+     * @throws NotFoundException when the post does not exist
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the post
+     * @throws io.luxaris.errors.StorageException when the storage fails
+     */
+    boolean approvalRequired(Principal principal, PostId post);
+
+    /**
+     * Whether the connection itself requires approval ({@link #requireApproval(Principal, ConnectionId, boolean)}),
+     * as {@link #approvalRequired(Principal, PostId)} tells for a post.
+     *
+     * @param principal the acting principal
+     * @param connection the connection's id
+     * @return true when the connection requires approval
+     * @throws ValidationException when {@code connection} is missing
+     * @throws NotFoundException when the connection does not exist
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the connection
+     * @throws io.luxaris.errors.StorageException when the storage fails
+     */
+    boolean approvalRequired(Principal principal, ConnectionId connection);
+
+    /**
      * Where each follow-up part of a variant's chain stands (see {@link io.luxaris.domain.FollowUp}): one entry per
      * follow-up of the variant, in order, with its state, due time, schedule, external id and URL once published, and
      * the error of a failure. A variant without follow-ups gives an empty list.
