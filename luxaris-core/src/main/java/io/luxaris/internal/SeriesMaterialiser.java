@@ -116,10 +116,12 @@ public final class SeriesMaterialiser {
         PostVariant base = tx.variants().find(series.variantId()).orElseThrow();
         int ahead = (int) tx.recurrences().listOccurrences(series.id()).stream()
                 .filter(o -> o.revision() == series.revision() && o.runAt().isAfter(now))
-                .filter(o -> tx.schedules()
-                        .find(o.scheduleId())
-                        .map(s -> s.status() != ScheduleStatus.SKIPPED)
-                        .orElse(true))
+                // only the rate limits skip an occurrence not yet due: look its schedule up only when they are set
+                .filter(o -> !RateLimits.active(rt.rules())
+                        || tx.schedules()
+                                .find(o.scheduleId())
+                                .map(s -> s.status() != ScheduleStatus.SKIPPED)
+                                .orElse(true))
                 .count();
         Instant horizonEnd = now.plus(Duration.ofDays(series.horizonDays()));
         int index = series.nextIndex();

@@ -278,13 +278,16 @@ public interface Schedules {
      * Approves a schedule held for approval: it becomes pending and is published at its time, or at once when its time
      * has passed but lies within the lateness window; beyond that window it is skipped as too late ({@code too_late},
      * like a schedule the engine finds too late), and an {@link LuxarisEvent.Approved} is followed by a {@link
-     * LuxarisEvent.Skipped}.
+     * LuxarisEvent.Skipped}. Releasing it must keep the rules' per-connection rate limits (the rules or the
+     * neighbouring schedules may have changed while it was held); when it would not, the call is refused and the
+     * schedule stays held: move it with {@link #reschedule} and approve it again.
      *
      * @param principal the approving principal; the access policy's {@code canApprove} must allow it for the post
      * @param id the schedule's id
      * @param note a note for the author (null or blank: none), at most {@link Limits#APPROVAL_NOTE} characters
      * @return the schedule: pending, or skipped when it was too late
-     * @throws ValidationException when the note is too long ({@code max_length}) or holds an invalid character
+     * @throws ValidationException when the note is too long ({@code max_length}) or holds an invalid character, or
+     *     releasing the schedule would break the rate limits ({@code schedule}/{@code rate_limit} or {@code min_gap})
      * @throws NotFoundException when the schedule does not exist
      * @throws io.luxaris.errors.AccessDeniedException when the principal may not approve schedules of the post
      * @throws ConflictException when the schedule is not awaiting approval, or changed concurrently
