@@ -23,10 +23,12 @@ import io.luxaris.errors.NotFoundException;
 import io.luxaris.errors.ValidationException;
 import io.luxaris.errors.Violation;
 import io.luxaris.events.LuxarisEvent;
+import io.luxaris.memory.InMemoryStorage;
 import io.luxaris.spi.security.AccessPolicy;
 import io.luxaris.spi.security.OwnerScope;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
+import io.luxaris.spi.security.SecretCipher;
 import io.luxaris.testkit.ScriptedChannel;
 import io.luxaris.testkit.SettableClock;
 import java.time.Duration;
@@ -90,6 +92,21 @@ class ApprovalTest {
                         .build())
                 .accessPolicy(policy)
                 .approvalRequired(hostRequiresApproval)
+                .listener(events::add)
+                .build();
+        opened.add(l);
+        return l;
+    }
+
+    /** An instance on the given storage (and cipher), reviewed by rita, with the given rules. */
+    private Luxaris onStorage(InMemoryStorage storage, SecretCipher cipher, SchedulingRules rules) {
+        Luxaris l = Luxaris.builder()
+                .channel(fake)
+                .clock(clock)
+                .storage(storage)
+                .secretCipher(cipher)
+                .rules(rules)
+                .accessPolicy(REVIEWED)
                 .listener(events::add)
                 .build();
         opened.add(l);
@@ -274,6 +291,90 @@ class ApprovalTest {
         l.schedules().requireApproval(rita, brand.id(), false);
         assertThat(schedule(l, alice, variant, brand, t.plusSeconds(60)).status())
                 .isEqualTo(ScheduleStatus.PENDING);
+    }
+
+    @Test
+    void approve_isRefusedWhenReleasingTheHeldScheduleWouldBreakTheRateLimits_untilItIsMoved() {
+        InMemoryStorage storage = InMemoryStorage.create();
+        SecretCipher cipher = SecretCipher.ephemeral();
+        // the schedules are made by an instance without limits; a second one on the same storage has them
+        Luxaris lax = onStorage(
+                storage,
+                cipher,
+                SchedulingRules.builder().latenessWindow(Duration.ofHours(2)).build());
+        Luxaris strict = onStorage(
+                storage,
+                cipher,
+                SchedulingRules.builder()
+                        .latenessWindow(Duration.ofHours(2))
+                        .minGapPerConnection(Duration.ofHours(1))
+                        .build());
+        ChannelConnection account = connect(lax, alice, "fake", "@alice");
+        PostVariant reviewed = draft(lax, alice, "fake", "Reviewed");
+        lax.schedules().requireApproval(alice, reviewed.postId(), true);
+        Instant t = START.plus(Duration.ofHours(3));
+        Schedule held = schedule(lax, alice, reviewed, account, t);
+        assertThat(held.status()).isEqualTo(ScheduleStatus.AWAITING_APPROVAL);
+        schedule(lax, alice, draft(lax, alice, "fake", "Close by"), account, t.plus(Duration.ofMinutes(20)));
+        events.clear();
+
+        assertThatThrownBy(() -> strict.schedules().approve(rita, held.id(), "ok"))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("schedule");
+                            assertThat(v.rule()).isEqualTo("min_gap");
+                            assertThat(v.message())
+                                    .contains(t.plus(Duration.ofMinutes(20)).toString());
+                        }));
+        assertThat(at(strict, alice, held.id()).status()).isEqualTo(ScheduleStatus.AWAITING_APPROVAL);
+        assertThat(events).isEmpty();
+
+        // a held schedule can be moved; once it keeps the limits it is approved
+        strict.schedules().reschedule(alice, held.id(), When.instant(t.minus(Duration.ofHours(1))));
+        assertThat(strict.schedules().approve(rita, held.id(), "ok").status()).isEqualTo(ScheduleStatus.PENDING);
+    }
+
+    @Test
+    void approvalRequired_readsBackTheRequirementOfAPostAndOfAConnection() {
+        Luxaris l = luxaris(false, REVIEWED);
+        ChannelConnection brand = connect(l, alice, "fake", "@brand");
+        PostVariant variant = draft(l, alice, "fake", "Read back");
+        assertThat(l.schedules().approvalRequired(alice, variant.postId())).isFalse();
+        assertThat(l.schedules().approvalRequired(alice, brand.id())).isFalse();
+
+        l.schedules().requireApproval(alice, variant.postId(), true);
+        assertThat(l.schedules().approvalRequired(alice, variant.postId())).isTrue();
+        assertThat(l.schedules().approvalRequired(rita, variant.postId())).isTrue();
+        assertThat(l.schedules().approvalRequired(alice, brand.id()))
+                .as("the post's requirement is not the connection's")
+                .isFalse();
+        l.schedules().requireApproval(alice, brand.id(), true);
+        assertThat(l.schedules().approvalRequired(alice, brand.id())).isTrue();
+
+        l.schedules().requireApproval(rita, variant.postId(), false);
+        assertThat(l.schedules().approvalRequired(alice, variant.postId())).isFalse();
+        assertThat(l.schedules().approvalRequired(alice, brand.id())).isTrue();
+        l.schedules().requireApproval(rita, brand.id(), false);
+        assertThat(l.schedules().approvalRequired(alice, brand.id())).isFalse();
+
+        Principal bob = Principal.of("bob");
+        assertThatThrownBy(() -> l.schedules().approvalRequired(bob, variant.postId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> l.schedules().approvalRequired(bob, brand.id()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> l.schedules().approvalRequired(alice, (io.luxaris.domain.PostId) null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("post", "required")));
+        assertThatThrownBy(() -> l.schedules().approvalRequired(alice, (io.luxaris.domain.ConnectionId) null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("connection", "required")));
+        assertThatThrownBy(() -> l.schedules().approvalRequired(alice, io.luxaris.domain.PostId.random()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> l.schedules().approvalRequired(alice, io.luxaris.domain.ConnectionId.random()))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

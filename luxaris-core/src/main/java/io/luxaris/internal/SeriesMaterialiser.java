@@ -2,6 +2,7 @@ package io.luxaris.internal;
 
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostVariant;
+import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.RecurringSeries;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
@@ -13,6 +14,7 @@ import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.When;
 import io.luxaris.domain.rules.ScheduleTimeRule;
 import io.luxaris.errors.ConflictException;
+import io.luxaris.errors.Violation;
 import io.luxaris.events.LuxarisEvent;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Duration;
@@ -23,12 +25,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the occurrences of recurring series into schedules ahead of time: those before {@code now + horizonDays},
  * at most {@code maxAhead} not yet due per series. An occurrence in the past, or inside a DST gap the rules reject,
- * is passed over; one beyond the horizon waits for a later run.
+ * is passed over; one beyond the horizon waits for a later run. An occurrence whose time would break the
+ * per-connection rate limits of the rules ({@link RateLimits}) is stored skipped with the limit's code
+ * ({@code rate_limit} or {@code min_gap}) and reason, a cancelled publish event and a {@link LuxarisEvent.Skipped}
+ * event, like a post the engine finds too late; it does not count towards {@code maxAhead}.
  *
  * <p>Safe with several instances: each series is materialised in its own transaction that ends with a versioned
  * update of the series, and storage keeps (series, revision, index) of occurrences unique; an instance that lost
@@ -110,12 +116,19 @@ public final class SeriesMaterialiser {
         PostVariant base = tx.variants().find(series.variantId()).orElseThrow();
         int ahead = (int) tx.recurrences().listOccurrences(series.id()).stream()
                 .filter(o -> o.revision() == series.revision() && o.runAt().isAfter(now))
+                // only the rate limits skip an occurrence not yet due: look its schedule up only when they are set
+                .filter(o -> !RateLimits.active(rt.rules())
+                        || tx.schedules()
+                                .find(o.scheduleId())
+                                .map(s -> s.status() != ScheduleStatus.SKIPPED)
+                                .orElse(true))
                 .count();
         Instant horizonEnd = now.plus(Duration.ofDays(series.horizonDays()));
         int index = series.nextIndex();
         Iterator<LocalDateTime> times = series.rule().localTimes().skip(index).iterator();
         boolean ended = false;
         var created = new ArrayList<Schedule>();
+        boolean skipped = false;
         while (ahead < series.maxAhead()) {
             if (!times.hasNext()) {
                 ended = true;
@@ -142,14 +155,38 @@ public final class SeriesMaterialiser {
             }
             Schedule schedule = Schedule.pending(
                     variant, series.connectionId(), at, series.rule().zone(), now);
+            List<Violation> limits =
+                    RateLimits.check(tx, rt.rules(), series.connectionId(), at, Set.of(), List.of(), "occurrence");
+            if (!limits.isEmpty()) {
+                // like a post found too late: stored skipped with the reason, never published, the series goes on
+                String code = limits.get(0).rule();
+                String reason = limits.get(0).message();
+                schedule = schedule.toBuilder()
+                        .status(ScheduleStatus.SKIPPED)
+                        .error(Optional.of(code), Optional.of(reason))
+                        .build();
+            }
             tx.schedules().insert(schedule);
             tx.recurrences()
                     .insertOccurrence(
                             new SeriesOccurrence(series.id(), series.revision(), index, at, schedule.id(), now));
-            created.add(schedule);
-            events.add(new LuxarisEvent.Scheduled(now, schedule));
+            if (limits.isEmpty()) {
+                created.add(schedule);
+                events.add(new LuxarisEvent.Scheduled(now, schedule));
+                ahead++;
+            } else {
+                tx.publishEvents()
+                        .insert(PublishEvent.cancelled(
+                                schedule.id(),
+                                0,
+                                now,
+                                schedule.errorCode().orElseThrow(),
+                                schedule.errorMessage().orElseThrow()));
+                events.add(new LuxarisEvent.Skipped(
+                        now, schedule, schedule.errorMessage().orElseThrow()));
+                skipped = true;
+            }
             index++;
-            ahead++;
         }
         if (index == series.nextIndex() && !ended) {
             return new Step(series, List.of());
@@ -160,7 +197,7 @@ public final class SeriesMaterialiser {
                 && (base.status() == VariantStatus.DRAFT || base.status() == VariantStatus.FAILED)) {
             tx.variants().update(base.withStatus(VariantStatus.READY, now));
         }
-        if (!created.isEmpty()) {
+        if (!created.isEmpty() || skipped) {
             PostStatusSync.refresh(tx, series.postId(), rt.rules(), now);
         }
         return new Step(stored, created);

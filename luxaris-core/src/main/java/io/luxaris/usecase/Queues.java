@@ -119,15 +119,15 @@ public interface Queues {
 
     /**
      * Puts a variant into the queue's first upcoming slot and pushes the posts after it back one slot each, up to
-     * the first free slot (on a day with room). Same checks as {@link #enqueue}, except that the queue's own times
-     * are kept as they are: the rules' per-connection rate limits are not checked again (as for {@link #move} and
-     * {@link #shuffle}).
+     * the first free slot (on a day with room). Same checks as {@link #enqueue}; the new post at the first slot and
+     * every pushed post must keep the rules' per-connection rate limits at their new times, else the call is refused
+     * as a whole ({@code queue}/{@code rate_limit} or {@code min_gap}, the message naming the schedule).
      *
      * @param principal the acting principal
      * @param variant the variant to publish
      * @param queue the queue
      * @return the new pending schedule at the first slot's time
-     * @throws ValidationException as {@link #enqueue}
+     * @throws ValidationException as {@link #enqueue}, and when a new time breaks the rate limits
      * @throws NotFoundException when the variant, the queue or the connection does not exist
      * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the post or the queue, or read or
      *     publish with the connection
@@ -166,7 +166,8 @@ public interface Queues {
     List<QueueSlot> queued(Principal principal, QueueId id, int count);
 
     /**
-     * Moves a queued post to another upcoming slot of its queue; when a post holds that slot, the two swap.
+     * Moves a queued post to another upcoming slot of its queue; when a post holds that slot, the two swap. Each
+     * moved post must keep the rules' per-connection rate limits at its new time, else nothing moves.
      *
      * @param principal the acting principal
      * @param id the queue's id
@@ -175,7 +176,8 @@ public interface Queues {
      * @return the slots that changed, with their new schedules
      * @throws ValidationException when {@code schedule} or {@code slot} is missing, the slot is not an upcoming slot
      *     of the queue ({@code slot}/{@code not_a_slot}), the schedule is not queued in it ({@code
-     *     schedule}/{@code not_queued}), or the target day is full ({@code slot}/{@code max_per_day})
+     *     schedule}/{@code not_queued}), the target day is full ({@code slot}/{@code max_per_day}), or a moved post
+     *     would break the rate limits at its new time ({@code slot}/{@code rate_limit} or {@code min_gap})
      * @throws NotFoundException when the queue does not exist
      * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue or a moved post
      * @throws ConflictException when a moved schedule changed concurrently
@@ -185,12 +187,15 @@ public interface Queues {
 
     /**
      * Shuffles the upcoming queued posts of a queue over the slots they hold (a random permutation; the same seed gives
-     * the same permutation of the same posts).
+     * the same permutation of the same posts). An order in which a post would break the rules' per-connection rate
+     * limits is not used: another is drawn from the same source, up to 20 draws.
      *
      * @param principal the acting principal
      * @param id the queue's id
      * @param seed the seed; empty: a random one
      * @return the taken slots with their new schedules, in order
+     * @throws ValidationException when none of the orders drawn keeps the rate limits ({@code queue}/{@code
+     *     rate_limit} or {@code min_gap})
      * @throws NotFoundException when the queue does not exist
      * @throws io.luxaris.errors.AccessDeniedException when the principal may not change the queue or a queued post
      * @throws ConflictException when a queued schedule changed concurrently

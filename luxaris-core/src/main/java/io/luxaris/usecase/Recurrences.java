@@ -141,9 +141,11 @@ public interface Recurrences {
     /**
      * Makes the schedules of every active series' occurrences that came within its horizon since the last run.
      * The engine's housekeeping calls it on every reaping round; call it periodically (e.g. every few minutes) when
-     * no engine runs in this instance. Safe to run on several instances at once.
+     * no engine runs in this instance. Safe to run on several instances at once. An occurrence that would break the
+     * rules' per-connection rate limits is stored as a skipped schedule ({@code rate_limit} or {@code min_gap}, with a
+     * {@link io.luxaris.events.LuxarisEvent.Skipped}) and not counted.
      *
-     * @return how many schedules were made
+     * @return how many schedules were made to be published
      * @throws io.luxaris.errors.StorageException when the storage fails
      */
     int materialise();

@@ -278,13 +278,16 @@ public interface Schedules {
      * Approves a schedule held for approval: it becomes pending and is published at its time, or at once when its time
      * has passed but lies within the lateness window; beyond that window it is skipped as too late ({@code too_late},
      * like a schedule the engine finds too late), and an {@link LuxarisEvent.Approved} is followed by a {@link
-     * LuxarisEvent.Skipped}.
+     * LuxarisEvent.Skipped}. Releasing it must keep the rules' per-connection rate limits (the rules or the
+     * neighbouring schedules may have changed while it was held); when it would not, the call is refused and the
+     * schedule stays held: move it with {@link #reschedule} and approve it again.
      *
      * @param principal the approving principal; the access policy's {@code canApprove} must allow it for the post
      * @param id the schedule's id
      * @param note a note for the author (null or blank: none), at most {@link Limits#APPROVAL_NOTE} characters
      * @return the schedule: pending, or skipped when it was too late
-     * @throws ValidationException when the note is too long ({@code max_length}) or holds an invalid character
+     * @throws ValidationException when the note is too long ({@code max_length}) or holds an invalid character, or
+     *     releasing the schedule would break the rate limits ({@code schedule}/{@code rate_limit} or {@code min_gap})
      * @throws NotFoundException when the schedule does not exist
      * @throws io.luxaris.errors.AccessDeniedException when the principal may not approve schedules of the post
      * @throws ConflictException when the schedule is not awaiting approval, or changed concurrently
@@ -338,6 +341,35 @@ public interface Schedules {
      * @throws io.luxaris.errors.StorageException when the storage fails
      */
     void requireApproval(Principal principal, ConnectionId connection, boolean required);
+
+    /**
+     * Whether the post itself requires approval ({@link #requireApproval(Principal, PostId, boolean)}): the read-back
+     * of that setting. The host's rule ({@code Luxaris.Builder.approvalRequired}) and the connections' requirements
+     * are separate; a schedule is held when any of them applies.
+     *
+     * @param principal the acting principal
+     * @param post the post's id
+     * @return true when the post requires approval
+     * @throws ValidationException when {@code post} is missing
+     * @throws NotFoundException when the post does not exist
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the post
+     * @throws io.luxaris.errors.StorageException when the storage fails
+     */
+    boolean approvalRequired(Principal principal, PostId post);
+
+    /**
+     * Whether the connection itself requires approval ({@link #requireApproval(Principal, ConnectionId, boolean)}),
+     * as {@link #approvalRequired(Principal, PostId)} tells for a post.
+     *
+     * @param principal the acting principal
+     * @param connection the connection's id
+     * @return true when the connection requires approval
+     * @throws ValidationException when {@code connection} is missing
+     * @throws NotFoundException when the connection does not exist
+     * @throws io.luxaris.errors.AccessDeniedException when the principal may not read the connection
+     * @throws io.luxaris.errors.StorageException when the storage fails
+     */
+    boolean approvalRequired(Principal principal, ConnectionId connection);
 
     /**
      * Where each follow-up part of a variant's chain stands (see {@link io.luxaris.domain.FollowUp}): one entry per

@@ -343,6 +343,144 @@ class QueuesTest {
         assertThat(luxaris.schedules().get(alice, b.id()).runAt()).isEqualTo(berlin("2026-03-29T17:00"));
     }
 
+    // ---- rate limits on reordering
+
+    private static final SchedulingRules ONE_HOUR_GAP =
+            SchedulingRules.builder().minGapPerConnection(Duration.ofHours(1)).build();
+
+    private Schedule byHand(String localDateTime) {
+        return luxaris.schedules()
+                .schedule(
+                        alice,
+                        ScheduleRequest.at(variant("by hand"), account, LocalDateTime.parse(localDateTime), BERLIN));
+    }
+
+    @Test
+    void move_isRefusedWhenTheNewSlotBreaksTheRateLimits_andNothingMoves() {
+        start(THURSDAY, ONE_HOUR_GAP);
+        PostingQueue q = queue(LocalTime.of(17, 0));
+        Schedule a = luxaris.queues().enqueue(alice, variant("a"), q.id()); // 26th
+        Schedule b = luxaris.queues().enqueue(alice, variant("b"), q.id()); // 27th
+        byHand("2026-03-28T17:30");
+
+        rejected(() -> luxaris.queues().move(alice, q.id(), a.id(), berlin("2026-03-28T17:00")), "slot", "min_gap");
+        assertThat(luxaris.schedules().get(alice, a.id()).runAt()).isEqualTo(berlin("2026-03-26T17:00"));
+        assertThat(queuedTimes(q.id())).containsExactly(berlin("2026-03-26T17:00"), berlin("2026-03-27T17:00"));
+
+        // moving within the limits still works, and a schedule does not collide with its own old time
+        luxaris.queues().move(alice, q.id(), a.id(), berlin("2026-03-27T17:00"));
+        assertThat(luxaris.schedules().get(alice, a.id()).runAt()).isEqualTo(berlin("2026-03-27T17:00"));
+    }
+
+    @Test
+    void shareNext_isRefusedWhenPushingThePostsBackBreaksTheRateLimits_andNothingIsWritten() {
+        start(THURSDAY, ONE_HOUR_GAP);
+        PostingQueue q = queue(LocalTime.of(17, 0));
+        Schedule a = luxaris.queues().enqueue(alice, variant("a"), q.id()); // 26th
+        byHand("2026-03-27T17:30");
+        var urgent = luxaris.posts()
+                .create(alice, PostDraft.of("urgent").withVariant(VariantDraft.of("test", "urgent")))
+                .firstVariant();
+
+        rejected(() -> luxaris.queues().shareNext(alice, urgent.id(), q.id()), "queue", "min_gap");
+        assertThat(luxaris.schedules().get(alice, a.id()).runAt()).isEqualTo(berlin("2026-03-26T17:00"));
+        assertThat(queuedTimes(q.id())).containsExactly(berlin("2026-03-26T17:00"));
+        assertThat(luxaris.schedules().listForPost(alice, urgent.postId())).isEmpty();
+    }
+
+    @Test
+    void move_refusesASwapWhoseOtherHalfBreaksTheRateLimits() {
+        start(THURSDAY, ONE_HOUR_GAP);
+        ConnectionId second = luxaris.channels()
+                .connect(alice, ConnectionRequest.of("test", "@second", Credentials.bearer("tok2")))
+                .id();
+        PostingQueue q = luxaris.queues()
+                .create(
+                        alice,
+                        QueueDraft.of("both", account, "Europe/Berlin", LocalTime.of(17, 0))
+                                .connections(account, second));
+        luxaris.schedules()
+                .schedule(
+                        alice,
+                        ScheduleRequest.at(
+                                targeted("by hand", second), second, LocalDateTime.parse("2026-03-26T17:30"), BERLIN));
+        Schedule x = luxaris.queues().enqueue(alice, targeted("x", second), q.id()); // 27th: the 26th breaks the gap
+        Schedule m = luxaris.queues().enqueue(alice, targeted("m", account), q.id()); // 26th
+        assertThat(x.runAt()).isEqualTo(berlin("2026-03-27T17:00"));
+        assertThat(m.runAt()).isEqualTo(berlin("2026-03-26T17:00"));
+
+        rejected(() -> luxaris.queues().move(alice, q.id(), m.id(), berlin("2026-03-27T17:00")), "slot", "min_gap");
+        assertThat(luxaris.schedules().get(alice, m.id()).runAt()).isEqualTo(berlin("2026-03-26T17:00"));
+        assertThat(luxaris.schedules().get(alice, x.id()).runAt()).isEqualTo(berlin("2026-03-27T17:00"));
+    }
+
+    @Test
+    void shuffle_keepsTheRateLimitsOfEveryConnection_drawingAnotherOrderWhenOneBreaksThem() {
+        start(THURSDAY, ONE_HOUR_GAP);
+        ConnectionId second = luxaris.channels()
+                .connect(alice, ConnectionRequest.of("test", "@second", Credentials.bearer("tok2")))
+                .id();
+        PostingQueue q = luxaris.queues()
+                .create(
+                        alice,
+                        QueueDraft.of("both", account, "Europe/Berlin", LocalTime.of(17, 0), LocalTime.of(17, 30))
+                                .connections(account, second));
+        var queued = new ArrayList<Schedule>();
+        for (int day = 0; day < 3; day++) {
+            queued.add(luxaris.queues().enqueue(alice, targeted("a" + day, account), q.id()));
+            queued.add(luxaris.queues().enqueue(alice, targeted("b" + day, second), q.id()));
+        }
+        // each day: the first connection at 17:00, the second at 17:30 (the same one twice would be 30 min apart)
+        assertThat(queued).extracting(Schedule::runAt).doesNotHaveDuplicates();
+        // a seed whose first draw puts one connection's posts into both slots of a day
+        long seed = 0;
+        while (keepsTheGap(firstDraw(queued, seed))) {
+            seed++;
+        }
+
+        List<QueueSlot> shuffled = luxaris.queues().shuffle(alice, q.id(), OptionalLong.of(seed));
+
+        List<Schedule> order = shuffled.stream()
+                .map(s -> luxaris.schedules().get(alice, s.schedule().get()))
+                .toList();
+        assertThat(order)
+                .extracting(Schedule::runAt)
+                .containsExactlyElementsOf(queued.stream().map(Schedule::runAt).toList());
+        assertThat(keepsTheGap(order))
+                .as("every day holds one post of each connection")
+                .isTrue();
+        assertThat(order)
+                .extracting(Schedule::id)
+                .isNotEqualTo(queued.stream().map(Schedule::id).toList());
+    }
+
+    private VariantId targeted(String text, ConnectionId connection) {
+        return luxaris.posts()
+                .create(
+                        alice,
+                        PostDraft.of(text)
+                                .withVariant(VariantDraft.of("test", text).withConnection(connection)))
+                .firstVariant()
+                .id();
+    }
+
+    /** The order the queue's first draw with the seed gives (queued: in slot order). */
+    private static List<Schedule> firstDraw(List<Schedule> queued, long seed) {
+        var copy = new ArrayList<>(queued);
+        Collections.shuffle(copy, new java.util.Random(seed));
+        return copy;
+    }
+
+    /** Two posts a day (17:00, 17:30): the gap holds when each day's pair is on two connections. */
+    private static boolean keepsTheGap(List<Schedule> inSlotOrder) {
+        for (int i = 0; i + 1 < inSlotOrder.size(); i += 2) {
+            if (inSlotOrder.get(i).connectionId().equals(inSlotOrder.get(i + 1).connectionId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // ---- calendar
 
     @Test

@@ -148,6 +148,63 @@ class RecurrencesTest {
     }
 
     @Test
+    void materialise_storesAnOccurrenceThatWouldBreakTheRateLimitsAsSkipped_andGoesOn() {
+        luxaris.close();
+        luxaris = build(
+                SchedulingRules.builder()
+                        .minGapPerConnection(Duration.ofHours(1))
+                        .build(),
+                TextMeasure.codePoints());
+        ChannelConnection account = connection();
+        var series = luxaris.recurrences()
+                .create(
+                        alice,
+                        SeriesRequest.of(variant("Tip").id(), account.id(), dailyFromTomorrow())
+                                .withHorizon(30, 3));
+        Schedule byHand = luxaris.schedules()
+                .schedule(
+                        alice,
+                        ScheduleRequest.at(
+                                variant("By hand").id(),
+                                account.id(),
+                                LocalDateTime.parse("2026-03-25T09:20"),
+                                BERLIN));
+        events.clear();
+
+        clock.advance(Duration.ofDays(2)); // 21 and 22 March are due: the 24th, 25th (too close) and 26th come
+        assertThat(luxaris.recurrences().materialise()).isEqualTo(2);
+
+        var byDate = new java.util.TreeMap<LocalDate, Schedule>();
+        for (SeriesOccurrence o : luxaris.recurrences().occurrences(alice, series.id())) {
+            byDate.put(
+                    o.runAt().atZone(BERLIN).toLocalDate(), luxaris.schedules().get(alice, o.scheduleId()));
+        }
+        assertThat(byDate.keySet())
+                .containsExactlyElementsOf(LocalDate.of(2026, 3, 21)
+                        .datesUntil(LocalDate.of(2026, 3, 27))
+                        .toList());
+        Schedule skipped = byDate.get(LocalDate.of(2026, 3, 25));
+        assertThat(skipped.status()).isEqualTo(ScheduleStatus.SKIPPED);
+        assertThat(skipped.errorCode()).contains("min_gap");
+        assertThat(skipped.errorMessage().orElseThrow()).contains(byHand.runAt().toString());
+        assertThat(luxaris.schedules().events(alice, skipped.id()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(io.luxaris.domain.PublishEventStatus.CANCELLED);
+                    assertThat(e.errorCode()).contains("min_gap");
+                });
+        assertThat(byDate.get(LocalDate.of(2026, 3, 24)).status()).isEqualTo(ScheduleStatus.PENDING);
+        assertThat(byDate.get(LocalDate.of(2026, 3, 26)).status()).isEqualTo(ScheduleStatus.PENDING);
+        assertThat(luxaris.schedules().get(alice, byHand.id()).status()).isEqualTo(ScheduleStatus.PENDING);
+        assertThat(events)
+                .filteredOn(e -> e instanceof LuxarisEvent.Skipped)
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(((LuxarisEvent.Skipped) e).schedule().id()).isEqualTo(skipped.id()));
+        assertThat(events).filteredOn(e -> e instanceof LuxarisEvent.Scheduled).hasSize(2);
+    }
+
+    @Test
     void aTimeInTheSpringForwardGap_isSkippedUnderReject() {
         var series = create(RecurrenceRule.daily(1, LocalDate.of(2026, 3, 27), LocalTime.of(2, 30), BERLIN)
                 .endingAfter(4));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.luxaris.Luxaris;
 import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.Credentials;
+import io.luxaris.domain.PageRequest;
+import io.luxaris.domain.Post;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.PostVariant;
 import io.luxaris.domain.Schedule;
@@ -22,7 +24,9 @@ import io.luxaris.usecase.BulkResult;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.CountBy;
 import io.luxaris.usecase.IdempotencyKey;
+import io.luxaris.usecase.PostDetails;
 import io.luxaris.usecase.PostDraft;
+import io.luxaris.usecase.PostQuery;
 import io.luxaris.usecase.ScheduleCount;
 import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
@@ -214,6 +218,44 @@ public abstract class BulkStorageContract {
         assertThatThrownBy(() -> luxaris.schedules().schedule(ALICE, other, key))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining(key.value());
+    }
+
+    @Test
+    void createAll_storesEveryValidPostWithItsVariantsAndTags_inOneCall() {
+        var drafts = new ArrayList<PostDraft>();
+        for (int i = 0; i < 30; i++) {
+            drafts.add(PostDraft.of("post " + i)
+                    .withTags("bulk", "n" + (i % 3), "bulk")
+                    .withVariant(VariantDraft.of("fake", "fake " + i))
+                    .withVariant(VariantDraft.of("other", "other " + i)));
+        }
+        drafts.add(PostDraft.of("untagged").withVariant(VariantDraft.of("fake", "untagged")));
+        drafts.add(5, PostDraft.of("bad").withVariant(VariantDraft.of("fake", "")));
+
+        BulkResult<PostDetails> result = luxaris.posts().createAll(ALICE, drafts);
+
+        assertThat(result.rejected()).singleElement().satisfies(item -> assertThat(item.index())
+                .isEqualTo(5));
+        assertThat(result.created()).hasSize(31);
+        for (PostDetails created : result.created()) {
+            PostDetails stored = luxaris.posts().get(ALICE, created.post().id());
+            assertThat(stored.post().baseContent()).isEqualTo(created.post().baseContent());
+            assertThat(stored.post().tags()).isEqualTo(created.post().tags());
+            assertThat(stored.variants())
+                    .extracting(v -> v.id() + " " + v.content())
+                    .containsExactlyInAnyOrderElementsOf(created.variants().stream()
+                            .map(v -> v.id() + " " + v.content())
+                            .toList());
+        }
+        assertThat(luxaris.posts().list(ALICE, PostQuery.all().withTag("n1")).items())
+                .extracting(Post::baseContent)
+                .containsExactlyInAnyOrder(
+                        "post 1", "post 4", "post 7", "post 10", "post 13", "post 16", "post 19", "post 22", "post 25",
+                        "post 28");
+        assertThat(luxaris.posts()
+                        .list(ALICE, PostQuery.all().withTag("bulk").withPage(PageRequest.first(100)))
+                        .items())
+                .hasSize(30);
     }
 
     @Test

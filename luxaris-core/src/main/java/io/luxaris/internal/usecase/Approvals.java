@@ -16,6 +16,7 @@ import io.luxaris.errors.NotFoundException;
 import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.PostStatusSync;
+import io.luxaris.internal.RateLimits;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.spi.security.ResourceType;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Approval of held schedules and the approval requirements on posts and connections; {@link Schedules} exposes it.
@@ -64,6 +66,30 @@ final class Approvals {
         });
     }
 
+    boolean requiredForPost(Principal principal, PostId id) {
+        Objects.requireNonNull(principal, "principal");
+        if (id == null) {
+            throw io.luxaris.errors.ValidationException.of("post", "required", "is required");
+        }
+        return rt.storage().readOnly(tx -> {
+            Post post = tx.posts().find(id).orElseThrow(() -> new NotFoundException("post", id));
+            rt.requireRead(principal, ResourceType.POST, post.ownerPrincipalId(), id);
+            return !tx.approvals().required(List.of(ApprovalSubject.of(id))).isEmpty();
+        });
+    }
+
+    boolean requiredForConnection(Principal principal, ConnectionId id) {
+        Objects.requireNonNull(principal, "principal");
+        if (id == null) {
+            throw io.luxaris.errors.ValidationException.of("connection", "required", "is required");
+        }
+        return rt.storage().readOnly(tx -> {
+            ChannelConnection c = rt.connection(tx, id);
+            rt.requireRead(principal, ResourceType.CONNECTION, c.ownerPrincipalId(), id);
+            return !tx.approvals().required(List.of(ApprovalSubject.of(id))).isEmpty();
+        });
+    }
+
     /** Setting a requirement needs write access; lifting it needs approval rights (else authors could lift it). */
     private void change(
             Transaction tx,
@@ -97,6 +123,17 @@ final class Approvals {
                 events.add(new LuxarisEvent.Approved(now, updated, principal.id(), text));
                 events.add(new LuxarisEvent.Skipped(now, updated, reason));
             } else {
+                // held schedules count towards the limits already; the rules or the neighbours may have changed
+                Validation.start()
+                        .addAll(RateLimits.check(
+                                tx,
+                                rt.rules(),
+                                schedule.connectionId(),
+                                schedule.runAt(),
+                                Set.of(schedule.id()),
+                                List.of(),
+                                "schedule"))
+                        .throwIfInvalid();
                 updated = tx.schedules().update(schedule.withStatus(ScheduleStatus.PENDING, now));
                 events.add(new LuxarisEvent.Approved(now, updated, principal.id(), text));
             }

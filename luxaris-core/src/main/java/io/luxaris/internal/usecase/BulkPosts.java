@@ -57,6 +57,8 @@ final class BulkPosts {
             }
             Instant now = rt.now();
             var items = new ArrayList<BulkItem<PostDetails>>(drafts.size());
+            var newPosts = new ArrayList<Post>(drafts.size());
+            var newVariants = new ArrayList<PostVariant>();
             for (int i = 0; i < drafts.size(); i++) {
                 var v = Validation.start();
                 PostDetails details = checked(tx, principal, drafts.get(i), now, v);
@@ -64,10 +66,13 @@ final class BulkPosts {
                     items.add(BulkItem.rejected(i, v.violations()));
                     continue;
                 }
-                tx.posts().insert(details.post());
-                details.variants().forEach(tx.variants()::insert);
+                newPosts.add(details.post());
+                newVariants.addAll(details.variants());
                 items.add(BulkItem.created(i, details));
             }
+            // one batch each on stores that batch (the checks above read nothing the new posts change)
+            tx.posts().insertAll(newPosts);
+            tx.variants().insertAll(newVariants);
             var result = new BulkResult<>(items);
             key.ifPresent(k -> Idempotency.complete(tx, principal, k.value(), BulkReplay.encode(result, d -> d.post()
                     .id()

@@ -19,6 +19,7 @@ import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.PostStatusSync;
 import io.luxaris.internal.QueueSlots;
+import io.luxaris.internal.RateLimits;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Validation;
 import io.luxaris.spi.security.Principal;
@@ -50,6 +51,9 @@ import java.util.Set;
 public final class DefaultQueues implements Queues {
     /** Most available slots {@link #enqueue} tries against the rate limits before it calls the queue full. */
     private static final int MAX_RATE_CHECKED = 100;
+
+    /** Most orders {@link #shuffle} draws before it reports that none keeps the rate limits. */
+    private static final int MAX_SHUFFLES = 20;
 
     private final CoreRuntime rt;
     private final DefaultPosts posts;
@@ -184,6 +188,12 @@ public final class DefaultQueues implements Queues {
             Schedule moving =
                     writablePending(tx, principal, book.holder(from.at()).get().schedule());
             Optional<Schedule> swapped = other.map(c -> writablePending(tx, principal, c.schedule()));
+            var moves = new ArrayList<RateLimits.Move>();
+            moves.add(new RateLimits.Move(moving.id(), moving.connectionId(), to.at()));
+            swapped.ifPresent(s -> moves.add(new RateLimits.Move(s.id(), s.connectionId(), from.at())));
+            Validation.start()
+                    .addAll(RateLimits.checkMoves(tx, rt.rules(), moves, "slot"))
+                    .throwIfInvalid();
             book.vacate(from);
             swapped.ifPresent(s -> book.vacate(to));
             var out = new ArrayList<QueueSlot>();
@@ -214,7 +224,7 @@ public final class DefaultQueues implements Queues {
                     queued.add(writablePending(tx, principal, claim.get().schedule()));
                 }
             }
-            Collections.shuffle(queued, random);
+            keepingRateLimits(tx, taken, queued, random);
             taken.forEach(book::vacate);
             var out = new ArrayList<QueueSlot>();
             for (int i = 0; i < taken.size(); i++) {
@@ -260,6 +270,12 @@ public final class DefaultQueues implements Queues {
             }
             Instant now = rt.now();
             int target = free;
+            Schedule schedule = Schedule.pending(
+                    variant,
+                    connection.id(),
+                    book.slot(free).get().at(),
+                    book.queue().zone(),
+                    now);
             if (first) {
                 // push the posts in slots [0, free) back: each into the next slot that is taken or available
                 List<Integer> chain = new ArrayList<>();
@@ -269,6 +285,23 @@ public final class DefaultQueues implements Queues {
                     }
                 }
                 chain.add(free);
+                var moves = new ArrayList<RateLimits.Move>();
+                moves.add(new RateLimits.Move(
+                        schedule.id(),
+                        connection.id(),
+                        book.slot(chain.get(0)).get().at()));
+                for (int k = 0; k < chain.size() - 1; k++) {
+                    Schedule pushed = book.holder(book.slot(chain.get(k)).get().at())
+                            .get()
+                            .schedule();
+                    moves.add(new RateLimits.Move(
+                            pushed.id(),
+                            pushed.connectionId(),
+                            book.slot(chain.get(k + 1)).get().at()));
+                }
+                Validation.start()
+                        .addAll(RateLimits.checkMoves(tx, rt.rules(), moves, "queue"))
+                        .throwIfInvalid();
                 for (int k = chain.size() - 2; k >= 0; k--) {
                     QueueSlots.Slot from = book.slot(chain.get(k)).get();
                     QueueSlots.Slot to = book.slot(chain.get(k + 1)).get();
@@ -280,8 +313,10 @@ public final class DefaultQueues implements Queues {
                 target = chain.get(0);
             }
             QueueSlots.Slot slot = book.slot(target).get();
-            Schedule schedule = Schedule.pending(
-                    variant, connection.id(), slot.at(), book.queue().zone(), now);
+            schedule = schedule.toBuilder()
+                    .runAt(slot.at())
+                    .nextAttemptAt(slot.at())
+                    .build();
             tx.schedules().insert(schedule);
             book.take(slot, schedule.id());
             if (variant.status() == VariantStatus.DRAFT || variant.status() == VariantStatus.FAILED) {
@@ -310,6 +345,30 @@ public final class DefaultQueues implements Queues {
             checked++;
         }
         return -1;
+    }
+
+    /**
+     * Shuffles {@code queued} (the schedules in {@code taken}, in order) in place into an order in which every
+     * schedule keeps the per-connection rate limits at its new slot: the first of up to {@value #MAX_SHUFFLES}
+     * draws that does; refused with the violations of the last draw when none does. Without limits the first draw
+     * is kept, so a seed gives the same order as before limits were checked.
+     */
+    private void keepingRateLimits(Transaction tx, List<QueueSlots.Slot> taken, List<Schedule> queued, Random random) {
+        List<io.luxaris.errors.Violation> violations = List.of();
+        for (int draw = 0; draw < MAX_SHUFFLES; draw++) {
+            Collections.shuffle(queued, random);
+            var moves = new ArrayList<RateLimits.Move>();
+            for (int i = 0; i < taken.size(); i++) {
+                Schedule s = queued.get(i);
+                moves.add(new RateLimits.Move(
+                        s.id(), s.connectionId(), taken.get(i).at()));
+            }
+            violations = RateLimits.checkMoves(tx, rt.rules(), moves, "queue");
+            if (violations.isEmpty()) {
+                return;
+            }
+        }
+        throw new ValidationException(violations);
     }
 
     /** Moves a pending schedule into a vacated slot and claims it. */

@@ -15,7 +15,6 @@ import io.luxaris.domain.VariantId;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.domain.When;
 import io.luxaris.domain.rules.ConnectionRule;
-import io.luxaris.domain.rules.RateLimitRule;
 import io.luxaris.domain.rules.ScheduleTimeRule;
 import io.luxaris.errors.ConflictException;
 import io.luxaris.errors.NotFoundException;
@@ -24,6 +23,7 @@ import io.luxaris.events.LuxarisEvent;
 import io.luxaris.internal.CoreRuntime;
 import io.luxaris.internal.Idempotency;
 import io.luxaris.internal.PostStatusSync;
+import io.luxaris.internal.RateLimits;
 import io.luxaris.internal.Reconciliation;
 import io.luxaris.internal.RegisteredChannel;
 import io.luxaris.internal.Validation;
@@ -38,7 +38,6 @@ import io.luxaris.usecase.ScheduleCount;
 import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.Schedules;
 import io.luxaris.usecase.UnconfirmedResolution;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /** The {@link Schedules} of an instance, built by the facade. */
@@ -519,6 +519,16 @@ public final class DefaultSchedules implements Schedules {
         approvals.requireForConnection(principal, connection, required);
     }
 
+    @Override
+    public boolean approvalRequired(Principal principal, PostId post) {
+        return approvals.requiredForPost(principal, post);
+    }
+
+    @Override
+    public boolean approvalRequired(Principal principal, ConnectionId connection) {
+        return approvals.requiredForConnection(principal, connection);
+    }
+
     /** The rate-limit violations of one schedule at {@code runAt}, reported on the field {@code when}. */
     List<io.luxaris.errors.Violation> rateLimits(
             Transaction tx, ConnectionId connection, Instant runAt, Optional<ScheduleId> self) {
@@ -532,18 +542,8 @@ public final class DefaultSchedules implements Schedules {
             Optional<ScheduleId> self,
             List<Instant> sameCall,
             String field) {
-        if (rt.rules().maxSchedulesPerHourPerConnection().isEmpty()
-                && rt.rules().minGapPerConnection().isEmpty()) {
-            return List.of();
-        }
-        Duration around = RateLimitRule.lookaround(rt.rules());
-        List<Instant> others = new ArrayList<>(
-                tx.schedules().listActiveByConnection(connection, runAt.minus(around), runAt.plus(around)).stream()
-                        .filter(s -> self.isEmpty() || !s.id().equals(self.get()))
-                        .map(Schedule::runAt)
-                        .toList());
-        others.addAll(sameCall);
-        return RateLimitRule.check(runAt, others, rt.rules(), field);
+        return RateLimits.check(
+                tx, rt.rules(), connection, runAt, self.map(Set::of).orElse(Set.of()), sameCall, field);
     }
 
     ChannelConnection usableConnection(Transaction tx, Principal principal, ConnectionId id) {

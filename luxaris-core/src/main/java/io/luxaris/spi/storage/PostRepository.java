@@ -35,6 +35,17 @@ public interface PostRepository {
     Optional<Post> find(PostId id);
 
     /**
+     * Stores new posts (with their tags), as {@link #insert} does for each; override it to send one batch.
+     *
+     * @param posts the new posts
+     */
+    default void insertAll(List<Post> posts) {
+        for (Post post : posts) {
+            insert(post);
+        }
+    }
+
+    /**
      * Versioned update of the status, {@code updated_at} and {@code published_at} of several posts (their other fields
      * are as stored); a post whose version moved on is a {@code ConflictException}. The engine writes the derived post
      * status of a batch with it; override it to send one batch.

@@ -21,6 +21,17 @@ public interface VariantRepository {
     void insert(PostVariant variant);
 
     /**
+     * Stores new variants, as {@link #insert} does for each; override it to send one batch.
+     *
+     * @param variants the new variants
+     */
+    default void insertAll(List<PostVariant> variants) {
+        for (PostVariant variant : variants) {
+            insert(variant);
+        }
+    }
+
+    /**
      * Versioned update; returns the stored record.
      *
      * @param variant the variant as changed, with the version it was read at

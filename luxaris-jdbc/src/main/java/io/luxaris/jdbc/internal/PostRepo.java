@@ -44,14 +44,60 @@ final class PostRepo implements PostRepository {
     public void insert(Post p) {
         tx.writable();
         guard(p);
-        String sql = "INSERT INTO " + tx.t.post + " (" + Rows.columns(Rows.POST) + ") VALUES (:id, :owner, :title,"
-                + " :content, " + tx.d.json("tags") + ", :status, " + tx.d.json("metadata")
-                + ", :created, :updated, :published, :version)";
-        tx.sql("insert post " + p.id(), () -> bindMutable(tx.handle.createUpdate(sql), p)
+        tx.sql("insert post " + p.id(), () -> bindMutable(tx.handle.createUpdate(insertSql()), p)
                 .bind("owner", p.ownerPrincipalId())
                 .bind("created", tx.d.instant(p.createdAt()))
                 .execute());
         insertTags(p.id(), p.ownerPrincipalId(), p.createdAt(), new LinkedHashSet<>(p.tags()));
+    }
+
+    /** The posts as one batch, then all their tags as another. */
+    @Override
+    public void insertAll(List<Post> posts) {
+        tx.writable();
+        if (posts.isEmpty()) {
+            return;
+        }
+        posts.forEach(PostRepo::guard);
+        tx.sql("insert " + posts.size() + " post(s)", () -> {
+            PreparedBatch batch = tx.handle.prepareBatch(insertSql());
+            for (Post p : posts) {
+                bindMutable(batch, p)
+                        .bind("owner", p.ownerPrincipalId())
+                        .bind("created", tx.d.instant(p.createdAt()))
+                        .add();
+            }
+            return batch.execute();
+        });
+        if (posts.stream().allMatch(p -> p.tags().isEmpty())) {
+            return;
+        }
+        tx.sql("insert tags of " + posts.size() + " post(s)", () -> {
+            PreparedBatch batch = tx.handle.prepareBatch(insertTagSql());
+            for (Post p : posts) {
+                Argument post = tx.d.uuid(p.id().value());
+                Argument at = tx.d.instant(p.createdAt());
+                for (String tag : new LinkedHashSet<>(p.tags())) {
+                    batch.bind("post", post)
+                            .bind("tag", tag)
+                            .bind("owner", p.ownerPrincipalId())
+                            .bind("created", at)
+                            .add();
+                }
+            }
+            return batch.execute();
+        });
+    }
+
+    private String insertSql() {
+        return "INSERT INTO " + tx.t.post + " (" + Rows.columns(Rows.POST) + ") VALUES (:id, :owner, :title,"
+                + " :content, " + tx.d.json("tags") + ", :status, " + tx.d.json("metadata")
+                + ", :created, :updated, :published, :version)";
+    }
+
+    private String insertTagSql() {
+        return "INSERT INTO " + tx.t.postTag
+                + " (post_id, tag, owner_id, created_at) VALUES (:post, :tag, :owner, :created)";
     }
 
     private <S extends SqlStatement<S>> S bindMutable(S s, Post p) {
@@ -71,8 +117,7 @@ final class PostRepo implements PostRepository {
             return;
         }
         tx.sql("insert tags of post " + id, () -> {
-            PreparedBatch batch = tx.handle.prepareBatch("INSERT INTO " + tx.t.postTag
-                    + " (post_id, tag, owner_id, created_at) VALUES (:post, :tag, :owner, :created)");
+            PreparedBatch batch = tx.handle.prepareBatch(insertTagSql());
             Argument post = tx.d.uuid(id.value());
             Argument at = tx.d.instant(created);
             for (String tag : tags) {

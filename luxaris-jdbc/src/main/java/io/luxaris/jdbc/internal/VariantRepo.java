@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Post variants. */
@@ -34,16 +35,40 @@ final class VariantRepo implements VariantRepository {
     public void insert(PostVariant v) {
         tx.writable();
         guard(v);
-        String sql = "INSERT INTO " + tx.t.variant + " (" + Rows.columns(Rows.VARIANT) + ") VALUES (:id, :post,"
+        tx.sql("insert variant " + v.id(), () -> bindNew(tx.handle.createUpdate(insertSql()), v)
+                .execute());
+    }
+
+    /** The variants as one batch. */
+    @Override
+    public void insertAll(List<PostVariant> variants) {
+        tx.writable();
+        if (variants.isEmpty()) {
+            return;
+        }
+        variants.forEach(VariantRepo::guard);
+        tx.sql("insert " + variants.size() + " variant(s)", () -> {
+            PreparedBatch batch = tx.handle.prepareBatch(insertSql());
+            for (PostVariant v : variants) {
+                bindNew(batch, v).add();
+            }
+            return batch.execute();
+        });
+    }
+
+    private String insertSql() {
+        return "INSERT INTO " + tx.t.variant + " (" + Rows.columns(Rows.VARIANT) + ") VALUES (:id, :post,"
                 + " :channel, :connection, :content, " + tx.d.json("thread") + ", " + tx.d.json("followUps") + ", "
                 + tx.d.json("media")
                 + ", :tone, :source, :status, " + tx.d.json("metadata") + ", :created, :updated, :published, :version)";
-        tx.sql("insert variant " + v.id(), () -> bindMutable(tx.handle.createUpdate(sql), v)
+    }
+
+    private <S extends SqlStatement<S>> S bindNew(S s, PostVariant v) {
+        return bindMutable(s, v)
                 .bind("post", tx.d.uuid(v.postId().value()))
                 .bind("channel", tx.d.uuid(v.channelId().value()))
                 .bind("source", v.source().wireName())
-                .bind("created", tx.d.instant(v.createdAt()))
-                .execute());
+                .bind("created", tx.d.instant(v.createdAt()));
     }
 
     private <S extends SqlStatement<S>> S bindMutable(S s, PostVariant v) {
