@@ -200,7 +200,8 @@ class EngineAcceptanceTest {
     }
 
     @Test
-    void aPublisherThatHangsPastItsTimeout_endsUnconfirmed_isNeverRepublished_andCanBeResolvedByHand() {
+    void aPublisherThatHangsPastItsTimeout_endsUnconfirmed_isNeverRepublished_andCanBeResolvedByHand()
+            throws InterruptedException {
         var fake = ScriptedChannel.create("fake");
         Luxaris l = luxaris(fake, SchedulingRules.defaults(), settings().build());
         ChannelConnection account = connect(l, alice, "fake", "@alice");
@@ -219,6 +220,9 @@ class EngineAcceptanceTest {
             });
         }
         fake.releaseHangs();
+        // the channel is held back while its abandoned calls hold their threads: the republished one below must
+        // not find it held (a loaded machine saw "published 0")
+        waitUntil(() -> l.publishing().status().abandoned() == 0);
         clock.advance(Duration.ofHours(1));
         assertThat(l.publishing().runDue().total()).isZero();
         assertThat(fake.callCount()).isEqualTo(2);
