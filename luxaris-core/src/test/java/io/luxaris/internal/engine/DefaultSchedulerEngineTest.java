@@ -283,7 +283,7 @@ class DefaultSchedulerEngineTest {
 
         eventually(
                 "one job running, one waiting",
-                () -> engine.status().inFlight() == 1 && engine.status().queued() == 1);
+                () -> engine.status().inFlight() == 1 && engine.status().queued() == 1 && executor.queued() == 1);
         assertThat(engine.status())
                 .usingRecursiveComparison()
                 .ignoringFields("lastLoopAt")
@@ -363,9 +363,10 @@ class DefaultSchedulerEngineTest {
         EngineSettings settings = settings(executor).build();
         DefaultSchedulerEngine engine = engine(settings);
         engine.start();
+        // the status counts a job in flight just before its call reaches the executor: wait for both calls there
         eventually(
                 "two jobs running, one waiting",
-                () -> engine.status().inFlight() == 2 && engine.status().queued() == 1);
+                () -> engine.status().inFlight() == 2 && engine.status().queued() == 1 && executor.queued() == 2);
         assertThat(ops.heartbeats()).isEmpty();
 
         ticker.advance(settings.heartbeatInterval());
@@ -385,7 +386,7 @@ class DefaultSchedulerEngineTest {
         engine.start();
         eventually(
                 "one job running, one waiting",
-                () -> engine.status().inFlight() == 1 && engine.status().queued() == 1);
+                () -> engine.status().inFlight() == 1 && engine.status().queued() == 1 && executor.queued() == 1);
 
         var stopper = new Thread(() -> engine.stop(Duration.ofHours(1)));
         stopper.start();
