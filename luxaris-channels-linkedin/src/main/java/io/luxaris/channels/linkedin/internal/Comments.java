@@ -10,6 +10,7 @@ import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.FollowUps;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.Lookups;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.FollowUpTarget;
@@ -240,7 +241,7 @@ final class Comments {
         Optional<String> previous = target.index() == 0
                 ? Optional.empty()
                 : Optional.of(target.parent().externalId());
-        try {
+        return Lookups.guarded(() -> {
             Scan scan = scan(comment, since, previous);
             if (scan.found().isEmpty() && scan.complete()) {
                 Duration left = Attempts.graceLeft(sentAt, now, settings.lookupGrace());
@@ -263,14 +264,7 @@ final class Comments {
                     FollowUps.label(target, comment.postUrn()));
             attempts.forget(request.scheduleId());
             return new LookupResult.Absent();
-        } catch (Fail f) {
-            return new LookupResult.Unknown("lookup failed: " + f.failed().safeMessage());
-        } catch (TransportFailure e) {
-            return new LookupResult.Unknown("lookup failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new LookupResult.Unknown("lookup interrupted");
-        }
+        });
     }
 
     /** When the comment request went out: the checkpoint's entry, else what this publisher remembers. */
