@@ -163,12 +163,9 @@ class MastodonFollowUpTest {
                 Fixtures.channel().callTimeout(Duration.ofSeconds(1)).build();
         PublishRequest post = Fixtures.request(variant, Fixtures.connection(fake));
         var context = new Fixtures.Context(fake.credentials());
-        PublishOutcome outcome;
-        LookupResult found;
-        try (ChannelPublisher publisher = slow.createPublisher(Fixtures.environment())) {
-            outcome = publisher.publish(post, context);
-            found = publisher.lookup(post, context);
-        }
+        var attempted = Fixtures.publishThenLookUp(slow, post, context);
+        PublishOutcome outcome = attempted.outcome();
+        LookupResult found = attempted.found();
 
         List<String> ids = new ArrayList<>();
         fake.statuses().forEach(s -> ids.add(0, s.path("id").asText())); // oldest first
