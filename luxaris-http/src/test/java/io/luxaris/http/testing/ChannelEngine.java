@@ -22,8 +22,9 @@ import java.time.Instant;
 
 /**
  * A {@link Luxaris} engine on one channel for the adapters' "through the engine" tests (through this module's test
- * jar): built with the channel and a {@link SettableClock} (at the current time unless given), with one owner and one account
- * connected as a host would connect it. Closing it closes the engine, so a test holds it in try-with-resources.
+ * jar): built with the channel and a {@link SettableClock} (at the current time unless given), with one owner and one
+ * account connected as a host would connect it. Closing it closes the engine, so a test holds it in
+ * try-with-resources.
  */
 public final class ChannelEngine implements AutoCloseable {
     /** How far ahead {@link #scheduleInAMinute} schedules and {@link #runDueInAMinute} moves the clock. */
