@@ -182,7 +182,7 @@ class LinkedInCommentTest {
                 Arguments.of(FakeLinkedIn.serverError(504), FailureKind.UNKNOWN, "http_504"));
     }
 
-    /** A refusal: LinkedIn answering {@code status} with the JSON {@code body}, classified as {@code kind} and {@code code}. */
+    /** LinkedIn answering {@code status} with the JSON {@code body}, classified as {@code kind} and {@code code}. */
     private static Arguments answered(int status, String body, FailureKind kind, String code) {
         return Arguments.of(FakeLinkedIn.json(status, body), kind, code);
     }
