@@ -110,7 +110,7 @@ final class Fixtures {
     /** What a publish returned, and what the same publisher's lookup of the same request then found. */
     record PublishedThenLookedUp(PublishOutcome outcome, LookupResult found) {}
 
-    /** Publishes once with a fresh publisher of {@code channel}, then looks the request up with it (as the engine does). */
+    /** Publishes once with a fresh publisher of {@code channel}, then looks the request up with it (as the engine). */
     static PublishedThenLookedUp publishThenLookUp(MastodonChannel channel, PublishRequest request, Context context) {
         try (ChannelPublisher publisher = channel.createPublisher(environment())) {
             PublishOutcome outcome = publisher.publish(request, context);
