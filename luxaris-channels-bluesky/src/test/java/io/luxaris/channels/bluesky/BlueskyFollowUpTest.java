@@ -3,15 +3,12 @@ package io.luxaris.channels.bluesky;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.luxaris.Luxaris;
 import io.luxaris.channels.bluesky.internal.Tid;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
-import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventStatus;
-import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.ChannelEngine;
 import io.luxaris.http.testing.ChannelFixtures;
 import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
@@ -20,14 +17,8 @@ import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.PublishedPart;
-import io.luxaris.spi.security.Principal;
-import io.luxaris.testkit.SettableClock;
-import io.luxaris.usecase.FollowUpPart;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,50 +199,23 @@ class BlueskyFollowUpTest {
     @Test
     void throughTheEngine_aThreadWhoseLastPartWentUnanswered_isSettledByLookup_andTheReplyHangsOnTheLastPart()
             throws Exception {
-        var clock = SettableClock.at(Instant.now());
-        var owner = Principal.of("owner");
-        try (Luxaris luxaris = Luxaris.builder()
-                .channel(Fixtures.channel(fake)
-                        .readTimeout(Duration.ofMillis(500))
-                        .build())
-                .clock(clock)
-                .build()) {
-            var account = luxaris.channels()
-                    .connect(
-                            owner,
-                            BlueskyCredentials.connectionRequest("@" + FakeBluesky.HANDLE, FakeBluesky.APP_PASSWORD));
-            var post = luxaris.posts()
-                    .create(
-                            owner,
-                            PostDraft.of("launch")
-                                    .withVariant(VariantDraft.of("bluesky", "Part 1/3")
-                                            .withThread(List.of("Part 2/3", "Part 3/3"))
-                                            .withFollowUps(List.of(FollowUp.reply("Reply one")))));
-            var root = luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
+        try (var engine = ChannelEngine.start(
+                Fixtures.channel(fake).readTimeout(Duration.ofMillis(500)).build(),
+                BlueskyCredentials.connectionRequest("@" + FakeBluesky.HANDLE, FakeBluesky.APP_PASSWORD))) {
+            var root = engine.scheduleInAMinute(
+                    "launch",
+                    VariantDraft.of("bluesky", "Part 1/3")
+                            .withThread(List.of("Part 2/3", "Part 3/3"))
+                            .withFollowUps(List.of(FollowUp.reply("Reply one"))));
             fake.script("POST com.atproto.repo.createRecord", FakeBluesky.PASS, FakeBluesky.PASS);
             fake.hangNextCreate(2_000, true);
-            clock.advance(Duration.ofSeconds(60));
 
-            luxaris.publishing().runDue();
-            luxaris.publishing().runDue();
+            engine.runDueInAMinute();
+            engine.runDue();
 
             String last = Tid.forPart(root.id(), 2);
-            var settled = luxaris.schedules().get(owner, root.id());
-            assertThat(settled.status()).isEqualTo(ScheduleStatus.SUCCESS);
-            assertThat(settled.checkpoint())
-                    .containsEntry("bluesky.part.2.uri", "at://" + FakeBluesky.DID + "/app.bsky.feed.post/" + last);
-            assertThat(luxaris.schedules().events(owner, root.id()))
-                    .extracting(PublishEvent::status)
-                    .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
-            assertThat(luxaris.schedules().followUps(owner, root.id()))
-                    .singleElement()
-                    .satisfies(part -> assertThat(part.state()).isEqualTo(FollowUpPart.State.PUBLISHED));
+            engine.assertSettledByLookupWithOneFollowUp(
+                    root.id(), "bluesky.part.2.uri", "at://" + FakeBluesky.DID + "/app.bsky.feed.post/" + last);
             List<JsonNode> creates = creates();
             assertThat(creates).as("the thread once, then the reply").hasSize(4);
             assertThat(creates.get(3).at("/record/reply").toString())

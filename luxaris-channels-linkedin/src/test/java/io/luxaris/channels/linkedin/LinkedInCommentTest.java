@@ -164,34 +164,38 @@ class LinkedInCommentTest {
         return Stream.of(
                 Arguments.of(FakeLinkedIn.expiredToken(), FailureKind.AUTH_EXPIRED, "linkedin_token_expired"),
                 Arguments.of(FakeLinkedIn.revokedToken(), FailureKind.AUTH_REVOKED, "linkedin_token_revoked"),
-                Arguments.of(
-                        FakeLinkedIn.json(
-                                429,
-                                "{ \"status\": 429, \"message\": \"Comment create throttled: creation rate limit"
-                                        + " exceeded for member\" }"),
+                answered(
+                        429,
+                        "{ \"status\": 429, \"message\": \"Comment create throttled: creation rate limit exceeded"
+                                + " for member\" }",
                         FailureKind.RATE_LIMITED,
                         "throttled"),
                 Arguments.of(FakeLinkedIn.dailyThrottle(), FailureKind.RATE_LIMITED, "daily_limit"),
                 Arguments.of(FakeLinkedIn.accessDenied(), FailureKind.REJECTED, "access_denied"),
-                Arguments.of(
-                        FakeLinkedIn.json(
-                                403,
-                                "{ \"status\": 403, \"message\": \"Unpermitted fields present in REQUEST_BODY: Data"
-                                        + " Processing Exception while processing fields [/content]\" }"),
+                answered(
+                        403,
+                        "{ \"status\": 403, \"message\": \"Unpermitted fields present in REQUEST_BODY: Data"
+                                + " Processing Exception while processing fields [/content]\" }",
                         FailureKind.REJECTED,
                         "http_403"),
-                Arguments.of(
-                        FakeLinkedIn.json(400, "{ \"status\": 400, \"message\": \"Invalid comment\" }"),
+                answered(
+                        400,
+                        "{ \"status\": 400, \"message\": \"Invalid comment\" }",
                         FailureKind.REJECTED,
                         "bad_request"),
-                Arguments.of(
-                        FakeLinkedIn.json(
-                                404, "{ \"status\": 404, \"code\": \"NOT_FOUND\", \"message\": \"Not Found\" }"),
+                answered(
+                        404,
+                        "{ \"status\": 404, \"code\": \"NOT_FOUND\", \"message\": \"Not Found\" }",
                         FailureKind.RETRYABLE,
                         "post_not_found"),
                 Arguments.of(FakeLinkedIn.serverError(500), FailureKind.RETRYABLE, "http_500"),
                 Arguments.of(FakeLinkedIn.serverError(503), FailureKind.RETRYABLE, "http_503"),
                 Arguments.of(FakeLinkedIn.serverError(504), FailureKind.UNKNOWN, "http_504"));
+    }
+
+    /** LinkedIn answering {@code status} with the JSON {@code body}, classified as {@code kind} and {@code code}. */
+    private static Arguments answered(int status, String body, FailureKind kind, String code) {
+        return Arguments.of(FakeLinkedIn.json(status, body), kind, code);
     }
 
     @ParameterizedTest

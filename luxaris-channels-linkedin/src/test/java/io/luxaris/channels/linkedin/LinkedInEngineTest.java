@@ -14,6 +14,7 @@ import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
 import io.luxaris.domain.VariantStatus;
 import io.luxaris.errors.ValidationException;
+import io.luxaris.http.testing.ChannelEngine;
 import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
@@ -126,22 +127,15 @@ class LinkedInEngineTest {
 
     @Test
     void aVariantWithAFirstComment_postsThePost_thenTheCommentOnItsUrn_asTheAuthor() throws Exception {
-        var clock = SettableClock.at("2026-11-24T10:00:00Z");
-        linkedIn.clock(clock);
-        Credentials credentials = linkedIn.credentials(clock.instant());
-        try (Luxaris luxaris = Luxaris.builder()
-                .channel(linkedIn.channel().build())
-                .clock(clock)
-                .build()) {
-            var owner = Principal.of("alice");
-            var account = connect(luxaris, owner, credentials);
+        try (var engine = engine(linkedIn.channel().build())) {
+            var luxaris = engine.luxaris();
+            var owner = engine.owner();
+            var clock = engine.clock();
             var variant = VariantDraft.of(LinkedInChannel.KEY, "Q3 results are in (slides in the comments)")
                     .withFollowUps(List.of(FollowUp.comment("Slides (PDF): https://example.com/q3 #q3")
                             .after(Duration.ofMinutes(2))));
-            var post = luxaris.posts().create(owner, PostDraft.of("Q3").withVariant(variant));
             Instant at = Instant.parse("2026-11-24T12:00:00Z");
-            var root = luxaris.schedules()
-                    .schedule(owner, ScheduleRequest.at(post.firstVariant().id(), account.id(), at));
+            var root = engine.schedule("Q3", variant, at);
 
             clock.set(at);
             assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
@@ -182,21 +176,15 @@ class LinkedInEngineTest {
 
     @Test
     void aFirstCommentWhoseAnswerIsLost_isFoundByTheLookup_andNeverPostedTwice() throws Exception {
-        var clock = SettableClock.at("2026-11-24T10:00:00Z");
-        linkedIn.clock(clock);
-        Credentials credentials = linkedIn.credentials(clock.instant());
-        try (Luxaris luxaris = Luxaris.builder()
-                .channel(linkedIn.channel().readTimeout(Duration.ofSeconds(1)).build())
-                .clock(clock)
-                .build()) {
-            var owner = Principal.of("alice");
-            var account = connect(luxaris, owner, credentials);
+        try (var engine =
+                engine(linkedIn.channel().readTimeout(Duration.ofSeconds(1)).build())) {
+            var luxaris = engine.luxaris();
+            var owner = engine.owner();
+            var clock = engine.clock();
             var variant = VariantDraft.of(LinkedInChannel.KEY, "Q3 results are in")
                     .withFollowUps(List.of(FollowUp.comment("Slides: https://example.com/q3")));
-            var post = luxaris.posts().create(owner, PostDraft.of("Q3").withVariant(variant));
             Instant at = Instant.parse("2026-11-24T12:00:00Z");
-            var root = luxaris.schedules()
-                    .schedule(owner, ScheduleRequest.at(post.firstVariant().id(), account.id(), at));
+            var root = engine.schedule("Q3", variant, at);
             linkedIn.stallCommentAnswers(1);
 
             clock.set(at);
@@ -222,12 +210,17 @@ class LinkedInEngineTest {
         }
     }
 
-    private static io.luxaris.domain.ChannelConnection connect(
-            Luxaris luxaris, Principal owner, Credentials credentials) {
-        return luxaris.channels()
-                .connect(
-                        owner,
-                        ConnectionRequest.of(LinkedInChannel.KEY, "Example User", credentials)
-                                .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, FakeLinkedIn.AUTHOR)));
+    /**
+     * An engine on {@code channel} whose clock (the fake's too) starts at 2026-11-24T10:00:00Z, with the example
+     * author's account connected.
+     */
+    private ChannelEngine engine(LinkedInChannel channel) {
+        var clock = SettableClock.at("2026-11-24T10:00:00Z");
+        linkedIn.clock(clock);
+        return ChannelEngine.start(
+                channel,
+                clock,
+                ConnectionRequest.of(LinkedInChannel.KEY, "Example User", linkedIn.credentials(clock.instant()))
+                        .withProperties(Map.of(LinkedInChannel.PROPERTY_AUTHOR_URN, FakeLinkedIn.AUTHOR)));
     }
 }

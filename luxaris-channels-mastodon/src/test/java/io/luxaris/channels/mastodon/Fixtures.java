@@ -8,6 +8,7 @@ import io.luxaris.http.testing.ChannelFixtures;
 import io.luxaris.http.testing.MemoryPublishContext;
 import io.luxaris.spi.channel.ChannelEnvironment;
 import io.luxaris.spi.channel.ChannelPublisher;
+import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.MediaContent;
 import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishOutcome;
@@ -103,6 +104,17 @@ final class Fixtures {
     static PublishOutcome publish(MastodonChannel channel, PublishRequest request, Context context) {
         try (ChannelPublisher publisher = channel.createPublisher(environment(context.media()))) {
             return publisher.publish(request, context);
+        }
+    }
+
+    /** What a publish returned, and what the same publisher's lookup of the same request then found. */
+    record PublishedThenLookedUp(PublishOutcome outcome, LookupResult found) {}
+
+    /** Publishes once with a fresh publisher of {@code channel}, then looks the request up with it (as the engine). */
+    static PublishedThenLookedUp publishThenLookUp(MastodonChannel channel, PublishRequest request, Context context) {
+        try (ChannelPublisher publisher = channel.createPublisher(environment())) {
+            PublishOutcome outcome = publisher.publish(request, context);
+            return new PublishedThenLookedUp(outcome, publisher.lookup(request, context));
         }
     }
 

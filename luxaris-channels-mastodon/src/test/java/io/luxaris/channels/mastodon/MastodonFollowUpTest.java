@@ -2,14 +2,11 @@ package io.luxaris.channels.mastodon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Luxaris;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
-import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventStatus;
-import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.ChannelEngine;
 import io.luxaris.http.testing.ChannelFixtures;
 import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
@@ -18,12 +15,8 @@ import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.PublishedPart;
-import io.luxaris.spi.security.Principal;
-import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.FollowUpPart;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,12 +163,9 @@ class MastodonFollowUpTest {
                 Fixtures.channel().callTimeout(Duration.ofSeconds(1)).build();
         PublishRequest post = Fixtures.request(variant, Fixtures.connection(fake));
         var context = new Fixtures.Context(fake.credentials());
-        PublishOutcome outcome;
-        LookupResult found;
-        try (ChannelPublisher publisher = slow.createPublisher(Fixtures.environment())) {
-            outcome = publisher.publish(post, context);
-            found = publisher.lookup(post, context);
-        }
+        var attempted = Fixtures.publishThenLookUp(slow, post, context);
+        PublishOutcome outcome = attempted.outcome();
+        LookupResult found = attempted.found();
 
         List<String> ids = new ArrayList<>();
         fake.statuses().forEach(s -> ids.add(0, s.path("id").asText())); // oldest first
@@ -200,54 +190,27 @@ class MastodonFollowUpTest {
     @Test
     void throughTheEngine_aThreadWhoseLastStatusWentUnanswered_isSettledByLookup_andTheReplyHangsOnTheLastStatus()
             throws Exception {
-        var clock = SettableClock.at(Instant.now());
-        var owner = Principal.of("owner");
-        try (Luxaris luxaris = Luxaris.builder()
-                .channel(Fixtures.channel().callTimeout(Duration.ofSeconds(1)).build())
-                .clock(clock)
-                .build()) {
-            var account = luxaris.channels()
-                    .connect(
-                            owner,
-                            ConnectionRequest.of("mastodon", "@alice@mastodon.example", fake.credentials())
-                                    .withProperties(Fixtures.properties(fake)));
-            var post = luxaris.posts()
-                    .create(
-                            owner,
-                            PostDraft.of("launch")
-                                    .withVariant(VariantDraft.of("mastodon", "Part 1/2")
-                                            .withThread(List.of("Part 2/2"))
-                                            .withFollowUps(List.of(FollowUp.reply("A reply")))));
-            var root = luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
+        try (var engine = ChannelEngine.start(
+                Fixtures.channel().callTimeout(Duration.ofSeconds(1)).build(),
+                ConnectionRequest.of("mastodon", "@alice@mastodon.example", fake.credentials())
+                        .withProperties(Fixtures.properties(fake)))) {
+            var root = engine.scheduleInAMinute(
+                    "launch",
+                    VariantDraft.of("mastodon", "Part 1/2")
+                            .withThread(List.of("Part 2/2"))
+                            .withFollowUps(List.of(FollowUp.reply("A reply"))));
             fake.takeAll();
             fake.scriptAfter("POST /api/v1/statuses", 1);
             fake.hangNextStatus(Duration.ofSeconds(4), true);
-            clock.advance(Duration.ofSeconds(60));
 
-            luxaris.publishing().runDue();
-            luxaris.publishing().runDue();
+            engine.runDueInAMinute();
+            engine.runDue();
 
             List<String> ids = new ArrayList<>();
             fake.statuses().forEach(s -> ids.add(0, s.path("id").asText())); // oldest first
             assertThat(ids).hasSize(3);
-            var settled = luxaris.schedules().get(owner, root.id());
-            assertThat(settled.status()).isEqualTo(ScheduleStatus.SUCCESS);
-            assertThat(settled.checkpoint()).containsEntry("mastodon.part.1", ids.get(1));
-            assertThat(luxaris.schedules().events(owner, root.id()))
-                    .extracting(PublishEvent::status)
-                    .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
-            assertThat(luxaris.schedules().followUps(owner, root.id()))
-                    .singleElement()
-                    .satisfies(part -> {
-                        assertThat(part.state()).isEqualTo(FollowUpPart.State.PUBLISHED);
-                        assertThat(part.externalId()).contains(ids.get(2));
-                    });
+            FollowUpPart reply = engine.assertSettledByLookupWithOneFollowUp(root.id(), "mastodon.part.1", ids.get(1));
+            assertThat(reply.externalId()).contains(ids.get(2));
             List<RecordedRequest> posts = statusPosts();
             assertThat(posts).as("the thread once, then the reply").hasSize(3);
             assertThat(FakeMastodon.json(posts.get(2)).toString())

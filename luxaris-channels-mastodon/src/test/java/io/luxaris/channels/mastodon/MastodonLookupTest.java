@@ -43,12 +43,9 @@ class MastodonLookupTest {
                 Fixtures.channel().callTimeout(Duration.ofSeconds(1)).build();
         PublishRequest request = Fixtures.request(Fixtures.variant("Did it arrive?"), Fixtures.connection(fake));
         var context = new Fixtures.Context(fake.credentials());
-        LookupResult found;
-        PublishOutcome outcome;
-        try (ChannelPublisher publisher = channel.createPublisher(Fixtures.environment())) {
-            outcome = publisher.publish(request, context);
-            found = publisher.lookup(request, context);
-        }
+        var attempted = Fixtures.publishThenLookUp(channel, request, context);
+        PublishOutcome outcome = attempted.outcome();
+        LookupResult found = attempted.found();
 
         Outcomes.failed(outcome, FailureKind.UNKNOWN, "timeout_after_send");
         String id = fake.statuses().get(0).path("id").asText();

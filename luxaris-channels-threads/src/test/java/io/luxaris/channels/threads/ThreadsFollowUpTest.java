@@ -2,15 +2,12 @@ package io.luxaris.channels.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Luxaris;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
-import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventStatus;
-import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.ChannelEngine;
 import io.luxaris.http.testing.ChannelFixtures;
 import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
@@ -19,15 +16,8 @@ import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.PublishedPart;
-import io.luxaris.spi.security.Principal;
-import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.FollowUpPart;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -179,16 +169,8 @@ class ThreadsFollowUpTest {
         LookupResult found = publisher.lookup(post, context);
 
         assertThat(fake.posts()).hasSize(2);
-        String first = fake.posts().stream()
-                .filter(p -> p.replyTo() == null)
-                .findFirst()
-                .orElseThrow()
-                .id();
-        String last = fake.posts().stream()
-                .filter(p -> first.equals(p.replyTo()))
-                .findFirst()
-                .orElseThrow()
-                .id();
+        String first = firstPartId();
+        String last = replyTo(first);
         assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Failed.class, f -> {
             assertThat(f.kind()).isEqualTo(FailureKind.UNKNOWN);
             assertThat(f.checkpoint()).containsEntry("threads.part.0", first).doesNotContainKey("threads.part.1");
@@ -208,58 +190,25 @@ class ThreadsFollowUpTest {
     @Test
     void throughTheEngine_aThreadWhoseLastPublishWentUnanswered_isSettledByLookup_andTheReplyHangsOnTheLastPart()
             throws Exception {
-        var clock = SettableClock.at(Instant.now());
-        var owner = Principal.of("owner");
-        try (Luxaris luxaris = Luxaris.builder()
-                .channel(Fixtures.channel(fake).build())
-                .clock(clock)
-                .build()) {
-            var account = luxaris.channels()
-                    .connect(
-                            owner,
-                            ConnectionRequest.of("threads", "@luxaris_dev", credentials)
-                                    .withProperties(Map.of(ThreadsChannel.PROPERTY_USER_ID, FakeThreads.USER_ID)));
-            var post = luxaris.posts()
-                    .create(
-                            owner,
-                            PostDraft.of("launch")
-                                    .withVariant(VariantDraft.of("threads", "1/2 What we shipped")
-                                            .withThread(List.of("2/2 What comes next"))
-                                            .withFollowUps(List.of(FollowUp.reply("A reply")))));
-            var root = luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
+        try (var engine = ChannelEngine.start(
+                Fixtures.channel(fake).build(),
+                ConnectionRequest.of("threads", "@luxaris_dev", credentials)
+                        .withProperties(Map.of(ThreadsChannel.PROPERTY_USER_ID, FakeThreads.USER_ID)))) {
+            var root = engine.scheduleInAMinute(
+                    "launch",
+                    VariantDraft.of("threads", "1/2 What we shipped")
+                            .withThread(List.of("2/2 What comes next"))
+                            .withFollowUps(List.of(FollowUp.reply("A reply"))));
             fake.afterHandling(PUBLISH, UnaryOperator.identity());
             fake.afterHandling(PUBLISH, ThreadsFollowUpTest::cutOff);
-            clock.advance(Duration.ofSeconds(60));
 
-            luxaris.publishing().runDue();
-            luxaris.publishing().runDue();
+            engine.runDueInAMinute();
+            engine.runDue();
 
             assertThat(fake.posts()).hasSize(3);
-            String first = fake.posts().stream()
-                    .filter(p -> p.replyTo() == null)
-                    .findFirst()
-                    .orElseThrow()
-                    .id();
-            String last = fake.posts().stream()
-                    .filter(p -> first.equals(p.replyTo()))
-                    .findFirst()
-                    .orElseThrow()
-                    .id();
-            var settled = luxaris.schedules().get(owner, root.id());
-            assertThat(settled.status()).isEqualTo(ScheduleStatus.SUCCESS);
-            assertThat(settled.checkpoint()).containsEntry("threads.part.1", last);
-            assertThat(luxaris.schedules().events(owner, root.id()))
-                    .extracting(PublishEvent::status)
-                    .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
-            assertThat(luxaris.schedules().followUps(owner, root.id()))
-                    .singleElement()
-                    .satisfies(part -> assertThat(part.state()).isEqualTo(FollowUpPart.State.PUBLISHED));
+            String first = firstPartId();
+            String last = replyTo(first);
+            engine.assertSettledByLookupWithOneFollowUp(root.id(), "threads.part.1", last);
             assertThat(creates())
                     .as("the thread's two containers once, then the reply's under the last part")
                     .extracting(form -> form.get("reply_to_id"))
@@ -289,6 +238,24 @@ class ThreadsFollowUpTest {
         }
         assertThat(fake.requestCount()).isZero();
         assertThat(previews.get(0).body()).contains("media_type=TEXT").contains("reply_to_id=1234567");
+    }
+
+    /** The id of the post the fake holds that replies to nothing: a thread's first part. */
+    private String firstPartId() {
+        return fake.posts().stream()
+                .filter(p -> p.replyTo() == null)
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    /** The id of the first post the fake holds that replies to {@code parent}. */
+    private String replyTo(String parent) {
+        return fake.posts().stream()
+                .filter(p -> parent.equals(p.replyTo()))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     private static MockResponse cutOff(MockResponse answer) {

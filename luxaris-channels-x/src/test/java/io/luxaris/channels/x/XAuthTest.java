@@ -2,21 +2,17 @@ package io.luxaris.channels.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Luxaris;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.http.testing.EngineSchedules;
+import io.luxaris.http.testing.ChannelEngine;
 import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.RefreshResult;
-import io.luxaris.spi.security.Principal;
 import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,28 +121,14 @@ class XAuthTest {
     @Test
     void tokenRotation_oldRefreshTokenIsRejectedAfterUse_andTheConnectionKeepsWorking() throws Exception {
         var clock = SettableClock.at(Instant.now());
-        var owner = Principal.of("owner");
-        try (Luxaris luxaris = Luxaris.builder()
-                .channel(Fixtures.channel(fake).build())
-                .clock(clock)
-                .build()) {
-            var account = luxaris.channels()
-                    .connect(owner, ConnectionRequest.of("x", "@exampledev", fake.credentials(clock.instant())));
+        try (var engine = ChannelEngine.start(
+                Fixtures.channel(fake).build(),
+                clock,
+                ConnectionRequest.of("x", "@exampledev", fake.credentials(clock.instant())))) {
             var schedules = new ArrayList<io.luxaris.domain.Schedule>();
             for (int round = 0; round < 3; round++) {
-                var post = luxaris.posts()
-                        .create(
-                                owner,
-                                PostDraft.of("round " + round).withVariant(VariantDraft.of("x", "Round " + round)));
-                schedules.add(luxaris.schedules()
-                        .schedule(
-                                owner,
-                                ScheduleRequest.at(
-                                        post.firstVariant().id(),
-                                        account.id(),
-                                        clock.instant().plusSeconds(60))));
-                clock.advance(Duration.ofSeconds(60));
-                assertThat(luxaris.publishing().runDue().published()).isEqualTo(1);
+                schedules.add(engine.scheduleInAMinute("round " + round, VariantDraft.of("x", "Round " + round)));
+                assertThat(engine.runDueInAMinute().published()).isEqualTo(1);
                 if (round == 1) {
                     assertThat(fake.acceptsRefreshToken("refresh-0"))
                             .as("X rotates: the used refresh token is dead")
@@ -169,10 +151,9 @@ class XAuthTest {
                             .filter(r -> FakeX.route(r).equals("POST /2/tweets"))
                             .map(r -> r.getHeaders().get("Authorization")))
                     .containsExactly("Bearer access-0", "Bearer access-1", "Bearer access-2");
-            assertThat(luxaris.channels().get(owner, account.id()).status()).isEqualTo(ConnectionStatus.CONNECTED);
+            assertThat(engine.connection().status()).isEqualTo(ConnectionStatus.CONNECTED);
             for (var schedule : schedules) {
-                assertThat(luxaris.schedules().get(owner, schedule.id()).status())
-                        .isEqualTo(ScheduleStatus.SUCCESS);
+                assertThat(engine.schedule(schedule.id()).status()).isEqualTo(ScheduleStatus.SUCCESS);
             }
         }
     }
@@ -238,25 +219,14 @@ class XAuthTest {
 
     private EngineResult throughTheEngine() {
         var clock = SettableClock.at(Instant.now());
-        var owner = Principal.of("owner");
-        try (Luxaris luxaris = Luxaris.builder()
-                .channel(Fixtures.channel(fake).build())
-                .clock(clock)
-                .build()) {
-            var account = luxaris.channels()
-                    .connect(owner, ConnectionRequest.of("x", "@exampledev", fake.expiredCredentials(clock.instant())));
-            var schedule = EngineSchedules.schedule(
-                    luxaris,
-                    owner,
-                    "hi",
-                    VariantDraft.of("x", "Hello"),
-                    account.id(),
-                    clock.instant().plusSeconds(60));
-            clock.advance(Duration.ofSeconds(60));
-            luxaris.publishing().runDue();
-            var stored = luxaris.schedules().get(owner, schedule.id());
-            return new EngineResult(
-                    stored.status(), luxaris.channels().get(owner, account.id()).status(), stored.errorCode());
+        try (var engine = ChannelEngine.start(
+                Fixtures.channel(fake).build(),
+                clock,
+                ConnectionRequest.of("x", "@exampledev", fake.expiredCredentials(clock.instant())))) {
+            var schedule = engine.scheduleInAMinute("hi", VariantDraft.of("x", "Hello"));
+            engine.runDueInAMinute();
+            var stored = engine.schedule(schedule.id());
+            return new EngineResult(stored.status(), engine.connection().status(), stored.errorCode());
         }
     }
 

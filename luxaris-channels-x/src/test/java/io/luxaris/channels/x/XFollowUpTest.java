@@ -2,15 +2,12 @@ package io.luxaris.channels.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Luxaris;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.FollowUp;
 import io.luxaris.domain.FollowUpKind;
 import io.luxaris.domain.PostVariant;
-import io.luxaris.domain.PublishEvent;
-import io.luxaris.domain.PublishEventStatus;
-import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.http.testing.ChannelEngine;
 import io.luxaris.http.testing.ChannelFixtures;
 import io.luxaris.http.testing.Outcomes;
 import io.luxaris.spi.channel.ChannelPublisher;
@@ -19,12 +16,8 @@ import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
 import io.luxaris.spi.channel.PublishedPart;
-import io.luxaris.spi.security.Principal;
-import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.FollowUpPart;
-import io.luxaris.usecase.PostDraft;
-import io.luxaris.usecase.ScheduleRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
 import java.time.Instant;
@@ -169,50 +162,21 @@ class XFollowUpTest {
             throws Exception {
         fake.script("POST /2/tweets", FakeX.passThrough(), FakeX.passThrough());
         fake.hangNextPost(Duration.ofSeconds(3), true);
-        var clock = SettableClock.at(Instant.now());
-        var owner = Principal.of("owner");
-        try (Luxaris luxaris = Luxaris.builder()
-                .channel(Fixtures.channel(fake)
-                        .readTimeout(Duration.ofSeconds(1))
-                        .build())
-                .clock(clock)
-                .build()) {
-            var account = luxaris.channels()
-                    .connect(
-                            owner,
-                            ConnectionRequest.of("x", "@exampledev", credentials)
-                                    .withProperties(KNOWN_ACCOUNT));
-            var post = luxaris.posts()
-                    .create(
-                            owner,
-                            PostDraft.of("hi")
-                                    .withVariant(VariantDraft.of("x", "Part 1/3")
-                                            .withThread(List.of("Part 2/3", "Part 3/3"))
-                                            .withFollowUps(List.of(FollowUp.reply("Reply one")))));
-            var root = luxaris.schedules()
-                    .schedule(
-                            owner,
-                            ScheduleRequest.at(
-                                    post.firstVariant().id(),
-                                    account.id(),
-                                    clock.instant().plusSeconds(60)));
-            clock.advance(Duration.ofSeconds(60));
+        try (var engine = ChannelEngine.start(
+                Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)).build(),
+                ConnectionRequest.of("x", "@exampledev", credentials).withProperties(KNOWN_ACCOUNT))) {
+            var root = engine.scheduleInAMinute(
+                    "hi",
+                    VariantDraft.of("x", "Part 1/3")
+                            .withThread(List.of("Part 2/3", "Part 3/3"))
+                            .withFollowUps(List.of(FollowUp.reply("Reply one"))));
 
-            luxaris.publishing().runDue();
-            luxaris.publishing().runDue();
+            engine.runDueInAMinute();
+            engine.runDue();
 
-            var settled = luxaris.schedules().get(owner, root.id());
-            assertThat(settled.status()).isEqualTo(ScheduleStatus.SUCCESS);
-            assertThat(settled.checkpoint()).containsEntry("x.part.2", "1861000000000000003");
-            assertThat(luxaris.schedules().events(owner, root.id()))
-                    .extracting(PublishEvent::status)
-                    .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.SUCCESS);
-            assertThat(luxaris.schedules().followUps(owner, root.id()))
-                    .singleElement()
-                    .satisfies(part -> {
-                        assertThat(part.state()).isEqualTo(FollowUpPart.State.PUBLISHED);
-                        assertThat(part.externalId()).contains("1861000000000000004");
-                    });
+            FollowUpPart reply =
+                    engine.assertSettledByLookupWithOneFollowUp(root.id(), "x.part.2", "1861000000000000003");
+            assertThat(reply.externalId()).contains("1861000000000000004");
         }
         List<String> posts = fake.takeAll().stream()
                 .filter(r -> FakeX.route(r).equals("POST /2/tweets"))

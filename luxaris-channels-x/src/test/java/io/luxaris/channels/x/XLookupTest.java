@@ -2,18 +2,15 @@ package io.luxaris.channels.x;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.luxaris.Luxaris;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
 import io.luxaris.domain.PublishEventStatus;
 import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.http.testing.EngineSchedules;
+import io.luxaris.http.testing.ChannelEngine;
 import io.luxaris.spi.channel.ChannelPublisher;
 import io.luxaris.spi.channel.LookupResult;
 import io.luxaris.spi.channel.PublishOutcome;
 import io.luxaris.spi.channel.PublishRequest;
-import io.luxaris.spi.security.Principal;
-import io.luxaris.testkit.SettableClock;
 import io.luxaris.usecase.ConnectionRequest;
 import io.luxaris.usecase.VariantDraft;
 import java.time.Duration;
@@ -218,31 +215,15 @@ class XLookupTest {
     }
 
     private io.luxaris.domain.Schedule runThroughTheEngine() {
-        var clock = SettableClock.at(Instant.now());
-        var owner = Principal.of("owner");
-        try (Luxaris luxaris = Luxaris.builder()
-                .channel(Fixtures.channel(fake)
-                        .readTimeout(Duration.ofSeconds(1))
-                        .build())
-                .clock(clock)
-                .build()) {
-            var account = luxaris.channels()
-                    .connect(
-                            owner,
-                            ConnectionRequest.of("x", "@exampledev", credentials)
-                                    .withProperties(Map.of(XChannel.PROPERTY_USERNAME, FakeX.USERNAME)));
-            var schedule = EngineSchedules.schedule(
-                    luxaris,
-                    owner,
-                    "hi",
-                    VariantDraft.of("x", "Hang on"),
-                    account.id(),
-                    clock.instant().plusSeconds(60));
-            clock.advance(Duration.ofSeconds(60));
-            luxaris.publishing().runDue();
-            clock.advance(Duration.ofHours(1));
-            luxaris.publishing().runDue();
-            var events = luxaris.schedules().events(owner, schedule.id());
+        try (var engine = ChannelEngine.start(
+                Fixtures.channel(fake).readTimeout(Duration.ofSeconds(1)).build(),
+                ConnectionRequest.of("x", "@exampledev", credentials)
+                        .withProperties(Map.of(XChannel.PROPERTY_USERNAME, FakeX.USERNAME)))) {
+            var schedule = engine.scheduleInAMinute("hi", VariantDraft.of("x", "Hang on"));
+            engine.runDueInAMinute();
+            engine.clock().advance(Duration.ofHours(1));
+            engine.runDue();
+            var events = engine.luxaris().schedules().events(engine.owner(), schedule.id());
             // one attempt: unconfirmed, then (when the lookup found it) reconciled, as schedules().reconcile records it
             assertThat(events)
                     .extracting(e -> e.status())
@@ -252,7 +233,7 @@ class XLookupTest {
             events.stream()
                     .filter(e -> e.status() == PublishEventStatus.SUCCESS)
                     .forEach(e -> assertThat(e.errorCode()).contains("reconciled"));
-            return luxaris.schedules().get(owner, schedule.id());
+            return engine.schedule(schedule.id());
         }
     }
 }

@@ -89,13 +89,31 @@ class FollowUpAfterLookupTest {
 
     /** The root's publish: the platform took the whole thread, the answer to part 2 never came. */
     private static PublishOutcome unansweredAfterTheFirstPart(PublishRequest request) {
-        return new PublishOutcome.Failed(
-                FailureKind.UNKNOWN,
-                "timeout_after_send",
-                "part 2 of 3: no answer",
-                Optional.empty(),
-                Optional.empty(),
-                Map.of("thread.part.0", "root-0", "thread.failed_part", "1"));
+        return PublishOutcome.failed(FailureKind.UNKNOWN, "timeout_after_send", "part 2 of 3: no answer")
+                .withCheckpoint(Map.of("thread.part.0", "root-0", "thread.failed_part", "1"));
+    }
+
+    /** The root's publish goes unanswered after its first part ({@link #unansweredAfterTheFirstPart}); replies post. */
+    private void rootUnansweredRepliesPublished() {
+        channel.publish = r -> r.followUp().isEmpty()
+                ? unansweredAfterTheFirstPart(r)
+                : PublishOutcome.published("reply-0", "https://thread.example/reply-0");
+    }
+
+    /** The lookup finds the whole thread. */
+    private static LookupResult foundWholeThread(PublishRequest request) {
+        return new LookupResult.Found("root-0", Optional.of("https://thread.example/root-0"), WHOLE_THREAD);
+    }
+
+    /** Asserts that the one reply hangs on the root's id, with the thread's parts (the last one too) in its parent. */
+    private FollowUpTarget assertReplyHangsOnTheLastPart() {
+        FollowUpTarget target = replyTarget();
+        assertThat(target.parent().externalId()).isEqualTo("root-0");
+        assertThat(target.parent().checkpoint())
+                .as("the reply's parent names the thread's last part")
+                .containsEntry("thread.part.2", "root-2")
+                .containsAllEntriesOf(WHOLE_THREAD);
+        return target;
     }
 
     private FollowUpTarget replyTarget() {
@@ -108,11 +126,8 @@ class FollowUpAfterLookupTest {
     @Test
     void aThreadFoundByTheLookupAtOnce_leavesItsPartsInTheCheckpoint_andTheReplyHangsOnItsLastPart() {
         Schedule root = scheduleThreadWithAReply();
-        channel.publish = r -> r.followUp().isEmpty()
-                ? unansweredAfterTheFirstPart(r)
-                : PublishOutcome.published("reply-0", "https://thread.example/reply-0");
-        channel.lookup =
-                r -> new LookupResult.Found("root-0", Optional.of("https://thread.example/root-0"), WHOLE_THREAD);
+        rootUnansweredRepliesPublished();
+        channel.lookup = FollowUpAfterLookupTest::foundWholeThread;
         clock.set(AT);
 
         runUntilQuiet();
@@ -120,22 +135,15 @@ class FollowUpAfterLookupTest {
         Schedule published = luxaris.schedules().get(alice, root.id());
         assertThat(published.status()).isEqualTo(ScheduleStatus.SUCCESS);
         assertThat(published.checkpoint()).containsAllEntriesOf(WHOLE_THREAD).containsEntry("thread.failed_part", "1");
-        FollowUpTarget target = replyTarget();
+        FollowUpTarget target = assertReplyHangsOnTheLastPart();
         assertThat(target.kind()).isEqualTo(FollowUpKind.REPLY);
-        assertThat(target.parent().externalId()).isEqualTo("root-0");
-        assertThat(target.parent().checkpoint())
-                .as("the reply's parent names the thread's last part")
-                .containsEntry("thread.part.2", "root-2")
-                .containsAllEntriesOf(WHOLE_THREAD);
         assertThat(target.root().checkpoint()).containsAllEntriesOf(WHOLE_THREAD);
     }
 
     @Test
     void aThreadFoundByALaterReconcile_leavesItsPartsInTheCheckpoint_andTheReplyHangsOnItsLastPart() {
         Schedule root = scheduleThreadWithAReply();
-        channel.publish = r -> r.followUp().isEmpty()
-                ? unansweredAfterTheFirstPart(r)
-                : PublishOutcome.published("reply-0", "https://thread.example/reply-0");
+        rootUnansweredRepliesPublished();
         channel.lookup = r -> new LookupResult.Unknown("the timeline cannot be read just now");
         clock.set(AT);
         runUntilQuiet();
@@ -143,8 +151,7 @@ class FollowUpAfterLookupTest {
         assertThat(luxaris.schedules().get(alice, root.id()).checkpoint())
                 .doesNotContainKeys("thread.part.1", "thread.part.2");
 
-        channel.lookup =
-                r -> new LookupResult.Found("root-0", Optional.of("https://thread.example/root-0"), WHOLE_THREAD);
+        channel.lookup = FollowUpAfterLookupTest::foundWholeThread;
         clock.set(AT.plus(Duration.ofMinutes(5)));
         Schedule reconciled = luxaris.schedules().reconcile(alice, root.id());
         runUntilQuiet();
@@ -152,22 +159,11 @@ class FollowUpAfterLookupTest {
         assertThat(reconciled.status()).isEqualTo(ScheduleStatus.SUCCESS);
         assertThat(reconciled.checkpoint()).containsAllEntriesOf(WHOLE_THREAD).containsEntry("thread.failed_part", "1");
         assertThat(luxaris.schedules().get(alice, root.id()).checkpoint()).isEqualTo(reconciled.checkpoint());
-        FollowUpTarget target = replyTarget();
-        assertThat(target.parent().externalId()).isEqualTo("root-0");
-        assertThat(target.parent().checkpoint())
-                .as("the reply's parent names the thread's last part")
-                .containsEntry("thread.part.2", "root-2")
-                .containsAllEntriesOf(WHOLE_THREAD);
+        assertReplyHangsOnTheLastPart();
     }
 
     private void runUntilQuiet() {
-        for (int i = 0; i < 10; i++) {
-            var report = luxaris.publishing().runDue();
-            if (report.published() + report.failed() + report.retried() + report.unconfirmed() + report.dryRuns()
-                    == 0) {
-                return;
-            }
-        }
+        EngineRuns.untilQuiet(luxaris);
     }
 
     /**

@@ -333,12 +333,6 @@ class FollowUpEngineTest {
     }
 
     private void runUntilQuiet() {
-        for (int i = 0; i < 10; i++) {
-            var report = luxaris.publishing().runDue();
-            if (report.published() + report.failed() + report.retried() + report.unconfirmed() + report.dryRuns()
-                    == 0) {
-                return;
-            }
-        }
+        EngineRuns.untilQuiet(luxaris);
     }
 }

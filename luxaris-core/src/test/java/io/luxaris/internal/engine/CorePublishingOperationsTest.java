@@ -339,13 +339,8 @@ class CorePublishingOperationsTest {
     void anExpiredToken_isRefreshedOnce_andTheCallRepeatedWithWhatTheFirstCallDid() {
         ChannelConnection a = connect("@a");
         Schedule s = schedule(a, T);
-        channel.then(new PublishOutcome.Failed(
-                        FailureKind.AUTH_EXPIRED,
-                        "token_expired",
-                        "expired",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Map.of("part1", "id-1")))
+        channel.then(PublishOutcome.failed(FailureKind.AUTH_EXPIRED, "token_expired", "expired")
+                        .withCheckpoint(Map.of("part1", "id-1")))
                 .refreshesTo(Credentials.bearer("rotated-token"));
         clock.set(T);
 
@@ -497,20 +492,10 @@ class CorePublishingOperationsTest {
     void aLookupAtOnce_storesWhatItFoundInTheCheckpoint_overWhatTheAttemptStartedFromAndReported() {
         ChannelConnection a = connect("@a");
         Schedule s = schedule(a, T);
-        channel.then(new PublishOutcome.Failed(
-                        FailureKind.RETRYABLE,
-                        "server_error",
-                        "try again",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Map.of("fake.part.0", "p0", "fake.note", "from attempt 1")))
-                .then(new PublishOutcome.Failed(
-                        FailureKind.UNKNOWN,
-                        "timeout",
-                        "no answer",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Map.of("fake.part.0", "p0", "fake.part.1", "p1", "fake.failed_part", "2")))
+        channel.then(PublishOutcome.failed(FailureKind.RETRYABLE, "server_error", "try again")
+                        .withCheckpoint(Map.of("fake.part.0", "p0", "fake.note", "from attempt 1")))
+                .then(PublishOutcome.failed(FailureKind.UNKNOWN, "timeout", "no answer")
+                        .withCheckpoint(Map.of("fake.part.0", "p0", "fake.part.1", "p1", "fake.failed_part", "2")))
                 .lookup(r -> new LookupResult.Found(
                         "p0",
                         Optional.empty(),
@@ -822,13 +807,8 @@ class CorePublishingOperationsTest {
     void reap_storesTheFoundCheckpoint_mergedOverTheStoredOne_andCleaned() {
         ChannelConnection a = connect("@a");
         Schedule s = schedule(a, T);
-        channel.then(new PublishOutcome.Failed(
-                FailureKind.RETRYABLE,
-                "server_error",
-                "try again",
-                Optional.empty(),
-                Optional.empty(),
-                Map.of("fake.part.0", "p0", "fake.note", "kept")));
+        channel.then(PublishOutcome.failed(FailureKind.RETRYABLE, "server_error", "try again")
+                .withCheckpoint(Map.of("fake.part.0", "p0", "fake.note", "kept")));
         clock.set(T);
         luxaris.publishing().runDue();
         assertThat(stored(s).checkpoint()).containsEntry("fake.note", "kept");

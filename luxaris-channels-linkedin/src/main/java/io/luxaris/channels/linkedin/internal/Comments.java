@@ -10,6 +10,7 @@ import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.FollowUps;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.Lookups;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.FollowUpTarget;
@@ -102,11 +103,11 @@ final class Comments {
     }
 
     /**
-     * Creates the comment once. A request that may have reached LinkedIn without an answer is {@code UNKNOWN}, with
-     * the time it was sent in the checkpoint (for the lookup); a 404 (the post not readable yet, or deleted) is
-     * retryable; every other refusal is classified as for a post.
+     * One comment follow-up to create or look up: its request, the author URN it is posted as, the post it goes on,
+     * its checked text, the access token, the secrets to keep out of stored answers, and the time of the call. Its
+     * {@link #toString()} leaves the token and the secrets out.
      */
-    PublishOutcome create(
+    record Call(
             PublishRequest request,
             String author,
             String postUrn,
@@ -114,13 +115,32 @@ final class Comments {
             String accessToken,
             Collection<String> secrets,
             Instant now) {
-        FollowUpTarget target = request.followUp().orElseThrow();
-        String label = FollowUps.label(target, postUrn);
+        FollowUpTarget target() {
+            return request.followUp().orElseThrow();
+        }
+
+        @Override
+        public String toString() {
+            return "Comments.Call[schedule=" + request.scheduleId() + ", post=" + postUrn + ", at=" + now + "]";
+        }
+    }
+
+    /**
+     * Creates the comment once. A request that may have reached LinkedIn without an answer is {@code UNKNOWN}, with
+     * the time it was sent in the checkpoint (for the lookup); a 404 (the post not readable yet, or deleted) is
+     * retryable; every other refusal is classified as for a post.
+     */
+    PublishOutcome create(Call comment) {
+        PublishRequest request = comment.request();
+        String postUrn = comment.postUrn();
+        Collection<String> secrets = comment.secrets();
+        Instant now = comment.now();
+        String label = FollowUps.label(comment.target(), postUrn);
         ObjectNode body = Json.object();
-        body.put("actor", author);
+        body.put("actor", comment.author());
         body.put("object", postUrn);
-        body.putObject("message").put("text", text);
-        Request call = LinkedInPublisher.rest(settings, comments(postUrn).build(), accessToken)
+        body.putObject("message").put("text", comment.text());
+        Request call = LinkedInPublisher.rest(settings, comments(postUrn).build(), comment.accessToken())
                 .post(RequestBody.create(Json.write(body), LinkedInPublisher.JSON))
                 .build();
         Map<String, String> sent = Map.of(SENT_AT_KEY, Long.toString(now.toEpochMilli()));
@@ -206,38 +226,34 @@ final class Comments {
     }
 
     /**
-     * Looks among the post's comments for the one an unanswered request may have created: by {@code author}, with
-     * exactly {@code text}, made since the request was sent (less a clock skew; since the variant was last changed
+     * Looks among the post's comments for the one an unanswered request may have created: by the call's author, with
+     * exactly its text, made since the request was sent (less a clock skew; since the variant was last changed
      * when the send time is not known), not the comment of the part before it. Found: its URN. Not found after every
      * comment was read and the grace period is over: absent. A failed or partial read (LinkedIn refusing to list
      * comments, more comments than {@value #MAX_PAGES} pages, an unreadable answer): unknown.
      */
-    LookupResult lookup(
-            PublishRequest request,
-            String author,
-            String postUrn,
-            String text,
-            String accessToken,
-            Collection<String> secrets,
-            Instant now) {
-        FollowUpTarget target = request.followUp().orElseThrow();
+    LookupResult lookup(Call comment) {
+        PublishRequest request = comment.request();
+        FollowUpTarget target = comment.target();
+        Instant now = comment.now();
         Optional<Instant> sentAt = sentAt(request);
         Instant since = sentAt.orElse(request.variant().updatedAt()).minus(CLOCK_SKEW);
         Optional<String> previous = target.index() == 0
                 ? Optional.empty()
                 : Optional.of(target.parent().externalId());
-        try {
-            Scan scan = scan(postUrn, author, text, since, previous, accessToken, secrets, now);
+        return Lookups.guarded(() -> {
+            Scan scan = scan(comment, since, previous);
             if (scan.found().isEmpty() && scan.complete()) {
                 Duration left = Attempts.graceLeft(sentAt, now, settings.lookupGrace());
                 if (!left.isZero()) {
                     sleeper.sleep(left);
-                    scan = scan(postUrn, author, text, since, previous, accessToken, secrets, now);
+                    scan = scan(comment, since, previous);
                 }
             }
             if (scan.found().isPresent()) {
                 attempts.forget(request.scheduleId());
-                return new LookupResult.Found(scan.found().get(), Optional.of(LinkedInChannel.postUrl(postUrn)));
+                return new LookupResult.Found(
+                        scan.found().get(), Optional.of(LinkedInChannel.postUrl(comment.postUrn())));
             }
             if (!scan.complete()) {
                 return new LookupResult.Unknown(scan.why());
@@ -245,17 +261,10 @@ final class Comments {
             LOG.info(
                     "schedule {}: {} is not among the post's comments",
                     request.scheduleId(),
-                    FollowUps.label(target, postUrn));
+                    FollowUps.label(target, comment.postUrn()));
             attempts.forget(request.scheduleId());
             return new LookupResult.Absent();
-        } catch (Fail f) {
-            return new LookupResult.Unknown("lookup failed: " + f.failed().safeMessage());
-        } catch (TransportFailure e) {
-            return new LookupResult.Unknown("lookup failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new LookupResult.Unknown("lookup interrupted");
-        }
+        });
     }
 
     /** When the comment request went out: the checkpoint's entry, else what this publisher remembers. */
@@ -289,26 +298,20 @@ final class Comments {
         }
     }
 
-    private Scan scan(
-            String postUrn,
-            String author,
-            String text,
-            Instant since,
-            Optional<String> previous,
-            String accessToken,
-            Collection<String> secrets,
-            Instant now)
-            throws Fail, TransportFailure {
+    private Scan scan(Call call, Instant since, Optional<String> previous) throws Fail, TransportFailure {
         for (int page = 0; page < MAX_PAGES; page++) {
             int start = page * PAGE_SIZE;
-            HttpUrl url = comments(postUrn)
+            HttpUrl url = comments(call.postUrn())
                     .addQueryParameter("start", Integer.toString(start))
                     .addQueryParameter("count", Integer.toString(PAGE_SIZE))
                     .build();
             HttpResult result = http.execute(
-                    LinkedInPublisher.rest(settings, url, accessToken).get().build(), false);
+                    LinkedInPublisher.rest(settings, url, call.accessToken())
+                            .get()
+                            .build(),
+                    false);
             if (!result.isSuccessful()) {
-                PublishOutcome.Failed failed = Classifier.classify(result, settings, now, secrets, false);
+                PublishOutcome.Failed failed = Classifier.classify(result, settings, call.now(), call.secrets(), false);
                 String hint = result.status() == 403
                         ? "; listing a member's comments needs LinkedIn's restricted r_member_social permission"
                         : "";
@@ -321,7 +324,7 @@ final class Comments {
                         "LinkedIn's list of the post's comments was unreadable (HTTP " + result.status() + ")");
             }
             for (JsonNode comment : elements) {
-                if (!matches(comment, author, text, since)) {
+                if (!matches(comment, call.author(), call.text(), since)) {
                     continue;
                 }
                 Optional<String> urn = Json.text(comment, "/commentUrn")

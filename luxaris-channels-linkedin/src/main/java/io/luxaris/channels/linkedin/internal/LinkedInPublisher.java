@@ -118,7 +118,8 @@ public final class LinkedInPublisher implements ChannelPublisher {
             String postUrn = Comments.postOf(request.followUp().get());
             String comment = Comments.checkedText(variant.content());
             String accessToken = usableToken(request, context, now);
-            return comments.create(request, author, postUrn, comment, accessToken, secrets(context.credentials()), now);
+            return comments.create(new Comments.Call(
+                    request, author, postUrn, comment, accessToken, secrets(context.credentials()), now));
         }
         LinkedInText text;
         try {
@@ -395,14 +396,14 @@ public final class LinkedInPublisher implements ChannelPublisher {
         if (accessToken.isEmpty()) {
             return new LookupResult.Unknown("the connection has no LinkedIn access token");
         }
-        return comments.lookup(
+        return comments.lookup(new Comments.Call(
                 request,
                 author.get(),
                 postUrn,
                 text,
                 accessToken.get(),
                 secrets(context.credentials()),
-                context.clock().instant());
+                context.clock().instant()));
     }
 
     private static Collection<String> secrets(Credentials credentials) {

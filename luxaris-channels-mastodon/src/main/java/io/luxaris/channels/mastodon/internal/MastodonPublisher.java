@@ -15,6 +15,7 @@ import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.FollowUps;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.Lookups;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelPublisher;
@@ -443,7 +444,7 @@ public final class MastodonPublisher implements ChannelPublisher {
         Objects.requireNonNull(context, "context");
         List<String> texts = request.variant().texts();
         TreeMap<Integer, String> posted = posted(request);
-        try {
+        return Lookups.guarded(() -> {
             Session session = session(request, context);
             MastodonPostOptions options = options(request);
             int missing = Checkpoints.firstMissing(posted, texts.size());
@@ -505,14 +506,7 @@ public final class MastodonPublisher implements ChannelPublisher {
             }
             attempts.forget(request.scheduleId());
             return found(session, posted, rootUrl);
-        } catch (Fail f) {
-            return new LookupResult.Unknown("lookup failed: " + f.failed().safeMessage());
-        } catch (TransportFailure e) {
-            return new LookupResult.Unknown("lookup failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new LookupResult.Unknown("lookup interrupted");
-        }
+        });
     }
 
     /** Found, with the ids of every part and the first status's URL in the checkpoint, as a publish leaves them. */

@@ -13,6 +13,7 @@ import io.luxaris.http.internal.Fail;
 import io.luxaris.http.internal.FollowUps;
 import io.luxaris.http.internal.HttpResult;
 import io.luxaris.http.internal.Json;
+import io.luxaris.http.internal.Lookups;
 import io.luxaris.http.internal.PlatformHttp;
 import io.luxaris.http.internal.TransportFailure;
 import io.luxaris.spi.channel.ChannelPublisher;
@@ -246,7 +247,7 @@ public final class XPublisher implements ChannelPublisher {
         Auth.Session session = auth.session(context);
         List<String> texts = request.variant().texts();
         TreeMap<Integer, String> posted = posted(request);
-        try {
+        return Lookups.guarded(() -> {
             session.ensureFresh();
             int missing = Checkpoints.firstMissing(posted, texts.size());
             if (missing < 0) {
@@ -298,14 +299,7 @@ public final class XPublisher implements ChannelPublisher {
             }
             attempts.forget(request.scheduleId());
             return found(session, request, posted);
-        } catch (Fail f) {
-            return new LookupResult.Unknown("lookup failed: " + f.failed().safeMessage());
-        } catch (TransportFailure e) {
-            return new LookupResult.Unknown("lookup failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new LookupResult.Unknown("lookup interrupted");
-        }
+        });
     }
 
     /** Found, with the ids of every part in the checkpoint (as a publish leaves them, for the follow-ups). */
