@@ -168,9 +168,9 @@ class FaultsTest {
             assertThat(killed).isPositive();
             assertThat(posts.values()).allSatisfy(c -> assertThat(c).isEqualTo(1));
             assertThat(statuses.keySet()).isSubsetOf("success", "unconfirmed");
-            // what was started when a connection died may end unconfirmed (never posted twice): at most the 50 the
-            // engine had in flight (maxConcurrency); a loaded machine saw exactly 50 once
-            assertThat(statuses.getOrDefault("success", 0)).isGreaterThanOrEqualTo(n - 50);
+            // what was started when its connection died may end unconfirmed (never posted twice): at most the 50 the
+            // engine had in flight (maxConcurrency) per round of terminations; runs saw 50 and 100 of the 3 x 50
+            assertThat(statuses.getOrDefault("success", 0)).isGreaterThanOrEqualTo(n - 3 * 50);
             assertThat(ids).containsAll(posts.keySet());
         }
     }
