@@ -240,14 +240,8 @@ class QueuesTest {
     @Test
     void aVariantPublishesThroughItsOwnConnectionWhenTheQueueHasIt() {
         start(THURSDAY);
-        ConnectionId second = luxaris.channels()
-                .connect(alice, ConnectionRequest.of("test", "@second", Credentials.bearer("tok2")))
-                .id();
-        PostingQueue q = luxaris.queues()
-                .create(
-                        alice,
-                        QueueDraft.of("both", account, "Europe/Berlin", LocalTime.of(17, 0))
-                                .connections(account, second));
+        ConnectionId second = secondConnection();
+        PostingQueue q = queueOverBoth(second, LocalTime.of(17, 0));
         VariantId targeted = luxaris.posts()
                 .create(
                         alice,
@@ -388,17 +382,25 @@ class QueuesTest {
         assertThat(luxaris.schedules().listForPost(alice, urgent.postId())).isEmpty();
     }
 
+    private ConnectionId secondConnection() {
+        return luxaris.channels()
+                .connect(alice, ConnectionRequest.of("test", "@second", Credentials.bearer("tok2")))
+                .id();
+    }
+
+    /** A queue over the account and {@code second}, with these daily slots in Berlin. */
+    private PostingQueue queueOverBoth(ConnectionId second, LocalTime... times) {
+        return luxaris.queues()
+                .create(
+                        alice,
+                        QueueDraft.of("both", account, "Europe/Berlin", times).connections(account, second));
+    }
+
     @Test
     void move_refusesASwapWhoseOtherHalfBreaksTheRateLimits() {
         start(THURSDAY, ONE_HOUR_GAP);
-        ConnectionId second = luxaris.channels()
-                .connect(alice, ConnectionRequest.of("test", "@second", Credentials.bearer("tok2")))
-                .id();
-        PostingQueue q = luxaris.queues()
-                .create(
-                        alice,
-                        QueueDraft.of("both", account, "Europe/Berlin", LocalTime.of(17, 0))
-                                .connections(account, second));
+        ConnectionId second = secondConnection();
+        PostingQueue q = queueOverBoth(second, LocalTime.of(17, 0));
         luxaris.schedules()
                 .schedule(
                         alice,
@@ -417,14 +419,8 @@ class QueuesTest {
     @Test
     void shuffle_keepsTheRateLimitsOfEveryConnection_drawingAnotherOrderWhenOneBreaksThem() {
         start(THURSDAY, ONE_HOUR_GAP);
-        ConnectionId second = luxaris.channels()
-                .connect(alice, ConnectionRequest.of("test", "@second", Credentials.bearer("tok2")))
-                .id();
-        PostingQueue q = luxaris.queues()
-                .create(
-                        alice,
-                        QueueDraft.of("both", account, "Europe/Berlin", LocalTime.of(17, 0), LocalTime.of(17, 30))
-                                .connections(account, second));
+        ConnectionId second = secondConnection();
+        PostingQueue q = queueOverBoth(second, LocalTime.of(17, 0), LocalTime.of(17, 30));
         var queued = new ArrayList<Schedule>();
         for (int day = 0; day < 3; day++) {
             queued.add(luxaris.queues().enqueue(alice, targeted("a" + day, account), q.id()));
