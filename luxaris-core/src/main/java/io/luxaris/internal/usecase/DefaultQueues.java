@@ -337,8 +337,7 @@ public final class DefaultQueues implements Queues {
     private int withinRateLimits(Transaction tx, QueueBook book, ConnectionId connection) {
         int checked = 0;
         for (int i = book.nextAvailable(0); i >= 0 && checked < MAX_RATE_CHECKED; i = book.nextAvailable(i + 1)) {
-            if (schedules
-                    .rateLimits(tx, connection, book.slot(i).get().at(), Optional.empty())
+            if (RateLimits.check(tx, rt.rules(), connection, book.slot(i).get().at(), Set.of(), List.of(), "when")
                     .isEmpty()) {
                 return i;
             }

@@ -529,12 +529,6 @@ public final class DefaultSchedules implements Schedules {
         return approvals.requiredForConnection(principal, connection);
     }
 
-    /** The rate-limit violations of one schedule at {@code runAt}, reported on the field {@code when}. */
-    List<io.luxaris.errors.Violation> rateLimits(
-            Transaction tx, ConnectionId connection, Instant runAt, Optional<ScheduleId> self) {
-        return rateLimits(tx, connection, runAt, self, List.of(), "when");
-    }
-
     private List<io.luxaris.errors.Violation> rateLimits(
             Transaction tx,
             ConnectionId connection,

@@ -75,15 +75,7 @@ final class PostRepo implements PostRepository {
         tx.sql("insert tags of " + posts.size() + " post(s)", () -> {
             PreparedBatch batch = tx.handle.prepareBatch(insertTagSql());
             for (Post p : posts) {
-                Argument post = tx.d.uuid(p.id().value());
-                Argument at = tx.d.instant(p.createdAt());
-                for (String tag : new LinkedHashSet<>(p.tags())) {
-                    batch.bind("post", post)
-                            .bind("tag", tag)
-                            .bind("owner", p.ownerPrincipalId())
-                            .bind("created", at)
-                            .add();
-                }
+                addTags(batch, p.id(), p.ownerPrincipalId(), p.createdAt(), new LinkedHashSet<>(p.tags()));
             }
             return batch.execute();
         });
@@ -118,17 +110,22 @@ final class PostRepo implements PostRepository {
         }
         tx.sql("insert tags of post " + id, () -> {
             PreparedBatch batch = tx.handle.prepareBatch(insertTagSql());
-            Argument post = tx.d.uuid(id.value());
-            Argument at = tx.d.instant(created);
-            for (String tag : tags) {
-                batch.bind("post", post)
-                        .bind("tag", tag)
-                        .bind("owner", owner)
-                        .bind("created", at)
-                        .add();
-            }
+            addTags(batch, id, owner, created, tags);
             return batch.execute();
         });
+    }
+
+    /** Adds one row of the tag insert per tag of the post. */
+    private void addTags(PreparedBatch batch, PostId id, String owner, java.time.Instant created, Set<String> tags) {
+        Argument post = tx.d.uuid(id.value());
+        Argument at = tx.d.instant(created);
+        for (String tag : tags) {
+            batch.bind("post", post)
+                    .bind("tag", tag)
+                    .bind("owner", owner)
+                    .bind("created", at)
+                    .add();
+        }
     }
 
     @Override
