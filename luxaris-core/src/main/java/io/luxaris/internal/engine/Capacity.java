@@ -38,6 +38,13 @@ final class Capacity {
     private final Map<ChannelId, Integer> waitingByChannel = new HashMap<>();
     private final Map<ChannelId, Integer> abandonedByChannel = new HashMap<>();
     private final Map<ConnectionId, Instant> blockedUntil = new HashMap<>();
+    /**
+     * Calls that returned in time and whose outcome is not written yet. Their slots are free, but once they number
+     * {@code max} nothing new starts until the writer catches up: this instance never holds more than twice
+     * {@code max} schedules in {@code processing} (running, or with an outcome not yet written).
+     */
+    private final Map<Fence, PublishJob> unwritten = new HashMap<>();
+
     private int waitingCount;
     private int inFlight;
 
@@ -144,9 +151,9 @@ final class Capacity {
         return handBack;
     }
 
-    /** Whether some waiting job could start now. */
+    /** Whether some waiting job could start now (not while {@code max} outcomes wait to be written). */
     boolean canDispatch(Instant now) {
-        if (waitingCount == 0 || inFlight >= max) {
+        if (waitingCount == 0 || inFlight >= max || unwritten.size() >= max) {
             return false;
         }
         for (ArrayDeque<PublishJob> queue : waiting.values()) {
@@ -157,11 +164,11 @@ final class Capacity {
         return false;
     }
 
-    /** Takes every waiting job the limits allow to start now, reserving their slots. */
+    /** Takes every waiting job the limits allow to start now, reserving their slots (none while {@code max} outcomes wait to be written). */
     List<PublishJob> takeStartable(Instant now) {
         var batch = new ArrayList<PublishJob>();
         var it = waiting.entrySet().iterator();
-        while (it.hasNext() && inFlight < max) {
+        while (it.hasNext() && inFlight < max && unwritten.size() < max) {
             ArrayDeque<PublishJob> queue = it.next().getValue();
             while (!queue.isEmpty() && inFlight < max && canStart(queue.peekFirst(), now)) {
                 PublishJob job = queue.pollFirst();
@@ -181,6 +188,22 @@ final class Capacity {
         inFlight--;
         decrement(byConnection, job.connection().id());
         decrement(byChannel, job.channel().id());
+    }
+
+    /** A call returned in time: its slots are free; its outcome counts as unwritten until {@link #written}. */
+    void returned(PublishJob job) {
+        release(job);
+        unwritten.put(job.fence(), job);
+    }
+
+    /** The outcome of a returned call was written or given up. False if it was not counted as unwritten. */
+    boolean written(Fence fence) {
+        return unwritten.remove(fence) != null;
+    }
+
+    /** Returned calls whose outcome is not written yet. */
+    int unwritten() {
+        return unwritten.size();
     }
 
     /** The engine gave up waiting for a running call: its slots are free, its channel's abandoned budget is not. */

@@ -9,10 +9,13 @@ import io.luxaris.spi.engine.RunReport;
 import io.luxaris.spi.storage.Fence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,10 +41,20 @@ final class Completions {
     @GuardedBy("this")
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
 
-    private final int batchSize;
+    /** Entries a flush has taken and is writing (still held: their leases are kept alive). */
+    @GuardedBy("this")
+    private final Set<Entry> writing = new LinkedHashSet<>(); // Entry: identity equality
 
-    Completions(int batchSize) {
+    private final int batchSize;
+    private final Consumer<List<JobResult>> settled;
+
+    /**
+     * @param settled told of the outcomes that leave for good: written (as received or degraded), given up, or
+     *     dropped by {@link #clear()}; never of those put back to be tried again
+     */
+    Completions(int batchSize, Consumer<List<JobResult>> settled) {
         this.batchSize = batchSize;
+        this.settled = settled;
     }
 
     private static final class Entry {
@@ -67,10 +80,11 @@ final class Completions {
         return queue.size();
     }
 
-    /** The claims of the outcomes not yet written (still held: their leases are kept alive). */
+    /** The claims of the outcomes not yet written, waiting or being written (their leases are kept alive). */
     synchronized List<Fence> fences() {
-        var fences = new ArrayList<Fence>(queue.size());
+        var fences = new ArrayList<Fence>(queue.size() + writing.size());
         queue.forEach(e -> fences.add(e.result.job().fence()));
+        writing.forEach(e -> fences.add(e.result.job().fence()));
         return fences;
     }
 
@@ -120,6 +134,7 @@ final class Completions {
          */
         void write(List<Entry> batch) throws StoreDown {
             var failed = new ArrayList<Entry>();
+            var done = new ArrayList<Entry>(batch.size());
             @Nullable StorageException lastTransient = null;
             int handled = 0;
             var normal = new ArrayList<Entry>(batch.size());
@@ -131,6 +146,7 @@ final class Completions {
                 StorageException t = writeDegraded(entry, "it failed " + entry.strikes + " times");
                 if (t == null) {
                     handled++;
+                    done.add(entry);
                 } else {
                     failed.add(entry);
                     lastTransient = t;
@@ -140,6 +156,7 @@ final class Completions {
                 try {
                     report = report.plus(writer.apply(results(normal)));
                     handled += normal.size();
+                    done.addAll(normal);
                     normal.clear();
                 } catch (RuntimeException e) {
                     if (normal.size() == 1 && isTransient(e)) {
@@ -153,11 +170,13 @@ final class Completions {
                 StorageException t = writeOne(entry);
                 if (t == null) {
                     handled++;
+                    done.add(entry);
                 } else {
                     failed.add(entry);
                     lastTransient = t;
                 }
             }
+            settle(done);
             if (failed.isEmpty()) {
                 return;
             }
@@ -283,13 +302,27 @@ final class Completions {
     private synchronized List<Entry> take() {
         var batch = new ArrayList<Entry>(Math.min(batchSize, queue.size()));
         while (!queue.isEmpty() && batch.size() < batchSize) {
-            batch.add(queue.pollFirst());
+            Entry entry = queue.pollFirst();
+            batch.add(entry);
+            writing.add(entry);
         }
         return batch;
     }
 
+    /** Written or given up: no longer held; the listener is told outside the lock. */
+    private void settle(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            entries.forEach(writing::remove);
+        }
+        settled.accept(results(entries));
+    }
+
     /** Back in front (in order) when the store is down, behind the others when only these failed. */
     private synchronized void putBack(List<Entry> entries, boolean front) {
+        entries.forEach(writing::remove);
         if (front) {
             for (int i = entries.size() - 1; i >= 0; i--) {
                 queue.addFirst(entries.get(i));
@@ -300,10 +333,14 @@ final class Completions {
     }
 
     /** Drops what is buffered (a stopped engine that could not write it; the leases expire). */
-    synchronized int clear() {
-        int n = queue.size();
-        queue.clear();
-        return n;
+    int clear() {
+        List<Entry> dropped;
+        synchronized (this) {
+            dropped = List.copyOf(queue);
+            queue.clear();
+        }
+        settle(dropped);
+        return dropped.size();
     }
 
     private static List<JobResult> results(List<Entry> batch) {

@@ -27,13 +27,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The default engine: either a background coordinator thread ({@link #start()}) or the caller ({@link #runDue()})
  * drives cycles of the {@link Dispatcher}: give up overdue calls, keep held leases alive, reap expired ones, write
- * outcomes, claim free capacity (the background loop: up to a claim batch ahead of it, waiting in memory), start
- * what the limits allow. Between cycles the coordinator sleeps until the next
+ * outcomes (the background loop: a writer thread of its own does, so writing overlaps claiming), claim free capacity
+ * (the background loop: up to a claim batch ahead of it, waiting in memory), start what the limits allow. Between cycles the coordinator sleeps until the next
  * due instant, a deadline of its own, a wake-up, or the idle backstop.
  */
 public final class DefaultSchedulerEngine implements SchedulerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSchedulerEngine.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The writer retries sooner: once enough outcomes wait, nothing new starts. */
+    private static final Duration MAX_WRITER_BACKOFF = Duration.ofSeconds(5);
+
     private static final long STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final PublishingOperations ops;
@@ -59,6 +62,10 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
 
     @GuardedBy("lock")
     private @Nullable Thread coordinator;
+
+    /** The background loop's outcome writer ({@link #writeLoop}). */
+    @GuardedBy("lock")
+    private @Nullable Thread writer;
 
     /** When the background loop last went round (for health checks). */
     private volatile @Nullable Instant lastLoopAt;
@@ -106,9 +113,12 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             driver = Driver.LOOP;
             dispatcher.setStopping(false);
             dispatcher.setClaimAhead(true);
+            dispatcher.setSeparateWriter(true);
             int gen = ++generation;
             coordinator = threads("luxaris-engine-").newThread(() -> loop(gen));
+            writer = threads("luxaris-writer-").newThread(() -> writeLoop(gen));
             coordinator.start();
+            writer.start();
         } finally {
             lock.unlock();
         }
@@ -122,6 +132,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     @Override
     public void stop(Duration grace) {
         Thread thread;
+        Thread writing;
         lock.lock();
         try {
             if (driver != Driver.LOOP) {
@@ -129,6 +140,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             }
             dispatcher.setStopping(true);
             thread = coordinator;
+            writing = writer;
         } finally {
             lock.unlock();
         }
@@ -150,6 +162,8 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             lock.unlock();
         }
         joinQuietly(thread);
+        joinQuietly(writing);
+        dispatcher.setSeparateWriter(false);
         dispatcher.setClaimAhead(false);
         dispatcher.flushBeforeStop(Duration.ofSeconds(10));
         dispatcher.setStopping(false);
@@ -266,14 +280,15 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                 if (cycle.full()) {
                     continue; // more may be due right now
                 }
-                Optional<Instant> due = dispatcher.canClaim() ? ops.nextDue() : Optional.empty();
+                boolean claimable = dispatcher.canClaim();
+                Optional<Instant> due = claimable ? ops.nextDue() : Optional.empty();
                 long until = Math.min(
                         nextHeartbeat[0],
                         ticker.nanoTime() + settings.maxIdleSleep().toNanos());
                 if (!dispatcher.isStopping()) {
                     until = Math.min(until, nextReap);
                 }
-                dispatcher.sleep(due, until, () -> isCurrent(gen));
+                dispatcher.sleep(due, until, () -> isCurrent(gen), !claimable);
             } catch (StorageException e) {
                 Duration pause = backoff.next();
                 LOG.warn(
@@ -286,6 +301,40 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                 Duration pause = backoff.next();
                 LOG.error(
                         "Luxaris engine {}: unexpected failure in the engine loop; retrying in {} ms",
+                        ops.instanceId(),
+                        pause.toMillis(),
+                        e);
+                dispatcher.pause(pause, () -> isCurrent(gen));
+            }
+        }
+    }
+
+    /**
+     * The background loop's outcome writer: writes outcomes (and hands claims back) as they come, on a database
+     * connection of its own, while the coordinator claims and starts the next batch. While the store is down it
+     * retries with a backoff; once {@code maxConcurrency} outcomes wait, the engine starts nothing new.
+     */
+    private void writeLoop(int gen) {
+        var backoff = new Backoff(Duration.ofMillis(50), MAX_WRITER_BACKOFF);
+        while (isCurrent(gen)) {
+            try {
+                dispatcher.awaitOutcomes(
+                        ticker.nanoTime() + settings.maxIdleSleep().toNanos(), () -> isCurrent(gen));
+                if (dispatcher.outbox().flush().storeDown().isEmpty()) {
+                    backoff.reset();
+                    continue;
+                }
+                Duration pause = backoff.next();
+                LOG.warn(
+                        "Luxaris engine {}: the store refuses the outcomes of {} publish(es); retrying in {} ms",
+                        ops.instanceId(),
+                        dispatcher.outbox().pendingOutcomes(),
+                        pause.toMillis());
+                dispatcher.pause(pause, () -> isCurrent(gen));
+            } catch (RuntimeException e) {
+                Duration pause = backoff.next();
+                LOG.error(
+                        "Luxaris engine {}: unexpected failure writing outcomes; retrying in {} ms",
                         ops.instanceId(),
                         pause.toMillis(),
                         e);

@@ -29,7 +29,9 @@ import java.util.function.BooleanSupplier;
 /**
  * One engine cycle and the state it works on: claimed jobs waiting for a slot ({@link Capacity}), channel calls
  * running on the executor ({@link Calls}) and outcomes waiting to be written ({@link Completions}). The coordinator
- * (or a caller of {@code runDue()}) runs cycles; publish threads report through {@link #finish}.
+ * (or a caller of {@code runDue()}) runs cycles; publish threads report through {@link #finish}; the background
+ * loop's writer thread writes the outcomes ({@link #awaitOutcomes}), runDue()'s cycles write them themselves. Once
+ * {@code maxConcurrency} outcomes wait to be written, nothing new starts until the writer catches up.
  */
 final class Dispatcher {
 
@@ -59,6 +61,13 @@ final class Dispatcher {
     @GuardedBy("lock")
     private boolean claimAhead;
 
+    /**
+     * Whether a writer thread of its own writes the outcomes ({@link #awaitOutcomes}; the background loop), so that
+     * writing one batch overlaps claiming and starting the next; else each cycle writes them first (runDue()).
+     */
+    @GuardedBy("lock")
+    private boolean separateWriter;
+
     Dispatcher(
             PublishingOperations ops,
             EngineSettings settings,
@@ -74,7 +83,7 @@ final class Dispatcher {
         this.lock = lock;
         this.waiter = new Waiter(lock, ticker);
         this.observer = observer;
-        this.outbox = new Outbox(ops, settings.claimBatchSize(), observer);
+        this.outbox = new Outbox(ops, settings.claimBatchSize(), observer, this::written);
         this.capacity = new Capacity(
                 settings.maxConcurrency(),
                 settings.perConnectionConcurrency(),
@@ -104,7 +113,15 @@ final class Dispatcher {
      */
     Cycle cycle(boolean claim) {
         abandonOverdue();
-        Completions.Flushed flushed = outbox.flush();
+        boolean writerWrites;
+        lock.lock();
+        try {
+            writerWrites = separateWriter;
+        } finally {
+            lock.unlock();
+        }
+        Completions.Flushed flushed =
+                writerWrites ? new Completions.Flushed(RunReport.empty(), Optional.empty()) : outbox.flush();
         RunReport report = flushed.report();
         int claimed = 0;
         boolean full = false;
@@ -126,8 +143,8 @@ final class Dispatcher {
                 jobs = ops.claim(ask, busyConnections, busyChannels);
                 observer.claimed(ask, jobs.claimed(), jobs.skipped());
                 answered = true;
-                if (flushed.storeDown().isPresent()) {
-                    outbox.storeAnswered(); // the claim worked: the outcomes that failed are not an outage
+                if (flushed.storeDown().isPresent() || writerWrites) {
+                    outbox.storeAnswered(); // the claim worked: outcomes that failed meanwhile are not an outage
                 }
                 report = report.plus(new RunReport(0, 0, 0, 0, jobs.skipped(), 0));
                 enqueue(jobs.jobs());
@@ -163,6 +180,33 @@ final class Dispatcher {
         }
     }
 
+    /** A writer thread writes the outcomes ({@code true}: the background loop) or each cycle does. */
+    void setSeparateWriter(boolean value) {
+        lock.lock();
+        try {
+            separateWriter = value;
+            waiter.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Outcomes were written or given up for good: starts held back by unwritten outcomes may go on. */
+    private void written(List<JobResult> results) {
+        lock.lock();
+        try {
+            boolean freed = false;
+            for (JobResult result : results) {
+                freed |= capacity.written(result.job().fence());
+            }
+            if (freed) {
+                waiter.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void enqueue(List<PublishJob> jobs) {
         if (jobs.isEmpty()) {
             return;
@@ -173,6 +217,9 @@ final class Dispatcher {
                 outbox.handBack(jobs);
             } else {
                 outbox.handBack(capacity.enqueue(jobs, clock.instant()));
+            }
+            if (!outbox.isEmpty()) {
+                waiter.signal();
             }
         } finally {
             lock.unlock();
@@ -284,10 +331,13 @@ final class Dispatcher {
         }
     }
 
-    /** Something for the coordinator to do now: outcomes to write, claims to hand back, a job that may start. */
+    /**
+     * Something for the coordinator to do now: outcomes to write or claims to hand back (unless the writer thread
+     * does that), a job that may start.
+     */
     @GuardedBy("lock")
     private boolean hasWork() {
-        return !outbox.isEmpty() || (!stopping && capacity.canDispatch(clock.instant()));
+        return (!separateWriter && !outbox.isEmpty()) || (!stopping && capacity.canDispatch(clock.instant()));
     }
 
     @GuardedBy("lock")
@@ -307,9 +357,12 @@ final class Dispatcher {
         return liveCalls() == 0;
     }
 
-    /** Sleeps until the next due instant, {@code untilNanos}, a call's timeout, or something to do. */
+    /**
+     * Sleeps until the next due instant, {@code untilNanos}, a call's timeout, or something to do; when the due
+     * instant is unknown because no slot was free, also until one is (the writer frees them).
+     */
     @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
-    void sleep(Optional<Instant> due, long untilNanos, BooleanSupplier stillCurrent) {
+    void sleep(Optional<Instant> due, long untilNanos, BooleanSupplier stillCurrent, boolean untilClaimable) {
         long at;
         lock.lock();
         try {
@@ -322,7 +375,13 @@ final class Dispatcher {
             long delay = Duration.between(clock.instant(), due.get()).toNanos();
             at = Math.min(at, ticker.nanoTime() + Math.max(0, delay));
         }
-        waiter.sleep(at, () -> stillCurrent.getAsBoolean() && !hasWork());
+        waiter.sleep(at, () -> stillCurrent.getAsBoolean() && !hasWork() && !(untilClaimable && claimAsk() > 0));
+    }
+
+    /** The writer thread waits until there are outcomes to write or claims to hand back, or {@code untilNanos}. */
+    @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
+    void awaitOutcomes(long untilNanos, BooleanSupplier stillCurrent) {
+        waiter.await(untilNanos, () -> stillCurrent.getAsBoolean() && outbox.isEmpty());
     }
 
     /** Pauses (after a store failure) unless the engine stops meanwhile. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs started jobs' channel calls on the executor and takes their answers: a call that returns frees its slots
- * and buffers its outcome (a rate limit blocks its connection); a call running past the publish timeout is given up
+ * and buffers its outcome, counted as unwritten until it is written (a rate limit blocks its connection); a call running past the publish timeout is given up
  * (recorded as unconfirmed, its slots freed, its channel's abandoned budget charged) and its late answer only
  * logged. Whatever a publish thread meets, the engine hears of the call exactly once.
  *
@@ -130,7 +130,7 @@ final class Launcher {
                         describe(result.outcome()));
             } else {
                 if (call != null) {
-                    capacity.release(job);
+                    capacity.returned(job); // free slots; unwritten outcome
                 }
                 if (result.outcome() instanceof PublishOutcome.Failed f
                         && f.kind() == FailureKind.RATE_LIMITED
@@ -173,6 +173,9 @@ final class Launcher {
                         settings.publishTimeout());
             }
             outbox.handBack(capacity.takeStalled());
+            if (!outbox.isEmpty()) {
+                waiter.signal(); // the writer thread, if there is one, writes them
+            }
         } finally {
             lock.unlock();
         }

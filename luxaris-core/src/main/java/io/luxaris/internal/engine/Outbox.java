@@ -30,10 +30,11 @@ final class Outbox {
 
     private final EngineObserver observer;
 
-    Outbox(PublishingOperations ops, int batchSize, EngineObserver observer) {
+    /** @param written told of outcomes written or given up for good (their calls' slots can be freed) */
+    Outbox(PublishingOperations ops, int batchSize, EngineObserver observer, Consumer<List<JobResult>> written) {
         this.ops = ops;
         this.observer = observer;
-        this.completions = new Completions(batchSize);
+        this.completions = new Completions(batchSize, written);
     }
 
     /** Claims to give back (pending again) at the next flush. */

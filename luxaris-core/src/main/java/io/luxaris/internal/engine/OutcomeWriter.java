@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,16 @@ final class OutcomeWriter {
     private final CoreRuntime rt;
     private final OutcomePlanner planner;
     /** Plans of writes that were attempted and may or may not have committed, by claim. */
-    private final Map<Fence, OutcomePlanner.Planned> attempted = new ConcurrentHashMap<>();
+    private final Map<Fence, Attempt> attempted = new ConcurrentHashMap<>();
+
+    /** A plan and when it was first tried (a plan younger than {@link #KEEP_UNHELD} is kept even if not held). */
+    private record Attempt(OutcomePlanner.Planned plan, long atNanos) {}
+
+    /**
+     * How long a plan is kept without its claim being held: the engine's writer may try an outcome that came after
+     * the held claims were listed for a heartbeat.
+     */
+    private static final long KEEP_UNHELD = TimeUnit.MINUTES.toNanos(1);
 
     OutcomeWriter(CoreRuntime rt, OutcomePlanner planner) {
         this.rt = rt;
@@ -79,10 +89,11 @@ final class OutcomeWriter {
         var earlier = new ArrayList<OutcomePlanner.Planned>(results.size());
         var completions = new ArrayList<Completion>(results.size());
         for (JobResult result : results) {
-            OutcomePlanner.Planned before = attempted.get(result.job().fence());
+            Attempt tried = attempted.get(result.job().fence());
+            OutcomePlanner.Planned before = tried == null ? null : tried.plan();
             OutcomePlanner.Planned plan =
                     before != null && before.source().equals(result) ? before : planner.plan(result, now);
-            attempted.put(result.job().fence(), plan);
+            attempted.put(result.job().fence(), new Attempt(plan, tried == null ? System.nanoTime() : tried.atNanos()));
             plans.add(plan);
             earlier.add(before);
             completions.add(new Completion(result.job().fence(), plan.outcome()));
@@ -190,7 +201,11 @@ final class OutcomeWriter {
 
     /** Forgets the kept plans of claims the engine no longer holds (their outcome was given up). */
     void retainOnly(Collection<Fence> held) {
-        attempted.keySet().retainAll(new HashSet<>(held));
+        var keep = new HashSet<>(held);
+        long now = System.nanoTime();
+        attempted
+                .entrySet()
+                .removeIf(e -> !keep.contains(e.getKey()) && now - e.getValue().atNanos() > KEEP_UNHELD);
     }
 
     private static RunReport count(List<ScheduleStatus> outcomes) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class CompletionsTest {
     private final Jobs jobs = new Jobs();
+    /** What the buffer said left for good (written, given up, dropped): the engine frees those calls' slots. */
+    private final List<JobResult> settled = new ArrayList<>();
 
     /** A writer that records what it wrote and throws what {@code failure} says for a batch. */
     private static final class Writer implements Function<List<JobResult>, RunReport> {
@@ -82,8 +84,8 @@ class CompletionsTest {
         return out;
     }
 
-    private static Completions buffered(int batchSize, List<JobResult> results) {
-        var completions = new Completions(batchSize);
+    private Completions buffered(int batchSize, List<JobResult> results) {
+        var completions = new Completions(batchSize, settled::addAll);
         results.forEach(completions::add);
         return completions;
     }
@@ -160,6 +162,7 @@ class CompletionsTest {
         assertThat(completions.size())
                 .as("given up: its lease expires and the reaper takes it")
                 .isZero();
+        assertThat(settled).as("given up leaves for good too").containsExactlyInAnyOrder(poison, other);
     }
 
     @Test
@@ -184,6 +187,7 @@ class CompletionsTest {
 
         assertThat(writer.written).containsExactly(other);
         assertThat(completions.fences()).containsExactly(poison.job().fence());
+        assertThat(settled).as("the kept outcome has not left").containsExactly(other);
     }
 
     @Test
@@ -191,7 +195,7 @@ class CompletionsTest {
         JobResult suspect = rejected("@suspect");
         var writer = new Writer();
         writer.failWhen(r -> r.equals(suspect), transientFailure());
-        var completions = new Completions(10);
+        var completions = new Completions(10, settled::addAll);
         completions.add(suspect);
 
         for (int round = 1; round <= Completions.STRIKES_BEFORE_DEGRADING; round++) {
@@ -226,6 +230,7 @@ class CompletionsTest {
             assertThat(flushed.storeDown()).containsInstanceOf(StorageException.class);
             assertThat(flushed.report()).isEqualTo(RunReport.empty());
         }
+        assertThat(settled).as("nothing left while the store is down").isEmpty();
         JobResult later = published("@later");
         completions.add(later);
         assertThat(completions.fences())
@@ -239,6 +244,7 @@ class CompletionsTest {
 
         assertThat(back.storeDown()).isEmpty();
         assertThat(back.report().published()).isEqualTo(6);
+        assertThat(settled).hasSize(6);
         assertThat(writer.written)
                 .containsExactlyElementsOf(
                         java.util.stream.Stream.concat(results.stream(), java.util.stream.Stream.of(later))
@@ -253,6 +259,29 @@ class CompletionsTest {
         var completions = buffered(2, published(3));
         assertThat(completions.clear()).isEqualTo(3);
         assertThat(completions.size()).isZero();
+        assertThat(completions.fences()).isEmpty();
+        assertThat(settled).as("dropped outcomes leave for good").hasSize(3);
+    }
+
+    @Test
+    void outcomesBeingWritten_stayHeld_untilTheirWriteReturns() {
+        List<JobResult> results = published(3);
+        var completions = buffered(10, results);
+        var heldDuringTheWrite = new ArrayList<io.luxaris.spi.storage.Fence>();
+        var settledDuringTheWrite = new ArrayList<JobResult>();
+
+        completions.flush(batch -> {
+            heldDuringTheWrite.addAll(completions.fences());
+            settledDuringTheWrite.addAll(settled);
+            return RunReport.empty();
+        });
+
+        assertThat(heldDuringTheWrite)
+                .as("a heartbeat during the write keeps their leases")
+                .containsExactlyElementsOf(
+                        results.stream().map(r -> r.job().fence()).toList());
+        assertThat(settledDuringTheWrite).isEmpty();
+        assertThat(settled).containsExactlyElementsOf(results);
         assertThat(completions.fences()).isEmpty();
     }
 

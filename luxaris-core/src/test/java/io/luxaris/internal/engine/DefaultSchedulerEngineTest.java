@@ -370,13 +370,14 @@ class DefaultSchedulerEngineTest {
         assertThat(ops.heartbeats()).isEmpty();
 
         ticker.advance(settings.heartbeatInterval());
-        executor.runNext(); // a's first call returns: the loop wakes with its outcome to write, and the heartbeat is
-        // due
+        ops.completionsFail(true); // the writer cannot write a1's outcome yet: it stays held
+        executor.runNext(); // a's first call returns; the writer fails to write it, the heartbeat is due
 
         eventually("a heartbeat", () -> !ops.heartbeats().isEmpty());
         assertThat(ops.heartbeats().get(0))
                 .as("a1's outcome not yet written, a2 waiting, b running")
                 .containsExactlyInAnyOrder(due[0].fence(), due[1].fence(), due[2].fence());
+        ops.completionsFail(false); // the store is back: the engine can write it when it stops
     }
 
     @Test

@@ -444,6 +444,76 @@ class DispatcherTest {
         assertThat(ops.claims().get(2).busy()).doesNotContain(aId);
     }
 
+    // ---------------------------------------------------------------- the writer thread
+
+    @Test
+    void withASeparateWriter_aCycleClaimsAndStarts_andLeavesTheOutcomesToTheWriter() {
+        PublishJob a = jobs.job("x", "a");
+        PublishJob b = jobs.job("x", "b");
+        ops.due(a);
+        Dispatcher dispatcher = dispatcher();
+        dispatcher.setSeparateWriter(true);
+        dispatcher.cycle(true);
+        executor.runAll();
+        ops.due(b);
+
+        Dispatcher.Cycle cycle = dispatcher.cycle(true);
+
+        assertThat(cycle.claimed()).isEqualTo(1);
+        assertThat(ops.written()).as("the coordinator's cycle writes nothing").isEmpty();
+        dispatcher.awaitOutcomes(ticker.nanoTime() + PUBLISH_TIMEOUT.toNanos(), () -> true); // returns at once
+        assertThat(dispatcher.outbox().flush().report().published()).isEqualTo(1);
+        assertThat(ops.written()).extracting(JobResult::job).containsExactly(a);
+    }
+
+    @Test
+    void aReturnedCallFreesItsSlot_butUnwrittenOutcomes_holdBackNewStarts_onceTheyNumberMaxConcurrency() {
+        var settings = settings().maxConcurrency(2).build();
+        PublishJob[] due = {jobs.job("x", "a"), jobs.job("x", "b"), jobs.job("x", "c"), jobs.job("x", "d")};
+        ops.due(due);
+        Dispatcher dispatcher = dispatcher(settings);
+        dispatcher.setSeparateWriter(true);
+        dispatcher.setClaimAhead(true);
+        dispatcher.cycle(true); // claims all four (a batch ahead), starts a and b
+        assertThat(ops.starts).singleElement().satisfies(batch -> assertThat(batch)
+                .containsExactly(due[0], due[1]));
+
+        executor.runAll(); // a and b return: their slots are free, their outcomes not written
+        dispatcher.cycle(true);
+
+        assertThat(ops.starts)
+                .as("two outcomes wait to be written (maxConcurrency): c and d wait")
+                .hasSize(1);
+        assertThat(dispatcher.status(true, true, Optional.empty()).inFlight()).isZero();
+        assertThat(dispatcher.status(true, true, Optional.empty()).queued()).isEqualTo(2);
+
+        dispatcher.outbox().flush(); // the writer writes them
+        dispatcher.cycle(true);
+
+        assertThat(ops.starts).hasSize(2);
+        assertThat(ops.starts.get(1)).containsExactly(due[2], due[3]);
+    }
+
+    @Test
+    void aCoordinatorAsleepWithoutAFreeSlot_wakesWhenOneIsFree_toClaimAgain() throws InterruptedException {
+        var settings = settings().maxConcurrency(1).build();
+        ops.due(jobs.job("x", "a"));
+        Dispatcher dispatcher = dispatcher(settings);
+        dispatcher.setSeparateWriter(true);
+        dispatcher.cycle(true); // a runs: no free slot, so the next due instant is not asked
+        assertThat(dispatcher.canClaim()).isFalse();
+        var sleeper = new Thread(() -> dispatcher.sleep(
+                Optional.empty(), ticker.nanoTime() + Duration.ofHours(1).toNanos(), () -> true, true));
+        sleeper.start();
+        sleeper.join(200);
+        assertThat(sleeper.isAlive()).as("nothing to do yet").isTrue();
+
+        executor.runAll(); // a returns: its slot is free
+
+        sleeper.join(10_000);
+        assertThat(sleeper.isAlive()).as("woken to claim").isFalse();
+    }
+
     // ---------------------------------------------------------------- held claims
 
     @Test
@@ -525,7 +595,7 @@ class DispatcherTest {
     void sleep_remembersTheNextDueInstant_forTheStatus() {
         Dispatcher dispatcher = dispatcher();
         Instant due = T0.plusSeconds(3600);
-        dispatcher.sleep(Optional.of(due), ticker.nanoTime(), () -> true);
+        dispatcher.sleep(Optional.of(due), ticker.nanoTime(), () -> true, false);
         assertThat(dispatcher.status(false, false, Optional.empty()).nextDue()).contains(due);
         assertThat(dispatcher.status(false, false, Optional.empty()).running()).isFalse();
     }

@@ -18,7 +18,7 @@ class OutboxTest {
     private final FakeOperations ops = new FakeOperations(new MutableClock(T0));
     private final Jobs jobs = new Jobs();
     private final ManualTicker ticker = new ManualTicker();
-    private final Outbox outbox = new Outbox(ops, 10, EngineObserver.NONE);
+    private final Outbox outbox = new Outbox(ops, 10, EngineObserver.NONE, written -> {});
 
     private JobResult published(PublishJob job) {
         return new JobResult(
