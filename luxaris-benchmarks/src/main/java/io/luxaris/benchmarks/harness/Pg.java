@@ -7,11 +7,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -148,6 +152,70 @@ final class Pg {
                 for (String t : tables) {
                     s.execute("VACUUM (ANALYZE) " + schema + "." + t);
                 }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code ANALYZE} on every table of {@code schema} every {@code every} until closed, on a connection of its
+     * own: what autovacuum does on a server where it runs. This development server runs with autovacuum off, and a
+     * table that grows during a run (the steady state's schedules) would otherwise keep the statistics of its empty
+     * start, and the planner its plans for an empty table.
+     */
+    Analyzer analyzeEvery(String schema, Duration every) throws SQLException {
+        var tables = new ArrayList<String>();
+        try (Connection c = connect("aux-admin", schema);
+                var ps = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(schema + "." + checkIdentifier(rs.getString(1)));
+                }
+            }
+        }
+        return new Analyzer(this, schema, tables, every);
+    }
+
+    /** The background {@code ANALYZE} of {@link #analyzeEvery}; {@link #commits()} counts its transactions. */
+    static final class Analyzer implements AutoCloseable {
+        private final CountDownLatch stop = new CountDownLatch(1);
+        private final AtomicInteger commits = new AtomicInteger();
+        private final Thread thread;
+
+        private Analyzer(Pg pg, String schema, List<String> tables, Duration every) {
+            thread = new Thread(
+                    () -> {
+                        try (Connection c = pg.connect("aux-analyze", schema);
+                                Statement s = c.createStatement()) {
+                            while (!stop.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+                                for (String table : tables) { // outside a transaction block: one commit each
+                                    s.execute("ANALYZE " + table);
+                                    commits.incrementAndGet();
+                                }
+                            }
+                        } catch (SQLException e) {
+                            System.err.println("the background ANALYZE stopped: " + e.getMessage());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "luxbench-analyze");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The transactions it committed (subtracted from the engine's commits). */
+        int commits() {
+            return commits.get();
+        }
+
+        @Override
+        public void close() {
+            stop.countDown();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -38,6 +38,12 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     private static final Duration MAX_WRITER_BACKOFF = Duration.ofSeconds(5);
 
     private static final long STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * After a claim that found some schedules but fewer than it asked for, the next one waits this long for the
+     * schedules that fall due meanwhile: a steady stream is claimed in batches instead of one claim per due
+     * instant (at 1,000 schedules/s, ten per claim instead of one), at the price of up to this much lateness.
+     */
+    static final long CLAIM_PACE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final PublishingOperations ops;
     private final EngineSettings settings;
@@ -282,13 +288,14 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                 }
                 boolean claimable = dispatcher.canClaim();
                 Optional<Instant> due = claimable ? ops.nextDue() : Optional.empty();
+                long claimNotBefore = cycle.claimed() > 0 ? ticker.nanoTime() + CLAIM_PACE_NANOS : Long.MIN_VALUE;
                 long until = Math.min(
                         nextHeartbeat[0],
                         ticker.nanoTime() + settings.maxIdleSleep().toNanos());
                 if (!dispatcher.isStopping()) {
                     until = Math.min(until, nextReap);
                 }
-                dispatcher.sleep(due, until, () -> isCurrent(gen), !claimable);
+                dispatcher.sleep(due, until, () -> isCurrent(gen), !claimable, claimNotBefore);
             } catch (StorageException e) {
                 Duration pause = backoff.next();
                 LOG.warn(

@@ -359,10 +359,16 @@ final class Dispatcher {
 
     /**
      * Sleeps until the next due instant, {@code untilNanos}, a call's timeout, or something to do; when the due
-     * instant is unknown because no slot was free, also until one is (the writer frees them).
+     * instant is unknown because no slot was free, also until one is. The next due instant and wake-ups end it no
+     * earlier than {@code claimNotBefore} (the loop paces its claims).
      */
     @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
-    void sleep(Optional<Instant> due, long untilNanos, BooleanSupplier stillCurrent, boolean untilClaimable) {
+    void sleep(
+            Optional<Instant> due,
+            long untilNanos,
+            BooleanSupplier stillCurrent,
+            boolean untilClaimable,
+            long claimNotBefore) {
         long at;
         lock.lock();
         try {
@@ -373,9 +379,17 @@ final class Dispatcher {
         }
         if (due.isPresent()) {
             long delay = Duration.between(clock.instant(), due.get()).toNanos();
-            at = Math.min(at, ticker.nanoTime() + Math.max(0, delay));
+            at = Math.min(at, Math.max(claimNotBefore, ticker.nanoTime() + Math.max(0, delay)));
         }
-        waiter.sleep(at, () -> stillCurrent.getAsBoolean() && !hasWork() && !(untilClaimable && claimAsk() > 0));
+        waiter.sleep(
+                at,
+                () -> stillCurrent.getAsBoolean() && !hasWork() && !(untilClaimable && claimAsk() > 0),
+                claimNotBefore);
+    }
+
+    /** {@link #sleep(Optional, long, BooleanSupplier, boolean, long)} without pacing. */
+    void sleep(Optional<Instant> due, long untilNanos, BooleanSupplier stillCurrent, boolean untilClaimable) {
+        sleep(due, untilNanos, stillCurrent, untilClaimable, Long.MIN_VALUE);
     }
 
     /** The writer thread waits until there are outcomes to write or claims to hand back, or {@code untilNanos}. */

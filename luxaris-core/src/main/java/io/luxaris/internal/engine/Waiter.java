@@ -31,19 +31,24 @@ final class Waiter {
      * interrupted, keeping the interrupt.
      */
     void await(long untilNanos, BooleanSupplier keepWaiting) {
-        await(untilNanos, keepWaiting, false);
+        await(untilNanos, keepWaiting, false, Long.MIN_VALUE);
     }
 
     /** {@link #await}, ending at a wake-up too: the coordinator's sleep. */
     void sleep(long untilNanos, BooleanSupplier keepWaiting) {
-        await(untilNanos, keepWaiting, true);
+        await(untilNanos, keepWaiting, true, Long.MIN_VALUE);
     }
 
-    private void await(long untilNanos, BooleanSupplier keepWaiting, boolean wakeable) {
+    /** {@link #sleep}, where a wake-up ends it no earlier than {@code wakeUpNotBefore}. */
+    void sleep(long untilNanos, BooleanSupplier keepWaiting, long wakeUpNotBefore) {
+        await(untilNanos, keepWaiting, true, wakeUpNotBefore);
+    }
+
+    private void await(long untilNanos, BooleanSupplier keepWaiting, boolean wakeable, long wakeUpNotBefore) {
         lock.lock();
         try {
             while (keepWaiting.getAsBoolean()) {
-                long deadline = wakeable ? Math.min(untilNanos, wakeUpAt) : untilNanos;
+                long deadline = wakeable ? Math.min(untilNanos, Math.max(wakeUpAt, wakeUpNotBefore)) : untilNanos;
                 long wait = deadline - ticker.nanoTime();
                 if (wait <= 0) {
                     break;

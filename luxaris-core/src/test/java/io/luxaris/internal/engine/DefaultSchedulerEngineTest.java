@@ -323,6 +323,25 @@ class DefaultSchedulerEngineTest {
     }
 
     @Test
+    void afterAClaimThatFoundSome_theNextClaimWaitsForTheClaimPace_evenWhenWokenUp() throws InterruptedException {
+        DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
+        PublishJob[] first = due("a");
+        engine.start();
+        eventually("a published", () -> ops.writtenFor(first[0]).size() == 1);
+        int claims = ops.claims().size();
+        PublishJob[] second = due("b");
+
+        engine.wakeUp(clock.instant()); // b is due now, but the loop claimed some a moment ago
+        Thread.sleep(200);
+        assertThat(ops.claims())
+                .as("no claim within the pace (the ticker has not moved)")
+                .hasSize(claims);
+
+        ticker.advance(Duration.ofNanos(DefaultSchedulerEngine.CLAIM_PACE_NANOS));
+        eventually("b published after the pace", () -> ops.writtenFor(second[0]).size() == 1);
+    }
+
+    @Test
     void aWakeUpJustBeforeTheLoopSleeps_isNotLost() {
         DefaultSchedulerEngine engine = engine(settings(DIRECT).build());
         var job = jobs.job("x", "a");

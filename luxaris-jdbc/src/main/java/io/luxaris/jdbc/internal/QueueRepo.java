@@ -251,10 +251,14 @@ final class QueueRepo implements ScheduleQueue {
     /** One statement for the whole batch: the fences as a table, the ids that moved returned. */
     private List<ScheduleId> markProcessingPostgres(List<Fence> list) {
         PgColumns<Fence> rows = fenceColumns(list);
+        // The fence conditions sit in a CASE, which the planner cannot use to choose an index: it finds the rows by
+        // primary key. With them visible it scanned the lease index, which holds an entry for every claim of the
+        // last lease duration (dead ones too, until vacuum) and cost ~70 us per schedule at 3,000 schedules/s.
         String sql = "UPDATE " + tx.t.schedule + " s SET status = 'processing', last_attempt_at = now(),"
-                + " updated_at = now(), version = s.version + 1 FROM " + rows.from("f")
-                + " WHERE s.id = f.id AND s.attempt_count = f.attempt AND s.lease_owner = f.owner"
-                + " AND s.status = 'queued' AND s.lease_expires_at > now() RETURNING s.id";
+                + " updated_at = now(), version = s.version + 1 WHERE s.id = ANY(CAST(:id AS uuid[]))"
+                + " AND CASE WHEN s.status = 'queued' AND s.lease_expires_at > now() THEN EXISTS (SELECT 1 FROM "
+                + rows.from("f") + " WHERE f.id = s.id AND f.attempt = s.attempt_count AND f.owner = s.lease_owner)"
+                + " ELSE false END RETURNING s.id";
         Set<UUID> moved = rows.returningIds(tx, "start " + list.size() + " schedule(s)", sql);
         var ids = new ArrayList<ScheduleId>(moved.size());
         for (Fence f : list) {
