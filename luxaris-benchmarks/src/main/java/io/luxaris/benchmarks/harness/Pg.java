@@ -139,21 +139,28 @@ final class Pg {
      * at the same point for every engine (this server may run with autovacuum off; then nothing else would).
      */
     void vacuumAnalyze(String schema) throws SQLException {
+        List<String> tables = tables(schema);
+        try (Connection c = connect("aux-admin", schema);
+                Statement s = c.createStatement()) {
+            for (String t : tables) {
+                s.execute("VACUUM (ANALYZE) " + t);
+            }
+        }
+    }
+
+    /** The tables of {@code schema}, qualified ({@code schema.table}). */
+    private List<String> tables(String schema) throws SQLException {
         var tables = new ArrayList<String>();
         try (Connection c = connect("aux-admin", schema);
                 var ps = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    tables.add(checkIdentifier(rs.getString(1)));
-                }
-            }
-            try (Statement s = c.createStatement()) {
-                for (String t : tables) {
-                    s.execute("VACUUM (ANALYZE) " + schema + "." + t);
+                    tables.add(checkIdentifier(schema) + "." + checkIdentifier(rs.getString(1)));
                 }
             }
         }
+        return tables;
     }
 
     /**
@@ -163,17 +170,7 @@ final class Pg {
      * start, and the planner its plans for an empty table.
      */
     Analyzer analyzeEvery(String schema, Duration every) throws SQLException {
-        var tables = new ArrayList<String>();
-        try (Connection c = connect("aux-admin", schema);
-                var ps = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(schema + "." + checkIdentifier(rs.getString(1)));
-                }
-            }
-        }
-        return new Analyzer(this, schema, tables, every);
+        return new Analyzer(this, schema, tables(schema), every);
     }
 
     /** The background {@code ANALYZE} of {@link #analyzeEvery}; {@link #commits()} counts its transactions. */
