@@ -164,7 +164,10 @@ final class Capacity {
         return false;
     }
 
-    /** Takes every waiting job the limits allow to start now, reserving their slots (none while {@code max} outcomes wait to be written). */
+    /**
+     * Takes every waiting job the limits allow to start now, reserving their slots (none while {@code max} outcomes
+     * wait to be written).
+     */
     List<PublishJob> takeStartable(Instant now) {
         var batch = new ArrayList<PublishJob>();
         var it = waiting.entrySet().iterator();

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The default engine: either a background coordinator thread ({@link #start()}) or the caller ({@link #runDue()})
  * drives cycles of the {@link Dispatcher}: give up overdue calls, keep held leases alive, reap expired ones, write
- * outcomes (the background loop: a writer thread of its own does, so writing overlaps claiming), claim free capacity
- * (the background loop: up to a claim batch ahead of it, waiting in memory), start what the limits allow. Between cycles the coordinator sleeps until the next
- * due instant, a deadline of its own, a wake-up, or the idle backstop.
+ * outcomes (the background loop: a writer thread of its own does, so writing overlaps claiming), claim free
+ * capacity (the background loop: up to a claim batch ahead of it, waiting in memory), start what the limits allow.
+ * Between cycles the coordinator sleeps until the next due instant (after a claim that found schedules, no sooner
+ * than {@link #CLAIM_PACE_NANOS}), a deadline of its own, a wake-up, or the idle backstop.
  */
 public final class DefaultSchedulerEngine implements SchedulerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSchedulerEngine.class);
