@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Runs started jobs' channel calls on the executor and takes their answers: a call that returns frees its slots
  * and buffers its outcome, counted as unwritten until it is written (a rate limit blocks its connection); a call
  * running past the publish timeout is given up (recorded as unconfirmed, its slots freed, its channel's abandoned
- * budget charged) and its late answer only logged. Whatever a publish thread meets, the engine hears of the call exactly once.
+ * budget charged) and its late answer only logged. Whatever a publish thread meets, the engine hears of the call
+ * exactly once.
  *
  * <p>{@link Capacity} and {@link Calls} are shared with the {@link Dispatcher} under the engine's lock.
  */
