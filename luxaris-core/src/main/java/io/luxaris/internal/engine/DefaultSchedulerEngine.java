@@ -306,13 +306,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                         pause.toMillis());
                 dispatcher.pause(pause, () -> isCurrent(gen));
             } catch (RuntimeException e) {
-                Duration pause = backoff.next();
-                LOG.error(
-                        "Luxaris engine {}: unexpected failure in the engine loop; retrying in {} ms",
-                        ops.instanceId(),
-                        pause.toMillis(),
-                        e);
-                dispatcher.pause(pause, () -> isCurrent(gen));
+                pauseAfterUnexpected(e, "in the engine loop", backoff, gen);
             }
         }
     }
@@ -340,15 +334,21 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                         pause.toMillis());
                 dispatcher.pause(pause, () -> isCurrent(gen));
             } catch (RuntimeException e) {
-                Duration pause = backoff.next();
-                LOG.error(
-                        "Luxaris engine {}: unexpected failure writing outcomes; retrying in {} ms",
-                        ops.instanceId(),
-                        pause.toMillis(),
-                        e);
-                dispatcher.pause(pause, () -> isCurrent(gen));
+                pauseAfterUnexpected(e, "writing outcomes", backoff, gen);
             }
         }
+    }
+
+    /** A bug met by one of the engine's threads: logged, then that thread pauses before it goes on. */
+    private void pauseAfterUnexpected(RuntimeException e, String where, Backoff backoff, int gen) {
+        Duration pause = backoff.next();
+        LOG.error(
+                "Luxaris engine {}: unexpected failure {}; retrying in {} ms",
+                ops.instanceId(),
+                where,
+                pause.toMillis(),
+                e);
+        dispatcher.pause(pause, () -> isCurrent(gen));
     }
 
     /** Extends the leases of the jobs this engine still holds (and only those). */

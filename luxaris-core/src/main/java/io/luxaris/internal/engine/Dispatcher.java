@@ -387,11 +387,6 @@ final class Dispatcher {
                 claimNotBefore);
     }
 
-    /** {@link #sleep(Optional, long, BooleanSupplier, boolean, long)} without pacing. */
-    void sleep(Optional<Instant> due, long untilNanos, BooleanSupplier stillCurrent, boolean untilClaimable) {
-        sleep(due, untilNanos, stillCurrent, untilClaimable, Long.MIN_VALUE);
-    }
-
     /** The writer thread waits until there are outcomes to write or claims to hand back, or {@code untilNanos}. */
     @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     void awaitOutcomes(long untilNanos, BooleanSupplier stillCurrent) {

@@ -503,7 +503,7 @@ class DispatcherTest {
         dispatcher.cycle(true); // a runs: no free slot, so the next due instant is not asked
         assertThat(dispatcher.canClaim()).isFalse();
         var sleeper = new Thread(() -> dispatcher.sleep(
-                Optional.empty(), ticker.nanoTime() + Duration.ofHours(1).toNanos(), () -> true, true));
+                Optional.empty(), ticker.nanoTime() + Duration.ofHours(1).toNanos(), () -> true, true, Long.MIN_VALUE));
         sleeper.start();
         sleeper.join(200);
         assertThat(sleeper.isAlive()).as("nothing to do yet").isTrue();
@@ -595,7 +595,7 @@ class DispatcherTest {
     void sleep_remembersTheNextDueInstant_forTheStatus() {
         Dispatcher dispatcher = dispatcher();
         Instant due = T0.plusSeconds(3600);
-        dispatcher.sleep(Optional.of(due), ticker.nanoTime(), () -> true, false);
+        dispatcher.sleep(Optional.of(due), ticker.nanoTime(), () -> true, false, Long.MIN_VALUE);
         assertThat(dispatcher.status(false, false, Optional.empty()).nextDue()).contains(due);
         assertThat(dispatcher.status(false, false, Optional.empty()).running()).isFalse();
     }
