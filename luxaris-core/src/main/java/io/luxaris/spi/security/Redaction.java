@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +70,7 @@ public final class Redaction {
             Pattern.compile("(?i)(\\bauthorization[\"']?\\s*[:=]\\s*[\"']?basic\\s+)[A-Za-z0-9+/=]{4,}");
     private static final Pattern KEY_SHAPED = Pattern.compile("\\b(?:sk|rk|pk)-[A-Za-z0-9_-]{8,}");
     private static final int HINT_MIN_LENGTH = 20;
+    private static final String HEX = "0123456789ABCDEF";
 
     private Redaction() {}
 
@@ -104,9 +104,8 @@ public final class Redaction {
                 continue;
             }
             String shown = style == Style.MASK ? MASK : hint(secret);
-            Pattern any = anyEncoding(secret);
-            out = any.matcher(out).replaceAll(Matcher.quoteReplacement(shown));
-            out = maskCutTail(out, any, secret, shown);
+            var encoded = new Encoded(secret);
+            out = encoded.maskCutTail(encoded.replaceAll(out, shown), shown);
         }
         String quoted = Matcher.quoteReplacement(mask);
         out = JSON_FIELD.matcher(out).replaceAll("$1" + quoted + "$3");
@@ -171,63 +170,178 @@ public final class Redaction {
         return secret.substring(0, 6) + "***" + secret.substring(secret.length() - 3);
     }
 
-    /** A pattern matching {@code secret} with each character plain, %-encoded, form-encoded or JSON-escaped. */
-    private static Pattern anyEncoding(String secret) {
-        var regex = new StringBuilder();
-        secret.codePoints().forEach(cp -> {
-            List<String> forms = new ArrayList<>();
-            forms.add(Pattern.quote(new String(Character.toChars(cp))));
+    /**
+     * One secret in every encoding {@link #scrub} recognises. For each of its code points the forms are, in this
+     * order: the character itself, its UTF-8 bytes %-encoded, its JSON {@code \}{@code uXXXX} escape (hex digits in
+     * either case in both), and where they apply {@code +} for a space and JSON's short escapes ({@code \/}, {@code
+     * \"}, {@code \\}, {@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f}). A match takes, code point
+     * by code point, the first form that lets the rest match, backtracking otherwise: what a regular expression of one
+     * alternation per code point finds, without compiling one for every text (which cost two thirds of a publish's
+     * CPU in the in-memory engine). Not thread-safe: one per {@link #scrub} call.
+     */
+    private static final class Encoded {
+        private final int[] codePoints;
+        /** The forms of each code point, made when a match first gets that far (most texts hold no secret). */
+        private final Form[][] forms;
+
+        private final String starts;
+        private final int longest;
+        private final int[] posAt;
+        private final int[] tried;
+        private boolean hitEnd;
+
+        Encoded(String secret) {
+            codePoints = secret.codePoints().toArray();
+            forms = new Form[codePoints.length][];
+            var first = new StringBuilder();
+            for (Form form : formsAt(0)) {
+                first.append(form.chars[0]);
+            }
+            starts = first.toString();
+            longest = 12 * codePoints.length;
+            posAt = new int[codePoints.length + 1];
+            tried = new int[codePoints.length];
+        }
+
+        private Form[] formsAt(int k) {
+            Form[] made = forms[k];
+            if (made == null) {
+                made = forms(codePoints[k]);
+                forms[k] = made;
+            }
+            return made;
+        }
+
+        private static Form[] forms(int codePoint) {
+            String plain = new String(Character.toChars(codePoint));
             var percent = new StringBuilder();
-            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                percent.append('%').append(hexDigits(String.format(Locale.ROOT, "%02X", b & 0xff)));
+            for (byte b : plain.getBytes(StandardCharsets.UTF_8)) {
+                percent.append('%').append(HEX.charAt((b >> 4) & 0xf)).append(HEX.charAt(b & 0xf));
             }
-            forms.add(percent.toString());
             var unicode = new StringBuilder();
-            for (char c : Character.toChars(cp)) {
-                unicode.append("\\\\u").append(hexDigits(String.format(Locale.ROOT, "%04X", (int) c)));
+            for (int i = 0; i < plain.length(); i++) {
+                char c = plain.charAt(i);
+                unicode.append("\\u");
+                for (int shift = 12; shift >= 0; shift -= 4) {
+                    unicode.append(HEX.charAt((c >> shift) & 0xf));
+                }
             }
-            forms.add(unicode.toString());
-            switch (cp) {
-                case ' ' -> forms.add("\\+");
-                case '/' -> forms.add("\\\\/");
-                case '"' -> forms.add("\\\\\"");
-                case '\\' -> forms.add("\\\\\\\\");
-                case '\n' -> forms.add("\\\\n");
-                case '\r' -> forms.add("\\\\r");
-                case '\t' -> forms.add("\\\\t");
-                case '\b' -> forms.add("\\\\b");
-                case '\f' -> forms.add("\\\\f");
-                default -> {}
+            List<Form> forms = new ArrayList<>(4);
+            forms.add(new Form(plain, false));
+            forms.add(new Form(percent.toString(), true));
+            forms.add(new Form(unicode.toString(), true));
+            String escape =
+                    switch (codePoint) {
+                        case ' ' -> "+";
+                        case '/' -> "\\/";
+                        case '"' -> "\\\"";
+                        case '\\' -> "\\\\";
+                        case '\n' -> "\\n";
+                        case '\r' -> "\\r";
+                        case '\t' -> "\\t";
+                        case '\b' -> "\\b";
+                        case '\f' -> "\\f";
+                        default -> null;
+                    };
+            if (escape != null) {
+                forms.add(new Form(escape, false));
             }
-            regex.append("(?:").append(String.join("|", forms)).append(')');
-        });
-        return Pattern.compile(regex.toString());
+            return forms.toArray(Form[]::new);
+        }
+
+        /** {@code text} with every match, leftmost first and without overlaps, replaced by {@code shown}. */
+        String replaceAll(String text, String shown) {
+            StringBuilder out = null;
+            int copied = 0;
+            int i = 0;
+            while (i < text.length()) {
+                int end = starts.indexOf(text.charAt(i)) < 0 ? -1 : matchAt(text, i);
+                if (end < 0) {
+                    i++;
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, i).append(shown);
+                copied = end;
+                i = end;
+            }
+            return out == null ? text : out.append(text, copied, text.length()).toString();
+        }
+
+        /** Replaces the start of the secret (in any encoding) when the text ends with it: a body cut mid-secret. */
+        String maskCutTail(String text, String shown) {
+            for (int start = Math.max(0, text.length() - longest);
+                    start <= text.length() - MIN_SECRET_LENGTH;
+                    start++) {
+                if (starts.indexOf(text.charAt(start)) >= 0 && matchAt(text, start) < 0 && hitEnd) {
+                    return text.substring(0, start) + shown;
+                }
+            }
+            return text;
+        }
+
+        /**
+         * Where a match starting at {@code start} ends, or -1 when none does; {@link #hitEnd} tells afterwards
+         * whether some way of matching ran into the end of the text (the text ends inside the secret).
+         */
+        private int matchAt(String text, int start) {
+            hitEnd = false;
+            int k = 0;
+            posAt[0] = start;
+            tried[0] = 0;
+            while (k < forms.length) {
+                Form[] alternatives = formsAt(k);
+                int end = -1;
+                while (end < 0 && tried[k] < alternatives.length) {
+                    end = alternatives[tried[k]++].matchAt(text, posAt[k], this);
+                }
+                if (end >= 0) {
+                    k++;
+                    posAt[k] = end;
+                    if (k < forms.length) {
+                        tried[k] = 0;
+                    }
+                } else if (k == 0) {
+                    return -1;
+                } else {
+                    k--;
+                }
+            }
+            return posAt[forms.length];
+        }
     }
 
-    /** Each hex digit as a class of its upper- and lower-case form ({@code 2F} as {@code 2[Ff]}). */
-    private static String hexDigits(String hex) {
-        var out = new StringBuilder();
-        for (int i = 0; i < hex.length(); i++) {
-            char c = hex.charAt(i);
-            if (Character.isLetter(c)) {
-                out.append('[').append(c).append(Character.toLowerCase(c)).append(']');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
+    /** One way of writing a code point; {@code hex}: its letters are hex digits, matched in either case. */
+    private static final class Form {
+        private final char[] chars;
+        private final boolean hex;
 
-    /** Masks the start of {@code secret} (in any encoding) when the text ends with it: a body cut mid-secret. */
-    private static String maskCutTail(String text, Pattern any, String secret, String shown) {
-        int longest = 12 * secret.codePointCount(0, secret.length());
-        Matcher m = any.matcher(text);
-        for (int start = Math.max(0, text.length() - longest); start <= text.length() - MIN_SECRET_LENGTH; start++) {
-            m.region(start, text.length());
-            if (!m.lookingAt() && m.hitEnd()) {
-                return text.substring(0, start) + shown;
-            }
+        Form(String chars, boolean hex) {
+            this.chars = chars.toCharArray();
+            this.hex = hex;
         }
-        return text;
+
+        /** The end of this form written at {@code at}, or -1; notes in {@code encoded} when the text ended first. */
+        int matchAt(String text, int at, Encoded encoded) {
+            for (int j = 0; j < chars.length; j++) {
+                if (at + j >= text.length()) {
+                    encoded.hitEnd = true;
+                    return -1;
+                }
+                char c = text.charAt(at + j);
+                char expected = chars[j];
+                if (c != expected && !(hex && isHexLetter(expected) && c == Character.toLowerCase(expected))) {
+                    return -1;
+                }
+            }
+            return at + chars.length;
+        }
+
+        /** {@code u} in {@code \}{@code u} is not a hex letter: only A-F are matched in either case. */
+        private static boolean isHexLetter(char c) {
+            return c >= 'A' && c <= 'F';
+        }
     }
 }
