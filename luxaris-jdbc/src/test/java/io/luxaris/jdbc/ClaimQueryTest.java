@@ -7,6 +7,7 @@ import io.luxaris.domain.ChannelConnection;
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.Credentials;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.PostId;
 import io.luxaris.domain.PublishEvent;
 import io.luxaris.domain.PublishEventId;
 import io.luxaris.domain.PublishEventStatus;
@@ -37,7 +38,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The PostgreSQL claim: one statement per batch, planned on the partial index of pending schedules. */
+/**
+ * The PostgreSQL publishing path: the claim is one statement per batch, planned on the partial index of pending
+ * schedules; a post's schedules are found through its variants (the schedule table keeps no post index).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClaimQueryTest {
     private static final ChannelId FAKE = ChannelId.forKey("fake");
@@ -126,6 +130,42 @@ class ClaimQueryTest {
         System.out.println("claim statement:\n" + claimSql + "\nplan:\n" + plan);
         assertThat(n).as("parameters").isEqualTo(5);
         assertThat(plan).contains("luxaris_schedule_claim_idx").doesNotContain("Seq Scan on luxaris_schedule");
+    }
+
+    @Test
+    void aPostsSchedules_areFoundThroughItsVariants_onTheVariantIndex() throws Exception {
+        db.execute("ANALYZE " + db.qualified("variant"));
+        String post;
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT post_id FROM " + db.qualified("schedule") + " LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            post = rs.getString(1);
+        }
+        counting.record();
+        List<Schedule> found = storage.readOnly(
+                (Transaction tx) -> tx.schedules().listByPost(new PostId(java.util.UUID.fromString(post))));
+        assertThat(found)
+                .isNotEmpty()
+                .allSatisfy(x -> assertThat(x.postId().value().toString()).isEqualTo(post));
+        String sql = counting.recorded().stream()
+                .filter(x -> x.contains("variant_id IN"))
+                .findFirst()
+                .orElseThrow();
+        String plan;
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
+            s.execute("PREPARE by_post(uuid) AS " + sql.replace("?", "$1"));
+            var lines = new ArrayList<String>();
+            try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE by_post('" + post + "')")) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            plan = String.join("\n", lines);
+        }
+        System.out.println("schedules of a post:\n" + sql + "\nplan:\n" + plan);
+        assertThat(plan).contains("luxaris_schedule_variant_idx").doesNotContain("Seq Scan on luxaris_schedule");
     }
 
     @Test

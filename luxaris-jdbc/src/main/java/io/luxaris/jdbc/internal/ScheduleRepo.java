@@ -201,6 +201,16 @@ final class ScheduleRepo implements ScheduleRepository {
     @Override
     public List<Schedule> listByPost(PostId post) {
         tx.readable();
+        if (tx.d.is(Dialect.POSTGRESQL)) {
+            // through the post's variants: PostgreSQL keeps no index on the schedules' post (see migration 9)
+            return tx.list(
+                    "list schedules of post " + post,
+                    new Sql("SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule
+                                    + " WHERE variant_id IN (SELECT id FROM " + tx.t.variant
+                                    + " WHERE post_id = :value) ORDER BY run_at, id")
+                            .bind("value", tx.d.uuid(post.value())),
+                    tx.rows.schedule(""));
+        }
         return by("post_id", tx.d.uuid(post.value()), "list schedules of post " + post);
     }
 
@@ -212,9 +222,12 @@ final class ScheduleRepo implements ScheduleRepository {
         }
         return tx.listIn(
                 "list schedules of " + posts.size() + " post(s)",
-                "SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule + " WHERE post_id IN ",
+                "SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule
+                        + (tx.d.is(Dialect.POSTGRESQL)
+                                ? " WHERE variant_id IN (SELECT id FROM " + tx.t.variant + " WHERE post_id IN "
+                                : " WHERE post_id IN "),
                 posts.stream().map(PostId::value).toList(),
-                "",
+                tx.d.is(Dialect.POSTGRESQL) ? ")" : "",
                 tx.rows.schedule(""));
     }
 
