@@ -180,29 +180,32 @@ public final class Redaction {
      * CPU in the in-memory engine). Not thread-safe: one per {@link #scrub} call.
      */
     private static final class Encoded {
-        private final int[] codePoints;
-        /** The forms of each code point, made when a match first gets that far (most texts hold no secret). */
-        private final Form[][] forms;
+        private static final int[] NONE = {};
 
-        private final String starts;
+        private final String secret;
         private final int longest;
-        private final int[] posAt;
-        private final int[] tried;
+        private final char first;
+        private final boolean spaceFirst;
+        // made at the first character of a text that a match can start with (most texts hold no secret)
+        private int[] codePoints = NONE;
+        private Form[][] forms = {};
+        private int[] posAt = NONE;
+        private int[] tried = NONE;
         private boolean hitEnd;
 
         Encoded(String secret) {
-            codePoints = secret.codePoints().toArray();
-            forms = new Form[codePoints.length][];
-            var first = new StringBuilder();
-            for (Form form : formsAt(0)) {
-                first.append(form.chars[0]);
-            }
-            starts = first.toString();
-            longest = 12 * codePoints.length;
-            posAt = new int[codePoints.length + 1];
-            tried = new int[codePoints.length];
+            this.secret = secret;
+            longest = 12 * secret.codePointCount(0, secret.length());
+            first = secret.charAt(0);
+            spaceFirst = first == ' ';
         }
 
+        /** Whether a match can start with {@code c}: the first code point as itself, %-encoded or escaped. */
+        private boolean canStart(char c) {
+            return c == first || c == '%' || c == '\\' || (spaceFirst && c == '+');
+        }
+
+        /** The forms of the {@code k}-th code point, made when a match first gets that far. */
         private Form[] formsAt(int k) {
             Form[] made = forms[k];
             if (made == null) {
@@ -255,7 +258,7 @@ public final class Redaction {
             int copied = 0;
             int i = 0;
             while (i < text.length()) {
-                int end = starts.indexOf(text.charAt(i)) < 0 ? -1 : matchAt(text, i);
+                int end = canStart(text.charAt(i)) ? matchAt(text, i) : -1;
                 if (end < 0) {
                     i++;
                     continue;
@@ -275,7 +278,7 @@ public final class Redaction {
             for (int start = Math.max(0, text.length() - longest);
                     start <= text.length() - MIN_SECRET_LENGTH;
                     start++) {
-                if (starts.indexOf(text.charAt(start)) >= 0 && matchAt(text, start) < 0 && hitEnd) {
+                if (canStart(text.charAt(start)) && matchAt(text, start) < 0 && hitEnd) {
                     return text.substring(0, start) + shown;
                 }
             }
@@ -287,6 +290,12 @@ public final class Redaction {
          * whether some way of matching ran into the end of the text (the text ends inside the secret).
          */
         private int matchAt(String text, int start) {
+            if (codePoints == NONE) {
+                codePoints = secret.codePoints().toArray();
+                forms = new Form[codePoints.length][];
+                posAt = new int[codePoints.length + 1];
+                tried = new int[codePoints.length];
+            }
             hitEnd = false;
             int k = 0;
             posAt[0] = start;
