@@ -201,17 +201,11 @@ final class ScheduleRepo implements ScheduleRepository {
     @Override
     public List<Schedule> listByPost(PostId post) {
         tx.readable();
-        if (tx.d.is(Dialect.POSTGRESQL)) {
-            // through the post's variants: PostgreSQL keeps no index on the schedules' post (see migration 9)
-            return tx.list(
-                    "list schedules of post " + post,
-                    new Sql("SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule
-                                    + " WHERE variant_id IN (SELECT id FROM " + tx.t.variant
-                                    + " WHERE post_id = :value) ORDER BY run_at, id")
-                            .bind("value", tx.d.uuid(post.value())),
-                    tx.rows.schedule(""));
-        }
-        return by("post_id", tx.d.uuid(post.value()), "list schedules of post " + post);
+        // PostgreSQL keeps no index on the schedules' post (see migration 9): through the post's variants there
+        String where = tx.d.is(Dialect.POSTGRESQL)
+                ? "variant_id IN (SELECT id FROM " + tx.t.variant + " WHERE post_id = :value)"
+                : "post_id = :value";
+        return by(where, tx.d.uuid(post.value()), "list schedules of post " + post);
     }
 
     @Override
@@ -234,14 +228,15 @@ final class ScheduleRepo implements ScheduleRepository {
     @Override
     public List<Schedule> listByVariant(VariantId variant) {
         tx.readable();
-        return by("variant_id", tx.d.uuid(variant.value()), "list schedules of variant " + variant);
+        return by("variant_id = :value", tx.d.uuid(variant.value()), "list schedules of variant " + variant);
     }
 
-    private List<Schedule> by(String column, Argument value, String action) {
+    /** The schedules matching {@code where} (which names {@code :value}), in run order. */
+    private List<Schedule> by(String where, Argument value, String action) {
         return tx.list(
                 action,
-                new Sql("SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule + " WHERE " + column
-                                + " = :value ORDER BY run_at, id")
+                new Sql("SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule + " WHERE " + where
+                                + " ORDER BY run_at, id")
                         .bind("value", value),
                 tx.rows.schedule(""));
     }
