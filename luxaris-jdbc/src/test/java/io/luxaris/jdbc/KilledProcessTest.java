@@ -145,10 +145,12 @@ class KilledProcessTest {
                 .isZero();
         assertThat(schedules).containsAll(posts.keySet());
         // the unconfirmed ones are those the dead process had started: reaped, never published again. An instance
-        // holds at most maxConcurrency calls running and maxConcurrency outcomes its writer has not written yet
+        // holds at most maxConcurrency calls running and maxConcurrency + a claim batch outcomes its writer has not
+        // written yet
+        var settings = EngineProcess.settings();
         assertThat(unconfirmed)
                 .isNotEmpty()
-                .hasSizeLessThanOrEqualTo(2 * EngineProcess.settings().maxConcurrency());
+                .hasSizeLessThanOrEqualTo(2 * settings.maxConcurrency() + settings.claimBatchSize());
         assertThat(Counts.number(
                         db,
                         "SELECT count(*) FROM " + db.qualified("schedule")

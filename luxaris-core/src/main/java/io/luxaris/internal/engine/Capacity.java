@@ -40,19 +40,29 @@ final class Capacity {
     private final Map<ConnectionId, Instant> blockedUntil = new HashMap<>();
     /**
      * Calls that returned in time and whose outcome is not written yet. Their slots are free, but once they number
-     * {@code max} nothing new starts until the writer catches up: this instance never holds more than twice
-     * {@code max} schedules in {@code processing} (running, or with an outcome not yet written).
+     * {@link #unwrittenLimit} nothing new starts until the writer catches up: this instance never holds more than
+     * {@code max + unwrittenLimit} schedules in {@code processing} (running, or with an outcome not yet written).
      */
     private final Map<Fence, PublishJob> unwritten = new HashMap<>();
+
+    private final int unwrittenLimit;
 
     private int waitingCount;
     private int inFlight;
 
-    Capacity(int max, int perConnection, OptionalInt perChannel, int abandonedPerChannel) {
+    /**
+     * @param max calls in flight at once
+     * @param perConnection calls in flight at once per connection
+     * @param perChannel calls in flight at once per channel, when limited
+     * @param abandonedPerChannel calls given up at the publish timeout a channel may hold before it is held back
+     * @param unwrittenLimit returned calls whose outcome is not written yet, beyond which nothing new starts
+     */
+    Capacity(int max, int perConnection, OptionalInt perChannel, int abandonedPerChannel, int unwrittenLimit) {
         this.max = max;
         this.perConnection = perConnection;
         this.perChannel = perChannel;
         this.abandonedPerChannel = abandonedPerChannel;
+        this.unwrittenLimit = unwrittenLimit;
     }
 
     /** How many more schedules may be claimed: the slots neither running nor taken by a waiting job. */
@@ -151,9 +161,9 @@ final class Capacity {
         return handBack;
     }
 
-    /** Whether some waiting job could start now (not while {@code max} outcomes wait to be written). */
+    /** Whether some waiting job could start now (not while {@link #unwrittenLimit} outcomes wait to be written). */
     boolean canDispatch(Instant now) {
-        if (waitingCount == 0 || inFlight >= max || unwritten.size() >= max) {
+        if (waitingCount == 0 || inFlight >= max || unwritten.size() >= unwrittenLimit) {
             return false;
         }
         for (ArrayDeque<PublishJob> queue : waiting.values()) {
@@ -165,13 +175,13 @@ final class Capacity {
     }
 
     /**
-     * Takes every waiting job the limits allow to start now, reserving their slots (none while {@code max} outcomes
-     * wait to be written).
+     * Takes every waiting job the limits allow to start now, reserving their slots (none while
+     * {@link #unwrittenLimit} outcomes wait to be written).
      */
     List<PublishJob> takeStartable(Instant now) {
         var batch = new ArrayList<PublishJob>();
         var it = waiting.entrySet().iterator();
-        while (it.hasNext() && inFlight < max && unwritten.size() < max) {
+        while (it.hasNext() && inFlight < max && unwritten.size() < unwrittenLimit) {
             ArrayDeque<PublishJob> queue = it.next().getValue();
             while (!queue.isEmpty() && inFlight < max && canStart(queue.peekFirst(), now)) {
                 PublishJob job = queue.pollFirst();

@@ -314,7 +314,8 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     /**
      * The background loop's outcome writer: writes outcomes (and hands claims back) as they come, on a database
      * connection of its own, while the coordinator claims and starts the next batch. While the store is down it
-     * retries with a backoff; once {@code maxConcurrency} outcomes wait, the engine starts nothing new.
+     * retries with a backoff; once {@code maxConcurrency} plus a claim batch of outcomes wait, the engine starts
+     * nothing new.
      */
     private void writeLoop(int gen) {
         var backoff = new Backoff(Duration.ofMillis(50), MAX_WRITER_BACKOFF);

@@ -31,7 +31,7 @@ import java.util.function.BooleanSupplier;
  * running on the executor ({@link Calls}) and outcomes waiting to be written ({@link Completions}). The coordinator
  * (or a caller of {@code runDue()}) runs cycles; publish threads report through {@link #finish}; the background
  * loop's writer thread writes the outcomes ({@link #awaitOutcomes}), runDue()'s cycles write them themselves. Once
- * {@code maxConcurrency} outcomes wait to be written, nothing new starts until the writer catches up.
+ * {@link #unwrittenLimit} outcomes wait to be written, nothing new starts until the writer catches up.
  */
 final class Dispatcher {
 
@@ -88,7 +88,8 @@ final class Dispatcher {
                 settings.maxConcurrency(),
                 settings.perConnectionConcurrency(),
                 settings.perChannelConcurrency(),
-                abandonedPerChannel(settings));
+                abandonedPerChannel(settings),
+                unwrittenLimit(settings));
         this.calls = new Calls(settings.publishTimeout().toNanos());
         this.launcher =
                 new Launcher(ops, settings, clock, ticker, executor, lock, waiter, outbox, capacity, calls, observer);
@@ -100,6 +101,17 @@ final class Dispatcher {
      */
     static int abandonedPerChannel(EngineSettings settings) {
         return Math.max(1, settings.maxConcurrency() / 4);
+    }
+
+    /**
+     * How many returned calls may wait for their outcome to be written before nothing new starts: {@code
+     * maxConcurrency} plus one claim batch (the most the writer writes in one transaction), so that the writer finds
+     * a full batch ready while the calls of the next ones run. It bounds what an instance holds in {@code
+     * processing}, and so what a killed instance can leave {@code unconfirmed}, at {@code 2 * maxConcurrency +
+     * claimBatchSize}.
+     */
+    static int unwrittenLimit(EngineSettings settings) {
+        return settings.maxConcurrency() + settings.claimBatchSize();
     }
 
     /** What one cycle did. */

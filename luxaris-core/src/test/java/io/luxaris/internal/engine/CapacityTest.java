@@ -49,8 +49,8 @@ class CapacityTest {
     @MethodSource("limits")
     void takeStartable_respectsTheGlobalPerConnectionAndPerChannelLimits(
             int max, int perConnection, int perChannel, List<String> claimed, List<String> expected) {
-        var capacity =
-                new Capacity(max, perConnection, perChannel == 0 ? OptionalInt.empty() : OptionalInt.of(perChannel), 1);
+        var capacity = new Capacity(
+                max, perConnection, perChannel == 0 ? OptionalInt.empty() : OptionalInt.of(perChannel), 1, max);
         List<PublishJob> all = jobs(claimed.toArray(String[]::new));
         assertThat(capacity.enqueue(all, T0)).isEmpty();
 
@@ -67,7 +67,7 @@ class CapacityTest {
 
     @Test
     void free_countsSlotsNeitherRunningNorTakenByAWaitingJob() {
-        var capacity = new Capacity(4, 1, OptionalInt.empty(), 1);
+        var capacity = new Capacity(4, 1, OptionalInt.empty(), 1, 4);
         assertThat(capacity.free()).isEqualTo(4);
         capacity.enqueue(jobs("x/a", "x/a", "x/b"), T0);
         assertThat(capacity.free()).isEqualTo(1);
@@ -81,7 +81,7 @@ class CapacityTest {
 
     @Test
     void anAccountsJobsStartInClaimOrder_oneAtATime() {
-        var capacity = new Capacity(10, 1, OptionalInt.empty(), 1);
+        var capacity = new Capacity(10, 1, OptionalInt.empty(), 1, 10);
         List<PublishJob> a = jobs("x/a", "x/a", "x/a");
         capacity.enqueue(a, T0);
 
@@ -100,7 +100,7 @@ class CapacityTest {
 
     @Test
     void busyConnections_areThoseAtTheirLimitWithWhatRunsAndWaits() {
-        var capacity = new Capacity(10, 2, OptionalInt.empty(), 1);
+        var capacity = new Capacity(10, 2, OptionalInt.empty(), 1, 10);
         List<PublishJob> claimed = jobs("x/a", "x/b", "x/c", "x/c");
         capacity.enqueue(claimed.subList(0, 1), T0);
         capacity.takeStartable(T0); // a runs
@@ -117,13 +117,13 @@ class CapacityTest {
 
     @Test
     void busyChannels_areThoseAtTheirLimit_onlyWhenAChannelLimitIsSet() {
-        var limited = new Capacity(10, 5, OptionalInt.of(2), 1);
+        var limited = new Capacity(10, 5, OptionalInt.of(2), 1, 10);
         limited.enqueue(jobs("x/a"), T0);
         limited.takeStartable(T0);
         limited.enqueue(jobs("x/b", "y/c"), T0);
         assertThat(limited.busyChannels()).containsExactly(ChannelId.forKey("x"));
 
-        var unlimited = new Capacity(10, 5, OptionalInt.empty(), 1);
+        var unlimited = new Capacity(10, 5, OptionalInt.empty(), 1, 10);
         unlimited.enqueue(jobs("x/a", "x/b", "x/c"), T0);
         unlimited.takeStartable(T0);
         assertThat(unlimited.busyChannels()).isEmpty();
@@ -131,7 +131,7 @@ class CapacityTest {
 
     @Test
     void aRateLimitedConnection_isBlockedUntilItsReset_andItsWaitingJobsAreHandedBack() {
-        var capacity = new Capacity(10, 1, OptionalInt.empty(), 1);
+        var capacity = new Capacity(10, 1, OptionalInt.empty(), 1, 10);
         List<PublishJob> a = jobs("x/a", "x/a", "x/a");
         List<PublishJob> b = jobs("x/b");
         capacity.enqueue(a, T0);
@@ -160,7 +160,7 @@ class CapacityTest {
 
     @Test
     void aLaterResetWins_andBlockingAConnectionWithNothingWaitingHandsNothingBack() {
-        var capacity = new Capacity(10, 1, OptionalInt.empty(), 1);
+        var capacity = new Capacity(10, 1, OptionalInt.empty(), 1, 10);
         var a = jobs.connection("x", "a").id();
         assertThat(capacity.block(a, T0.plusSeconds(60))).isEmpty();
         assertThat(capacity.block(a, T0.plusSeconds(30))).isEmpty();
@@ -170,7 +170,7 @@ class CapacityTest {
 
     @Test
     void aBlockedConnectionsWaitingJob_doesNotStart_butOthersDo() {
-        var capacity = new Capacity(10, 1, OptionalInt.empty(), 1);
+        var capacity = new Capacity(10, 1, OptionalInt.empty(), 1, 10);
         List<PublishJob> claimed = jobs("x/a", "x/b");
         capacity.enqueue(claimed, T0);
         capacity.block(jobs.connection("x", "a").id(), T0.plusSeconds(10));
@@ -179,7 +179,7 @@ class CapacityTest {
 
     @Test
     void anAbandonedCall_freesItsSlots_butUsesItsChannelsBudget_andTheChannelIsHeldBack() {
-        var capacity = new Capacity(4, 1, OptionalInt.empty(), 1);
+        var capacity = new Capacity(4, 1, OptionalInt.empty(), 1, 4);
         List<PublishJob> hanging = jobs("slow/a");
         capacity.enqueue(hanging, T0);
         capacity.takeStartable(T0);
@@ -210,7 +210,7 @@ class CapacityTest {
 
     @Test
     void aChannelIsHeldBackOnlyWhenItsWholeAbandonedBudgetIsUsed() {
-        var capacity = new Capacity(8, 1, OptionalInt.empty(), 2);
+        var capacity = new Capacity(8, 1, OptionalInt.empty(), 2, 8);
         List<PublishJob> hanging = jobs("slow/a", "slow/b");
         capacity.enqueue(hanging, T0);
         capacity.takeStartable(T0);
@@ -228,7 +228,7 @@ class CapacityTest {
 
     @Test
     void canDispatch_tellsWhetherSomeWaitingJobCouldStartNow() {
-        var capacity = new Capacity(1, 1, OptionalInt.empty(), 1);
+        var capacity = new Capacity(1, 1, OptionalInt.empty(), 1, 1);
         assertThat(capacity.canDispatch(T0)).as("nothing waits").isFalse();
         List<PublishJob> claimed = jobs("x/a", "x/b");
         capacity.enqueue(claimed, T0);
@@ -236,7 +236,7 @@ class CapacityTest {
         capacity.takeStartable(T0);
         assertThat(capacity.canDispatch(T0)).as("the global limit is reached").isFalse();
 
-        var perConnection = new Capacity(5, 1, OptionalInt.empty(), 1);
+        var perConnection = new Capacity(5, 1, OptionalInt.empty(), 1, 5);
         perConnection.enqueue(jobs("x/a"), T0);
         perConnection.takeStartable(T0);
         perConnection.enqueue(jobs("x/a"), T0);
@@ -247,7 +247,7 @@ class CapacityTest {
 
     @Test
     void drainWaiting_emptiesTheQueues_andWaitingFencesListWhatWaits() {
-        var capacity = new Capacity(1, 1, OptionalInt.of(1), 1);
+        var capacity = new Capacity(1, 1, OptionalInt.of(1), 1, 1);
         List<PublishJob> claimed = jobs("x/a", "x/b", "y/c");
         capacity.enqueue(claimed, T0);
         capacity.takeStartable(T0);
@@ -264,7 +264,7 @@ class CapacityTest {
 
     @Test
     void claimableAhead_isABatchBeyondTheFreeSlots_untilTheWaitingJobsFillEverySlot() {
-        var capacity = new Capacity(2, 10, OptionalInt.empty(), 1);
+        var capacity = new Capacity(2, 10, OptionalInt.empty(), 1, 2);
         assertThat(capacity.claimableAhead(5)).as("nothing runs or waits").isEqualTo(7);
 
         assertThat(capacity.enqueue(jobs("x/a", "x/b", "x/c"), T0)).isEmpty();
@@ -276,5 +276,29 @@ class CapacityTest {
                 .as("the waiting jobs fill every slot: no claim")
                 .isZero();
         assertThat(capacity.free()).isZero();
+    }
+
+    @Test
+    void returnedCallsFreeTheirSlots_butOnceTheUnwrittenLimitIsReached_nothingStartsUntilOutcomesAreWritten() {
+        var capacity = new Capacity(2, 10, OptionalInt.empty(), 1, 3);
+        List<PublishJob> claimed = jobs("x/a", "x/b", "x/c", "x/d", "x/e");
+        capacity.enqueue(claimed, T0);
+        List<PublishJob> first = capacity.takeStartable(T0);
+        first.forEach(capacity::returned);
+        List<PublishJob> second = capacity.takeStartable(T0);
+        assertThat(second).as("two unwritten, under the limit of three").hasSize(2);
+        capacity.returned(second.get(0));
+
+        assertThat(capacity.unwritten()).isEqualTo(3);
+        assertThat(capacity.inFlight()).isEqualTo(1);
+        assertThat(capacity.canDispatch(T0))
+                .as("a slot is free, but three outcomes wait")
+                .isFalse();
+        assertThat(capacity.takeStartable(T0)).isEmpty();
+
+        assertThat(capacity.written(first.get(0).fence())).isTrue();
+        assertThat(capacity.written(first.get(0).fence())).as("counted once").isFalse();
+        assertThat(capacity.canDispatch(T0)).isTrue();
+        assertThat(capacity.takeStartable(T0)).containsExactly(claimed.get(4));
     }
 }

@@ -467,31 +467,41 @@ class DispatcherTest {
     }
 
     @Test
-    void aReturnedCallFreesItsSlot_butUnwrittenOutcomes_holdBackNewStarts_onceTheyNumberMaxConcurrency() {
-        var settings = settings().maxConcurrency(2).build();
-        PublishJob[] due = {jobs.job("x", "a"), jobs.job("x", "b"), jobs.job("x", "c"), jobs.job("x", "d")};
+    void aReturnedCallFreesItsSlot_butUnwrittenOutcomes_holdBackNewStarts_onceTheyNumberMaxConcurrencyAndABatch() {
+        var settings = settings().maxConcurrency(2).claimBatchSize(2).build();
+        assertThat(Dispatcher.unwrittenLimit(settings)).isEqualTo(4);
+        PublishJob[] due = {
+            jobs.job("x", "a"),
+            jobs.job("x", "b"),
+            jobs.job("x", "c"),
+            jobs.job("x", "d"),
+            jobs.job("x", "e"),
+            jobs.job("x", "f")
+        };
         ops.due(due);
         Dispatcher dispatcher = dispatcher(settings);
         dispatcher.setSeparateWriter(true);
         dispatcher.setClaimAhead(true);
-        dispatcher.cycle(true); // claims all four (a batch ahead), starts a and b
-        assertThat(ops.starts).singleElement().satisfies(batch -> assertThat(batch)
-                .containsExactly(due[0], due[1]));
-
+        dispatcher.cycle(true); // claims a batch (a, b) and starts it
         executor.runAll(); // a and b return: their slots are free, their outcomes not written
-        dispatcher.cycle(true);
+        dispatcher.cycle(true); // claims c, d and starts them: two outcomes wait, fewer than the limit
+        assertThat(ops.starts).hasSize(2);
+        assertThat(ops.starts.get(1)).containsExactly(due[2], due[3]);
 
-        assertThat(ops.starts)
-                .as("two outcomes wait to be written (maxConcurrency): c and d wait")
-                .hasSize(1);
+        executor.runAll(); // four outcomes wait to be written (maxConcurrency + a claim batch)
+        dispatcher.cycle(true); // claims e, f
+
+        assertThat(ops.starts).as("e and f wait for the writer").hasSize(2);
         assertThat(dispatcher.status(true, true, Optional.empty()).inFlight()).isZero();
         assertThat(dispatcher.status(true, true, Optional.empty()).queued()).isEqualTo(2);
+        assertThat(dispatcher.status(true, true, Optional.empty()).pendingCompletions())
+                .isEqualTo(4);
 
         dispatcher.outbox().flush(); // the writer writes them
         dispatcher.cycle(true);
 
-        assertThat(ops.starts).hasSize(2);
-        assertThat(ops.starts.get(1)).containsExactly(due[2], due[3]);
+        assertThat(ops.starts).hasSize(3);
+        assertThat(ops.starts.get(2)).containsExactly(due[4], due[5]);
     }
 
     @Test
