@@ -288,6 +288,11 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                     continue; // more may be due right now
                 }
                 boolean claimable = dispatcher.canClaim();
+                if (claimable && !cycle.storeAnswered()) {
+                    // the cycle had no room to claim and now has: claim at once (asking for the next due instant
+                    // would cost a query and tell nothing a claim does not)
+                    continue;
+                }
                 Optional<Instant> due = claimable ? ops.nextDue() : Optional.empty();
                 long claimNotBefore = cycle.claimed() > 0 ? ticker.nanoTime() + CLAIM_PACE_NANOS : Long.MIN_VALUE;
                 long until = Math.min(
