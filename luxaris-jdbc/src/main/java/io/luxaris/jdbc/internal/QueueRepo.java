@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's queue on SQL, every transition fenced, "now" always the database clock.
@@ -47,6 +48,8 @@ final class QueueRepo implements ScheduleQueue {
     private static final int OPTIMISTIC_ROUNDS = 5;
 
     private final JdbcTransaction tx;
+    /** PostgreSQL's now() is the transaction's start: read once per transaction. */
+    private @Nullable Instant transactionStart;
 
     QueueRepo(JdbcTransaction tx) {
         this.tx = tx;
@@ -59,10 +62,17 @@ final class QueueRepo implements ScheduleQueue {
     @Override
     public Instant now() {
         tx.readable();
-        return tx.sql("read the database clock", () -> tx.handle
+        if (transactionStart != null) {
+            return transactionStart;
+        }
+        Instant now = tx.sql("read the database clock", () -> tx.handle
                 .createQuery("SELECT " + tx.d.now() + " AS db_now")
                 .map((rs, ctx) -> tx.d.instant(rs, "db_now"))
                 .one());
+        if (tx.d.is(Dialect.POSTGRESQL)) {
+            transactionStart = now;
+        }
+        return now;
     }
 
     // ------------------------------------------------------------------ claim
