@@ -30,6 +30,15 @@ class DispatcherTest {
     private final FakeOperations ops = new FakeOperations(clock);
     private final Jobs jobs = new Jobs();
 
+    /** A job on {@code channel} for each connection, in order. */
+    private PublishJob[] jobsOn(String channel, String... connections) {
+        var made = new PublishJob[connections.length];
+        for (int i = 0; i < connections.length; i++) {
+            made[i] = jobs.job(channel, connections[i]);
+        }
+        return made;
+    }
+
     private static EngineSettings.Builder settings() {
         return EngineSettings.builder()
                 .maxConcurrency(4)
@@ -60,14 +69,7 @@ class DispatcherTest {
 
     @Test
     void aCycle_claimsFreeCapacity_startsWhatTheLimitsAllow_andRunsTheCallsOnTheExecutor() {
-        PublishJob[] due = {
-            jobs.job("x", "a"),
-            jobs.job("x", "b"),
-            jobs.job("x", "c"),
-            jobs.job("x", "d"),
-            jobs.job("x", "e"),
-            jobs.job("x", "f")
-        };
+        PublishJob[] due = jobsOn("x", "a", "b", "c", "d", "e", "f");
         ops.due(due);
         Dispatcher dispatcher = dispatcher();
 
@@ -470,14 +472,7 @@ class DispatcherTest {
     void aReturnedCallFreesItsSlot_butUnwrittenOutcomes_holdBackNewStarts_onceTheyNumberMaxConcurrencyAndABatch() {
         var settings = settings().maxConcurrency(2).claimBatchSize(2).build();
         assertThat(Dispatcher.unwrittenLimit(settings)).isEqualTo(4);
-        PublishJob[] due = {
-            jobs.job("x", "a"),
-            jobs.job("x", "b"),
-            jobs.job("x", "c"),
-            jobs.job("x", "d"),
-            jobs.job("x", "e"),
-            jobs.job("x", "f")
-        };
+        PublishJob[] due = jobsOn("x", "a", "b", "c", "d", "e", "f");
         ops.due(due);
         Dispatcher dispatcher = dispatcher(settings);
         dispatcher.setSeparateWriter(true);
