@@ -69,6 +69,10 @@ public final class Redaction {
     private static final Pattern BASIC =
             Pattern.compile("(?i)(\\bauthorization[\"']?\\s*[:=]\\s*[\"']?basic\\s+)[A-Za-z0-9+/=]{4,}");
     private static final Pattern KEY_SHAPED = Pattern.compile("\\b(?:sk|rk|pk)-[A-Za-z0-9_-]{8,}");
+    /** One of these words (any case) is in every text a token pattern matches: {@link #mayHoldTokenShapedValue}. */
+    private static final List<String> PATTERN_WORDS = List.of(
+            "token", "secret", "verifier", "key", "passw", "signature", "code", "bearer", "authorization", "k-");
+
     private static final int HINT_MIN_LENGTH = 20;
     private static final String HEX = "0123456789ABCDEF";
 
@@ -107,6 +111,9 @@ public final class Redaction {
             var encoded = new Encoded(secret);
             out = encoded.maskCutTail(encoded.replaceAll(out, shown), shown);
         }
+        if (!mayHoldTokenShapedValue(out)) {
+            return out;
+        }
         String quoted = Matcher.quoteReplacement(mask);
         out = JSON_FIELD.matcher(out).replaceAll("$1" + quoted + "$3");
         out = ASSIGNED.matcher(out).replaceAll("$1" + quoted);
@@ -116,6 +123,32 @@ public final class Redaction {
         return KEY_SHAPED
                 .matcher(out)
                 .replaceAll(m -> Matcher.quoteReplacement(style == Style.MASK ? MASK : hint(m.group())));
+    }
+
+    /**
+     * Whether any of the token patterns could match: each one needs one of these words (any case) in the text —
+     * every name in {@code NAMES} contains one of the first six, {@code FORM_FIELD} needs {@code code} or {@code
+     * token}, {@code BEARER} {@code bearer}, {@code BASIC} {@code authorization}, {@code KEY_SHAPED} {@code k-}.
+     * Most texts (post ids, URLs) hold none, and six regular-expression passes over them cost more than the rest of
+     * an outcome's bookkeeping.
+     */
+    static boolean mayHoldTokenShapedValue(String text) {
+        for (String word : PATTERN_WORDS) {
+            if (containsIgnoreCase(text, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        int last = text.length() - word.length();
+        for (int i = 0; i <= last; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

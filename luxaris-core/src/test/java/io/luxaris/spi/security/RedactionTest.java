@@ -102,4 +102,25 @@ class RedactionTest {
         assertThat(kept).isEqualTo("x".repeat(20) + "[REDACTED]" + "yy" + "…[truncated]");
         assertThat(kept).doesNotContain("secret-");
     }
+
+    @Test
+    void textWithoutAnyWordATokenPatternNeeds_isLeftAsItIs_whileEveryPatternStillMatchesInAnyCase() {
+        String url = "https://example.com/status/1861234567890123456?s=20";
+        assertThat(Redaction.mayHoldTokenShapedValue(url)).isFalse();
+        assertThat(Redaction.scrub(url, List.of())).isSameAs(url);
+
+        // each pattern's word in another case than the pattern spells it: the quick check lets the text through
+        assertThat(Redaction.scrub("{\"ACCESS_TOKEN\": \"abc123def456\"}", List.of()))
+                .isEqualTo("{\"ACCESS_TOKEN\": \"[REDACTED]\"}");
+        assertThat(Redaction.scrub("Client-Secret=abc123def456", List.of())).isEqualTo("Client-Secret=[REDACTED]");
+        assertThat(Redaction.scrub("Code_Verifier: abc123def456", List.of())).isEqualTo("Code_Verifier: [REDACTED]");
+        assertThat(Redaction.scrub("API KEY=abc123def456", List.of())).isEqualTo("API KEY=[REDACTED]");
+        assertThat(Redaction.scrub("PassWd: abc123def456", List.of())).isEqualTo("PassWd: [REDACTED]");
+        assertThat(Redaction.scrub("OAuth_Signature=abc123def456", List.of())).isEqualTo("OAuth_Signature=[REDACTED]");
+        assertThat(Redaction.scrub("/cb?CODE=abc123def456", List.of())).isEqualTo("/cb?CODE=[REDACTED]");
+        assertThat(Redaction.scrub("BEARER eyJhbGciOi.payload", List.of())).isEqualTo("BEARER [REDACTED]");
+        assertThat(Redaction.scrub("AUTHORIZATION: BASIC Y2xpZW50OnNlY3JldA==", List.of()))
+                .isEqualTo("AUTHORIZATION: BASIC [REDACTED]");
+        assertThat(Redaction.scrub("key rk-0123456789abcdef", List.of())).isEqualTo("key [REDACTED]");
+    }
 }
