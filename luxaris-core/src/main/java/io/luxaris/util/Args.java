@@ -1,5 +1,6 @@
 package io.luxaris.util;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks for programmer errors (JDK exceptions, not validation). */
@@ -43,13 +45,57 @@ public final class Args {
         return value;
     }
 
-    /** An immutable copy that keeps the iteration order of the source. */
+    /**
+     * An immutable copy that keeps the iteration order of the source. A map this method returned is immutable
+     * already and comes back as it is: records re-built with one field changed ({@code withStatus}) do not copy
+     * their maps again.
+     */
     public static Map<String, String> orderedCopy(Map<String, String> map, String name) {
         Objects.requireNonNull(map, name);
+        if (map instanceof OrderedCopy) {
+            return map;
+        }
+        if (map.isEmpty()) {
+            return Collections.emptyMap();
+        }
         var copy = new LinkedHashMap<String, String>();
         map.forEach((k, v) ->
                 copy.put(Objects.requireNonNull(k, name + " key"), Objects.requireNonNull(v, name + " value")));
-        return Collections.unmodifiableMap(copy);
+        return new OrderedCopy(Collections.unmodifiableMap(copy));
+    }
+
+    /** What {@link #orderedCopy} returns: an unmodifiable map, known as such by its type. */
+    private static final class OrderedCopy extends AbstractMap<String, String> {
+        private final Map<String, String> entries;
+
+        OrderedCopy(Map<String, String> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return entries.entrySet();
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public @Nullable String get(@Nullable Object key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public boolean containsKey(@Nullable Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super String> action) {
+            entries.forEach(action);
+        }
     }
 
     /**
