@@ -493,6 +493,19 @@ final class MemoryTransaction implements Transaction {
         }
 
         @Override
+        public List<Schedule> listByPosts(Collection<PostId> posts) {
+            readable();
+            var all = new ArrayList<Schedule>();
+            for (PostId post : posts) {
+                Set<ScheduleId> ids = db.schedulesByPost.get(post);
+                if (ids != null) {
+                    ids.forEach(id -> all.add(db.schedules.get(id)));
+                }
+            }
+            return all;
+        }
+
+        @Override
         public List<Schedule> listByVariant(VariantId variant) {
             readable();
             return sorted(db.schedulesByVariant.get(variant));
