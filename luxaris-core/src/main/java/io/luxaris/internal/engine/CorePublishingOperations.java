@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CorePublishingOperations implements PublishingOperations {
     private static final Logger LOG = LoggerFactory.getLogger(CorePublishingOperations.class);
+    /** How many connections' opened credentials the engine keeps for their next start. */
+    static final int OPENED_CREDENTIALS_KEPT = 4_096;
 
     private final CoreRuntime rt;
     private final EngineSettings settings;
@@ -62,6 +64,8 @@ public final class CorePublishingOperations implements PublishingOperations {
     private final Map<Fence, Optional<Credentials>> credentialsOfStarted = new ConcurrentHashMap<>();
 
     private final Map<ConnectionId, Instant> expiryWarned = new ConcurrentHashMap<>();
+    /** Credentials opened before, per connection: reused while the stored bytes are the same. */
+    private final OpenedCredentials opened = new OpenedCredentials(OPENED_CREDENTIALS_KEPT);
 
     public CorePublishingOperations(
             CoreRuntime rt, EngineSettings settings, String instanceId, RandomGenerator random) {
@@ -217,7 +221,7 @@ public final class CorePublishingOperations implements PublishingOperations {
             return Optional.of(new Credentials(Map.of()));
         }
         try {
-            return Optional.of(rt.open(id, sealed));
+            return Optional.of(opened.open(id, sealed, bytes -> rt.open(id, bytes)));
         } catch (RuntimeException e) {
             LOG.error(
                     "the stored credentials of connection {} cannot be decrypted ({}); its schedules fail",
@@ -291,6 +295,11 @@ public final class CorePublishingOperations implements PublishingOperations {
     /** How many started jobs' decrypted credentials are kept for their publish (bounded by what the engine holds). */
     int credentialsKept() {
         return credentialsOfStarted.size();
+    }
+
+    /** How many connections' opened credentials are kept for their next start. */
+    int credentialsOpenedAndKept() {
+        return opened.size();
     }
 
     @Override

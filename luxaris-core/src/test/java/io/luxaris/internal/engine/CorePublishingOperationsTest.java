@@ -311,6 +311,24 @@ class CorePublishingOperationsTest {
     }
 
     @Test
+    void aConnectionsCredentials_areOpenedOnceWhileTheStoredOnesStayTheSame_andReplacedOnesAreUsedAtTheNextStart() {
+        ChannelConnection a = connect("@a");
+        schedule(a, T);
+        schedule(a, T.plusSeconds(60));
+        clock.set(T.plusSeconds(60));
+        ops.complete(publishDue());
+        luxaris.channels().reconnect(alice, a.id(), Credentials.bearer("token-after-reconnect"));
+        schedule(a, T.plusSeconds(120));
+        clock.set(T.plusSeconds(120));
+        ops.complete(publishDue());
+
+        assertThat(channel.calls())
+                .extracting(FakeChannel.Call::accessToken)
+                .containsExactly("token-of-@a", "token-of-@a", "token-after-reconnect");
+        assertThat(ops.credentialsOpenedAndKept()).isEqualTo(1);
+    }
+
+    @Test
     void aTokenThatExpiresSoonAndCannotBeRefreshed_isToldOncePerExpiry() {
         Instant expires = T.plus(Duration.ofDays(3));
         ChannelConnection a = connect(
