@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param refreshExpiresAt when the refresh token expires, when known
  * @param createdAt when it was connected first
  * @param updatedAt when it last changed
- * @param lastUsedAt when something was last published through it
+ * @param lastUsedAt when something was last published through it, to the minute (the engine records a use when
+ *     the one before is a minute old or more)
  * @param version the optimistic-locking version, incremented by the storage on each update
  */
 public record ChannelConnection(
@@ -53,7 +54,8 @@ public record ChannelConnection(
      * @param refreshExpiresAt when the refresh token expires, when known
      * @param createdAt when it was connected first
      * @param updatedAt when it last changed
-     * @param lastUsedAt when something was last published through it
+     * @param lastUsedAt when something was last published through it, to the minute (the engine records a use when
+     *     the one before is a minute old or more)
      * @param version the optimistic-locking version, incremented by the storage on each update
      * @throws IllegalArgumentException when the owner or display name is blank or the version is negative
      */

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param refreshable whether Luxaris can refresh the access token by itself
  * @param needsReauthorization whether the user must reconnect now
  * @param reauthorizeSoon whether the user must reconnect within {@link io.luxaris.domain.rules.SchedulingRules#REAUTHORIZE_WARNING}
- * @param lastUsedAt when something was last published through it
+ * @param lastUsedAt when something was last published through it, to the minute (the engine records a use when
+ *     the one before is a minute old or more)
  */
 public record ConnectionHealth(
         ConnectionId id,

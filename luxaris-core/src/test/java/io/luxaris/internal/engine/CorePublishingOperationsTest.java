@@ -329,6 +329,26 @@ class CorePublishingOperationsTest {
     }
 
     @Test
+    void aConnectionsLastUse_isRecordedToTheMinute() {
+        ChannelConnection a = connect("@a");
+        schedule(a, T);
+        schedule(a, T.plusSeconds(59));
+        schedule(a, T.plusSeconds(120));
+        clock.set(T);
+        ops.complete(publishDue());
+        assertThat(luxaris.channels().get(alice, a.id()).lastUsedAt()).contains(T);
+
+        clock.set(T.plusSeconds(59));
+        ops.complete(publishDue());
+        assertThat(luxaris.channels().get(alice, a.id()).lastUsedAt()).contains(T);
+
+        clock.set(T.plusSeconds(120));
+        ops.complete(publishDue());
+        assertThat(luxaris.channels().get(alice, a.id()).lastUsedAt()).contains(T.plusSeconds(120));
+        assertThat(channel.calls()).hasSize(3);
+    }
+
+    @Test
     void aTokenThatExpiresSoonAndCannotBeRefreshed_isToldOncePerExpiry() {
         Instant expires = T.plus(Duration.ofDays(3));
         ChannelConnection a = connect(
