@@ -29,18 +29,16 @@ final class OpenedCredentials {
         }
     }
 
-    private final int capacity;
     private final Map<ConnectionId, Opened> opened;
 
     OpenedCredentials(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive but was " + capacity);
         }
-        this.capacity = capacity;
         this.opened = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<ConnectionId, Opened> eldest) {
-                return size() > OpenedCredentials.this.capacity;
+                return size() > capacity;
             }
         };
     }
