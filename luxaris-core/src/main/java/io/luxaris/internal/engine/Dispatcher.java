@@ -68,6 +68,17 @@ final class Dispatcher {
     @GuardedBy("lock")
     private boolean separateWriter;
 
+    /**
+     * Whether a starter thread of its own starts the claimed jobs ({@link #awaitStartable}; the background loop), so
+     * that the next claim overlaps the start of the last one; else each cycle starts them after its claim (runDue()).
+     */
+    @GuardedBy("lock")
+    private boolean separateStarter;
+
+    /** The claims of jobs taken to start whose start has not returned yet (held: their leases are kept alive). */
+    @GuardedBy("lock")
+    private final Set<Fence> starting = new HashSet<>();
+
     Dispatcher(
             PublishingOperations ops,
             EngineSettings settings,
@@ -119,16 +130,18 @@ final class Dispatcher {
             RunReport report, int claimed, boolean full, Optional<StorageException> storeDown, boolean storeAnswered) {}
 
     /**
-     * Gives up overdue calls, writes outcomes, claims free capacity or a batch ahead of it (when asked) and starts
-     * what may start. Outcomes
-     * the store refuses never hold the claims back: a store that is down fails the claim too.
+     * Gives up overdue calls, writes outcomes (unless the writer thread does), claims free capacity or a batch ahead
+     * of it (when asked) and starts what may start (unless the starter thread does). Outcomes the store refuses never
+     * hold the claims back: a store that is down fails the claim too.
      */
     Cycle cycle(boolean claim) {
         abandonOverdue();
         boolean writerWrites;
+        boolean starterStarts;
         lock.lock();
         try {
             writerWrites = separateWriter;
+            starterStarts = separateStarter;
         } finally {
             lock.unlock();
         }
@@ -164,14 +177,17 @@ final class Dispatcher {
                 full = claimed == ask;
             }
         }
-        dispatch();
+        if (!starterStarts) {
+            dispatch();
+        }
         return new Cycle(report, claimed, full, flushed.storeDown(), answered);
     }
 
     /**
      * How many schedules the next claim asks for: the free slots (at most a claim batch); with claims ahead, a whole
      * claim batch beyond them once the waiting jobs no longer fill every slot, so that one claim feeds several
-     * rounds of starts.
+     * rounds of starts, and nothing while less than half a batch is missing and the waiting jobs can take the slots
+     * that free up.
      */
     @GuardedBy("lock")
     private int claimAsk() {
@@ -179,7 +195,16 @@ final class Dispatcher {
             return 0;
         }
         int batch = settings.claimBatchSize();
-        return Math.min(batch, claimAhead ? capacity.claimableAhead(batch) : capacity.free());
+        if (!claimAhead) {
+            return Math.min(batch, capacity.free());
+        }
+        int ask = Math.min(batch, capacity.claimableAhead(batch));
+        if (ask < (batch + 1) / 2 && capacity.waiting() > 0 && !capacity.slotsIdle(clock.instant())) {
+            // the waiting jobs still feed the free slots: claim when half a batch is missing, not for every call
+            // that returns (each claim costs about the same whatever it asks for)
+            return 0;
+        }
+        return ask;
     }
 
     /** Claims take a whole batch ahead of the free slots ({@code true}: the background loop) or only free slots. */
@@ -197,6 +222,17 @@ final class Dispatcher {
         lock.lock();
         try {
             separateWriter = value;
+            waiter.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A starter thread starts the claimed jobs ({@code true}: the background loop) or each cycle does. */
+    void setSeparateStarter(boolean value) {
+        lock.lock();
+        try {
+            separateStarter = value;
             waiter.signal();
         } finally {
             lock.unlock();
@@ -230,8 +266,8 @@ final class Dispatcher {
             } else {
                 outbox.handBack(capacity.enqueue(jobs, clock.instant()));
             }
-            if (!outbox.isEmpty()) {
-                waiter.signal();
+            if (!outbox.isEmpty() || separateStarter) {
+                waiter.signal(); // the writer hands claims back; the starter starts the new jobs
             }
         } finally {
             lock.unlock();
@@ -244,6 +280,12 @@ final class Dispatcher {
         lock.lock();
         try {
             batch = stopping ? List.of() : capacity.takeStartable(clock.instant());
+            for (PublishJob job : batch) {
+                starting.add(job.fence());
+            }
+            if (!batch.isEmpty() && separateStarter) {
+                waiter.signal(); // the jobs left their queues: the coordinator may claim again
+            }
         } finally {
             lock.unlock();
         }
@@ -257,7 +299,10 @@ final class Dispatcher {
             // nothing was called: hand the claims back (those the store did move on expire and are reaped)
             lock.lock();
             try {
-                batch.forEach(capacity::release);
+                for (PublishJob job : batch) {
+                    starting.remove(job.fence());
+                    capacity.release(job);
+                }
                 outbox.handBack(batch);
                 waiter.signal();
             } finally {
@@ -271,11 +316,15 @@ final class Dispatcher {
         try {
             long now = ticker.nanoTime();
             for (PublishJob job : batch) {
+                starting.remove(job.fence());
                 if (!startedFences.contains(job.fence())) {
                     capacity.release(job);
                 }
             }
             started.forEach(job -> calls.started(job, now));
+            if (started.size() < batch.size()) {
+                waiter.signal(); // slots of jobs the store did not start are free again
+            }
         } finally {
             lock.unlock();
         }
@@ -307,6 +356,7 @@ final class Dispatcher {
         lock.lock();
         try {
             fences.addAll(capacity.waitingFences());
+            fences.addAll(starting);
             fences.addAll(calls.liveFences());
         } finally {
             lock.unlock();
@@ -345,11 +395,16 @@ final class Dispatcher {
 
     /**
      * Something for the coordinator to do now: outcomes to write or claims to hand back (unless the writer thread
-     * does that), a job that may start.
+     * does that), a job that may start (unless the starter thread starts them).
      */
     @GuardedBy("lock")
     private boolean hasWork() {
-        return (!separateWriter && !outbox.isEmpty()) || (!stopping && capacity.canDispatch(clock.instant()));
+        return (!separateWriter && !outbox.isEmpty()) || (!separateStarter && canStart());
+    }
+
+    @GuardedBy("lock")
+    private boolean canStart() {
+        return !stopping && capacity.canDispatch(clock.instant());
     }
 
     @GuardedBy("lock")
@@ -357,16 +412,28 @@ final class Dispatcher {
         return calls.live() == 0 && (capacity.waiting() == 0 || stopping) && outbox.isEmpty();
     }
 
-    /** Waits up to {@code grace} for live calls to return; true when none is left. */
+    /**
+     * Waits up to {@code grace} for live calls to return, and for a start in progress (the starter thread's) to
+     * return and launch its calls; true when none is left.
+     */
     @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     boolean awaitCalls(Duration grace) {
         long deadline = ticker.nanoTime() + grace.toNanos();
         long step = TimeUnit.MILLISECONDS.toNanos(100);
-        while (liveCalls() > 0 && ticker.nanoTime() < deadline) {
-            waiter.await(Math.min(deadline, ticker.nanoTime() + step), () -> calls.live() > 0);
+        while (callsOrStarts() && ticker.nanoTime() < deadline) {
+            waiter.await(Math.min(deadline, ticker.nanoTime() + step), () -> calls.live() > 0 || !starting.isEmpty());
             abandonOverdue();
         }
-        return liveCalls() == 0;
+        return !callsOrStarts();
+    }
+
+    private boolean callsOrStarts() {
+        lock.lock();
+        try {
+            return calls.live() > 0 || !starting.isEmpty();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -403,6 +470,12 @@ final class Dispatcher {
     @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     void awaitOutcomes(long untilNanos, BooleanSupplier stillCurrent) {
         waiter.await(untilNanos, () -> stillCurrent.getAsBoolean() && outbox.isEmpty());
+    }
+
+    /** The starter thread waits until some claimed job may start, or {@code untilNanos}. */
+    @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
+    void awaitStartable(long untilNanos, BooleanSupplier stillCurrent) {
+        waiter.await(untilNanos, () -> stillCurrent.getAsBoolean() && !canStart());
     }
 
     /** Pauses (after a store failure) unless the engine stops meanwhile. */

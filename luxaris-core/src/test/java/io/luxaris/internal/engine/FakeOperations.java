@@ -72,6 +72,7 @@ final class FakeOperations implements PublishingOperations {
     private boolean completionsFail;
     private int skipsPerClaim;
     private Optional<Instant> nextDue = Optional.empty();
+    private @org.jspecify.annotations.Nullable Gate startGate;
     private Runnable onReap = () -> {};
     private Runnable onNextDue = () -> {};
 
@@ -84,6 +85,7 @@ final class FakeOperations implements PublishingOperations {
     final List<List<Fence>> heartbeats = new ArrayList<>();
     final List<Thread> reapThreads = new ArrayList<>();
     final List<Thread> claimThreads = new ArrayList<>();
+    final List<Thread> startThreads = new ArrayList<>();
     final List<String> publishThreads = new ArrayList<>();
     /** Releases and completions in the order they reached the store: "release a" / "complete a". */
     final List<String> sequence = new ArrayList<>();
@@ -186,6 +188,13 @@ final class FakeOperations implements PublishingOperations {
         return gate;
     }
 
+    /** The next start() blocks, after recording its jobs, until the returned gate is released. */
+    synchronized Gate holdNextStart() {
+        var gate = new Gate();
+        startGate = gate;
+        return gate;
+    }
+
     synchronized List<JobResult> writtenFor(PublishJob job) {
         return written.stream()
                 .filter(r -> r.job().schedule().id().equals(job.schedule().id()))
@@ -239,15 +248,34 @@ final class FakeOperations implements PublishingOperations {
     }
 
     @Override
-    public synchronized List<PublishJob> start(List<PublishJob> jobs) {
-        failIfDown();
-        starts.add(List.copyOf(jobs));
-        if (!startFailures.isEmpty()) {
-            throw startFailures.poll();
+    public List<PublishJob> start(List<PublishJob> jobs) {
+        Gate gate;
+        synchronized (this) {
+            failIfDown();
+            starts.add(List.copyOf(jobs));
+            startThreads.add(Thread.currentThread());
+            gate = startGate;
+            startGate = null;
         }
-        return jobs.stream()
-                .filter(j -> !startRefused.contains(j.schedule().id()))
-                .toList();
+        if (gate != null) {
+            gate.hold(); // outside the monitor: claims and heartbeats go on meanwhile
+        }
+        synchronized (this) {
+            if (!startFailures.isEmpty()) {
+                throw startFailures.poll();
+            }
+            return jobs.stream()
+                    .filter(j -> !startRefused.contains(j.schedule().id()))
+                    .toList();
+        }
+    }
+
+    synchronized Set<Thread> startThreads() {
+        return new java.util.LinkedHashSet<>(startThreads);
+    }
+
+    synchronized List<List<PublishJob>> starts() {
+        return List.copyOf(starts);
     }
 
     @Override
