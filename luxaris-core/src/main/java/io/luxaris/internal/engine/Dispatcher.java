@@ -30,8 +30,9 @@ import java.util.function.BooleanSupplier;
  * One engine cycle and the state it works on: claimed jobs waiting for a slot ({@link Capacity}), channel calls
  * running on the executor ({@link Calls}) and outcomes waiting to be written ({@link Completions}). The coordinator
  * (or a caller of {@code runDue()}) runs cycles; publish threads report through {@link #finish}; the background
- * loop's writer thread writes the outcomes ({@link #awaitOutcomes}), runDue()'s cycles write them themselves. Once
- * {@link #unwrittenLimit} outcomes wait to be written, nothing new starts until the writer catches up.
+ * loop's starter thread starts the claimed jobs ({@link #awaitStartable}) and its writer thread writes the outcomes
+ * ({@link #awaitOutcomes}), runDue()'s cycles do both themselves. Once {@link #unwrittenLimit} outcomes wait to be
+ * written, nothing new starts until the writer catches up.
  */
 final class Dispatcher {
 
