@@ -161,14 +161,6 @@ final class Capacity {
         return handBack;
     }
 
-    /**
-     * Whether slots are free that no waiting job can take now (their connections are busy, blocked or held back, or
-     * nothing waits): only a claim can fill them.
-     */
-    boolean slotsIdle(Instant now) {
-        return inFlight < max && unwritten.size() < unwrittenLimit && !canDispatch(now);
-    }
-
     /** Whether some waiting job could start now (not while {@link #unwrittenLimit} outcomes wait to be written). */
     boolean canDispatch(Instant now) {
         if (waitingCount == 0 || inFlight >= max || unwritten.size() >= unwrittenLimit) {

@@ -28,15 +28,14 @@ import org.slf4j.LoggerFactory;
  * The default engine: either a background coordinator thread ({@link #start()}) or the caller ({@link #runDue()})
  * drives cycles of the {@link Dispatcher}: give up overdue calls, keep held leases alive, reap expired ones, write
  * outcomes (the background loop: a writer thread of its own does, so writing overlaps claiming), claim free
- * capacity (the background loop: up to a claim batch ahead of it, waiting in memory), start what the limits allow
- * (the background loop: a starter thread of its own does, so the next claim overlaps the last start).
+ * capacity (the background loop: up to a claim batch ahead of it, waiting in memory), start what the limits allow.
  * Between cycles the coordinator sleeps until the next due instant (after a claim that found schedules, no sooner
  * than {@link #CLAIM_PACE_NANOS}), a deadline of its own, a wake-up, or the idle backstop.
  */
 public final class DefaultSchedulerEngine implements SchedulerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSchedulerEngine.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    /** The writer and the starter retry sooner: once enough outcomes wait, or claims wait unstarted, nothing moves. */
+    /** The writer retries sooner: once enough outcomes wait, nothing new starts. */
     private static final Duration MAX_WRITER_BACKOFF = Duration.ofSeconds(5);
 
     private static final long STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -74,10 +73,6 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     /** The background loop's outcome writer ({@link #writeLoop}). */
     @GuardedBy("lock")
     private @Nullable Thread writer;
-
-    /** The background loop's starter ({@link #startLoop}). */
-    @GuardedBy("lock")
-    private @Nullable Thread starter;
 
     /** When the background loop last went round (for health checks). */
     private volatile @Nullable Instant lastLoopAt;
@@ -126,14 +121,11 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             dispatcher.setStopping(false);
             dispatcher.setClaimAhead(true);
             dispatcher.setSeparateWriter(true);
-            dispatcher.setSeparateStarter(true);
             int gen = ++generation;
             coordinator = threads("luxaris-engine-").newThread(() -> loop(gen));
             writer = threads("luxaris-writer-").newThread(() -> writeLoop(gen));
-            starter = threads("luxaris-starter-").newThread(() -> startLoop(gen));
             coordinator.start();
             writer.start();
-            starter.start();
         } finally {
             lock.unlock();
         }
@@ -148,7 +140,6 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
     public void stop(Duration grace) {
         Thread thread;
         Thread writing;
-        Thread starting;
         lock.lock();
         try {
             if (driver != Driver.LOOP) {
@@ -157,7 +148,6 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
             dispatcher.setStopping(true);
             thread = coordinator;
             writing = writer;
-            starting = starter;
         } finally {
             lock.unlock();
         }
@@ -180,9 +170,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         }
         joinQuietly(thread);
         joinQuietly(writing);
-        joinQuietly(starting);
         dispatcher.setSeparateWriter(false);
-        dispatcher.setSeparateStarter(false);
         dispatcher.setClaimAhead(false);
         dispatcher.flushBeforeStop(Duration.ofSeconds(10));
         dispatcher.setStopping(false);
@@ -353,34 +341,6 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                 dispatcher.pause(pause, () -> isCurrent(gen));
             } catch (RuntimeException e) {
                 pauseAfterUnexpected(e, "writing outcomes", backoff, gen);
-            }
-        }
-    }
-
-    /**
-     * The background loop's starter: starts the claimed jobs the limits allow (their {@code processing} written in
-     * one transaction) and hands their calls to the executor, while the coordinator claims the next batch. A store
-     * failure hands the batch back (nothing was called) and pauses with a backoff.
-     */
-    private void startLoop(int gen) {
-        var backoff = new Backoff(Duration.ofMillis(50), MAX_WRITER_BACKOFF);
-        while (isCurrent(gen)) {
-            try {
-                dispatcher.awaitStartable(
-                        ticker.nanoTime() + settings.maxIdleSleep().toNanos(), () -> isCurrent(gen));
-                dispatcher.dispatch();
-                backoff.reset();
-            } catch (StorageException e) {
-                Duration pause = backoff.next();
-                LOG.warn(
-                        "Luxaris engine {}: storage failure starting publishes ({}); their claims are handed back,"
-                                + " retrying in {} ms",
-                        ops.instanceId(),
-                        e.getMessage(),
-                        pause.toMillis());
-                dispatcher.pause(pause, () -> isCurrent(gen));
-            } catch (RuntimeException e) {
-                pauseAfterUnexpected(e, "starting publishes", backoff, gen);
             }
         }
     }

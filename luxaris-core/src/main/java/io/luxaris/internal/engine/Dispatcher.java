@@ -30,9 +30,8 @@ import java.util.function.BooleanSupplier;
  * One engine cycle and the state it works on: claimed jobs waiting for a slot ({@link Capacity}), channel calls
  * running on the executor ({@link Calls}) and outcomes waiting to be written ({@link Completions}). The coordinator
  * (or a caller of {@code runDue()}) runs cycles; publish threads report through {@link #finish}; the background
- * loop's starter thread starts the claimed jobs ({@link #awaitStartable}) and its writer thread writes the outcomes
- * ({@link #awaitOutcomes}), runDue()'s cycles do both themselves. Once {@link #unwrittenLimit} outcomes wait to be
- * written, nothing new starts until the writer catches up.
+ * loop's writer thread writes the outcomes ({@link #awaitOutcomes}), runDue()'s cycles write them themselves. Once
+ * {@link #unwrittenLimit} outcomes wait to be written, nothing new starts until the writer catches up.
  */
 final class Dispatcher {
 
@@ -68,13 +67,6 @@ final class Dispatcher {
      */
     @GuardedBy("lock")
     private boolean separateWriter;
-
-    /**
-     * Whether a starter thread of its own starts the claimed jobs ({@link #awaitStartable}; the background loop), so
-     * that the next claim overlaps the start of the last one; else each cycle starts them after its claim (runDue()).
-     */
-    @GuardedBy("lock")
-    private boolean separateStarter;
 
     /** The claims of jobs taken to start whose start has not returned yet (held: their leases are kept alive). */
     @GuardedBy("lock")
@@ -131,18 +123,16 @@ final class Dispatcher {
             RunReport report, int claimed, boolean full, Optional<StorageException> storeDown, boolean storeAnswered) {}
 
     /**
-     * Gives up overdue calls, writes outcomes (unless the writer thread does), claims free capacity or a batch ahead
-     * of it (when asked) and starts what may start (unless the starter thread does). Outcomes the store refuses never
-     * hold the claims back: a store that is down fails the claim too.
+     * Gives up overdue calls, writes outcomes, claims free capacity or a batch ahead of it (when asked) and starts
+     * what may start. Outcomes
+     * the store refuses never hold the claims back: a store that is down fails the claim too.
      */
     Cycle cycle(boolean claim) {
         abandonOverdue();
         boolean writerWrites;
-        boolean starterStarts;
         lock.lock();
         try {
             writerWrites = separateWriter;
-            starterStarts = separateStarter;
         } finally {
             lock.unlock();
         }
@@ -178,17 +168,14 @@ final class Dispatcher {
                 full = claimed == ask;
             }
         }
-        if (!starterStarts) {
-            dispatch();
-        }
+        dispatch();
         return new Cycle(report, claimed, full, flushed.storeDown(), answered);
     }
 
     /**
      * How many schedules the next claim asks for: the free slots (at most a claim batch); with claims ahead, a whole
      * claim batch beyond them once the waiting jobs no longer fill every slot, so that one claim feeds several
-     * rounds of starts, and nothing while less than half a batch is missing and the waiting jobs can take the slots
-     * that free up.
+     * rounds of starts.
      */
     @GuardedBy("lock")
     private int claimAsk() {
@@ -196,16 +183,7 @@ final class Dispatcher {
             return 0;
         }
         int batch = settings.claimBatchSize();
-        if (!claimAhead) {
-            return Math.min(batch, capacity.free());
-        }
-        int ask = Math.min(batch, capacity.claimableAhead(batch));
-        if (ask < (batch + 1) / 2 && capacity.waiting() > 0 && !capacity.slotsIdle(clock.instant())) {
-            // the waiting jobs still feed the free slots: claim when half a batch is missing, not for every call
-            // that returns (each claim costs about the same whatever it asks for)
-            return 0;
-        }
-        return ask;
+        return Math.min(batch, claimAhead ? capacity.claimableAhead(batch) : capacity.free());
     }
 
     /** Claims take a whole batch ahead of the free slots ({@code true}: the background loop) or only free slots. */
@@ -223,17 +201,6 @@ final class Dispatcher {
         lock.lock();
         try {
             separateWriter = value;
-            waiter.signal();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** A starter thread starts the claimed jobs ({@code true}: the background loop) or each cycle does. */
-    void setSeparateStarter(boolean value) {
-        lock.lock();
-        try {
-            separateStarter = value;
             waiter.signal();
         } finally {
             lock.unlock();
@@ -267,8 +234,8 @@ final class Dispatcher {
             } else {
                 outbox.handBack(capacity.enqueue(jobs, clock.instant()));
             }
-            if (!outbox.isEmpty() || separateStarter) {
-                waiter.signal(); // the writer hands claims back; the starter starts the new jobs
+            if (!outbox.isEmpty()) {
+                waiter.signal();
             }
         } finally {
             lock.unlock();
@@ -283,9 +250,6 @@ final class Dispatcher {
             batch = stopping ? List.of() : capacity.takeStartable(clock.instant());
             for (PublishJob job : batch) {
                 starting.add(job.fence());
-            }
-            if (!batch.isEmpty() && separateStarter) {
-                waiter.signal(); // the jobs left their queues: the coordinator may claim again
             }
         } finally {
             lock.unlock();
@@ -323,9 +287,6 @@ final class Dispatcher {
                 }
             }
             started.forEach(job -> calls.started(job, now));
-            if (started.size() < batch.size()) {
-                waiter.signal(); // slots of jobs the store did not start are free again
-            }
         } finally {
             lock.unlock();
         }
@@ -396,16 +357,11 @@ final class Dispatcher {
 
     /**
      * Something for the coordinator to do now: outcomes to write or claims to hand back (unless the writer thread
-     * does that), a job that may start (unless the starter thread starts them).
+     * does that), a job that may start.
      */
     @GuardedBy("lock")
     private boolean hasWork() {
-        return (!separateWriter && !outbox.isEmpty()) || (!separateStarter && canStart());
-    }
-
-    @GuardedBy("lock")
-    private boolean canStart() {
-        return !stopping && capacity.canDispatch(clock.instant());
+        return (!separateWriter && !outbox.isEmpty()) || (!stopping && capacity.canDispatch(clock.instant()));
     }
 
     @GuardedBy("lock")
@@ -414,8 +370,9 @@ final class Dispatcher {
     }
 
     /**
-     * Waits up to {@code grace} for live calls to return, and for a start in progress (the starter thread's) to
-     * return and launch its calls; true when none is left.
+     * Waits up to {@code grace} for live calls to return, and for a start in progress on the coordinator to return
+     * and hand its calls to the executor (they would otherwise run after the engine stopped, their outcomes unwritten
+     * and their leases no longer kept); true when none is left.
      */
     @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     boolean awaitCalls(Duration grace) {
@@ -471,12 +428,6 @@ final class Dispatcher {
     @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     void awaitOutcomes(long untilNanos, BooleanSupplier stillCurrent) {
         waiter.await(untilNanos, () -> stillCurrent.getAsBoolean() && outbox.isEmpty());
-    }
-
-    /** The starter thread waits until some claimed job may start, or {@code untilNanos}. */
-    @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
-    void awaitStartable(long untilNanos, BooleanSupplier stillCurrent) {
-        waiter.await(untilNanos, () -> stillCurrent.getAsBoolean() && !canStart());
     }
 
     /** Pauses (after a store failure) unless the engine stops meanwhile. */

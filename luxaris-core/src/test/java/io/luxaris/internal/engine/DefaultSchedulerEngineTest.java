@@ -216,19 +216,14 @@ class DefaultSchedulerEngineTest {
         engine.start(); // idempotent
 
         eventually("three outcomes written", () -> ops.written().size() == 3);
-        assertThat(ops.publishThreads)
-                .as("the starter runs the calls (direct executor)")
-                .containsOnly("luxaris-starter-1");
+        assertThat(ops.publishThreads).containsOnly("luxaris-engine-1");
         assertThat(new HashSet<>(ops.reapThreads())).hasSize(1);
-        assertThat(ops.claimThreads()).extracting(Thread::getName).containsOnly("luxaris-engine-1");
         assertThat(engine.status().running()).isTrue();
 
         engine.stop(Duration.ofSeconds(1));
 
         assertThat(engine.status().running()).isFalse();
         assertThat(ops.reapThreads().get(0).isAlive()).isFalse();
-        assertThat(ops.claimThreads()).as("the coordinator ended").noneMatch(Thread::isAlive);
-        assertThat(ops.startThreads()).as("the starter ended").noneMatch(Thread::isAlive);
         engine.stop(Duration.ofSeconds(1)); // stopping a stopped engine does nothing
     }
 
@@ -405,70 +400,6 @@ class DefaultSchedulerEngineTest {
     }
 
     @Test
-    void theNextClaim_overlapsTheStartOfTheLastBatch_whichAStarterThreadWrites() {
-        PublishJob[] first = due("a", "b");
-        FakeOperations.Gate start = ops.holdNextStart();
-        gates.add(start);
-        DefaultSchedulerEngine engine = engine(settings(executor).build());
-        engine.start();
-        start.awaitEntered(); // the start of a and b is held in the store
-
-        PublishJob[] second = due("c");
-        ops.nextDue(Optional.of(clock.instant()));
-        eventually(
-                "c claimed while the start of a and b is still held",
-                () -> ops.claims().size() >= 2 && ops.dueCount() == 0,
-                () -> {
-                    ticker.advance(Duration.ofMillis(20)); // past the claim pace
-                    engine.wakeUp(clock.instant());
-                });
-        assertThat(ops.starts()).as("nothing else started yet").containsExactly(List.of(first));
-        assertThat(executor.queued())
-                .as("no call runs before its start returns")
-                .isZero();
-
-        start.release();
-        eventually("all three calls handed to the executor", () -> executor.queued() == 3);
-        executor.runAll();
-        eventually("three outcomes written", () -> ops.written().size() == 3);
-        assertThat(ops.starts()).containsExactly(List.of(first), List.of(second));
-    }
-
-    @Test
-    void whileAStartIsHeld_theHeartbeatKeepsItsClaims_andStopWaitsForItsCalls() throws InterruptedException {
-        PublishJob[] due = due("a");
-        FakeOperations.Gate start = ops.holdNextStart();
-        gates.add(start);
-        EngineSettings settings = settings(executor).build();
-        DefaultSchedulerEngine engine = engine(settings);
-        engine.start();
-        start.awaitEntered();
-
-        ticker.advance(settings.heartbeatInterval());
-        eventually("a heartbeat", () -> !ops.heartbeats().isEmpty(), () -> engine.wakeUp(clock.instant()));
-        assertThat(ops.heartbeats().get(0))
-                .as("the claim being started is held")
-                .containsExactly(due[0].fence());
-
-        var stopper = new Thread(() -> engine.stop(Duration.ofHours(1)));
-        stopper.start();
-        eventually("the engine stopping", () -> !engine.status().running());
-        start.release();
-        eventually("the started call handed to the executor", () -> executor.queued() == 1);
-        assertThat(stopper.isAlive())
-                .as("stop waits for the call the start launched")
-                .isTrue();
-        executor.runAll();
-        stopper.join(10_000);
-
-        assertThat(stopper.isAlive()).isFalse();
-        assertThat(ops.writtenFor(due[0]))
-                .as("its outcome written before stop returned")
-                .hasSize(1);
-        assertThat(ops.released()).isEmpty();
-    }
-
-    @Test
     void stop_handsBackWaitingClaims_letsRunningCallsFinish_andWritesTheirOutcomes() throws InterruptedException {
         PublishJob[] due = due("a", "a");
         DefaultSchedulerEngine engine = engine(settings(executor).build());
@@ -488,6 +419,36 @@ class DefaultSchedulerEngineTest {
         assertThat(ops.writtenFor(due[0])).hasSize(1);
         assertThat(ops.publishes()).containsExactly(due[0]);
         assertThat(engine.status().running()).isFalse();
+        assertThat(engine.status().pendingCompletions()).isZero();
+    }
+
+    @Test
+    void stop_whileTheLoopIsStartingABatch_waitsForTheCallsThatStartLaunches_andWritesTheirOutcomes()
+            throws InterruptedException {
+        PublishJob[] due = due("a");
+        FakeOperations.Gate start = ops.holdNextStart();
+        gates.add(start);
+        DefaultSchedulerEngine engine = engine(settings(executor).build());
+        engine.start();
+        start.awaitEntered(); // the store is recording a as processing
+
+        var stopper = new Thread(() -> engine.stop(Duration.ofHours(1)));
+        stopper.start();
+        eventually("the engine stopping", () -> !engine.status().running());
+        start.release();
+        eventually("the started call handed to the executor", () -> executor.queued() == 1);
+        stopper.join(200);
+        assertThat(stopper.isAlive())
+                .as("stop waits for the call the start launched")
+                .isTrue();
+        executor.runAll();
+        stopper.join(10_000);
+
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(ops.writtenFor(due[0]))
+                .as("its outcome written before stop returned")
+                .hasSize(1);
+        assertThat(ops.released()).isEmpty();
         assertThat(engine.status().pendingCompletions()).isZero();
     }
 

@@ -500,53 +500,6 @@ class DispatcherTest {
     }
 
     @Test
-    void aClaimAhead_waitsUntilHalfABatchIsMissing_whileTheWaitingJobsCanTakeTheSlotsThatFreeUp() {
-        ops.due(jobsOn("x", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
-        Dispatcher dispatcher = dispatcher(settings().maxConcurrency(8).build()); // claim batch 10
-        dispatcher.setClaimAhead(true);
-        dispatcher.cycle(true); // a-h run, i and j wait
-        ops.due(jobsOn("x", "k", "l", "m", "n", "o"));
-        dispatcher.cycle(true); // 8 missing: k-o claimed, 7 wait
-        assertThat(ops.claims()).extracting(FakeOperations.ClaimCall::limit).containsExactly(10, 8);
-        ops.due(jobsOn("x", "p", "q", "r", "s", "t"));
-
-        assertThat(dispatcher.canClaim()).as("3 missing").isFalse();
-        executor.runNext(); // a call returns
-        assertThat(dispatcher.canClaim())
-                .as("4 missing, and a waiting job takes the freed slot")
-                .isFalse();
-        executor.runNext(); // another returns
-        assertThat(dispatcher.canClaim()).as("5 missing: half a batch").isTrue();
-        dispatcher.cycle(true);
-
-        assertThat(ops.claims()).extracting(FakeOperations.ClaimCall::limit).containsExactly(10, 8, 5);
-    }
-
-    @Test
-    void aClaimAhead_ofLessThanHalfABatch_isMadeWhenNoWaitingJobCanTakeAFreeSlot() {
-        ops.due(jobsOn("x", "a", "b", "c", "d", "e", "f", "g", "h", "h", "h"));
-        Dispatcher dispatcher = dispatcher(settings().maxConcurrency(8).build()); // claim batch 10
-        dispatcher.setClaimAhead(true);
-        dispatcher.cycle(true); // a-g and h's first run, h's other two wait for it
-        executor.runNext(); // a returns
-        ops.due(jobsOn("x", "i", "i", "i", "i", "i", "i"));
-        dispatcher.cycle(true); // claims i's six: the first runs, five wait behind it
-        ops.due(jobsOn("x", "j", "k"));
-        assertThat(dispatcher.canClaim()).as("3 missing, every slot taken").isFalse();
-
-        executor.runNext(); // b returns: its slot is free, and only h's and i's jobs wait
-
-        assertThat(dispatcher.canClaim())
-                .as("4 missing, and no waiting job can take the slot")
-                .isTrue();
-        dispatcher.cycle(true);
-        assertThat(ops.claims()).extracting(FakeOperations.ClaimCall::limit).containsExactly(10, 9, 4);
-        assertThat(ops.starts.get(ops.starts.size() - 1))
-                .extracting(j -> j.connection().displayName())
-                .containsExactly("j");
-    }
-
-    @Test
     void aCoordinatorAsleepWithoutAFreeSlot_wakesWhenOneIsFree_toClaimAgain() throws InterruptedException {
         var settings = settings().maxConcurrency(1).build();
         ops.due(jobs.job("x", "a"));

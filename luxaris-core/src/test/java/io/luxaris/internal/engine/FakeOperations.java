@@ -85,7 +85,6 @@ final class FakeOperations implements PublishingOperations {
     final List<List<Fence>> heartbeats = new ArrayList<>();
     final List<Thread> reapThreads = new ArrayList<>();
     final List<Thread> claimThreads = new ArrayList<>();
-    final List<Thread> startThreads = new ArrayList<>();
     final List<String> publishThreads = new ArrayList<>();
     /** Releases and completions in the order they reached the store: "release a" / "complete a". */
     final List<String> sequence = new ArrayList<>();
@@ -253,12 +252,11 @@ final class FakeOperations implements PublishingOperations {
         synchronized (this) {
             failIfDown();
             starts.add(List.copyOf(jobs));
-            startThreads.add(Thread.currentThread());
             gate = startGate;
             startGate = null;
         }
         if (gate != null) {
-            gate.hold(); // outside the monitor: claims and heartbeats go on meanwhile
+            gate.hold(); // outside the monitor: the test and the other threads go on meanwhile
         }
         synchronized (this) {
             if (!startFailures.isEmpty()) {
@@ -268,14 +266,6 @@ final class FakeOperations implements PublishingOperations {
                     .filter(j -> !startRefused.contains(j.schedule().id()))
                     .toList();
         }
-    }
-
-    synchronized Set<Thread> startThreads() {
-        return new java.util.LinkedHashSet<>(startThreads);
-    }
-
-    synchronized List<List<PublishJob>> starts() {
-        return List.copyOf(starts);
     }
 
     @Override
