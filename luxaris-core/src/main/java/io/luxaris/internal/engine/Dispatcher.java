@@ -68,7 +68,7 @@ final class Dispatcher {
     @GuardedBy("lock")
     private boolean separateWriter;
 
-    /** The claims of jobs taken to start whose start has not returned yet (held: their leases are kept alive). */
+    /** The claims of jobs taken to start whose start has not returned yet: a stopping engine waits for them. */
     @GuardedBy("lock")
     private final Set<Fence> starting = new HashSet<>();
 
@@ -318,7 +318,6 @@ final class Dispatcher {
         lock.lock();
         try {
             fences.addAll(capacity.waitingFences());
-            fences.addAll(starting);
             fences.addAll(calls.liveFences());
         } finally {
             lock.unlock();

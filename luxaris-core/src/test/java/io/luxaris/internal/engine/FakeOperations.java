@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link PublishingOperations} in memory for engine tests: a queue of due (already claimed) jobs, every call
@@ -72,7 +73,7 @@ final class FakeOperations implements PublishingOperations {
     private boolean completionsFail;
     private int skipsPerClaim;
     private Optional<Instant> nextDue = Optional.empty();
-    private @org.jspecify.annotations.Nullable Gate startGate;
+    private @Nullable Gate startGate;
     private Runnable onReap = () -> {};
     private Runnable onNextDue = () -> {};
 
