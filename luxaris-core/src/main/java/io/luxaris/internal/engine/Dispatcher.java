@@ -378,7 +378,7 @@ final class Dispatcher {
         long deadline = ticker.nanoTime() + grace.toNanos();
         long step = TimeUnit.MILLISECONDS.toNanos(100);
         while (callsOrStarts() && ticker.nanoTime() < deadline) {
-            waiter.await(Math.min(deadline, ticker.nanoTime() + step), () -> calls.live() > 0 || !starting.isEmpty());
+            waiter.await(Math.min(deadline, ticker.nanoTime() + step), this::callsOrStartsLeft);
             abandonOverdue();
         }
         return !callsOrStarts();
@@ -387,10 +387,15 @@ final class Dispatcher {
     private boolean callsOrStarts() {
         lock.lock();
         try {
-            return calls.live() > 0 || !starting.isEmpty();
+            return callsOrStartsLeft();
         } finally {
             lock.unlock();
         }
+    }
+
+    @GuardedBy("lock")
+    private boolean callsOrStartsLeft() {
+        return calls.live() > 0 || !starting.isEmpty();
     }
 
     /**
