@@ -67,6 +67,8 @@ class RandomizedModelTest {
                 + " kept every invariant");
     }
 
+    private static final List<String> CHANNELS = List.of("plain", "lookup", "every");
+
     private static final class Run {
         private final long seed;
         private final SplittableRandom random;
@@ -74,6 +76,10 @@ class RandomizedModelTest {
         private final ScriptedChannel plain = ScriptedChannel.create("plain");
         private final ScriptedChannel lookup =
                 ScriptedChannel.builder("lookup").withLookup().build();
+        /** Claimed straight to processing. */
+        private final ScriptedChannel every =
+                ScriptedChannel.builder("every").withLookupForEveryRequest().build();
+
         private final Principal alice = Principal.of("alice");
         private final List<ChannelConnection> connections = new ArrayList<>();
         private final List<PostVariant> variants = new ArrayList<>();
@@ -107,6 +113,7 @@ class RandomizedModelTest {
         void execute() {
             plain.willAnswer(this::answer);
             lookup.willAnswer(this::answer);
+            every.willAnswer(this::answer);
             var rules = SchedulingRules.builder()
                     .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofMinutes(5), 2.0))
                     .latenessWindow(Duration.ofHours(6))
@@ -114,6 +121,7 @@ class RandomizedModelTest {
             try (Luxaris l = Luxaris.builder()
                     .channel(plain)
                     .channel(lookup)
+                    .channel(every)
                     .clock(clock)
                     .rules(rules)
                     .random(new SplittableRandom(seed))
@@ -122,8 +130,8 @@ class RandomizedModelTest {
                             .claimBatchSize(8)
                             .build())
                     .build()) {
-                for (int i = 0; i < 4; i++) {
-                    String channel = i % 2 == 0 ? "plain" : "lookup";
+                for (int i = 0; i < 6; i++) {
+                    String channel = CHANNELS.get(i % 3);
                     connections.add(l.channels()
                             .connect(alice, ConnectionRequest.of(channel, "@" + i, Credentials.bearer("tok-" + i))));
                 }
@@ -154,7 +162,7 @@ class RandomizedModelTest {
             int op = random.nextInt(100);
             try {
                 if (op < 15) {
-                    String channel = random.nextBoolean() ? "plain" : "lookup";
+                    String channel = CHANNELS.get(random.nextInt(3));
                     var details = l.posts()
                             .create(
                                     alice,
@@ -222,7 +230,12 @@ class RandomizedModelTest {
         }
 
         private ScriptedChannel channelOf(Schedule s) {
-            return s.channelId().equals(io.luxaris.domain.ChannelId.forKey("plain")) ? plain : lookup;
+            for (ScriptedChannel c : List.of(plain, lookup, every)) {
+                if (s.channelId().equals(io.luxaris.domain.ChannelId.forKey(c.key()))) {
+                    return c;
+                }
+            }
+            throw new AssertionError("no channel " + s.channelId());
         }
 
         private void check(Luxaris l) {

@@ -44,7 +44,10 @@ public final class Lifecycle {
         VARIANT.put(VariantStatus.FAILED, EnumSet.of(VariantStatus.READY, VariantStatus.PUBLISHED));
         VARIANT.put(VariantStatus.PUBLISHED, EnumSet.noneOf(VariantStatus.class));
 
-        SCHEDULE.put(ScheduleStatus.PENDING, EnumSet.of(ScheduleStatus.QUEUED, ScheduleStatus.CANCELLED));
+        // PENDING -> PROCESSING: claimed straight to processing (a channel that can look every post up)
+        SCHEDULE.put(
+                ScheduleStatus.PENDING,
+                EnumSet.of(ScheduleStatus.QUEUED, ScheduleStatus.PROCESSING, ScheduleStatus.CANCELLED));
         SCHEDULE.put(
                 ScheduleStatus.QUEUED,
                 EnumSet.of(
@@ -59,7 +62,8 @@ public final class Lifecycle {
                         ScheduleStatus.FAILED,
                         ScheduleStatus.PENDING,
                         ScheduleStatus.UNCONFIRMED,
-                        ScheduleStatus.DRY_RUN));
+                        ScheduleStatus.DRY_RUN,
+                        ScheduleStatus.SKIPPED));
         SCHEDULE.put(
                 ScheduleStatus.UNCONFIRMED,
                 EnumSet.of(

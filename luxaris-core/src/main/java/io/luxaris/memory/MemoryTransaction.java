@@ -821,9 +821,13 @@ final class MemoryTransaction implements Transaction {
             }
             var claimed = new ArrayList<Schedule>(picked.size());
             for (Schedule s : picked) {
-                Schedule next = s.toBuilder()
-                        .status(ScheduleStatus.QUEUED)
-                        .attemptCount(s.attemptCount() + 1)
+                Schedule.Builder b = s.toBuilder();
+                if (request.startsAtClaim(s.channelId())) {
+                    b.status(ScheduleStatus.PROCESSING).lastAttemptAt(Optional.of(now));
+                } else {
+                    b.status(ScheduleStatus.QUEUED);
+                }
+                Schedule next = b.attemptCount(s.attemptCount() + 1)
                         .lease(Optional.of(new Lease(request.owner(), expires)))
                         .updatedAt(now)
                         .version(s.version() + 1)
@@ -920,7 +924,9 @@ final class MemoryTransaction implements Transaction {
             var released = new ArrayList<Schedule>();
             for (Fence fence : fences) {
                 Schedule s = db.schedules.get(fence.id());
-                if (s == null || !holds(s, fence) || s.status() != ScheduleStatus.QUEUED) {
+                if (s == null
+                        || !holds(s, fence)
+                        || !(s.status() == ScheduleStatus.QUEUED || s.status() == ScheduleStatus.PROCESSING)) {
                     continue;
                 }
                 Schedule next = s.toBuilder()

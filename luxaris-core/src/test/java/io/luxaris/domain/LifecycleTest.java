@@ -37,7 +37,12 @@ class LifecycleTest {
             VariantStatus.PUBLISHED, EnumSet.of(VariantStatus.PUBLISHED));
 
     private static final Map<ScheduleStatus, Set<ScheduleStatus>> SCHEDULE = Map.of(
-            ScheduleStatus.PENDING, EnumSet.of(ScheduleStatus.PENDING, ScheduleStatus.QUEUED, ScheduleStatus.CANCELLED),
+            ScheduleStatus.PENDING,
+                    EnumSet.of(
+                            ScheduleStatus.PENDING,
+                            ScheduleStatus.QUEUED,
+                            ScheduleStatus.PROCESSING, // claimed straight to processing
+                            ScheduleStatus.CANCELLED),
             ScheduleStatus.QUEUED,
                     EnumSet.of(
                             ScheduleStatus.QUEUED,
@@ -52,7 +57,8 @@ class LifecycleTest {
                             ScheduleStatus.FAILED,
                             ScheduleStatus.PENDING,
                             ScheduleStatus.UNCONFIRMED,
-                            ScheduleStatus.DRY_RUN),
+                            ScheduleStatus.DRY_RUN,
+                            ScheduleStatus.SKIPPED), // skipped at the claim that took it straight to processing
             ScheduleStatus.UNCONFIRMED,
                     EnumSet.of(
                             ScheduleStatus.UNCONFIRMED,

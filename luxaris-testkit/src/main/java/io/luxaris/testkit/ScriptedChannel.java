@@ -50,6 +50,7 @@ public final class ScriptedChannel implements ChannelProvider {
     private final ChannelLimits limits;
     private final TextMeasure measure;
     private final boolean lookup;
+    private final boolean lookupEveryRequest;
     private final boolean refreshable;
     private final io.luxaris.domain.FollowUpKind[] followUps;
     private final List<PublishRequest> requests = Collections.synchronizedList(new ArrayList<>());
@@ -73,6 +74,7 @@ public final class ScriptedChannel implements ChannelProvider {
         this.limits = b.limits;
         this.measure = b.measure;
         this.lookup = b.lookup;
+        this.lookupEveryRequest = b.lookupEveryRequest;
         this.refreshable = b.refreshable;
         this.followUps = b.followUps;
     }
@@ -304,6 +306,11 @@ public final class ScriptedChannel implements ChannelProvider {
         }
 
         @Override
+        public boolean supportsLookupForEveryRequest() {
+            return lookupEveryRequest;
+        }
+
+        @Override
         public LookupResult lookup(PublishRequest request, PublishContext context) {
             List<Post> found = posted.getOrDefault(request.scheduleId(), List.of());
             if (found.isEmpty()) {
@@ -412,6 +419,7 @@ public final class ScriptedChannel implements ChannelProvider {
                 ChannelLimits.builder(500).images(4).gif().video().threads(10).build();
         private TextMeasure measure = TextMeasure.codePoints();
         private boolean lookup;
+        private boolean lookupEveryRequest;
         private boolean refreshable;
         private io.luxaris.domain.FollowUpKind[] followUps = new io.luxaris.domain.FollowUpKind[0];
 
@@ -443,6 +451,16 @@ public final class ScriptedChannel implements ChannelProvider {
         /** Lets the engine reconcile unknown outcomes by looking posts up. */
         public Builder withLookup() {
             this.lookup = true;
+            return this;
+        }
+
+        /**
+         * Looks every post up, as X, Bluesky and Threads can: the engine claims this channel's schedules straight to
+         * processing (an instance that dies before the call leaves them to the reaper's lookup).
+         */
+        public Builder withLookupForEveryRequest() {
+            this.lookup = true;
+            this.lookupEveryRequest = true;
             return this;
         }
 

@@ -713,6 +713,44 @@ public abstract class StorageContract {
     }
 
     @Test
+    void claim_takesTheSchedulesOfTheStartChannelsStraightToProcessing_andTheOthersToQueued() {
+        var f = fixture();
+        ChannelConnection other = connection("alice", OTHER);
+        tx(t -> t.connections().insert(other, new byte[] {1}));
+        PostVariant otherVariant = variant(f.post(), OTHER, "other text");
+        tx(t -> t.variants().insert(otherVariant));
+        Schedule straight = schedule(f, now.minusSeconds(20));
+        Schedule queued = Schedule.pending(otherVariant, other.id(), now.minusSeconds(10), BERLIN, now);
+        tx(t -> {
+            t.schedules().insert(straight);
+            t.schedules().insert(queued);
+        });
+
+        List<Schedule> claimed = storage.inTransaction((Transaction t) -> t.queue()
+                .claim(new ClaimRequest(
+                        "engine-a", 10, Duration.ofMinutes(1), Set.of(FAKE, OTHER), Set.of(), Set.of(FAKE))));
+
+        assertThat(claimed).extracting(Schedule::id).containsExactly(straight.id(), queued.id());
+        Instant dbNow = read((Transaction t) -> t.queue().now());
+        assertThat(claimed.get(0)).satisfies(s -> {
+            assertThat(s.status()).isEqualTo(ScheduleStatus.PROCESSING);
+            assertThat(s.lastAttemptAt())
+                    .hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(dbNow));
+            assertThat(s.attemptCount()).isEqualTo(1);
+            assertThat(s.lease()).hasValueSatisfying(l -> assertThat(l.owner()).isEqualTo("engine-a"));
+        });
+        assertThat(claimed.get(1).status()).isEqualTo(ScheduleStatus.QUEUED);
+        assertThat(claimed.get(1).lastAttemptAt()).isEmpty();
+        assertThat(claimed).allSatisfy(s -> assertThat(
+                        read((Transaction t) -> t.schedules().find(s.id())))
+                .contains(s));
+        // heartbeats keep both alive; an expired straight claim is reaped as unconfirmed (see the reap contract)
+        assertThat(storage.inTransaction((Transaction t) -> t.queue()
+                        .heartbeat("engine-a", List.of(straight.id(), queued.id()), now.plus(Duration.ofHours(1)))))
+                .isEqualTo(2);
+    }
+
+    @Test
     void concurrentClaims_neverReturnTheSameSchedule() throws Exception {
         var f = fixture();
         int n = 200;
@@ -1125,6 +1163,49 @@ public abstract class StorageContract {
         });
         assertThat(claim("engine-b", 1)).singleElement().satisfies(s -> assertThat(s.attemptCount())
                 .isEqualTo(2));
+    }
+
+    @Test
+    void release_returnsSchedulesClaimedStraightToProcessingToPending_onlyForTheirHolder() {
+        var f = fixture();
+        tx(t -> t.schedules().insert(schedule(f, now.minusSeconds(5))));
+        Schedule claimed = storage.inTransaction((Transaction t) -> t.queue()
+                        .claim(new ClaimRequest(
+                                "engine-a", 1, Duration.ofMinutes(1), Set.of(FAKE), Set.of(), Set.of(FAKE))))
+                .get(0);
+        assertThat(claimed.status()).isEqualTo(ScheduleStatus.PROCESSING);
+
+        assertThat(storage.inTransaction(
+                        (Transaction t) -> t.queue().release(List.of(new Fence(claimed.id(), 1, "engine-b")))))
+                .isEmpty();
+        List<Schedule> released = storage.inTransaction(
+                (Transaction t) -> t.queue().release(List.of(new Fence(claimed.id(), 1, "engine-a"))));
+
+        assertThat(released).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(ScheduleStatus.PENDING);
+            assertThat(s.lease()).isEmpty();
+        });
+        assertThat(claim("engine-b", 1)).singleElement().satisfies(s -> assertThat(s.attemptCount())
+                .isEqualTo(2));
+    }
+
+    @Test
+    void reap_makesAnExpiredClaimStraightToProcessingUnconfirmed() throws InterruptedException {
+        var f = fixture();
+        tx(t -> t.schedules().insert(schedule(f, now.minusSeconds(5))));
+        Schedule claimed = storage.inTransaction((Transaction t) -> t.queue()
+                        .claim(new ClaimRequest(
+                                "dead", 1, Duration.ofSeconds(1), Set.of(FAKE), Set.of(), Set.of(FAKE))))
+                .get(0);
+        waitPast(claimed.lease().orElseThrow().expiresAt());
+
+        ReapResult reaped = storage.inTransaction((Transaction t) -> t.queue().reap(100));
+
+        assertThat(reaped.requeued()).isEmpty();
+        assertThat(reaped.unconfirmed()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(claimed.id());
+            assertThat(s.status()).isEqualTo(ScheduleStatus.UNCONFIRMED);
+        });
     }
 
     @Test

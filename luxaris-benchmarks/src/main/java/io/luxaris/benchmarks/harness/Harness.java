@@ -52,6 +52,9 @@ public final class Harness {
               --threads auto      platform | virtual (Java 21+) | auto (virtual on 21+): Luxaris' executor,
                                   db-scheduler's executor (virtual: --dbs-upper defaults to 1.0, --dbs-lower
                                   to 0.5, so that at most --concurrency run at once), JobRunr's workers
+              --lookup every      every | none: whether Luxaris' no-op channel can look every post up (as X,
+                                  Bluesky and Threads can: claimed straight to processing) or none (as
+                                  LinkedIn: claimed to queued, then started in a transaction of its own)
 
             common
               --results FILE      append each result as a JSON line
@@ -267,11 +270,16 @@ public final class Harness {
             double upper,
             Duration poll,
             int peerPool,
-            boolean virtualThreads) {
+            boolean virtualThreads,
+            boolean lookupEveryRequest) {
         /** With the scenario's defaults; {@code peerPool} null: concurrency + 3. */
         static EngineConfig from(Options o, int concurrency, int accounts, int pool, Integer peerPool) {
             int c = o.integer("concurrency", concurrency);
             boolean virtual = Threads.virtual(o.string("threads", "auto"));
+            String lookup = o.string("lookup", "every");
+            if (!lookup.equals("every") && !lookup.equals("none")) {
+                throw new IllegalArgumentException("--lookup must be every or none but was " + lookup);
+            }
             var config = new EngineConfig(
                     c,
                     o.integer("claim-batch", 100),
@@ -281,7 +289,8 @@ public final class Harness {
                     o.decimal("dbs-upper", virtual ? 1.0 : 4.0),
                     o.duration("dbs-poll", Duration.ofSeconds(1)),
                     o.integer("peer-pool", peerPool == null ? c + 3 : peerPool),
-                    virtual);
+                    virtual,
+                    lookup.equals("every"));
             if (config.concurrency < 1
                     || config.accounts < 1
                     || config.pool < 1
@@ -343,6 +352,7 @@ public final class Harness {
 
     /** Luxaris on virtual threads (--threads virtual, or auto on Java 21+): a virtual thread per publish. */
     private static LuxarisEngine luxarisExecutor(LuxarisEngine engine, EngineConfig c) {
+        engine.lookupEveryRequest(c.lookupEveryRequest());
         return c.virtualThreads() ? engine.executor(Threads.virtualPerTask()) : engine;
     }
 

@@ -79,6 +79,8 @@ final class LuxarisEngine implements Engine {
     private ExecutorService executor;
     /** The account (connection index) of schedule i; null: i modulo the number of accounts. */
     private IntUnaryOperator accountOf;
+    /** Whether the no-op channel can look every post up (its schedules claimed straight to processing). */
+    private boolean lookupEveryRequest = true;
 
     private boolean closed;
 
@@ -123,6 +125,12 @@ final class LuxarisEngine implements Engine {
         return connections.get(accountOf == null ? i % connections.size() : accountOf.applyAsInt(i));
     }
 
+    /** Whether the no-op channel can look every post up (default) or none. */
+    LuxarisEngine lookupEveryRequest(boolean value) {
+        this.lookupEveryRequest = value;
+        return this;
+    }
+
     /** Runs the publishes on {@code value} (shut down when this engine is closed) instead of the engine's pool. */
     LuxarisEngine executor(ExecutorService value) {
         this.executor = value;
@@ -154,6 +162,7 @@ final class LuxarisEngine implements Engine {
         m.put("maxIdleSleep", s.maxIdleSleep().toString());
         m.put("poolSizePerInstance", poolSize);
         m.put("accounts", connectionCount);
+        m.put("channelLookup", lookupEveryRequest ? "every post (claimed straight to processing)" : "none");
         m.put(
                 "executor",
                 executor == null
@@ -181,7 +190,7 @@ final class LuxarisEngine implements Engine {
         var b = Luxaris.builder()
                 .storage(storage)
                 .secretCipher(cipher)
-                .channel(RecordingChannel.create(numbers, recorder))
+                .channel(RecordingChannel.create(numbers, recorder, lookupEveryRequest))
                 .engine(engineSettings())
                 .instanceId(instanceId);
         if (published != null) {

@@ -36,6 +36,11 @@ final class Recorder {
         return this;
     }
 
+    /** How many times schedule {@code i} was called (0 for a number out of range). */
+    int calls(int i) {
+        return i < 0 || i >= capacity ? 0 : calls.get(i);
+    }
+
     /** The wall-clock micros of schedule {@code i}'s first call (0: not called). */
     long calledAt(int i) {
         return calledAt.get(i);

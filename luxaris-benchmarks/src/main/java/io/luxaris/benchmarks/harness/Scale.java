@@ -107,7 +107,7 @@ final class Scale {
             luxaris = Luxaris.builder()
                     .storage(jdbc)
                     .secretCipher(cipher)
-                    .channel(RecordingChannel.create(Map.of(), recorder))
+                    .channel(RecordingChannel.create(Map.of(), recorder, false))
                     .instanceId("scale")
                     // the engine is never started: the harness calls its claim step directly
                     .schedulerEngine(context -> {

@@ -328,7 +328,17 @@ class EngineAcceptanceTest {
 
     @Test
     void stoppingWithWorkInFlight_losesNothing_andLeavesNothingProcessingWithoutALease() throws Exception {
-        var fake = ScriptedChannel.create("fake");
+        stopWithWorkInFlight(ScriptedChannel.create("fake"));
+    }
+
+    @Test
+    void stoppingWithWorkInFlight_onAChannelClaimedStraightToProcessing_givesBackWhatItHadNotCalled() throws Exception {
+        stopWithWorkInFlight(
+                ScriptedChannel.builder("fake").withLookupForEveryRequest().build());
+    }
+
+    /** 40 schedules on 10 accounts, 4 in flight, stopped after the first calls: each ends published once. */
+    private void stopWithWorkInFlight(ScriptedChannel fake) throws Exception {
         fake.willAlways(Behavior.delay(Duration.ofMillis(150), Behavior.succeed()));
         Luxaris l = luxaris(
                 fake,

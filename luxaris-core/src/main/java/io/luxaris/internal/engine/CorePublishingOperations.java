@@ -47,6 +47,13 @@ import org.slf4j.LoggerFactory;
  * Luxaris's publishing steps on top of the storage SPI: claim (with skips, {@link SkipPolicy}), start (processing,
  * committed before any channel call, credentials opened per connection), publish ({@link ChannelAttempt}),
  * complete ({@link OutcomePlanner}, {@link OutcomeWriter}), heartbeat of the held claims, reap ({@link Reaper}).
+ *
+ * <p>Schedules of channels that can look every post up ({@link
+ * io.luxaris.spi.channel.ChannelPublisher#supportsLookupForEveryRequest()}) are claimed straight to processing, their
+ * credentials read in the claim's transaction: their start needs no transaction of its own while it comes within
+ * half a lease of the claim (the lease then surely holds); a later start reads their rows to check that the claim
+ * still holds. An instance that dies before calling the channel leaves them to the reaper, whose lookup finds them
+ * absent and has them published again.
  */
 public final class CorePublishingOperations implements PublishingOperations {
     private static final Logger LOG = LoggerFactory.getLogger(CorePublishingOperations.class);
@@ -62,6 +69,10 @@ public final class CorePublishingOperations implements PublishingOperations {
     private final Reaper reaper;
     /** Credentials opened at start, taken by publish; empty when they could not be decrypted. */
     private final Map<Fence, Optional<Credentials>> credentialsOfStarted = new ConcurrentHashMap<>();
+    /** Channels whose schedules are claimed straight to processing. */
+    private final Set<ChannelId> startChannels;
+    /** Jobs claimed straight to processing and not started yet: when, and their connection's sealed credentials. */
+    private final Map<Fence, ClaimedProcessing> claimedProcessing = new ConcurrentHashMap<>();
 
     private final Map<ConnectionId, Instant> expiryWarned = new ConcurrentHashMap<>();
     /** Credentials opened before, per connection: reused while the stored bytes are the same. */
@@ -83,8 +94,15 @@ public final class CorePublishingOperations implements PublishingOperations {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(random, "random");
         var ids = new HashSet<ChannelId>();
-        rt.channels().forEach(c -> ids.add(c.channel().id()));
+        var lookupEveryRequest = new HashSet<ChannelId>();
+        rt.channels().forEach(c -> {
+            ids.add(c.channel().id());
+            if (c.publisher().supportsLookupForEveryRequest()) {
+                lookupEveryRequest.add(c.channel().id());
+            }
+        });
         this.channels = Set.copyOf(ids);
+        this.startChannels = Set.copyOf(lookupEveryRequest);
         this.attempt = new ChannelAttempt(rt);
         this.writer = new OutcomeWriter(rt, new OutcomePlanner(rt.rules().retryPolicy(), random));
         this.reaper = new Reaper(rt, SafeObserver.of(Objects.requireNonNull(observer, "observer")));
@@ -107,15 +125,60 @@ public final class CorePublishingOperations implements PublishingOperations {
         if (open.isEmpty()) {
             return ClaimedJobs.none();
         }
+        var start = new HashSet<>(startChannels);
+        start.retainAll(open);
+        var request = new ClaimRequest(instanceId, limit, settings.leaseDuration(), open, busy, start);
         var notices = new ArrayList<LuxarisEvent>();
+        var sealed = new HashMap<ConnectionId, byte[]>();
         ClaimedJobs jobs = rt.storage().inTransaction(tx -> {
             notices.clear();
-            List<Schedule> claimed =
-                    tx.queue().claim(new ClaimRequest(instanceId, limit, settings.leaseDuration(), open, busy));
-            return claimed.isEmpty() ? ClaimedJobs.none() : prepare(tx, claimed, notices);
+            sealed.clear();
+            List<Schedule> claimed = tx.queue().claim(request);
+            if (claimed.isEmpty()) {
+                return ClaimedJobs.none();
+            }
+            ClaimedJobs prepared = prepare(tx, claimed, notices);
+            var processing = new LinkedHashSet<ConnectionId>();
+            for (PublishJob job : prepared.jobs()) {
+                if (job.schedule().status() == ScheduleStatus.PROCESSING) {
+                    processing.add(job.connection().id());
+                }
+            }
+            if (!processing.isEmpty()) {
+                sealed.putAll(tx.connections().credentialsAll(processing));
+            }
+            return prepared;
         });
+        Instant claimedAt = rt.now();
+        for (PublishJob job : jobs.jobs()) {
+            if (job.schedule().status() == ScheduleStatus.PROCESSING) {
+                claimedProcessing.put(
+                        job.fence(),
+                        new ClaimedProcessing(
+                                claimedAt, sealed.get(job.connection().id())));
+            }
+        }
         rt.events().publishAll(notices);
         return jobs;
+    }
+
+    /** A job claimed straight to processing: when the claim returned, and its connection's sealed credentials. */
+    private static final class ClaimedProcessing {
+        private final Instant at;
+        private final byte @Nullable [] sealed;
+
+        ClaimedProcessing(Instant at, byte @Nullable [] sealed) {
+            this.at = at;
+            this.sealed = sealed;
+        }
+
+        Instant at() {
+            return at;
+        }
+
+        byte @Nullable [] sealed() {
+            return sealed;
+        }
     }
 
     /** Reads what the claimed schedules need (one call per kind) and skips those that must not be published. */
@@ -170,49 +233,104 @@ public final class CorePublishingOperations implements PublishingOperations {
         return new ClaimedJobs(result, claimed.size() - result.size());
     }
 
+    /**
+     * Starts jobs: queued ones move to processing, and jobs claimed straight to processing start as they are while
+     * within half a lease of their claim (their rows are checked when they waited longer), all in one transaction
+     * that is left out when every job was claimed straight to processing a moment ago.
+     */
     @Override
     public List<PublishJob> start(List<PublishJob> jobs) {
         if (jobs.isEmpty()) {
             return List.of();
         }
-        var fences = jobs.stream().map(PublishJob::fence).toList();
-        record Started(Set<ScheduleId> ids, Map<ConnectionId, byte[]> sealed, Instant now) {}
-        Started started = rt.storage().inTransaction(tx -> {
-            var ids = new HashSet<>(tx.queue().markProcessing(fences));
-            var wanted = new LinkedHashSet<ConnectionId>();
-            jobs.stream()
-                    .filter(j -> ids.contains(j.schedule().id()))
-                    .forEach(j -> wanted.add(j.connection().id()));
-            Map<ConnectionId, byte[]> sealed =
-                    wanted.isEmpty() ? Map.of() : tx.connections().credentialsAll(wanted);
-            return new Started(ids, sealed, tx.queue().now());
-        });
-        var opened = new HashMap<ConnectionId, Optional<Credentials>>();
-        var result = new ArrayList<PublishJob>(started.ids().size());
-        var notices = new ArrayList<LuxarisEvent>();
+        Instant freshAfter = rt.now().minus(settings.leaseDuration().dividedBy(2));
+        var ready = new HashMap<Fence, ClaimedProcessing>();
+        var queued = new ArrayList<Fence>();
+        var stale = new ArrayList<Fence>();
         for (PublishJob job : jobs) {
-            if (!started.ids().contains(job.schedule().id())) {
+            ClaimedProcessing claimed = claimedProcessing.remove(job.fence());
+            if (job.schedule().status() != ScheduleStatus.PROCESSING) {
+                queued.add(job.fence());
+            } else if (claimed != null && claimed.at().isAfter(freshAfter)) {
+                ready.put(job.fence(), claimed);
+            } else {
+                stale.add(job.fence());
+            }
+        }
+        record Started(Set<ScheduleId> ids, Map<ConnectionId, byte[]> sealed, Optional<Instant> now) {}
+        Started started = queued.isEmpty() && stale.isEmpty()
+                ? new Started(Set.of(), Map.of(), Optional.empty())
+                : rt.storage().inTransaction(tx -> {
+                    var ids = new HashSet<>(tx.queue().markProcessing(queued));
+                    ids.addAll(stillHeld(tx, stale));
+                    var wanted = new LinkedHashSet<ConnectionId>();
+                    jobs.stream()
+                            .filter(j -> ids.contains(j.schedule().id()))
+                            .forEach(j -> wanted.add(j.connection().id()));
+                    Map<ConnectionId, byte[]> sealed =
+                            wanted.isEmpty() ? Map.of() : tx.connections().credentialsAll(wanted);
+                    return new Started(ids, sealed, Optional.of(tx.queue().now()));
+                });
+        var opened = new HashMap<ConnectionId, Optional<Credentials>>();
+        var result = new ArrayList<PublishJob>(jobs.size());
+        var notices = new ArrayList<LuxarisEvent>();
+        Instant now = started.now().orElseGet(rt::now);
+        for (PublishJob job : jobs) {
+            ClaimedProcessing claimed = ready.get(job.fence());
+            if (claimed == null && !started.ids().contains(job.schedule().id())) {
                 LOG.debug(
                         "schedule {} was not started: its claim no longer holds",
                         job.schedule().id());
                 continue;
             }
-            Schedule processing = job.schedule().toBuilder()
-                    .status(ScheduleStatus.PROCESSING)
-                    .lastAttemptAt(Optional.of(started.now()))
-                    .build();
+            Schedule processing = job.schedule().status() == ScheduleStatus.PROCESSING
+                    ? job.schedule()
+                    : job.schedule().toBuilder()
+                            .status(ScheduleStatus.PROCESSING)
+                            .lastAttemptAt(Optional.of(now))
+                            .build();
             var startedJob = new PublishJob(processing, job.variant(), job.connection(), job.channel());
             Optional<Credentials> credentials = opened.computeIfAbsent(
-                    job.connection().id(), id -> open(id, started.sealed().get(id)));
+                    job.connection().id(),
+                    id -> open(
+                            id,
+                            claimed != null
+                                    ? claimed.sealed()
+                                    : started.sealed().get(id)));
             credentialsOfStarted.put(startedJob.fence(), credentials);
             result.add(startedJob);
-            notices.add(new LuxarisEvent.PublishStarted(started.now(), processing));
+            notices.add(new LuxarisEvent.PublishStarted(now, processing));
             credentials
-                    .flatMap(c -> warnIfExpiringSoon(job.connection(), c, started.now()))
+                    .flatMap(c -> warnIfExpiringSoon(job.connection(), c, now))
                     .ifPresent(notices::add);
         }
         rt.events().publishAll(notices);
         return result;
+    }
+
+    /**
+     * Of jobs claimed straight to processing a while ago, those whose claim still holds: the row is processing with
+     * the same attempt and owner, and the lease has not expired.
+     */
+    private static Set<ScheduleId> stillHeld(Transaction tx, List<Fence> fences) {
+        if (fences.isEmpty()) {
+            return Set.of();
+        }
+        Instant now = tx.queue().now();
+        var held = new HashSet<ScheduleId>();
+        for (Fence f : fences) { // rare (a job waited half a lease for its slot): a read each
+            Schedule s = tx.schedules().find(f.id()).orElse(null);
+            if (s != null
+                    && s.status() == ScheduleStatus.PROCESSING
+                    && s.attemptCount() == f.attempt()
+                    && s.lease()
+                            .filter(l ->
+                                    l.owner().equals(f.owner()) && l.expiresAt().isAfter(now))
+                            .isPresent()) {
+                held.add(f.id());
+            }
+        }
+        return held;
     }
 
     /** Opens one connection's sealed credentials; empty when they cannot be decrypted (only its jobs fail). */
@@ -275,6 +393,7 @@ public final class CorePublishingOperations implements PublishingOperations {
         }
         var fences = jobs.stream().map(PublishJob::fence).toList();
         fences.forEach(credentialsOfStarted::remove);
+        fences.forEach(claimedProcessing::remove);
         rt.storage().inTransaction(tx -> tx.queue().release(fences));
     }
 
@@ -282,6 +401,7 @@ public final class CorePublishingOperations implements PublishingOperations {
     public int heartbeat(Collection<Fence> held) {
         var keep = new HashSet<>(held);
         credentialsOfStarted.keySet().retainAll(keep);
+        claimedProcessing.keySet().retainAll(keep);
         writer.retainOnly(keep);
         if (held.isEmpty()) {
             return 0;

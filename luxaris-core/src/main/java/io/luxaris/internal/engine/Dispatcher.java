@@ -261,7 +261,7 @@ final class Dispatcher {
         try {
             started = ops.start(batch);
         } catch (RuntimeException e) {
-            // nothing was called: hand the claims back (those the store did move on expire and are reaped)
+            // nothing was called: hand the claims back (fenced; those the store did move to processing too)
             lock.lock();
             try {
                 for (PublishJob job : batch) {

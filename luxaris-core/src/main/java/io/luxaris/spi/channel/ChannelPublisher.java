@@ -43,6 +43,19 @@ public interface ChannelPublisher extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #lookup} can settle the unknown outcome of every request of this channel, not only of some
+     * ({@link #supportsLookup(PublishRequest)} is true for all). The engine then claims this channel's schedules
+     * straight to {@code processing}, without a separate start transaction: if the instance dies before it calls the
+     * channel, its schedules are reaped as unconfirmed and the reaper's lookup, finding nothing on the platform, has
+     * them published again. Override it only when the lookup is that dependable.
+     *
+     * @return false unless the channel overrides it
+     */
+    default boolean supportsLookupForEveryRequest() {
+        return false;
+    }
+
+    /**
      * Looks for the post of an attempt whose outcome is unknown.
      *
      * @param request the attempt whose outcome is unknown

@@ -9,19 +9,27 @@ import java.util.Set;
 /**
  * Claim up to {@code limit} due pending schedules (next_attempt_at at or before the store's now, oldest first) of the
  * given channels, skipping the excluded connections, for {@code owner} with a lease of {@code leaseDuration}.
+ * Schedules of the {@code startChannels} are claimed straight to processing (their last attempt at the store's now),
+ * the others to queued.
+ *
+ * <p>The engine claims straight to processing only for channels that can look every post up: a schedule that is
+ * processing when its holder dies is reaped as unconfirmed, and the reaper's lookup then finds out that it was never
+ * sent and publishes it again. It saves the separate start transaction (and a second update of every schedule row).
  *
  * @param owner the engine instance that claims
  * @param limit the most schedules to claim
  * @param leaseDuration how long the lease lasts, at least one second
  * @param channels the channels to claim for
  * @param excludedConnections connections to skip (at their concurrency limit, or throttled)
+ * @param startChannels channels (of {@code channels}) whose schedules are claimed straight to processing
  */
 public record ClaimRequest(
         String owner,
         int limit,
         Duration leaseDuration,
         Set<ChannelId> channels,
-        Set<ConnectionId> excludedConnections) {
+        Set<ConnectionId> excludedConnections,
+        Set<ChannelId> startChannels) {
     /**
      * Checks the components and copies the sets.
      *
@@ -30,7 +38,9 @@ public record ClaimRequest(
      * @param leaseDuration how long the lease lasts, at least one second
      * @param channels the channels to claim for
      * @param excludedConnections connections to skip (at their concurrency limit, or throttled)
-     * @throws IllegalArgumentException when the limit is not positive or the lease is shorter than one second
+     * @param startChannels channels (of {@code channels}) whose schedules are claimed straight to processing
+     * @throws IllegalArgumentException when the limit is not positive, the lease is shorter than one second or a
+     *     start channel is not among the channels
      */
     public ClaimRequest {
         Objects.requireNonNull(owner, "owner");
@@ -43,5 +53,37 @@ public record ClaimRequest(
         }
         channels = Set.copyOf(channels);
         excludedConnections = Set.copyOf(excludedConnections);
+        startChannels = Set.copyOf(startChannels);
+        if (!channels.containsAll(startChannels)) {
+            throw new IllegalArgumentException("startChannels must be among the channels claimed for");
+        }
+    }
+
+    /**
+     * A claim to queued only (no channel claimed straight to processing).
+     *
+     * @param owner the engine instance that claims
+     * @param limit the most schedules to claim
+     * @param leaseDuration how long the lease lasts, at least one second
+     * @param channels the channels to claim for
+     * @param excludedConnections connections to skip (at their concurrency limit, or throttled)
+     */
+    public ClaimRequest(
+            String owner,
+            int limit,
+            Duration leaseDuration,
+            Set<ChannelId> channels,
+            Set<ConnectionId> excludedConnections) {
+        this(owner, limit, leaseDuration, channels, excludedConnections, Set.of());
+    }
+
+    /**
+     * Whether schedules of this channel are claimed straight to processing.
+     *
+     * @param channel a channel claimed for
+     * @return whether it is one of the {@code startChannels}
+     */
+    public boolean startsAtClaim(ChannelId channel) {
+        return startChannels.contains(channel);
     }
 }

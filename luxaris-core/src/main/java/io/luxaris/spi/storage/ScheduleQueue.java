@@ -20,8 +20,10 @@ public interface ScheduleQueue {
     Instant now();
 
     /**
-     * Claims due pending schedules: status queued, attempt count + 1, lease (owner, now + lease duration), version + 1.
-     * Returns the claimed schedules as stored. Two concurrent claims never return the same schedule.
+     * Claims due pending schedules: status queued (processing, with the last attempt at now, for the request's
+     * {@linkplain ClaimRequest#startChannels start channels}), attempt count + 1, lease (owner, now + lease
+     * duration), version + 1. Returns the claimed schedules as stored. Two concurrent claims never return the same
+     * schedule.
      *
      * @param request owner, limit, lease, channels and excluded connections
      * @return the claimed schedules, as stored
@@ -77,7 +79,9 @@ public interface ScheduleQueue {
     int heartbeat(String owner, Collection<ScheduleId> held, Instant leaseExpiresAt);
 
     /**
-     * Returns queued schedules to pending (a stopping engine gives back what it did not start).
+     * Returns claimed schedules whose channel call never started to pending: queued ones, and ones claimed straight to
+     * processing (a stopping engine gives back what it did not start), each only while its fence holds. The caller
+     * must never release a schedule whose channel call started.
      *
      * @param fences the claims to give back
      * @return the schedules released, as stored

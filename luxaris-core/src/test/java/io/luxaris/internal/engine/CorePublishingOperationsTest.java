@@ -266,6 +266,132 @@ class CorePublishingOperationsTest {
         assertThat(stored(s).status()).isEqualTo(ScheduleStatus.PENDING);
     }
 
+    // ---------------------------------------------------------------- claimed straight to processing
+
+    /** Builds the instance again with a channel that can look every post up. */
+    private void lookingUpEveryPost(Function<io.luxaris.spi.channel.PublishRequest, LookupResult> answer) {
+        luxaris.close();
+        channel.lookupEveryRequest(answer);
+        build();
+    }
+
+    @Test
+    void aChannelThatLooksUpEveryPost_isClaimedStraightToProcessing_andStartedWithoutATransactionOfItsOwn() {
+        lookingUpEveryPost(r -> new LookupResult.Absent());
+        ChannelConnection a = connect("@a");
+        Schedule s = schedule(a, T);
+        clock.set(T);
+
+        List<PublishJob> claimed = ops.claim(10, Set.of()).jobs();
+
+        assertThat(claimed).singleElement().satisfies(j -> {
+            assertThat(j.schedule().status()).isEqualTo(ScheduleStatus.PROCESSING);
+            assertThat(j.schedule().lastAttemptAt()).contains(T);
+        });
+        assertThat(stored(s).status()).isEqualTo(ScheduleStatus.PROCESSING);
+        int transactions = storage.transactions();
+        List<PublishJob> started = ops.start(claimed);
+        assertThat(storage.transactions()).as("no start transaction").isEqualTo(transactions);
+        assertThat(started).singleElement().satisfies(j -> assertThat(j.schedule())
+                .isEqualTo(stored(s)));
+        assertThat(notices(LuxarisEvent.PublishStarted.class))
+                .singleElement()
+                .satisfies(n -> assertThat(n.schedule().id()).isEqualTo(s.id()));
+
+        JobResult result = ops.publish(started.get(0));
+        ops.complete(List.of(result));
+
+        assertThat(channel.calls()).singleElement().satisfies(c -> assertThat(c.accessToken())
+                .as("credentials read with the claim")
+                .isEqualTo("token-of-@a"));
+        assertThat(stored(s).status()).isEqualTo(ScheduleStatus.SUCCESS);
+        assertThat(eventsOf(s)).extracting(PublishEvent::status).containsExactly(PublishEventStatus.SUCCESS);
+    }
+
+    @Test
+    void aJobClaimedStraightToProcessing_thatWaitedHalfALease_startsOnlyIfItsClaimStillHolds() {
+        lookingUpEveryPost(r -> new LookupResult.Absent());
+        ChannelConnection a = connect("@a");
+        ChannelConnection b = connect("@b");
+        Schedule ofA = schedule(a, T);
+        Schedule ofB = schedule(b, T);
+        clock.set(T);
+        List<PublishJob> claimed = ops.claim(10, Set.of()).jobs();
+        clock.set(T.plus(LEASE.dividedBy(2)).plusSeconds(1));
+
+        int transactions = storage.transactions();
+        List<PublishJob> startedA = ops.start(List.of(only(claimed, ofA)));
+
+        assertThat(storage.transactions()).as("its row was checked").isEqualTo(transactions + 1);
+        assertThat(startedA).extracting(j -> j.schedule().id()).containsExactly(ofA.id());
+
+        clock.set(T.plus(LEASE).plusSeconds(1));
+        ops.reap(); // another instance takes over the expired claim of b: unconfirmed, looked up, absent: pending
+
+        assertThat(stored(ofB).status()).isEqualTo(ScheduleStatus.PENDING);
+        assertThat(ops.start(List.of(only(claimed, ofB)))).isEmpty();
+        assertThat(channel.calls()).isEmpty();
+    }
+
+    @Test
+    void anInstanceThatDiesAfterClaimingStraightToProcessing_leavesItToTheReapersLookup_andItIsPublishedOnce() {
+        lookingUpEveryPost(r -> new LookupResult.Absent());
+        ChannelConnection a = connect("@a");
+        Schedule s = schedule(a, T);
+        clock.set(T);
+        assertThat(ops.claim(10, Set.of()).jobs()).hasSize(1); // and the instance dies before calling the channel
+        clock.set(T.plus(LEASE).plusSeconds(1));
+
+        ops.reap();
+
+        assertThat(stored(s).status()).isEqualTo(ScheduleStatus.PENDING);
+        assertThat(stored(s).errorCode()).contains("reconciled_absent");
+        assertThat(eventsOf(s))
+                .extracting(PublishEvent::status)
+                .containsExactly(PublishEventStatus.UNCONFIRMED, PublishEventStatus.RETRIED);
+        List<JobResult> results = publishDue();
+        ops.complete(results);
+        assertThat(stored(s).status()).isEqualTo(ScheduleStatus.SUCCESS);
+        assertThat(stored(s).attemptCount()).isEqualTo(2);
+        assertThat(channel.calls()).hasSize(1);
+    }
+
+    @Test
+    void releasedClaimsStraightToProcessing_arePendingAgain_andTheirCredentialsForgotten() {
+        lookingUpEveryPost(r -> new LookupResult.Absent());
+        ChannelConnection a = connect("@a");
+        Schedule s = schedule(a, T);
+        clock.set(T);
+        List<PublishJob> jobs = ops.claim(10, Set.of()).jobs();
+
+        ops.release(jobs);
+
+        assertThat(stored(s).status()).isEqualTo(ScheduleStatus.PENDING);
+        assertThat(stored(s).lease()).isEmpty();
+        assertThat(ops.nextDue()).contains(T);
+        assertThat(ops.start(jobs)).as("a released claim does not start").isEmpty();
+    }
+
+    @Test
+    void runDue_publishesEveryScheduleOfAChannelThatLooksUpEveryPost_once_inEachAccountsOrder() {
+        lookingUpEveryPost(r -> new LookupResult.Absent());
+        ChannelConnection a = connect("@a");
+        ChannelConnection b = connect("@b");
+        var schedules = new java.util.ArrayList<Schedule>();
+        for (int i = 0; i < 6; i++) {
+            schedules.add(schedule(i % 2 == 0 ? a : b, T.plusSeconds(i)));
+        }
+        clock.set(T.plusSeconds(10));
+
+        RunReport report = luxaris.publishing().runDue();
+
+        assertThat(report.published()).isEqualTo(6);
+        assertThat(schedules).allSatisfy(s -> assertThat(stored(s).status()).isEqualTo(ScheduleStatus.SUCCESS));
+        assertThat(channel.calls())
+                .extracting(c -> c.request().scheduleId())
+                .containsExactlyElementsOf(schedules.stream().map(Schedule::id).toList());
+    }
+
     @Test
     void credentialsThatCannotBeDecrypted_failOnlyThatConnectionsSchedules_andMarkItErrorOnce() {
         ChannelConnection lost = connect("@lost");

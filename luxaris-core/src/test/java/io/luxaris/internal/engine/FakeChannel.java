@@ -33,6 +33,7 @@ final class FakeChannel implements ChannelProvider {
     private boolean lookup;
     private Function<PublishRequest, LookupResult> lookupAnswer = r -> new LookupResult.Unknown("not scripted");
     private Predicate<PublishRequest> lookupFor = r -> true;
+    private boolean lookupEveryRequest;
     private int lookups;
     private Function<PublishContext, RefreshResult> refresh = c -> new RefreshResult.Unsupported();
     private int refreshes;
@@ -76,6 +77,13 @@ final class FakeChannel implements ChannelProvider {
             }
 
             @Override
+            public boolean supportsLookupForEveryRequest() {
+                synchronized (FakeChannel.this) {
+                    return lookupEveryRequest;
+                }
+            }
+
+            @Override
             public LookupResult lookup(PublishRequest request, PublishContext context) {
                 synchronized (FakeChannel.this) {
                     lookups++;
@@ -108,6 +116,15 @@ final class FakeChannel implements ChannelProvider {
         lookup = true;
         lookupAnswer = answer;
         return this;
+    }
+
+    /**
+     * The channel can look every post up and finds this: the engine claims its schedules straight to processing
+     * (the publishers made after this call say so).
+     */
+    synchronized FakeChannel lookupEveryRequest(Function<PublishRequest, LookupResult> answer) {
+        lookupEveryRequest = true;
+        return lookup(answer);
     }
 
     /** The lookup offered for the requests that pass this test only (as LinkedIn: comments, not posts). */

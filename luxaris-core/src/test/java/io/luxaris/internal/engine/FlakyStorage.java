@@ -3,6 +3,7 @@ package io.luxaris.internal.engine;
 import io.luxaris.errors.StorageException;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.TransactionWork;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-memory storage with a connection that dies at the wrong moment: armed, the next transaction commits and
@@ -13,6 +14,7 @@ final class FlakyStorage implements Storage {
     private final Storage delegate;
     private volatile boolean failAfterCommit;
     private volatile boolean failBeforeCommit;
+    private final AtomicInteger transactions = new AtomicInteger();
 
     FlakyStorage(Storage delegate) {
         this.delegate = delegate;
@@ -28,8 +30,14 @@ final class FlakyStorage implements Storage {
         failBeforeCommit = true;
     }
 
+    /** How many read-write transactions were asked for. */
+    int transactions() {
+        return transactions.get();
+    }
+
     @Override
     public <T> T inTransaction(TransactionWork<T> work) {
+        transactions.incrementAndGet();
         if (failBeforeCommit) {
             failBeforeCommit = false;
             throw new StorageException("connection refused (test)", null, true);

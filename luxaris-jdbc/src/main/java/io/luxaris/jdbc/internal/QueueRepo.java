@@ -89,7 +89,12 @@ final class QueueRepo implements ScheduleQueue {
 
     private List<Schedule> claimPostgres(ClaimRequest r) {
         String s = tx.t.schedule;
-        String sql = "WITH claimed AS (UPDATE " + s + " SET status = 'queued', attempt_count = attempt_count + 1,"
+        // schedules of the start channels go straight to processing (no second update of the row when they start)
+        String status = r.startChannels().isEmpty()
+                ? " SET status = 'queued',"
+                : " SET status = CASE WHEN channel_id = ANY(:start) THEN 'processing' ELSE 'queued' END,"
+                        + " last_attempt_at = CASE WHEN channel_id = ANY(:start) THEN now() ELSE last_attempt_at END,";
+        String sql = "WITH claimed AS (UPDATE " + s + status + " attempt_count = attempt_count + 1,"
                 + " lease_owner = :owner, lease_expires_at = now() + :leaseMicros * interval '1 microsecond',"
                 + " updated_at = now(), version = version + 1"
                 + " WHERE status = 'pending' AND id = ANY(ARRAY(SELECT id FROM " + s
@@ -97,15 +102,19 @@ final class QueueRepo implements ScheduleQueue {
                 + " AND channel_id = ANY(:channels) AND NOT (connection_id = ANY(:excluded))"
                 + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED))"
                 + " RETURNING " + cols() + ") SELECT " + cols() + " FROM claimed ORDER BY next_attempt_at, id";
-        return tx.sql("claim schedules", () -> tx.handle
-                .createQuery(sql)
-                .bind("owner", r.owner())
-                .bind("leaseMicros", r.leaseDuration().toNanos() / 1_000)
-                .bind("channels", uuidArray(r.channels().stream().map(ChannelId::value)))
-                .bind("excluded", uuidArray(r.excludedConnections().stream().map(ConnectionId::value)))
-                .bind("limit", r.limit())
-                .map(tx.rows.schedule(""))
-                .list());
+        return tx.sql("claim schedules", () -> {
+            var query = tx.handle.createQuery(sql);
+            if (!r.startChannels().isEmpty()) {
+                query.bind("start", uuidArray(r.startChannels().stream().map(ChannelId::value)));
+            }
+            return query.bind("owner", r.owner())
+                    .bind("leaseMicros", r.leaseDuration().toNanos() / 1_000)
+                    .bind("channels", uuidArray(r.channels().stream().map(ChannelId::value)))
+                    .bind("excluded", uuidArray(r.excludedConnections().stream().map(ConnectionId::value)))
+                    .bind("limit", r.limit())
+                    .map(tx.rows.schedule(""))
+                    .list();
+        });
     }
 
     private static Argument uuidArray(java.util.stream.Stream<UUID> ids) {
@@ -151,9 +160,13 @@ final class QueueRepo implements ScheduleQueue {
             var next = new ArrayList<Schedule>(candidates.size());
             for (Candidate c : candidates) {
                 Schedule s = c.schedule();
-                next.add(s.toBuilder()
-                        .status(ScheduleStatus.QUEUED)
-                        .attemptCount(s.attemptCount() + 1)
+                Schedule.Builder b = s.toBuilder();
+                if (r.startsAtClaim(s.channelId())) {
+                    b.status(ScheduleStatus.PROCESSING).lastAttemptAt(Optional.of(now));
+                } else {
+                    b.status(ScheduleStatus.QUEUED);
+                }
+                next.add(b.attemptCount(s.attemptCount() + 1)
                         .lease(Optional.of(new Lease(r.owner(), expires)))
                         .updatedAt(now)
                         .version(s.version() + 1)
@@ -178,14 +191,14 @@ final class QueueRepo implements ScheduleQueue {
     }
 
     /**
-     * Updates each candidate to its {@code next} state (status, lease, error, updated_at; plus {@code extraSet})
-     * if its version is still the one read; returns the next states of those that changed.
+     * Updates each candidate to its {@code next} state (status, lease, error, last attempt, updated_at; plus {@code
+     * extraSet}) if its version is still the one read; returns the next states of those that changed.
      */
     private List<Schedule> applyConditionally(
             String action, String extraSet, String condition, List<Candidate> candidates, List<Schedule> next) {
         String sql = "UPDATE " + tx.t.schedule + " SET status = :status, lease_owner = :leaseOwner,"
                 + " lease_expires_at = :leaseExpires, error_code = :errorCode, error_message = :errorMessage,"
-                + " updated_at = :updated" + extraSet + ", version = version + 1"
+                + " last_attempt_at = :lastAttempt, updated_at = :updated" + extraSet + ", version = version + 1"
                 + " WHERE id = :id AND version = :version" + condition;
         int[] counts = tx.sql(action, () -> {
             PreparedBatch batch = tx.handle.prepareBatch(sql);
@@ -199,6 +212,7 @@ final class QueueRepo implements ScheduleQueue {
                         .bind("status", after.status().wireName())
                         .bind("errorCode", after.errorCode().orElse(null))
                         .bind("errorMessage", after.errorMessage().orElse(null))
+                        .bind("lastAttempt", tx.d.instant(after.lastAttemptAt()))
                         .bind("updated", tx.d.instant(after.updatedAt()))
                         .add();
             }
@@ -435,7 +449,8 @@ final class QueueRepo implements ScheduleQueue {
         String now = tx.d.now();
         String sql = "UPDATE " + tx.t.schedule + " SET status = 'pending', lease_owner = NULL,"
                 + " lease_expires_at = NULL, updated_at = " + now + ", version = version + 1"
-                + " WHERE id = :id AND attempt_count = :attempt AND lease_owner = :owner AND status = 'queued'";
+                + " WHERE id = :id AND attempt_count = :attempt AND lease_owner = :owner"
+                + " AND status IN ('queued', 'processing')";
         int[] counts = fencedBatch("release " + list.size() + " schedule(s)", sql, list);
         var released = new ArrayList<Schedule>();
         for (int i = 0; i < counts.length; i++) {

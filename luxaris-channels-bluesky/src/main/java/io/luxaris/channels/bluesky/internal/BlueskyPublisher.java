@@ -417,6 +417,12 @@ public final class BlueskyPublisher implements ChannelPublisher {
         return !settings.dryRun();
     }
 
+    /** Every request can be looked up (every part is read under its own record key). */
+    @Override
+    public boolean supportsLookupForEveryRequest() {
+        return supportsLookup();
+    }
+
     /**
      * Reads each part this attempt may not have posted under its record key: all there (with their texts) is
      * published, with every part's uri and cid in the checkpoint ({@code bluesky.part.N.uri}, {@code .cid}); the first

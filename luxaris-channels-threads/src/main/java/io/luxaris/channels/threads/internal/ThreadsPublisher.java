@@ -150,6 +150,12 @@ public final class ThreadsPublisher implements ChannelPublisher {
         return !settings.dryRun();
     }
 
+    /** Every request can be looked up (every part is found by its recorded container or its text, or certainly absent). */
+    @Override
+    public boolean supportsLookupForEveryRequest() {
+        return supportsLookup();
+    }
+
     /**
      * Finds out what an attempt with an unknown outcome did, part by part: a part with a recorded container is
      * published when its container is {@code PUBLISHED} (its id found in the account's recent threads by text and

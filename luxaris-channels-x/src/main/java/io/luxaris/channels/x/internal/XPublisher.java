@@ -235,6 +235,12 @@ public final class XPublisher implements ChannelPublisher {
         return !settings.dryRun();
     }
 
+    /** Every request can be looked up (every part is searched for among the account's recent posts). */
+    @Override
+    public boolean supportsLookupForEveryRequest() {
+        return supportsLookup();
+    }
+
     /**
      * Looks in the account's recent posts for the first part this attempt may not have posted. Found: published
      * (when it was the last part), with the ids of every part in the checkpoint ({@code x.part.N}). Not found and the unanswered request is older than the grace period: absent.
