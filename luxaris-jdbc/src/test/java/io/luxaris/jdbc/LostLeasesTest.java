@@ -147,10 +147,21 @@ class LostLeasesTest {
     @Test
     void backendsTerminatedRepeatedlyDuringARun_leaveNothingQueuedOrProcessing_andNothingPostedTwice()
             throws Exception {
+        terminateBackendsRepeatedly(ScriptedChannel.create("fake"));
+    }
+
+    /** The same on a channel that can look every post up: its schedules are claimed straight to processing. */
+    @Test
+    void backendsTerminatedRepeatedly_onAChannelClaimedStraightToProcessing_leaveNothingActive_andNothingPostedTwice()
+            throws Exception {
+        terminateBackendsRepeatedly(
+                ScriptedChannel.builder("fake").withLookupForEveryRequest().build());
+    }
+
+    private static void terminateBackendsRepeatedly(ScriptedChannel fake) throws Exception {
         try (TestDatabase db = TestDatabase.postgres()) {
             int n = 1_000;
-            var channel =
-                    ScriptedChannel.create("fake").willAlways(Behavior.delay(Duration.ofMillis(2), Behavior.succeed()));
+            var channel = fake.willAlways(Behavior.delay(Duration.ofMillis(2), Behavior.succeed()));
             EngineSettings engine = Instance.shortLease(LEASE)
                     .maxConcurrency(50)
                     .perConnectionConcurrency(50)

@@ -30,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * at once). {@code executor=pool} is the engine's own pool of that many threads; {@code direct} runs each channel
  * call in the thread that dispatches it (the {@code runDue()} caller), which leaves only the engine's and the
  * store's own cost.
+ *
+ * <p>{@code lookup=none}: the no-op channel cannot look posts up, so each schedule is claimed to queued and started
+ * (processing) in a transaction of its own; {@code every}: it can look every post up (as X, Bluesky and Threads),
+ * so schedules are claimed straight to processing and start without one.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -49,6 +53,9 @@ public class EngineThroughputBenchmark {
     @Param({"pool", "direct"})
     public String executor;
 
+    @Param({"none", "every"})
+    public String lookup;
+
     int schedules = SCHEDULES;
     private Fixture fixture;
     private RunReport report;
@@ -61,7 +68,13 @@ public class EngineThroughputBenchmark {
             case "direct" -> settings.executor(Runnable::run);
             default -> throw new IllegalArgumentException("executor must be pool or direct but was " + executor);
         }
-        fixture = new Fixture(settings.build()).connect(CONNECTIONS);
+        var noop =
+                switch (lookup) {
+                    case "none" -> NoopChannel.create();
+                    case "every" -> NoopChannel.lookingUpEveryPost();
+                    default -> throw new IllegalArgumentException("lookup must be none or every but was " + lookup);
+                };
+        fixture = new Fixture(settings.build(), noop).connect(CONNECTIONS);
         // 10 ms apart from a minute ahead: 100,000 schedules span 17 minutes, all due (and none too late) an
         // hour ahead
         fixture.scheduleMany(schedules, Fixture.START.plusSeconds(60), Duration.ofMillis(10));

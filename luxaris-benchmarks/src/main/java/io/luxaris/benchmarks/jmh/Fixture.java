@@ -37,9 +37,14 @@ final class Fixture implements AutoCloseable {
     final List<ChannelConnection> connections = new ArrayList<>();
 
     Fixture(EngineSettings engine) {
+        this(engine, NoopChannel.create());
+    }
+
+    /** With {@code noop} as the no-op channel (it may look every post up). */
+    Fixture(EngineSettings engine, io.luxaris.spi.channel.ChannelProvider noop) {
         luxaris = Luxaris.builder()
                 .storage(storage)
-                .channel(NoopChannel.create())
+                .channel(noop)
                 .channel(XChannel.builder().dryRun().build())
                 .clock(clock)
                 .rules(SchedulingRules.defaults())

@@ -80,16 +80,19 @@ class BenchmarkSetupTest {
     }
 
     @Test
-    void engineThroughput_publishesEveryDueSchedule_withEachExecutor() {
+    void engineThroughput_publishesEveryDueSchedule_withEachExecutorAndLookup() {
         for (String executor : new String[] {"pool", "direct"}) {
             for (int threads : new int[] {1, 8}) {
-                var b = new EngineThroughputBenchmark();
-                b.maxConcurrency = threads;
-                b.executor = executor;
-                b.schedules = 500;
-                b.dueSchedules();
-                b.runDue();
-                b.check(); // throws unless all 500 were published
+                for (String lookup : new String[] {"none", "every"}) {
+                    var b = new EngineThroughputBenchmark();
+                    b.maxConcurrency = threads;
+                    b.executor = executor;
+                    b.lookup = lookup;
+                    b.schedules = 500;
+                    b.dueSchedules();
+                    b.runDue();
+                    b.check(); // throws unless all 500 were published
+                }
             }
         }
     }

@@ -26,6 +26,7 @@ import io.luxaris.spi.engine.RunReport;
 import io.luxaris.spi.storage.ClaimRequest;
 import io.luxaris.spi.storage.Fence;
 import io.luxaris.spi.storage.Transaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -150,30 +151,40 @@ public final class CorePublishingOperations implements PublishingOperations {
             return prepared;
         });
         Instant claimedAt = rt.now();
+        long claimedNanos = System.nanoTime();
         for (PublishJob job : jobs.jobs()) {
             if (job.schedule().status() == ScheduleStatus.PROCESSING) {
                 claimedProcessing.put(
                         job.fence(),
                         new ClaimedProcessing(
-                                claimedAt, sealed.get(job.connection().id())));
+                                claimedAt,
+                                claimedNanos,
+                                sealed.get(job.connection().id())));
             }
         }
         rt.events().publishAll(notices);
         return jobs;
     }
 
-    /** A job claimed straight to processing: when the claim returned, and its connection's sealed credentials. */
+    /**
+     * A job claimed straight to processing: when the claim returned (on the clock and on the monotonic timer, so that
+     * neither a clock set back nor one set forward makes a long wait look short), and its connection's sealed
+     * credentials.
+     */
     private static final class ClaimedProcessing {
         private final Instant at;
+        private final long atNanos;
         private final byte @Nullable [] sealed;
 
-        ClaimedProcessing(Instant at, byte @Nullable [] sealed) {
+        ClaimedProcessing(Instant at, long atNanos, byte @Nullable [] sealed) {
             this.at = at;
+            this.atNanos = atNanos;
             this.sealed = sealed;
         }
 
-        Instant at() {
-            return at;
+        /** Whether the claim returned less than {@code within} ago, by the clock and by the monotonic timer. */
+        boolean isWithin(Duration within, Instant now, long nowNanos) {
+            return now.isBefore(at.plus(within)) && nowNanos - atNanos < within.toNanos();
         }
 
         byte @Nullable [] sealed() {
@@ -243,7 +254,9 @@ public final class CorePublishingOperations implements PublishingOperations {
         if (jobs.isEmpty()) {
             return List.of();
         }
-        Instant freshAfter = rt.now().minus(settings.leaseDuration().dividedBy(2));
+        Duration halfLease = settings.leaseDuration().dividedBy(2);
+        Instant clockNow = rt.now();
+        long nanoNow = System.nanoTime();
         var ready = new HashMap<Fence, ClaimedProcessing>();
         var queued = new ArrayList<Fence>();
         var stale = new ArrayList<Fence>();
@@ -251,7 +264,7 @@ public final class CorePublishingOperations implements PublishingOperations {
             ClaimedProcessing claimed = claimedProcessing.remove(job.fence());
             if (job.schedule().status() != ScheduleStatus.PROCESSING) {
                 queued.add(job.fence());
-            } else if (claimed != null && claimed.at().isAfter(freshAfter)) {
+            } else if (claimed != null && claimed.isWithin(halfLease, clockNow, nanoNow)) {
                 ready.put(job.fence(), claimed);
             } else {
                 stale.add(job.fence());
@@ -274,7 +287,7 @@ public final class CorePublishingOperations implements PublishingOperations {
         var opened = new HashMap<ConnectionId, Optional<Credentials>>();
         var result = new ArrayList<PublishJob>(jobs.size());
         var notices = new ArrayList<LuxarisEvent>();
-        Instant now = started.now().orElseGet(rt::now);
+        Instant now = started.now().orElse(clockNow);
         for (PublishJob job : jobs) {
             ClaimedProcessing claimed = ready.get(job.fence());
             if (claimed == null && !started.ids().contains(job.schedule().id())) {

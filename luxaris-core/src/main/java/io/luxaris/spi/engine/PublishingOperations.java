@@ -21,7 +21,8 @@ public interface PublishingOperations {
     /**
      * Claims up to {@code limit} due schedules for this instance, skipping connections in {@code busy}. Schedules that
      * must not be published (post archived, variant gone, connection revoked, too late) are completed as skipped at
-     * once and only counted.
+     * once and only counted. Jobs of channels that can look every post up come back already {@code processing}
+     * ({@link io.luxaris.spi.channel.ChannelPublisher#supportsLookupForEveryRequest()}), the others {@code queued}.
      *
      * @param limit the most schedules to claim
      * @param busy connections to skip
@@ -45,7 +46,8 @@ public interface PublishingOperations {
     ClaimedJobs claim(int limit, Set<ConnectionId> busy, Set<ChannelId> busyChannels);
 
     /**
-     * Moves jobs to processing in one commit; returns those whose fence and lease held (only these may run).
+     * Moves jobs to processing in one commit; returns those whose fence and lease held (only these may run). Jobs
+     * claimed straight to processing start without a commit of their own while within half a lease of their claim.
      *
      * @param jobs claimed jobs
      * @return the jobs that may be published
@@ -75,7 +77,8 @@ public interface PublishingOperations {
     RunReport complete(List<JobResult> results);
 
     /**
-     * Gives claimed, unstarted jobs back (pending again).
+     * Gives claimed jobs whose channel call never started back (pending again), also those claimed straight to
+     * processing. Never pass a job whose call started.
      *
      * @param jobs the jobs to give back
      * @throws io.luxaris.errors.StorageException when the store fails
