@@ -1151,41 +1151,32 @@ public abstract class StorageContract {
     }
 
     @Test
-    void release_returnsQueuedSchedulesToPending() {
+    void release_returnsClaimsToPending_queuedOnesAndOnesClaimedStraightToProcessing_onlyForTheirHolder() {
         var f = fixture();
-        tx(t -> t.schedules().insert(schedule(f, now.minusSeconds(5))));
-        Schedule claimed = claim("engine-a", 1).get(0);
-        List<Schedule> released = storage.inTransaction(
-                (Transaction t) -> t.queue().release(List.of(new Fence(claimed.id(), 1, "engine-a"))));
-        assertThat(released).singleElement().satisfies(s -> {
-            assertThat(s.status()).isEqualTo(ScheduleStatus.PENDING);
-            assertThat(s.lease()).isEmpty();
+        tx(t -> {
+            t.schedules().insert(schedule(f, now.minusSeconds(6)));
+            t.schedules().insert(schedule(f, now.minusSeconds(5)));
         });
-        assertThat(claim("engine-b", 1)).singleElement().satisfies(s -> assertThat(s.attemptCount())
-                .isEqualTo(2));
-    }
-
-    @Test
-    void release_returnsSchedulesClaimedStraightToProcessingToPending_onlyForTheirHolder() {
-        var f = fixture();
-        tx(t -> t.schedules().insert(schedule(f, now.minusSeconds(5))));
-        Schedule claimed = storage.inTransaction((Transaction t) -> t.queue()
+        Schedule queued = claim("engine-a", 1).get(0);
+        Schedule straight = storage.inTransaction((Transaction t) -> t.queue()
                         .claim(new ClaimRequest(
                                 "engine-a", 1, Duration.ofMinutes(1), Set.of(FAKE), Set.of(), Set.of(FAKE))))
                 .get(0);
-        assertThat(claimed.status()).isEqualTo(ScheduleStatus.PROCESSING);
+        assertThat(straight.status()).isEqualTo(ScheduleStatus.PROCESSING);
 
-        assertThat(storage.inTransaction(
-                        (Transaction t) -> t.queue().release(List.of(new Fence(claimed.id(), 1, "engine-b")))))
+        assertThat(storage.inTransaction((Transaction t) -> t.queue()
+                        .release(List.of(
+                                new Fence(queued.id(), 1, "engine-b"), new Fence(straight.id(), 1, "engine-b")))))
                 .isEmpty();
-        List<Schedule> released = storage.inTransaction(
-                (Transaction t) -> t.queue().release(List.of(new Fence(claimed.id(), 1, "engine-a"))));
+        List<Schedule> released = storage.inTransaction((Transaction t) -> t.queue()
+                .release(List.of(new Fence(queued.id(), 1, "engine-a"), new Fence(straight.id(), 1, "engine-a"))));
 
-        assertThat(released).singleElement().satisfies(s -> {
+        assertThat(released).extracting(Schedule::id).containsExactlyInAnyOrder(queued.id(), straight.id());
+        assertThat(released).allSatisfy(s -> {
             assertThat(s.status()).isEqualTo(ScheduleStatus.PENDING);
             assertThat(s.lease()).isEmpty();
         });
-        assertThat(claim("engine-b", 1)).singleElement().satisfies(s -> assertThat(s.attemptCount())
+        assertThat(claim("engine-b", 2)).hasSize(2).allSatisfy(s -> assertThat(s.attemptCount())
                 .isEqualTo(2));
     }
 
