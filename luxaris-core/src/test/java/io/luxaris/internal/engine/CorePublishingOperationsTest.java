@@ -268,19 +268,24 @@ class CorePublishingOperationsTest {
 
     // ---------------------------------------------------------------- claimed straight to processing
 
-    /** Builds the instance again with a channel that can look every post up. */
-    private void lookingUpEveryPost(Function<io.luxaris.spi.channel.PublishRequest, LookupResult> answer) {
+    /** Builds the instance again with a channel that can look every post up (and finds none). */
+    private void lookingUpEveryPost() {
         luxaris.close();
-        channel.lookupEveryRequest(answer);
+        channel.lookupEveryRequest(r -> new LookupResult.Absent());
         build();
+    }
+
+    /** On a channel that can look every post up: one schedule of {@code @a} due at T, the clock at T. */
+    private Schedule dueOnAChannelLookingUpEveryPost() {
+        lookingUpEveryPost();
+        Schedule s = schedule(connect("@a"), T);
+        clock.set(T);
+        return s;
     }
 
     @Test
     void aChannelThatLooksUpEveryPost_isClaimedStraightToProcessing_andStartedWithoutATransactionOfItsOwn() {
-        lookingUpEveryPost(r -> new LookupResult.Absent());
-        ChannelConnection a = connect("@a");
-        Schedule s = schedule(a, T);
-        clock.set(T);
+        Schedule s = dueOnAChannelLookingUpEveryPost();
 
         List<PublishJob> claimed = ops.claim(10, Set.of()).jobs();
 
@@ -310,7 +315,7 @@ class CorePublishingOperationsTest {
 
     @Test
     void aJobClaimedStraightToProcessing_thatWaitedHalfALease_startsOnlyIfItsClaimStillHolds() {
-        lookingUpEveryPost(r -> new LookupResult.Absent());
+        lookingUpEveryPost();
         ChannelConnection a = connect("@a");
         ChannelConnection b = connect("@b");
         Schedule ofA = schedule(a, T);
@@ -335,10 +340,7 @@ class CorePublishingOperationsTest {
 
     @Test
     void anInstanceThatDiesAfterClaimingStraightToProcessing_leavesItToTheReapersLookup_andItIsPublishedOnce() {
-        lookingUpEveryPost(r -> new LookupResult.Absent());
-        ChannelConnection a = connect("@a");
-        Schedule s = schedule(a, T);
-        clock.set(T);
+        Schedule s = dueOnAChannelLookingUpEveryPost();
         assertThat(ops.claim(10, Set.of()).jobs()).hasSize(1); // and the instance dies before calling the channel
         clock.set(T.plus(LEASE).plusSeconds(1));
 
@@ -358,10 +360,7 @@ class CorePublishingOperationsTest {
 
     @Test
     void releasedClaimsStraightToProcessing_arePendingAgain_andTheirCredentialsForgotten() {
-        lookingUpEveryPost(r -> new LookupResult.Absent());
-        ChannelConnection a = connect("@a");
-        Schedule s = schedule(a, T);
-        clock.set(T);
+        Schedule s = dueOnAChannelLookingUpEveryPost();
         List<PublishJob> jobs = ops.claim(10, Set.of()).jobs();
 
         ops.release(jobs);
@@ -374,7 +373,7 @@ class CorePublishingOperationsTest {
 
     @Test
     void runDue_publishesEveryScheduleOfAChannelThatLooksUpEveryPost_once_inEachAccountsOrder() {
-        lookingUpEveryPost(r -> new LookupResult.Absent());
+        lookingUpEveryPost();
         ChannelConnection a = connect("@a");
         ChannelConnection b = connect("@b");
         var schedules = new java.util.ArrayList<Schedule>();
