@@ -8,21 +8,31 @@ import io.luxaris.spi.channel.MediaSource;
 import io.luxaris.spi.channel.PublishContext;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /** The publish context of one attempt: credentials, and persisting rotated ones before they are used. */
 public final class AttemptContext implements PublishContext {
     private final CoreRuntime rt;
     private final ConnectionId connection;
-    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    /** Every secret value seen, replaced as a whole when one is added (rarely: a rotation or a reload). */
+    private volatile Collection<String> secrets;
+
     private volatile Credentials current;
 
     public AttemptContext(CoreRuntime rt, ConnectionId connection, Credentials credentials) {
         this.rt = rt;
         this.connection = connection;
         this.current = credentials;
-        secrets.addAll(credentials.secretValues());
+        this.secrets = credentials.secretValues();
+    }
+
+    /** Adds the secret values of credentials this attempt has come to know. */
+    private synchronized void remember(Credentials credentials) {
+        var more = new LinkedHashSet<>(secrets);
+        if (more.addAll(credentials.secretValues())) {
+            secrets = List.copyOf(more);
+        }
     }
 
     @Override
@@ -33,7 +43,7 @@ public final class AttemptContext implements PublishContext {
     @Override
     public void saveCredentials(Credentials rotated) {
         java.util.Objects.requireNonNull(rotated, "rotated");
-        secrets.addAll(rotated.secretValues());
+        remember(rotated);
         ConflictException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
@@ -45,7 +55,7 @@ public final class AttemptContext implements PublishContext {
                             .update(c.withCredentialExpiry(merged.expiresAt(), merged.refreshExpiresAt(), rt.now()));
                     return merged;
                 });
-                secrets.addAll(current.secretValues());
+                remember(current);
                 return;
             } catch (ConflictException e) {
                 last = e; // the connection row changed under us (a rename): read again and retry
@@ -87,9 +97,10 @@ public final class AttemptContext implements PublishContext {
 
     @Override
     public Credentials reloadCredentials() {
-        current = rt.storage().readOnly(tx -> rt.credentials(tx, connection));
-        secrets.addAll(current.secretValues());
-        return current;
+        Credentials reloaded = rt.storage().readOnly(tx -> rt.credentials(tx, connection));
+        remember(reloaded);
+        current = reloaded;
+        return reloaded;
     }
 
     @Override

@@ -58,6 +58,20 @@ public final class PostStatusRule {
      */
     public static PostStatus deriveFromSchedules(
             PostStatus current, Collection<Schedule> schedules, SchedulingRules rules) {
+        if (current == PostStatus.ARCHIVED) {
+            return PostStatus.ARCHIVED;
+        }
+        for (Schedule s : schedules) {
+            if (isOpen(s.status())) {
+                return PostStatus.SCHEDULED; // as decide() answers: no grouping needed
+            }
+        }
+        if (schedules.size() == 1) { // one target: the engine's common case, without a map per post
+            return decide(
+                    current,
+                    Map.of(Boolean.TRUE, List.of(schedules.iterator().next().status())),
+                    rules);
+        }
         var byTarget = new HashMap<Target, List<ScheduleStatus>>();
         for (Schedule s : schedules) {
             byTarget.computeIfAbsent(new Target(s.variantId(), s.connectionId()), k -> new java.util.ArrayList<>())

@@ -109,6 +109,17 @@ class PostStatusRuleTest {
     }
 
     @Test
+    void aSingleSchedule_givesWhatTheStatusOnlyDerivationGives_forEveryStatusAndPostStatus() {
+        for (PostStatus current : PostStatus.values()) {
+            for (ScheduleStatus status : ScheduleStatus.values()) {
+                assertThat(PostStatusRule.deriveFromSchedules(current, List.of(on(a, status)), RULES))
+                        .as("%s with one %s schedule", current, status)
+                        .isEqualTo(PostStatusRule.derive(current, List.of(status), RULES));
+            }
+        }
+    }
+
+    @Test
     void theStatusOnlyDerivation_takesTheSchedulesAsOneTarget() {
         assertThat(PostStatusRule.derive(
                         PostStatus.SCHEDULED, List.of(ScheduleStatus.SUCCESS, ScheduleStatus.FAILED), RULES))

@@ -749,6 +749,30 @@ class CorePublishingOperationsTest {
     }
 
     @Test
+    void aTokenSavedByARefresh_isScrubbedFromWhatTheRepeatedCallAnswers_asTheOneBeforeIt() {
+        ChannelConnection a = connect("@a");
+        Schedule s = schedule(a, T);
+        channel.then(PublishOutcome.failed(FailureKind.AUTH_EXPIRED, "token_expired", "expired"))
+                .then(new PublishOutcome.Failed(
+                        FailureKind.REJECTED,
+                        "refused",
+                        "refused for rotated-token and token-of-@a",
+                        Optional.empty(),
+                        Optional.of("{\"auth\":\"rotated-token\",\"old\":\"token-of-@a\"}"),
+                        Map.of()))
+                .refreshesTo(Credentials.bearer("rotated-token"));
+        clock.set(T);
+
+        luxaris.publishing().runDue();
+
+        assertThat(channel.calls().get(1).accessToken()).isEqualTo("rotated-token");
+        assertThat(stored(s).errorMessage()).contains("refused for [REDACTED] and [REDACTED]");
+        assertThat(eventsOf(s)).singleElement().satisfies(e -> assertThat(e.rawResponse())
+                .hasValueSatisfying(
+                        raw -> assertThat(raw).doesNotContain("rotated-token").doesNotContain("token-of-@a")));
+    }
+
+    @Test
     void aPublishedPostIdWithControlCharacters_isStoredCleaned() {
         ChannelConnection a = connect("@a");
         Schedule s = schedule(a, T);
