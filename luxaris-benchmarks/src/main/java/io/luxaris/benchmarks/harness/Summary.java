@@ -128,24 +128,30 @@ final class Summary {
                         + " Luxaris p99 / this p99 |\n")
                 .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int rate : rates) {
-            Optional<Double> luxarisP99 = find(results, "steady", "luxaris", "offeredPerSecond", rate)
-                    .flatMap(r -> r.number("latenessP99Ms"));
-            var engines = results.stream()
+            List<Result> atRate = results.stream()
                     .filter(r -> r.scenario().equals("steady")
                             && r.number("offeredPerSecond").orElse(0.0).intValue() == rate)
-                    .map(Result::engine)
-                    .distinct()
-                    .sorted(Comparator.comparingInt(Summary::order))
                     .toList();
-            for (String e : engines) {
-                Result r = find(results, "steady", e, "offeredPerSecond", rate).orElseThrow();
+            Optional<Double> luxarisP99 = lastOf(atRate, "luxaris", 1).flatMap(r -> r.number("latenessP99Ms"));
+            // one row per engine and producer batch: Luxaris runs with single and with batched producers
+            var rows = atRate.stream()
+                    .map(r -> new SteadyRow(r.engine(), producerBatch(r)))
+                    .distinct()
+                    .sorted(Comparator.comparingInt((SteadyRow k) -> order(k.engine()))
+                            .thenComparing(SteadyRow::engine)
+                            .thenComparingInt(SteadyRow::batch))
+                    .toList();
+            for (SteadyRow k : rows) {
+                Result r = lastOf(atRate, k.engine(), k.batch()).orElseThrow();
                 String behind = Boolean.TRUE.equals(r.get("fellBehind"))
                         ? " (fell behind: " + num(r.number("notCalledWithinDrain"), 0)
                                 + " not published within the drain time)"
                         : "";
+                String batched = k.batch() > 1 ? " (producers hand over " + k.batch() + " at a time)" : "";
+                boolean reference = k.engine().equals("luxaris") && k.batch() == 1;
                 out.append(row(
                         rate,
-                        e + (r.ok() ? "" : " (FAILED)") + behind,
+                        k.engine() + batched + (r.ok() ? "" : " (FAILED)") + behind,
                         num(r.number("producedPerSecond"), 0),
                         num(r.number("publishedPerSecond"), 0),
                         num(r.number("latenessP50Ms"), 1),
@@ -153,9 +159,23 @@ final class Summary {
                         num(r.number("latenessP99Ms"), 1),
                         num(r.number("latenessMaxMs"), 1),
                         num(r.number("commitsPerSchedule"), 3),
-                        e.equals("luxaris") ? "" : ratio(luxarisP99, r.number("latenessP99Ms"))));
+                        reference ? "" : ratio(luxarisP99, r.number("latenessP99Ms"))));
             }
         }
+    }
+
+    private record SteadyRow(String engine, int batch) {}
+
+    /** How many schedules the run's producers handed over at a time (1 when the result does not say). */
+    static int producerBatch(Result r) {
+        return r.number("producerBatch").orElse(1.0).intValue();
+    }
+
+    /** The last steady result of {@code engine} with producers handing over {@code batch} at a time. */
+    private static Optional<Result> lastOf(List<Result> atRate, String engine, int batch) {
+        return atRate.stream()
+                .filter(r -> r.engine().equals(engine) && producerBatch(r) == batch)
+                .reduce((a, b) -> b); // the last run wins
     }
 
     private static void scale(List<Result> results, StringBuilder out) {
