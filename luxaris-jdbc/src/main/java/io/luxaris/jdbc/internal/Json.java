@@ -23,23 +23,34 @@ import java.util.OptionalInt;
  */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String EMPTY_OBJECT = "{}";
+    private static final String EMPTY_ARRAY = "[]";
 
     private Json() {}
 
     static String map(Map<String, String> map) {
+        if (map.isEmpty()) {
+            return EMPTY_OBJECT;
+        }
         ObjectNode node = MAPPER.createObjectNode();
         map.forEach(node::put);
         return write(node);
     }
 
     static Map<String, String> map(String json) {
-        JsonNode node = read(json);
         var map = new LinkedHashMap<String, String>();
+        if (isEmpty(json)) {
+            return map;
+        }
+        JsonNode node = read(json);
         node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
     }
 
     static String list(List<String> list) {
+        if (list.isEmpty()) {
+            return EMPTY_ARRAY;
+        }
         ArrayNode node = MAPPER.createArrayNode();
         list.forEach(node::add);
         return write(node);
@@ -47,6 +58,9 @@ final class Json {
 
     static List<String> list(String json) {
         var list = new ArrayList<String>();
+        if (isEmpty(json)) {
+            return list;
+        }
         read(json).forEach(n -> list.add(n.asText()));
         return list;
     }
@@ -65,7 +79,7 @@ final class Json {
     /** The follow-ups of a variant; a NULL column (a row from before migration 8) holds none. */
     static List<io.luxaris.domain.FollowUp> followUps(String json) {
         var list = new ArrayList<io.luxaris.domain.FollowUp>();
-        if (json == null) {
+        if (json == null || isEmpty(json)) {
             return list;
         }
         for (JsonNode item : read(json)) {
@@ -91,6 +105,9 @@ final class Json {
 
     static List<MediaRef> media(String json) {
         var list = new ArrayList<MediaRef>();
+        if (isEmpty(json)) {
+            return list;
+        }
         for (JsonNode item : read(json)) {
             list.add(new MediaRef(
                     MediaKind.fromWireName(item.path("kind").asText()),
@@ -157,6 +174,14 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /**
+     * Whether a column holds the empty object or array as the databases print them: most maps and lists stored are
+     * empty (metadata, checkpoints, tags, media, follow-ups), and each read of a row would parse them.
+     */
+    private static boolean isEmpty(String json) {
+        return json.equals(EMPTY_OBJECT) || json.equals(EMPTY_ARRAY);
     }
 
     private static JsonNode read(String json) {
