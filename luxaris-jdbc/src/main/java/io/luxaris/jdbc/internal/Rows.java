@@ -155,6 +155,14 @@ final class Rows {
     }
 
     /** {@code a.x, a.y} */
+    /**
+     * The label of column {@code name} under prefix {@code p}: the literal itself without a prefix, so that the
+     * driver's lookup by label hashes a string whose hash is kept instead of a new concatenation per column and row.
+     */
+    static String c(String p, String name) {
+        return p.isEmpty() ? name : p + name;
+    }
+
     static String columns(List<String> columns) {
         return String.join(", ", columns);
     }
@@ -181,19 +189,19 @@ final class Rows {
 
     ChannelConnection connection(ResultSet rs, String p) throws SQLException {
         return new ChannelConnection(
-                new ConnectionId(d.uuid(rs, p + "id")),
-                rs.getString(p + "owner_id"),
-                new ChannelId(d.uuid(rs, p + "channel_id")),
-                rs.getString(p + "display_name"),
-                ConnectionStatus.fromWireName(rs.getString(p + "status")),
-                Optional.ofNullable(rs.getString(p + "status_reason")),
-                Json.map(rs.getString(p + "properties")),
-                optionalInstant(rs, p + "credentials_expire_at"),
-                optionalInstant(rs, p + "refresh_expires_at"),
-                d.instant(rs, p + "created_at"),
-                d.instant(rs, p + "updated_at"),
-                optionalInstant(rs, p + "last_used_at"),
-                rs.getLong(p + "version"));
+                new ConnectionId(d.uuid(rs, c(p, "id"))),
+                rs.getString(c(p, "owner_id")),
+                new ChannelId(d.uuid(rs, c(p, "channel_id"))),
+                rs.getString(c(p, "display_name")),
+                ConnectionStatus.fromWireName(rs.getString(c(p, "status"))),
+                Optional.ofNullable(rs.getString(c(p, "status_reason"))),
+                Json.map(rs.getString(c(p, "properties"))),
+                optionalInstant(rs, c(p, "credentials_expire_at")),
+                optionalInstant(rs, c(p, "refresh_expires_at")),
+                d.instant(rs, c(p, "created_at")),
+                d.instant(rs, c(p, "updated_at")),
+                optionalInstant(rs, c(p, "last_used_at")),
+                rs.getLong(c(p, "version")));
     }
 
     RowMapper<Post> post(String p) {
@@ -202,17 +210,17 @@ final class Rows {
 
     Post post(ResultSet rs, String p) throws SQLException {
         return new Post(
-                new PostId(d.uuid(rs, p + "id")),
-                rs.getString(p + "owner_id"),
-                Optional.ofNullable(rs.getString(p + "title")),
-                rs.getString(p + "base_content"),
-                Json.list(rs.getString(p + "tags")),
-                PostStatus.fromWireName(rs.getString(p + "status")),
-                Json.map(rs.getString(p + "metadata")),
-                d.instant(rs, p + "created_at"),
-                d.instant(rs, p + "updated_at"),
-                optionalInstant(rs, p + "published_at"),
-                rs.getLong(p + "version"));
+                new PostId(d.uuid(rs, c(p, "id"))),
+                rs.getString(c(p, "owner_id")),
+                Optional.ofNullable(rs.getString(c(p, "title"))),
+                rs.getString(c(p, "base_content")),
+                Json.list(rs.getString(c(p, "tags"))),
+                PostStatus.fromWireName(rs.getString(c(p, "status"))),
+                Json.map(rs.getString(c(p, "metadata"))),
+                d.instant(rs, c(p, "created_at")),
+                d.instant(rs, c(p, "updated_at")),
+                optionalInstant(rs, c(p, "published_at")),
+                rs.getLong(c(p, "version")));
     }
 
     RowMapper<PostVariant> variant(String p) {
@@ -220,24 +228,24 @@ final class Rows {
     }
 
     PostVariant variant(ResultSet rs, String p) throws SQLException {
-        UUID connection = d.optionalUuid(rs, p + "connection_id");
+        UUID connection = d.optionalUuid(rs, c(p, "connection_id"));
         return new PostVariant(
-                new VariantId(d.uuid(rs, p + "id")),
-                new PostId(d.uuid(rs, p + "post_id")),
-                new ChannelId(d.uuid(rs, p + "channel_id")),
+                new VariantId(d.uuid(rs, c(p, "id"))),
+                new PostId(d.uuid(rs, c(p, "post_id"))),
+                new ChannelId(d.uuid(rs, c(p, "channel_id"))),
                 Optional.ofNullable(connection).map(ConnectionId::new),
-                rs.getString(p + "content"),
-                Json.list(rs.getString(p + "thread")),
-                Json.followUps(rs.getString(p + "follow_ups")),
-                Json.media(rs.getString(p + "media")),
-                Optional.ofNullable(rs.getString(p + "tone")),
-                VariantSource.fromWireName(rs.getString(p + "source")),
-                VariantStatus.fromWireName(rs.getString(p + "status")),
-                Json.map(rs.getString(p + "metadata")),
-                d.instant(rs, p + "created_at"),
-                d.instant(rs, p + "updated_at"),
-                optionalInstant(rs, p + "published_at"),
-                rs.getLong(p + "version"));
+                rs.getString(c(p, "content")),
+                Json.list(rs.getString(c(p, "thread"))),
+                Json.followUps(rs.getString(c(p, "follow_ups"))),
+                Json.media(rs.getString(c(p, "media"))),
+                Optional.ofNullable(rs.getString(c(p, "tone"))),
+                VariantSource.fromWireName(rs.getString(c(p, "source"))),
+                VariantStatus.fromWireName(rs.getString(c(p, "status"))),
+                Json.map(rs.getString(c(p, "metadata"))),
+                d.instant(rs, c(p, "created_at")),
+                d.instant(rs, c(p, "updated_at")),
+                optionalInstant(rs, c(p, "published_at")),
+                rs.getLong(c(p, "version")));
     }
 
     RowMapper<Schedule> schedule(String p) {
@@ -245,44 +253,44 @@ final class Rows {
     }
 
     Schedule schedule(ResultSet rs, String p) throws SQLException {
-        String leaseOwner = rs.getString(p + "lease_owner");
-        Instant leaseExpires = d.optionalInstant(rs, p + "lease_expires_at");
+        String leaseOwner = rs.getString(c(p, "lease_owner"));
+        Instant leaseExpires = d.optionalInstant(rs, c(p, "lease_expires_at"));
         Optional<Lease> lease = leaseOwner != null && leaseExpires != null
                 ? Optional.of(new Lease(leaseOwner, leaseExpires))
                 : Optional.empty();
         return new Schedule(
-                new ScheduleId(d.uuid(rs, p + "id")),
-                new PostId(d.uuid(rs, p + "post_id")),
-                new VariantId(d.uuid(rs, p + "variant_id")),
-                new ChannelId(d.uuid(rs, p + "channel_id")),
-                new ConnectionId(d.uuid(rs, p + "connection_id")),
-                d.instant(rs, p + "run_at"),
-                ZoneId.of(rs.getString(p + "timezone")),
-                ScheduleStatus.fromWireName(rs.getString(p + "status")),
-                rs.getInt(p + "attempt_count"),
-                d.instant(rs, p + "next_attempt_at"),
-                optionalInstant(rs, p + "last_attempt_at"),
-                Optional.ofNullable(rs.getString(p + "error_code")),
-                Optional.ofNullable(rs.getString(p + "error_message")),
-                Optional.ofNullable(rs.getString(p + "external_post_id")),
-                Optional.ofNullable(rs.getString(p + "external_url")),
+                new ScheduleId(d.uuid(rs, c(p, "id"))),
+                new PostId(d.uuid(rs, c(p, "post_id"))),
+                new VariantId(d.uuid(rs, c(p, "variant_id"))),
+                new ChannelId(d.uuid(rs, c(p, "channel_id"))),
+                new ConnectionId(d.uuid(rs, c(p, "connection_id"))),
+                d.instant(rs, c(p, "run_at")),
+                ZoneId.of(rs.getString(c(p, "timezone"))),
+                ScheduleStatus.fromWireName(rs.getString(c(p, "status"))),
+                rs.getInt(c(p, "attempt_count")),
+                d.instant(rs, c(p, "next_attempt_at")),
+                optionalInstant(rs, c(p, "last_attempt_at")),
+                Optional.ofNullable(rs.getString(c(p, "error_code"))),
+                Optional.ofNullable(rs.getString(c(p, "error_message"))),
+                Optional.ofNullable(rs.getString(c(p, "external_post_id"))),
+                Optional.ofNullable(rs.getString(c(p, "external_url"))),
                 lease,
-                Json.map(rs.getString(p + "checkpoint")),
-                d.instant(rs, p + "created_at"),
-                d.instant(rs, p + "updated_at"),
-                rs.getLong(p + "version"),
+                Json.map(rs.getString(c(p, "checkpoint"))),
+                d.instant(rs, c(p, "created_at")),
+                d.instant(rs, c(p, "updated_at")),
+                rs.getLong(c(p, "version")),
                 followUpLink(rs, p));
     }
 
     private Optional<io.luxaris.domain.FollowUpLink> followUpLink(ResultSet rs, String p) throws SQLException {
-        UUID root = d.optionalUuid(rs, p + "follow_up_root");
+        UUID root = d.optionalUuid(rs, c(p, "follow_up_root"));
         if (root == null) {
             return Optional.empty();
         }
         return Optional.of(new io.luxaris.domain.FollowUpLink(
                 new ScheduleId(root),
-                new ScheduleId(d.uuid(rs, p + "follow_up_parent")),
-                rs.getInt(p + "follow_up_index")));
+                new ScheduleId(d.uuid(rs, c(p, "follow_up_parent"))),
+                rs.getInt(c(p, "follow_up_index"))));
     }
 
     RowMapper<PublishEvent> event() {
