@@ -28,6 +28,13 @@ import org.jspecify.annotations.Nullable;
  * @param <R> the kind of row
  */
 final class PgColumns<R> {
+    /** The first and last second {@link #utcMicros} prints by hand (years 1 to 9999). */
+    private static final long FIRST_FOUR_DIGIT_SECOND =
+            LocalDateTime.of(1, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+
+    private static final long LAST_FOUR_DIGIT_SECOND =
+            LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
+
     private final List<R> rows;
     private final Map<String, Column> columns = new LinkedHashMap<>();
 
@@ -65,11 +72,12 @@ final class PgColumns<R> {
      * {@code Instant.toString()}.
      */
     static String utcMicros(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        int year = t.getYear();
-        if (year < 1 || year > 9999) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
             return instant.truncatedTo(ChronoUnit.MICROS).toString();
         }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        int year = t.getYear();
         char[] c = new char[27];
         digits(c, 0, year, 4);
         c[4] = '-';

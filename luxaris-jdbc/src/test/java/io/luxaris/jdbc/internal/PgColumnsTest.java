@@ -37,8 +37,13 @@ class PgColumnsTest {
 
     @Test
     void utcMicros_leavesYearsOutsideFourDigitsToInstantToString() {
-        for (Instant far : List.of(Instant.parse("+10000-01-01T00:00:00.5Z"), Instant.parse("0000-12-31T23:59:59Z"))) {
-            assertThat(PgColumns.utcMicros(far)).isEqualTo(far.toString());
+        for (Instant far : List.of(
+                Instant.parse("+10000-01-01T00:00:00.5Z"),
+                Instant.parse("0000-12-31T23:59:59Z"),
+                Instant.MAX,
+                Instant.MIN)) {
+            assertThat(PgColumns.utcMicros(far))
+                    .isEqualTo(far.truncatedTo(ChronoUnit.MICROS).toString());
         }
     }
 }
