@@ -821,17 +821,7 @@ final class MemoryTransaction implements Transaction {
             }
             var claimed = new ArrayList<Schedule>(picked.size());
             for (Schedule s : picked) {
-                Schedule.Builder b = s.toBuilder();
-                if (request.startsAtClaim(s.channelId())) {
-                    b.status(ScheduleStatus.PROCESSING).lastAttemptAt(Optional.of(now));
-                } else {
-                    b.status(ScheduleStatus.QUEUED);
-                }
-                Schedule next = b.attemptCount(s.attemptCount() + 1)
-                        .lease(Optional.of(new Lease(request.owner(), expires)))
-                        .updatedAt(now)
-                        .version(s.version() + 1)
-                        .build();
+                Schedule next = request.claimed(s, now, expires);
                 db.putSchedule(MemoryTransaction.this, next);
                 claimed.add(next);
             }

@@ -2,8 +2,13 @@ package io.luxaris.spi.storage;
 
 import io.luxaris.domain.ChannelId;
 import io.luxaris.domain.ConnectionId;
+import io.luxaris.domain.Lease;
+import io.luxaris.domain.Schedule;
+import io.luxaris.domain.ScheduleStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,5 +90,29 @@ public record ClaimRequest(
      */
     public boolean startsAtClaim(ChannelId channel) {
         return startChannels.contains(channel);
+    }
+
+    /**
+     * The state this claim gives a due pending schedule, as {@link ScheduleQueue#claim} stores it: queued (processing,
+     * its last attempt at {@code now}, for a start channel), attempt count + 1, leased by the owner until {@code
+     * leaseExpiresAt}, updated at {@code now}, version + 1.
+     *
+     * @param pending the schedule as read
+     * @param now the store's now
+     * @param leaseExpiresAt when the lease ends (a store may round it to what it keeps)
+     * @return the claimed schedule
+     */
+    public Schedule claimed(Schedule pending, Instant now, Instant leaseExpiresAt) {
+        Schedule.Builder b = pending.toBuilder();
+        if (startsAtClaim(pending.channelId())) {
+            b.status(ScheduleStatus.PROCESSING).lastAttemptAt(Optional.of(now));
+        } else {
+            b.status(ScheduleStatus.QUEUED);
+        }
+        return b.attemptCount(pending.attemptCount() + 1)
+                .lease(Optional.of(new Lease(owner, leaseExpiresAt)))
+                .updatedAt(now)
+                .version(pending.version() + 1)
+                .build();
     }
 }

@@ -159,18 +159,7 @@ final class QueueRepo implements ScheduleQueue {
             Instant expires = now.plus(r.leaseDuration()).truncatedTo(ChronoUnit.MICROS);
             var next = new ArrayList<Schedule>(candidates.size());
             for (Candidate c : candidates) {
-                Schedule s = c.schedule();
-                Schedule.Builder b = s.toBuilder();
-                if (r.startsAtClaim(s.channelId())) {
-                    b.status(ScheduleStatus.PROCESSING).lastAttemptAt(Optional.of(now));
-                } else {
-                    b.status(ScheduleStatus.QUEUED);
-                }
-                next.add(b.attemptCount(s.attemptCount() + 1)
-                        .lease(Optional.of(new Lease(r.owner(), expires)))
-                        .updatedAt(now)
-                        .version(s.version() + 1)
-                        .build());
+                next.add(r.claimed(c.schedule(), now, expires));
             }
             List<Schedule> claimed = applyConditionally(
                     "claim schedules",
