@@ -186,9 +186,15 @@ final class Summary {
         if (runs.isEmpty()) {
             return;
         }
-        String[] keys = {"claimQuery", "claimCycle", "calendarWeekFirstPage", "calendarWholeWeek"};
+        String[] keys = {
+            "claimQuery", "claimCycle", "calendarWeekFirstPage", "calendarWeekFirstPageCold", "calendarWholeWeek"
+        };
         String[] labels = {
-            "claim query (batch)", "claim cycle (engine step)", "calendar week, first page", "calendar week, all pages"
+            "claim query (batch)",
+            "claim cycle (engine step)",
+            "calendar week, first page",
+            "calendar week, first page, right after loading (cold JVM)",
+            "calendar week, all pages"
         };
         out.append("\n### Scale (ms; median / p99)\n\n| measure |");
         runs.forEach(r -> out.append(' ')

@@ -272,8 +272,14 @@ class HarnessSmokeTest {
         assertValid(r);
         assertEquals(2020, r.longValue("pendingRows"));
         assertEquals(20, r.longValue("dueRows"));
+        assertEquals(Boolean.TRUE, r.get("checkpointed"), "the load's dirty pages are written before measuring");
         assertTrue(r.longValue("calendarWeekEntries") > 0);
-        for (String key : List.of("claimQuery", "claimCycle", "calendarWeekFirstPage", "calendarWholeWeek")) {
+        for (String key : List.of(
+                "claimQuery",
+                "claimCycle",
+                "calendarWeekFirstPage",
+                "calendarWeekFirstPageCold",
+                "calendarWholeWeek")) {
             double median = r.number(key + "MedianMs").orElseThrow();
             double p99 = r.number(key + "P99Ms").orElseThrow();
             assertTrue(median > 0 && median <= p99, key + ": median " + median + " p99 " + p99);
