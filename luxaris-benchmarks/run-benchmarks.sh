@@ -2,7 +2,8 @@
 # The complete benchmark suite behind luxaris-benchmarks/RESULTS.md, on this machine and the local PostgreSQL:
 #   1. machine facts (cores, memory, Java, PostgreSQL version and settings)
 #   2. engine harness, one JVM per engine and scenario:
-#        burn-down  Luxaris x1, Luxaris x3, db-scheduler, JobRunr (100,000 schedules), Quartz (5,000: it is slow)
+#        burn-down  Luxaris x1, Luxaris x3, db-scheduler, JobRunr (100,000 schedules), Quartz (5,000: it is slow);
+#                   Luxaris x1 with claim batches of 100 and 500, db-scheduler lock-and-fetch 1.0/4.0 and 1.0/8.0
 #        steady     200/s, 1,000/s and 2,000/s for 60 s after 10 s of warm-up: Luxaris, db-scheduler, JobRunr;
 #                   Quartz at 200/s and 1,000/s
 #        burst      100,000 schedules on 10,000 accounts due at one instant, calls of 150-400 ms, 2,000 in flight:
@@ -118,6 +119,11 @@ if [ $QUICK = 1 ]; then E1=15; E3=12; ED=6; EQ=10; EJ=30; else E1=180; E3=150; E
 step burn-down-luxaris $E1 harness burn-down --engines luxaris --schedules $N "${common[@]}"
 step burn-down-luxaris-x3 $E3 harness burn-down --engines luxaris-x3 --schedules $N "${common[@]}"
 step burn-down-db-scheduler $ED harness burn-down --engines db-scheduler --schedules $N "${common[@]}"
+# each engine at a second setting too (the summary compares their best): Luxaris claiming (and writing) 500 at a
+# time, db-scheduler fetching up to 8 x threads
+step burn-down-luxaris-batch500 $E1 harness burn-down --engines luxaris --claim-batch 500 --schedules $N "${common[@]}"
+step burn-down-db-scheduler-upper8 $ED harness burn-down --engines db-scheduler --dbs-upper 8.0 --schedules $N \
+  "${common[@]}"
 step burn-down-quartz $EQ harness burn-down --engines quartz --schedules $QUARTZ_N "${common[@]}"
 step burn-down-jobrunr $EJ harness burn-down --engines jobrunr --schedules $N "${common[@]}"
 

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -56,14 +58,6 @@ final class Summary {
         return out.toString();
     }
 
-    private static Optional<Result> find(
-            List<Result> results, String scenario, String engine, String key, Object value) {
-        return results.stream()
-                .filter(r -> r.scenario().equals(scenario) && r.engine().equals(engine))
-                .filter(r -> key == null || String.valueOf(r.get(key)).equals(String.valueOf(value)))
-                .reduce((a, b) -> b); // the last run wins
-    }
-
     /** One Markdown table row: {@code | a | b | c |} and a line break. */
     static String row(Object... cells) {
         var line = new StringBuilder("|");
@@ -85,32 +79,75 @@ final class Summary {
     }
 
     private static void burnDown(List<Result> results, StringBuilder out) {
-        var engines = results.stream()
-                .filter(r -> r.scenario().equals("burn-down"))
-                .map(Result::engine)
-                .distinct()
-                .sorted(Comparator.comparingInt(Summary::order))
-                .toList();
-        if (engines.isEmpty()) {
+        List<Result> runs =
+                results.stream().filter(r -> r.scenario().equals("burn-down")).toList();
+        if (runs.isEmpty()) {
             return;
         }
-        Optional<Double> luxaris =
-                find(results, "burn-down", "luxaris", null, null).flatMap(r -> r.number("schedulesPerSecond"));
+        // one row per engine and setting (the suite runs Luxaris and db-scheduler with more than one); the last run
+        // of each wins
+        var rows = runs.stream()
+                .map(r -> new BurnDownRow(r.engine(), burnDownSetting(r)))
+                .distinct()
+                .sorted(Comparator.comparingInt((BurnDownRow k) -> order(k.engine()))
+                        .thenComparing(BurnDownRow::engine)
+                        .thenComparing(BurnDownRow::setting))
+                .toList();
+        var last = new LinkedHashMap<BurnDownRow, Result>();
+        for (Result r : runs) {
+            last.put(new BurnDownRow(r.engine(), burnDownSetting(r)), r);
+        }
+        Optional<Double> bestLuxaris = best(last, "luxaris");
         out.append("\n### Burn-down\n\n")
-                .append("| engine | schedules | schedules/s | commits/schedule | peak heap MB | heap after GC MB |"
-                        + " Luxaris×1 / this |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|\n");
-        for (String e : engines) {
-            Result r = find(results, "burn-down", e, null, null).orElseThrow();
+                .append("| engine | setting | schedules | schedules/s | commits/schedule | peak heap MB |"
+                        + " heap after GC MB | best Luxaris×1 / this |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (BurnDownRow k : rows) {
+            Result r = last.get(k);
+            Optional<Double> rate = r.number("schedulesPerSecond");
+            boolean isBest = k.engine().equals("luxaris") && rate.equals(bestLuxaris);
             out.append(row(
-                    e + (r.ok() ? "" : " (FAILED)"),
+                    k.engine() + (r.ok() ? "" : " (FAILED)"),
+                    k.setting().isEmpty() ? "–" : k.setting(),
                     num(r.number("schedules"), 0),
-                    num(r.number("schedulesPerSecond"), 0),
+                    num(rate, 0),
                     num(r.number("commitsPerSchedule"), 3),
                     num(r.number("peakHeapMb"), 0),
                     num(r.number("maxHeapAfterGcMb"), 0),
-                    e.equals("luxaris") ? "" : ratio(luxaris, r.number("schedulesPerSecond"))));
+                    isBest ? "" : ratio(bestLuxaris, rate)));
         }
+        Optional<Double> bestDbScheduler = best(last, "db-scheduler");
+        if (bestLuxaris.isPresent() && bestDbScheduler.isPresent()) {
+            out.append("\nEach at its best setting above: Luxaris×1 / db-scheduler = ")
+                    .append(ratio(bestLuxaris, bestDbScheduler))
+                    .append(".\n");
+        }
+    }
+
+    private record BurnDownRow(String engine, String setting) {}
+
+    /** The setting a burn-down run varies: Luxaris' claim batch, db-scheduler's fetch limits; empty for the rest. */
+    static String burnDownSetting(Result r) {
+        if (!(r.get("settings") instanceof Map<?, ?> settings)) {
+            return "";
+        }
+        if (settings.get("claimBatchSize") != null) {
+            return "claim batch " + settings.get("claimBatchSize");
+        }
+        if (settings.get("upperLimitFractionOfThreads") != null) {
+            return "lock-and-fetch " + settings.get("lowerLimitFractionOfThreads") + "/"
+                    + settings.get("upperLimitFractionOfThreads");
+        }
+        return "";
+    }
+
+    /** The highest burn-down rate among the rows of {@code engine}. */
+    private static Optional<Double> best(Map<BurnDownRow, Result> last, String engine) {
+        return last.entrySet().stream()
+                .filter(e -> e.getKey().engine().equals(engine))
+                .map(e -> e.getValue().number("schedulesPerSecond"))
+                .flatMap(Optional::stream)
+                .max(Double::compare);
     }
 
     private static void steady(List<Result> results, StringBuilder out) {

@@ -301,7 +301,7 @@ class HarnessSmokeTest {
         assertTrue(back.get(0).ok());
         assertEquals(List.of("a failed check"), back.get(1).failures());
         String tables = Summary.tables(back);
-        assertTrue(tables.contains("| db-scheduler (FAILED) | 10 | 500 |"), tables);
+        assertTrue(tables.contains("| db-scheduler (FAILED) | – | 10 | 500 |"), tables);
         assertTrue(tables.contains("2.00×"), tables);
     }
 }

@@ -3,6 +3,7 @@ package io.luxaris.benchmarks.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryTest {
@@ -28,5 +29,41 @@ class SummaryTest {
                         "| 1000 | luxaris | 1,000 | 1,000 | – | – | 40.0 | – | – |  |",
                         "| 1000 | luxaris (producers hand over 50 at a time) | 1,000 | 1,000 | – | – | 20.0 | – | – | 2.00× |",
                         "| 1000 | db-scheduler | 1,000 | 1,000 | – | – | 1,000.0 | – | – | 0.04× |");
+    }
+
+    private static Result burnDown(String engine, Map<String, Object> settings, int perSecond) {
+        return new Result("burn-down", engine)
+                .put("settings", settings)
+                .put("schedules", 100_000)
+                .put("schedulesPerSecond", perSecond);
+    }
+
+    @Test
+    void theBurnDownTable_hasARowPerEngineAndSetting_andComparesEachEngineAtItsBest() {
+        String tables = Summary.tables(List.of(
+                burnDown("luxaris", Map.of("claimBatchSize", 100), 8_000),
+                burnDown("luxaris", Map.of("claimBatchSize", 500), 10_000),
+                burnDown(
+                        "db-scheduler",
+                        Map.of("lowerLimitFractionOfThreads", 1.0, "upperLimitFractionOfThreads", 4.0),
+                        9_000),
+                burnDown(
+                        "db-scheduler",
+                        Map.of("lowerLimitFractionOfThreads", 1.0, "upperLimitFractionOfThreads", 8.0),
+                        8_000),
+                burnDown("jobrunr", Map.of(), 250),
+                burnDown("luxaris", Map.of("claimBatchSize", 100), 8_400))); // a later run of the same setting wins
+
+        assertThat(tables.lines()
+                        .filter(l -> l.startsWith("| luxaris")
+                                || l.startsWith("| db-scheduler")
+                                || l.startsWith("| jobrunr")))
+                .containsExactly(
+                        "| luxaris | claim batch 100 | 100,000 | 8,400 | – | – | – | 1.19× |",
+                        "| luxaris | claim batch 500 | 100,000 | 10,000 | – | – | – |  |",
+                        "| db-scheduler | lock-and-fetch 1.0/4.0 | 100,000 | 9,000 | – | – | – | 1.11× |",
+                        "| db-scheduler | lock-and-fetch 1.0/8.0 | 100,000 | 8,000 | – | – | – | 1.25× |",
+                        "| jobrunr | – | 100,000 | 250 | – | – | – | 40.00× |");
+        assertThat(tables).contains("Each at its best setting above: Luxaris×1 / db-scheduler = 1.11×.");
     }
 }
