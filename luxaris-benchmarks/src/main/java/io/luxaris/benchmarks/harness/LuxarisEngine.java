@@ -231,7 +231,10 @@ final class LuxarisEngine implements Engine {
 
     /**
      * Writes {@code n} posts with one variant each through the storage SPI; with {@code scheduled}, ready variants
-     * of scheduled posts with a pending schedule due at {@code dueAt(i)}, else drafts.
+     * of scheduled posts with a pending schedule due at {@code dueAt(i)}, else drafts. The rows are built here, in
+     * the order of {@code i}, and inserted by {@value #SEED_THREADS} threads: schedule ids are time-ordered, so
+     * schedule {@code i} sorts before schedule {@code i + 1} as it would had they been created one after another
+     * (Luxaris runs schedules due at the same instant in id order; a burst checks each account's order by {@code i}).
      */
     private void write(int n, IntFunction<Instant> dueAt, boolean scheduled) throws Exception {
         try (JdbcStorage jdbc = storage("aux-seed-luxaris", SEED_THREADS + 1, false)) {
@@ -240,52 +243,56 @@ final class LuxarisEngine implements Engine {
             try {
                 var futures = new ArrayList<Future<?>>();
                 for (int start = 0; start < n; start += SEED_CHUNK) {
-                    int from = start;
-                    int to = Math.min(n, start + SEED_CHUNK);
-                    futures.add(pool.submit(() -> storage.inTransaction(tx -> {
-                        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                        for (int i = from; i < to; i++) {
-                            ChannelConnection c = account(i);
-                            String text = "Harness post " + i + " https://example.com/p/" + i;
-                            Post post = new Post(
-                                    PostId.random(),
-                                    c.ownerPrincipalId(),
-                                    Optional.empty(),
-                                    text,
-                                    List.of(),
-                                    scheduled ? PostStatus.SCHEDULED : PostStatus.DRAFT,
-                                    Map.of(),
-                                    now,
-                                    now,
-                                    Optional.empty(),
-                                    0);
-                            PostVariant variant = new PostVariant(
-                                    VariantId.random(),
-                                    post.id(),
-                                    c.channelId(),
-                                    Optional.of(c.id()),
-                                    text,
-                                    List.of(),
-                                    List.of(),
-                                    Optional.empty(),
-                                    VariantSource.MANUAL,
-                                    scheduled ? VariantStatus.READY : VariantStatus.DRAFT,
-                                    Map.of(),
-                                    now,
-                                    now,
-                                    Optional.empty(),
-                                    0);
-                            tx.posts().insert(post);
-                            tx.variants().insert(variant);
-                            if (scheduled) {
-                                Instant due = dueAt.apply(i).truncatedTo(ChronoUnit.MICROS);
-                                Schedule s = Schedule.pending(variant, c.id(), due, ZoneOffset.UTC, now);
-                                tx.schedules().insert(s);
-                                numbers.put(s.id(), i);
-                            } else {
-                                drafts[i] = variant.id();
-                            }
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    var posts = new ArrayList<Post>(SEED_CHUNK);
+                    var variants = new ArrayList<PostVariant>(SEED_CHUNK);
+                    var schedules = new ArrayList<Schedule>(scheduled ? SEED_CHUNK : 0);
+                    for (int i = start; i < Math.min(n, start + SEED_CHUNK); i++) {
+                        ChannelConnection c = account(i);
+                        String text = "Harness post " + i + " https://example.com/p/" + i;
+                        Post post = new Post(
+                                PostId.random(),
+                                c.ownerPrincipalId(),
+                                Optional.empty(),
+                                text,
+                                List.of(),
+                                scheduled ? PostStatus.SCHEDULED : PostStatus.DRAFT,
+                                Map.of(),
+                                now,
+                                now,
+                                Optional.empty(),
+                                0);
+                        PostVariant variant = new PostVariant(
+                                VariantId.random(),
+                                post.id(),
+                                c.channelId(),
+                                Optional.of(c.id()),
+                                text,
+                                List.of(),
+                                List.of(),
+                                Optional.empty(),
+                                VariantSource.MANUAL,
+                                scheduled ? VariantStatus.READY : VariantStatus.DRAFT,
+                                Map.of(),
+                                now,
+                                now,
+                                Optional.empty(),
+                                0);
+                        posts.add(post);
+                        variants.add(variant);
+                        if (scheduled) {
+                            Instant due = dueAt.apply(i).truncatedTo(ChronoUnit.MICROS);
+                            Schedule s = Schedule.pending(variant, c.id(), due, ZoneOffset.UTC, now);
+                            schedules.add(s);
+                            numbers.put(s.id(), i);
+                        } else {
+                            drafts[i] = variant.id();
                         }
+                    }
+                    futures.add(pool.submit(() -> storage.inTransaction(tx -> {
+                        posts.forEach(tx.posts()::insert);
+                        variants.forEach(tx.variants()::insert);
+                        schedules.forEach(tx.schedules()::insert);
                         return null;
                     })));
                 }

@@ -263,6 +263,36 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void burst_seededByParallelWriters_luxarisStillCallsEachAccountInCreationOrder() throws Exception {
+        assumePostgres();
+        // 2,000 schedules are written in four chunks at once: an account's schedules lie in every chunk, so the
+        // check holds only if schedule i's id sorts before schedule i + 1's whichever chunk commits first
+        List<Result> results = run(
+                "burst",
+                "--engines",
+                "luxaris",
+                "--schedules",
+                "2000",
+                "--accounts",
+                "200",
+                "--call-ms",
+                "1-2",
+                "--concurrency",
+                "50",
+                "--pool",
+                "4",
+                "--lead",
+                "4",
+                "--timeout",
+                "60");
+        Result luxaris = results.get(0);
+        assertValid(luxaris);
+        assertEquals(2000, luxaris.longValue("called"));
+        assertEquals(0, luxaris.longValue("outOfOrder"), "each account's calls in creation order");
+        assertEquals(0, luxaris.longValue("overlapping"), "one call per account at a time");
+    }
+
+    @Test
     void scale_claimsAndCalendarWeekWork_onTheLoadedTable() throws Exception {
         assumePostgres();
         List<Result> results =
