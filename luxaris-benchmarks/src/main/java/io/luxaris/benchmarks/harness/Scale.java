@@ -68,9 +68,10 @@ final class Scale {
     private static final int ACCOUNTS_PER_OWNER = 10;
 
     /**
-     * Unmeasured first-page reads before the measured ones (at most ten per measured read): a service answering calendar requests runs the read's
-     * code compiled; the first few hundred reads of a new JVM mostly measure the JIT (5 ms against 2 ms at 1,000,000
-     * rows). The reads right after loading are reported too, as {@code calendarWeekFirstPageCold}.
+     * Unmeasured first-page reads before the measured ones (at most ten per measured read): a service answering
+     * calendar requests runs the read's code compiled; the first few hundred reads of a new JVM mostly measure the
+     * JIT (5 ms against 2 ms at 1,000,000 rows). The reads right after loading are reported too, as {@code
+     * calendarWeekFirstPageCold}.
      */
     static final int CALENDAR_WARMUP = 2_000;
 

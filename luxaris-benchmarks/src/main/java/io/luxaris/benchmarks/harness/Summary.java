@@ -86,17 +86,15 @@ final class Summary {
         }
         // one row per engine and setting (the suite runs Luxaris and db-scheduler with more than one); the last run
         // of each wins
-        var rows = runs.stream()
-                .map(r -> new BurnDownRow(r.engine(), burnDownSetting(r)))
-                .distinct()
-                .sorted(Comparator.comparingInt((BurnDownRow k) -> order(k.engine()))
-                        .thenComparing(BurnDownRow::engine)
-                        .thenComparing(BurnDownRow::setting))
-                .toList();
         var last = new LinkedHashMap<BurnDownRow, Result>();
         for (Result r : runs) {
             last.put(new BurnDownRow(r.engine(), burnDownSetting(r)), r);
         }
+        var rows = last.keySet().stream()
+                .sorted(Comparator.comparingInt((BurnDownRow k) -> order(k.engine()))
+                        .thenComparing(BurnDownRow::engine)
+                        .thenComparing(BurnDownRow::setting))
+                .toList();
         Optional<Double> bestLuxaris = best(last, "luxaris");
         out.append("\n### Burn-down\n\n")
                 .append("| engine | setting | schedules | schedules/s | commits/schedule | peak heap MB |"
