@@ -1,11 +1,14 @@
 package io.luxaris.internal;
 
+import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostStatus;
-import io.luxaris.domain.Schedule;
+import io.luxaris.domain.ScheduleStatus;
+import io.luxaris.domain.VariantId;
 import io.luxaris.domain.rules.PostStatusRule;
 import io.luxaris.domain.rules.SchedulingRules;
+import io.luxaris.spi.storage.ScheduleStatusRow;
 import io.luxaris.spi.storage.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Re-derives a post's status from its schedules inside a transaction. */
+/**
+ * Re-derives a post's status from its schedules inside a transaction. It reads the schedules' status rows ({@link
+ * io.luxaris.spi.storage.ScheduleRepository#statusesByPosts}), not the schedules whole: the engine does this after
+ * every batch of outcomes.
+ */
 public final class PostStatusSync {
     private PostStatusSync() {}
 
@@ -23,20 +30,20 @@ public final class PostStatusSync {
     public static Post refresh(Transaction tx, PostId postId, SchedulingRules rules, Instant now) {
         Post post =
                 tx.posts().find(postId).orElseThrow(() -> new IllegalStateException("post " + postId + " vanished"));
-        Post next = derived(post, tx.schedules().listByPost(postId), rules, now);
+        Post next = derived(post, tx.schedules().statusesByPosts(List.of(postId)), rules, now);
         return next == post ? post : tx.posts().update(next);
     }
 
-    /** {@link #refresh} for several posts, reading them and their schedules with one call each. */
+    /** {@link #refresh} for several posts, reading them and their schedules' status rows with one call each. */
     @SuppressWarnings("ReferenceEquality") // records are immutable: the same instance back means nothing changed
     public static void refreshAll(Transaction tx, Collection<PostId> postIds, SchedulingRules rules, Instant now) {
         if (postIds.isEmpty()) {
             return;
         }
         Map<PostId, Post> posts = tx.posts().findAll(postIds);
-        var schedules = new HashMap<PostId, List<Schedule>>();
-        for (Schedule s : tx.schedules().listByPosts(postIds)) {
-            schedules.computeIfAbsent(s.postId(), k -> new ArrayList<>()).add(s);
+        var rows = new HashMap<PostId, List<ScheduleStatusRow>>();
+        for (ScheduleStatusRow row : tx.schedules().statusesByPosts(postIds)) {
+            rows.computeIfAbsent(row.post(), k -> new ArrayList<>(1)).add(row);
         }
         var changed = new ArrayList<Post>();
         for (PostId id : postIds) {
@@ -44,7 +51,7 @@ public final class PostStatusSync {
             if (post == null) {
                 throw new IllegalStateException("post " + id + " vanished");
             }
-            Post next = derived(post, schedules.getOrDefault(id, List.of()), rules, now);
+            Post next = derived(post, rows.getOrDefault(id, List.of()), rules, now);
             if (next != post) {
                 changed.add(next);
             }
@@ -55,16 +62,28 @@ public final class PostStatusSync {
     }
 
     /** The post with the status its schedules give it; the same instance when that status is unchanged. */
-    private static Post derived(Post post, List<Schedule> schedules, SchedulingRules rules, Instant now) {
-        // a post's status is its variants' own schedules': follow-up parts show on their schedules and events
-        List<Schedule> own = schedules;
-        for (Schedule s : schedules) {
-            if (s.isFollowUp()) {
-                own = schedules.stream().filter(x -> !x.isFollowUp()).toList();
-                break;
+    private static Post derived(Post post, List<ScheduleStatusRow> rows, SchedulingRules rules, Instant now) {
+        return post.withStatus(derive(post.status(), rows, rules), now);
+    }
+
+    /**
+     * A post's status from its schedules' rows, grouped by target; a post's status is its variants' own schedules':
+     * follow-up parts show on their schedules and events.
+     */
+    private static PostStatus derive(PostStatus current, List<ScheduleStatusRow> rows, SchedulingRules rules) {
+        if (rows.size() == 1 && !rows.get(0).followUp()) { // one target: the engine's common case, without a map
+            return PostStatusRule.deriveFromTargets(
+                    current, List.of(List.of(rows.get(0).status())), rules);
+        }
+        var byTarget = new HashMap<Target, List<ScheduleStatus>>();
+        for (ScheduleStatusRow row : rows) {
+            if (!row.followUp()) {
+                byTarget.computeIfAbsent(new Target(row.variant(), row.connection()), k -> new ArrayList<>())
+                        .add(row.status());
             }
         }
-        PostStatus derived = PostStatusRule.deriveFromSchedules(post.status(), own, rules);
-        return post.withStatus(derived, now);
+        return PostStatusRule.deriveFromTargets(current, byTarget.values(), rules);
     }
+
+    private record Target(VariantId variant, ConnectionId connection) {}
 }

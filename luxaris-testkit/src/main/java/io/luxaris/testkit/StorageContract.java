@@ -13,6 +13,7 @@ import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.ConnectionStatus;
 import io.luxaris.domain.Cursor;
 import io.luxaris.domain.FailureKind;
+import io.luxaris.domain.FollowUpLink;
 import io.luxaris.domain.GenerationSession;
 import io.luxaris.domain.GenerationSessionId;
 import io.luxaris.domain.GenerationStatus;
@@ -43,6 +44,7 @@ import io.luxaris.spi.storage.Completion;
 import io.luxaris.spi.storage.Fence;
 import io.luxaris.spi.storage.PostCriteria;
 import io.luxaris.spi.storage.ReapResult;
+import io.luxaris.spi.storage.ScheduleStatusRow;
 import io.luxaris.spi.storage.Storage;
 import io.luxaris.spi.storage.StorageContext;
 import io.luxaris.spi.storage.StorageProvider;
@@ -1024,6 +1026,36 @@ public abstract class StorageContract {
                         .listByPosts(List.of(a.post().id(), b.post().id()))))
                 .containsExactlyInAnyOrder(a1, a2, b1);
         assertThat(read((Transaction t) -> t.schedules().listByPosts(List.of())))
+                .isEmpty();
+    }
+
+    @Test
+    void statusesByPosts_returnsEachScheduleOfThePostsWithItsTargetStatusAndFollowUpFlag() {
+        var a = fixture();
+        var b = fixture();
+        var c = fixture();
+        Schedule a1 = schedule(a, now.plusSeconds(3600)).toBuilder()
+                .status(ScheduleStatus.SUCCESS)
+                .build();
+        Schedule a2 = Schedule.followUp(a1, new FollowUpLink(a1.id(), a1.id(), 0), now.plusSeconds(3660), now);
+        Schedule b1 = schedule(b, now.plusSeconds(3600)).toBuilder()
+                .status(ScheduleStatus.FAILED)
+                .build();
+        Schedule c1 = schedule(c, now.plusSeconds(3600));
+        tx(t -> List.of(a1, a2, b1, c1).forEach(t.schedules()::insert));
+        assertThat(read((Transaction t) -> t.schedules()
+                        .statusesByPosts(List.of(a.post().id(), b.post().id()))))
+                .containsExactlyInAnyOrder(
+                        new ScheduleStatusRow(
+                                a.post().id(), a.variant().id(), a.connection().id(), ScheduleStatus.SUCCESS, false),
+                        new ScheduleStatusRow(
+                                a.post().id(), a.variant().id(), a.connection().id(), ScheduleStatus.PENDING, true),
+                        new ScheduleStatusRow(
+                                b.post().id(), b.variant().id(), b.connection().id(), ScheduleStatus.FAILED, false));
+        assertThat(read((Transaction t) ->
+                        t.schedules().statusesByPosts(List.of(c.post().id()))))
+                .containsExactly(ScheduleStatusRow.of(c1));
+        assertThat(read((Transaction t) -> t.schedules().statusesByPosts(List.of())))
                 .isEmpty();
     }
 

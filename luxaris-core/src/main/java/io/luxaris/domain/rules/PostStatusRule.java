@@ -8,7 +8,6 @@ import io.luxaris.domain.VariantId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Derives a post's status from its schedules. A <em>target</em> is a variant published through a connection; a
@@ -45,7 +44,21 @@ public final class PostStatusRule {
      * @return the derived status
      */
     public static PostStatus derive(PostStatus current, Collection<ScheduleStatus> schedules, SchedulingRules rules) {
-        return decide(current, Map.of(Boolean.TRUE, List.copyOf(schedules)), rules);
+        return decide(current, List.of(schedules), rules);
+    }
+
+    /**
+     * The status a post has given the statuses of its schedules grouped by target (variant and connection): what
+     * {@link #deriveFromSchedules} decides once the schedules are grouped.
+     *
+     * @param current the post's current status
+     * @param targets the statuses of each target's schedules
+     * @param rules the rules in force (for {@code allCancelledStatus})
+     * @return the derived status, partially published when one target was published and another ended without
+     */
+    public static PostStatus deriveFromTargets(
+            PostStatus current, Collection<? extends Collection<ScheduleStatus>> targets, SchedulingRules rules) {
+        return decide(current, targets, rules);
     }
 
     /**
@@ -67,22 +80,20 @@ public final class PostStatusRule {
             }
         }
         if (schedules.size() == 1) { // one target: the engine's common case, without a map per post
-            return decide(
-                    current,
-                    Map.of(Boolean.TRUE, List.of(schedules.iterator().next().status())),
-                    rules);
+            return decide(current, List.of(List.of(schedules.iterator().next().status())), rules);
         }
         var byTarget = new HashMap<Target, List<ScheduleStatus>>();
         for (Schedule s : schedules) {
             byTarget.computeIfAbsent(new Target(s.variantId(), s.connectionId()), k -> new java.util.ArrayList<>())
                     .add(s.status());
         }
-        return decide(current, byTarget, rules);
+        return decide(current, byTarget.values(), rules);
     }
 
     private record Target(VariantId variant, ConnectionId connection) {}
 
-    private static PostStatus decide(PostStatus current, Map<?, List<ScheduleStatus>> byTarget, SchedulingRules rules) {
+    private static PostStatus decide(
+            PostStatus current, Collection<? extends Collection<ScheduleStatus>> byTarget, SchedulingRules rules) {
         if (current == PostStatus.ARCHIVED) {
             return PostStatus.ARCHIVED;
         }
@@ -90,7 +101,7 @@ public final class PostStatusRule {
         boolean anyUnpublished = false;
         boolean any = false;
         boolean allCancelled = true;
-        for (List<ScheduleStatus> target : byTarget.values()) {
+        for (Collection<ScheduleStatus> target : byTarget) {
             boolean published = false;
             boolean ended = false;
             for (ScheduleStatus s : target) {

@@ -60,6 +60,22 @@ public interface ScheduleRepository {
     }
 
     /**
+     * The status rows of these posts' schedules (post, target, status, follow-up flag), in no particular order: what
+     * post statuses are derived from, read after every batch of outcomes. Override it to read only these columns;
+     * the default reads the schedules whole ({@link #listByPosts}).
+     *
+     * @param posts the posts' ids
+     * @return a row per schedule of these posts
+     */
+    default List<ScheduleStatusRow> statusesByPosts(Collection<PostId> posts) {
+        var rows = new ArrayList<ScheduleStatusRow>();
+        for (Schedule schedule : listByPosts(posts)) {
+            rows.add(ScheduleStatusRow.of(schedule));
+        }
+        return rows;
+    }
+
+    /**
      * Schedules of a variant, by run_at then id.
      *
      * @param variant the variant's id

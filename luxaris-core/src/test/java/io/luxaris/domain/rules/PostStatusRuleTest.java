@@ -120,6 +120,30 @@ class PostStatusRuleTest {
     }
 
     @Test
+    void theGroupedDerivation_givesWhatTheScheduleDerivationGives_forEveryPairOfTargetsAndPostStatus() {
+        for (PostStatus current : PostStatus.values()) {
+            for (ScheduleStatus first : ScheduleStatus.values()) {
+                for (ScheduleStatus second : ScheduleStatus.values()) {
+                    assertThat(PostStatusRule.deriveFromTargets(
+                                    current, List.of(List.of(first), List.of(second)), RULES))
+                            .as("%s with targets %s and %s", current, first, second)
+                            .isEqualTo(PostStatusRule.deriveFromSchedules(
+                                    current, List.of(on(a, first), on(b, second)), RULES));
+                    assertThat(PostStatusRule.deriveFromTargets(current, List.of(List.of(first, second)), RULES))
+                            .as("%s with one target of %s and %s", current, first, second)
+                            .isEqualTo(PostStatusRule.deriveFromSchedules(
+                                    current, List.of(on(a, first), on(a, second)), RULES));
+                }
+            }
+        }
+        assertThat(PostStatusRule.deriveFromTargets(
+                        PostStatus.SCHEDULED,
+                        List.of(List.of(ScheduleStatus.SUCCESS), List.of(ScheduleStatus.FAILED)),
+                        RULES))
+                .isEqualTo(PostStatus.PARTIALLY_PUBLISHED);
+    }
+
+    @Test
     void theStatusOnlyDerivation_takesTheSchedulesAsOneTarget() {
         assertThat(PostStatusRule.derive(
                         PostStatus.SCHEDULED, List.of(ScheduleStatus.SUCCESS, ScheduleStatus.FAILED), RULES))

@@ -15,6 +15,7 @@ import io.luxaris.spi.storage.CalendarRow;
 import io.luxaris.spi.storage.ScheduleCountCriteria;
 import io.luxaris.spi.storage.ScheduleCountRow;
 import io.luxaris.spi.storage.ScheduleRepository;
+import io.luxaris.spi.storage.ScheduleStatusRow;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -223,6 +224,29 @@ final class ScheduleRepo implements ScheduleRepository {
                 posts.stream().map(PostId::value).toList(),
                 tx.d.is(Dialect.POSTGRESQL) ? ")" : "",
                 tx.rows.schedule(""));
+    }
+
+    /** The five columns a post's status is derived from, not the schedules whole (read after every outcome batch). */
+    @Override
+    public List<ScheduleStatusRow> statusesByPosts(Collection<PostId> posts) {
+        tx.readable();
+        if (posts.isEmpty()) {
+            return List.of();
+        }
+        return tx.listIn(
+                "read the schedule statuses of " + posts.size() + " post(s)",
+                "SELECT post_id, variant_id, connection_id, status, follow_up_root FROM " + tx.t.schedule
+                        + (tx.d.is(Dialect.POSTGRESQL)
+                                ? " WHERE variant_id IN (SELECT id FROM " + tx.t.variant + " WHERE post_id IN "
+                                : " WHERE post_id IN "),
+                posts.stream().map(PostId::value).toList(),
+                tx.d.is(Dialect.POSTGRESQL) ? ")" : "",
+                (rs, ctx) -> new ScheduleStatusRow(
+                        new PostId(tx.d.uuid(rs, "post_id")),
+                        new VariantId(tx.d.uuid(rs, "variant_id")),
+                        new ConnectionId(tx.d.uuid(rs, "connection_id")),
+                        ScheduleStatus.fromWireName(rs.getString("status")),
+                        tx.d.optionalUuid(rs, "follow_up_root") != null));
     }
 
     @Override
