@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -212,17 +213,10 @@ final class ScheduleRepo implements ScheduleRepository {
     @Override
     public List<Schedule> listByPosts(Collection<PostId> posts) {
         tx.readable();
-        if (posts.isEmpty()) {
-            return List.of();
-        }
-        return tx.listIn(
+        return byPosts(
                 "list schedules of " + posts.size() + " post(s)",
-                "SELECT " + Rows.columns(Rows.SCHEDULE) + " FROM " + tx.t.schedule
-                        + (tx.d.is(Dialect.POSTGRESQL)
-                                ? " WHERE variant_id IN (SELECT id FROM " + tx.t.variant + " WHERE post_id IN "
-                                : " WHERE post_id IN "),
-                posts.stream().map(PostId::value).toList(),
-                tx.d.is(Dialect.POSTGRESQL) ? ")" : "",
+                Rows.columns(Rows.SCHEDULE),
+                posts,
                 tx.rows.schedule(""));
     }
 
@@ -230,23 +224,36 @@ final class ScheduleRepo implements ScheduleRepository {
     @Override
     public List<ScheduleStatusRow> statusesByPosts(Collection<PostId> posts) {
         tx.readable();
-        if (posts.isEmpty()) {
-            return List.of();
-        }
-        return tx.listIn(
+        return byPosts(
                 "read the schedule statuses of " + posts.size() + " post(s)",
-                "SELECT post_id, variant_id, connection_id, status, follow_up_root FROM " + tx.t.schedule
-                        + (tx.d.is(Dialect.POSTGRESQL)
-                                ? " WHERE variant_id IN (SELECT id FROM " + tx.t.variant + " WHERE post_id IN "
-                                : " WHERE post_id IN "),
-                posts.stream().map(PostId::value).toList(),
-                tx.d.is(Dialect.POSTGRESQL) ? ")" : "",
+                "post_id, variant_id, connection_id, status, follow_up_root",
+                posts,
                 (rs, ctx) -> new ScheduleStatusRow(
                         new PostId(tx.d.uuid(rs, "post_id")),
                         new VariantId(tx.d.uuid(rs, "variant_id")),
                         new ConnectionId(tx.d.uuid(rs, "connection_id")),
                         ScheduleStatus.fromWireName(rs.getString("status")),
                         tx.d.optionalUuid(rs, "follow_up_root") != null));
+    }
+
+    /**
+     * The {@code columns} of these posts' schedules, in no particular order (PostgreSQL keeps no index on the
+     * schedules' post: through the posts' variants there).
+     */
+    private <T> List<T> byPosts(String action, String columns, Collection<PostId> posts, RowMapper<T> mapper) {
+        if (posts.isEmpty()) {
+            return List.of();
+        }
+        boolean postgres = tx.d.is(Dialect.POSTGRESQL);
+        return tx.listIn(
+                action,
+                "SELECT " + columns + " FROM " + tx.t.schedule
+                        + (postgres
+                                ? " WHERE variant_id IN (SELECT id FROM " + tx.t.variant + " WHERE post_id IN "
+                                : " WHERE post_id IN "),
+                posts.stream().map(PostId::value).toList(),
+                postgres ? ")" : "",
+                mapper);
     }
 
     @Override
