@@ -371,13 +371,16 @@ final class Dispatcher {
     /**
      * Waits up to {@code grace} for live calls to return, and for a start in progress on the coordinator to return
      * and hand its calls to the executor (they would otherwise run after the engine stopped, their outcomes unwritten
-     * and their leases no longer kept); true when none is left.
+     * and their leases no longer kept); true when none is left. An interrupted caller stops waiting (keeping the
+     * interrupt): each wait would return at once, and the loop would spin until the grace ends.
      */
     @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     boolean awaitCalls(Duration grace) {
         long deadline = ticker.nanoTime() + grace.toNanos();
         long step = TimeUnit.MILLISECONDS.toNanos(100);
-        while (callsOrStarts() && ticker.nanoTime() < deadline) {
+        while (callsOrStarts()
+                && ticker.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
             waiter.await(Math.min(deadline, ticker.nanoTime() + step), this::callsOrStartsLeft);
             abandonOverdue();
         }

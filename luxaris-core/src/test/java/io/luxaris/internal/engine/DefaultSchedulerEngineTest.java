@@ -3,6 +3,7 @@ package io.luxaris.internal.engine;
 import static io.luxaris.internal.engine.Jobs.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.luxaris.domain.FailureKind;
 import io.luxaris.errors.StorageException;
@@ -62,7 +63,8 @@ class DefaultSchedulerEngineTest {
     @AfterEach
     void stopEverything() {
         gates.forEach(FakeOperations.Gate::release);
-        executor.runAll();
+        // a call the background loop hands over while it stops must run too, or close() waits for it forever
+        executor.runEverythingFromNowOn();
         engines.forEach(DefaultSchedulerEngine::close);
     }
 
@@ -450,6 +452,30 @@ class DefaultSchedulerEngineTest {
                 .hasSize(1);
         assertThat(ops.released()).isEmpty();
         assertThat(engine.status().pendingCompletions()).isZero();
+    }
+
+    @Test
+    void stop_byAnInterruptedThread_stopsWaitingForRunningCalls_insteadOfSpinningUntilTheGraceEnds() {
+        due("a");
+        DefaultSchedulerEngine engine = engine(settings(executor).build());
+        engine.start();
+        eventually("the call running", () -> executor.queued() == 1);
+
+        // the manual ticker never reaches the grace's end: only giving up on the interrupt lets stop return
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            Thread.currentThread().interrupt();
+            try {
+                engine.stop(Duration.ofHours(1));
+                assertThat(Thread.currentThread().isInterrupted())
+                        .as("the interrupt is kept")
+                        .isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+        });
+
+        assertThat(engine.status().running()).isFalse();
+        assertThat(engine.status().inFlight()).isEqualTo(1);
     }
 
     @Test

@@ -8,13 +8,31 @@ import java.util.concurrent.RejectedExecutionException;
 final class ManualExecutor implements Executor {
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean rejecting;
+    private boolean direct;
 
     @Override
-    public synchronized void execute(Runnable task) {
-        if (rejecting) {
-            throw new RejectedExecutionException("refused by the test");
+    public void execute(Runnable task) {
+        synchronized (this) {
+            if (rejecting) {
+                throw new RejectedExecutionException("refused by the test");
+            }
+            if (!direct) {
+                tasks.addLast(task);
+                return;
+            }
         }
-        tasks.addLast(task);
+        task.run();
+    }
+
+    /**
+     * Runs what is queued, then every task at once on the thread that hands it over: for tearing down an engine whose
+     * background thread may still hand over calls while it stops.
+     */
+    void runEverythingFromNowOn() {
+        synchronized (this) {
+            direct = true;
+        }
+        runAll();
     }
 
     synchronized void reject(boolean value) {
