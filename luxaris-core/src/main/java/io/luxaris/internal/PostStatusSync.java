@@ -1,11 +1,8 @@
 package io.luxaris.internal;
 
-import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.Post;
 import io.luxaris.domain.PostId;
 import io.luxaris.domain.PostStatus;
-import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.domain.VariantId;
 import io.luxaris.domain.rules.PostStatusRule;
 import io.luxaris.domain.rules.SchedulingRules;
 import io.luxaris.spi.storage.ScheduleStatusRow;
@@ -71,19 +68,14 @@ public final class PostStatusSync {
      * follow-up parts show on their schedules and events.
      */
     private static PostStatus derive(PostStatus current, List<ScheduleStatusRow> rows, SchedulingRules rules) {
-        if (rows.size() == 1 && !rows.get(0).followUp()) { // one target: the engine's common case, without a map
-            return PostStatusRule.deriveFromTargets(
-                    current, List.of(List.of(rows.get(0).status())), rules);
-        }
-        var byTarget = new HashMap<Target, List<ScheduleStatus>>();
+        List<ScheduleStatusRow> own = rows;
         for (ScheduleStatusRow row : rows) {
-            if (!row.followUp()) {
-                byTarget.computeIfAbsent(new Target(row.variant(), row.connection()), k -> new ArrayList<>())
-                        .add(row.status());
+            if (row.followUp()) {
+                own = rows.stream().filter(r -> !r.followUp()).toList();
+                break;
             }
         }
-        return PostStatusRule.deriveFromTargets(current, byTarget.values(), rules);
+        return PostStatusRule.deriveGrouped(
+                current, own, row -> Map.entry(row.variant(), row.connection()), ScheduleStatusRow::status, rules);
     }
-
-    private record Target(VariantId variant, ConnectionId connection) {}
 }

@@ -1,13 +1,14 @@
 package io.luxaris.domain.rules;
 
-import io.luxaris.domain.ConnectionId;
 import io.luxaris.domain.PostStatus;
 import io.luxaris.domain.Schedule;
 import io.luxaris.domain.ScheduleStatus;
-import io.luxaris.domain.VariantId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Derives a post's status from its schedules. A <em>target</em> is a variant published through a connection; a
@@ -71,26 +72,46 @@ public final class PostStatusRule {
      */
     public static PostStatus deriveFromSchedules(
             PostStatus current, Collection<Schedule> schedules, SchedulingRules rules) {
+        return deriveGrouped(
+                current, schedules, s -> Map.entry(s.variantId(), s.connectionId()), Schedule::status, rules);
+    }
+
+    /**
+     * The status a post has given any description of its schedules: each item is one schedule, {@code target} gives
+     * the key its target is known by (equal keys, one target) and {@code status} its status. What {@link
+     * #deriveFromSchedules} decides, for callers that read less than whole schedules.
+     *
+     * @param current the post's current status
+     * @param items one item per schedule
+     * @param target the key of an item's target (variant and connection), compared with {@code equals}
+     * @param status an item's schedule status
+     * @param rules the rules in force (for {@code allCancelledStatus})
+     * @param <T> the items' type
+     * @return the derived status, partially published when one target was published and another ended without
+     */
+    public static <T> PostStatus deriveGrouped(
+            PostStatus current,
+            Collection<? extends T> items,
+            Function<? super T, ?> target,
+            Function<? super T, ScheduleStatus> status,
+            SchedulingRules rules) {
         if (current == PostStatus.ARCHIVED) {
             return PostStatus.ARCHIVED;
         }
-        for (Schedule s : schedules) {
-            if (isOpen(s.status())) {
+        for (T item : items) {
+            if (isOpen(status.apply(item))) {
                 return PostStatus.SCHEDULED; // as decide() answers: no grouping needed
             }
         }
-        if (schedules.size() == 1) { // one target: the engine's common case, without a map per post
-            return decide(current, List.of(List.of(schedules.iterator().next().status())), rules);
+        if (items.size() == 1) { // one target: the engine's common case, without a map per post
+            return decide(current, List.of(List.of(status.apply(items.iterator().next()))), rules);
         }
-        var byTarget = new HashMap<Target, List<ScheduleStatus>>();
-        for (Schedule s : schedules) {
-            byTarget.computeIfAbsent(new Target(s.variantId(), s.connectionId()), k -> new java.util.ArrayList<>())
-                    .add(s.status());
+        var byTarget = new HashMap<Object, List<ScheduleStatus>>();
+        for (T item : items) {
+            byTarget.computeIfAbsent(target.apply(item), k -> new ArrayList<>()).add(status.apply(item));
         }
         return decide(current, byTarget.values(), rules);
     }
-
-    private record Target(VariantId variant, ConnectionId connection) {}
 
     private static PostStatus decide(
             PostStatus current, Collection<? extends Collection<ScheduleStatus>> byTarget, SchedulingRules rules) {
