@@ -3,7 +3,8 @@
 #   1. machine facts (cores, memory, Java, PostgreSQL version and settings)
 #   2. engine harness, one JVM per engine and scenario:
 #        burn-down  Luxaris x1, Luxaris x3, db-scheduler, JobRunr (100,000 schedules), Quartz (5,000: it is slow);
-#                   Luxaris x1 with claim batches of 100 and 500, db-scheduler lock-and-fetch 1.0/4.0 and 1.0/8.0
+#                   Luxaris x1 with claim batches of 100 and 500, db-scheduler lock-and-fetch 1.0/4.0 and 1.0/8.0,
+#                   each cold (a new JVM) and after one unmeasured warm-up run of the same size
 #        steady     200/s, 1,000/s and 2,000/s for 60 s after 10 s of warm-up: Luxaris, db-scheduler, JobRunr;
 #                   Quartz at 200/s and 1,000/s
 #        burst      100,000 schedules on 10,000 accounts due at one instant, calls of 150-400 ms, 2,000 in flight:
@@ -12,7 +13,7 @@
 #        scale      Luxaris claim and calendar-week latency with 10,000 and 1,000,000 future schedules
 #   3. the JMH benchmarks (-wi 2 -i 3 -f 1 -w 2s -r 3s, JSON too)
 #   4. summary.md: every figure, the ratios, the facts
-# Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 75 minutes on the 2-core machine, build
+# Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 80 minutes on the 2-core machine, build
 # included. Run it alone: the commit counts are database-wide, and every figure suffers from other load.
 #
 # usage: luxaris-benchmarks/run-benchmarks.sh [--quick] [--skip-jmh] [--no-build] [--out DIR]
@@ -76,7 +77,7 @@ harness_virtual() { "$JAVA_VIRTUAL" $JAVA_OPTS -cp "$JAR" io.luxaris.benchmarks.
 
 # the estimates are for a quiet 2-core machine (seconds), extrapolated from the validation runs (RESULTS.md)
 START=$(date +%s)
-if [ $QUICK = 1 ]; then echo "== quick run: about 8 minutes"; else echo "== full run: about 75 minutes"; fi
+if [ $QUICK = 1 ]; then echo "== quick run: about 8 minutes"; else echo "== full run: about 80 minutes"; fi
 step() { # step NAME ESTIMATE_SECONDS command...
   local name=$1 estimate=$2; shift 2
   local elapsed=$(( $(date +%s) - START ))
@@ -86,7 +87,7 @@ step() { # step NAME ESTIMATE_SECONDS command...
   "$@" 2>&1 | tee "$OUT/$name.log"
   local rc=${PIPESTATUS[0]}
   local took=$(( $(date +%s) - t0 ))
-  printf '%-28s %5d s (estimate %5d s)%s\n' "$name" "$took" "$estimate" "$([ $rc = 0 ] || echo "  FAILED rc=$rc")" \
+  printf '%-36s %5d s (estimate %5d s)%s\n' "$name" "$took" "$estimate" "$([ $rc = 0 ] || echo "  FAILED rc=$rc")" \
     >> "$TIMINGS"
   if [ $rc != 0 ]; then FAILED+=("$name"); echo "!! $name failed (rc=$rc), see $OUT/$name.log"; fi
   return 0
@@ -124,6 +125,14 @@ step burn-down-db-scheduler $ED harness burn-down --engines db-scheduler --sched
 step burn-down-luxaris-batch500 $E1 harness burn-down --engines luxaris --claim-batch 500 --schedules $N "${common[@]}"
 step burn-down-db-scheduler-upper8 $ED harness burn-down --engines db-scheduler --dbs-upper 8.0 --schedules $N \
   "${common[@]}"
+# both settings of both engines again after one unmeasured run of the same size in the same JVM (the JIT compiled
+# the engine's code): a long-running host's throughput; the summary compares these runs with each other
+warm=(--warmup-rounds 1 --schedules $N "${common[@]}")
+step burn-down-warm-luxaris $((2 * E1)) harness burn-down --engines luxaris "${warm[@]}"
+step burn-down-warm-luxaris-batch500 $((2 * E1)) harness burn-down --engines luxaris --claim-batch 500 "${warm[@]}"
+step burn-down-warm-db-scheduler $((2 * ED)) harness burn-down --engines db-scheduler "${warm[@]}"
+step burn-down-warm-db-scheduler-upper8 $((2 * ED)) harness burn-down --engines db-scheduler --dbs-upper 8.0 \
+  "${warm[@]}"
 step burn-down-quartz $EQ harness burn-down --engines quartz --schedules $QUARTZ_N "${common[@]}"
 step burn-down-jobrunr $EJ harness burn-down --engines jobrunr --schedules $N "${common[@]}"
 

@@ -26,6 +26,8 @@ public final class Harness {
               burn-down   N due schedules written beforehand, then published; schedules/s, commits/schedule, heap
                 --engines luxaris,luxaris-x3,db-scheduler,quartz,jobrunr   (luxaris-xK: K Luxaris instances)
                 --schedules 100000        --quartz-schedules <schedules>   --timeout 900 (s)
+                --warmup-rounds 0         unmeasured runs of the same size first, each on a fresh schema (the
+                                          JIT compiles the engine's code; their rates are reported)
               steady      a fixed offered rate of schedules due --lead after creation; lateness p50/p95/p99/max
                 --engines luxaris,db-scheduler,quartz,jobrunr   --rate 200   --duration 60 (s)   --lead 2 (s)
                 --warmup 10 (s at the same rate before the measured window)   --producers 4
@@ -109,17 +111,34 @@ public final class Harness {
             case "burn-down" -> {
                 int n = o.integer("schedules", 100_000);
                 int quartzN = o.integer("quartz-schedules", n);
+                int warmups = o.integer("warmup-rounds", 0);
                 Duration timeout = o.duration("timeout", Duration.ofSeconds(900));
                 List<String> engines = o.list("engines", "luxaris,luxaris-x3,db-scheduler,quartz");
                 EngineConfig config = EngineConfig.from(o, 32, 1_000, 10, null);
                 check(o);
                 for (String name : engines) {
                     int count = name.equals("quartz") ? quartzN : n;
+                    var warmRates = new ArrayList<Long>();
+                    for (int w = 1; w <= warmups; w++) { // the same run on a fresh schema: the JIT and the pools warm
+                        var warmRecorder = new Recorder(count);
+                        Engine warmEngine = engine(name, config, pg, prefix, warmRecorder);
+                        announce(
+                                "unmeasured warm-up " + w + " of " + warmups + ", " + count + " schedules", warmEngine);
+                        Result warm = Scenarios.burnDown(pg, warmEngine, warmRecorder, count, timeout, settle, false);
+                        if (!warm.ok()) {
+                            throw new IllegalStateException(
+                                    "warm-up " + w + " of " + name + " failed: " + warm.failures());
+                        }
+                        warmRates.add(warm.longValue("schedulesPerSecond"));
+                    }
                     var recorder = new Recorder(count);
                     Engine engine = engine(name, config, pg, prefix, recorder);
                     announce("burn-down of " + count + " schedules", engine);
-                    results.add(report(
-                            Scenarios.burnDown(pg, engine, recorder, count, timeout, settle, keep), resultsFile));
+                    Result measured = Scenarios.burnDown(pg, engine, recorder, count, timeout, settle, keep);
+                    if (warmups > 0) {
+                        measured.put("warmupRounds", warmups).put("warmupSchedulesPerSecond", warmRates);
+                    }
+                    results.add(report(measured, resultsFile));
                 }
             }
             case "steady" -> {

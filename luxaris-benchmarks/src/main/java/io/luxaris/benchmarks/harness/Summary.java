@@ -95,7 +95,6 @@ final class Summary {
                         .thenComparing(BurnDownRow::engine)
                         .thenComparing(BurnDownRow::setting))
                 .toList();
-        Optional<Double> bestLuxaris = best(last, "luxaris");
         out.append("\n### Burn-down\n\n")
                 .append("| engine | setting | schedules | schedules/s | commits/schedule | peak heap MB |"
                         + " heap after GC MB | best Luxaris×1 / this |\n")
@@ -103,6 +102,8 @@ final class Summary {
         for (BurnDownRow k : rows) {
             Result r = last.get(k);
             Optional<Double> rate = r.number("schedulesPerSecond");
+            // runs after warm-up rounds are compared with each other, cold runs with cold runs
+            Optional<Double> bestLuxaris = best(last, "luxaris", warmedUp(r));
             boolean isBest = k.engine().equals("luxaris") && rate.equals(bestLuxaris);
             out.append(row(
                     k.engine() + (r.ok() ? "" : " (FAILED)"),
@@ -114,18 +115,39 @@ final class Summary {
                     num(r.number("maxHeapAfterGcMb"), 0),
                     isBest ? "" : ratio(bestLuxaris, rate)));
         }
-        Optional<Double> bestDbScheduler = best(last, "db-scheduler");
-        if (bestLuxaris.isPresent() && bestDbScheduler.isPresent()) {
-            out.append("\nEach at its best setting above: Luxaris×1 / db-scheduler = ")
-                    .append(ratio(bestLuxaris, bestDbScheduler))
-                    .append(".\n");
+        for (boolean warm : List.of(false, true)) {
+            Optional<Double> bestLuxaris = best(last, "luxaris", warm);
+            Optional<Double> bestDbScheduler = best(last, "db-scheduler", warm);
+            if (bestLuxaris.isPresent() && bestDbScheduler.isPresent()) {
+                out.append(warm ? "\nAfter warm-up rounds, each" : "\nEach")
+                        .append(" at its best setting above: Luxaris×1 / db-scheduler = ")
+                        .append(ratio(bestLuxaris, bestDbScheduler))
+                        .append(".\n");
+            }
         }
     }
 
     private record BurnDownRow(String engine, String setting) {}
 
-    /** The setting a burn-down run varies: Luxaris' claim batch, db-scheduler's fetch limits; empty for the rest. */
+    /**
+     * The setting a burn-down run varies: Luxaris' claim batch, db-scheduler's fetch limits (empty for the rest),
+     * and the warm-up rounds before it, if any.
+     */
     static String burnDownSetting(Result r) {
+        String setting = engineSetting(r);
+        if (!warmedUp(r)) {
+            return setting;
+        }
+        String warm = "after " + r.longValue("warmupRounds") + " warm-up round"
+                + (r.longValue("warmupRounds") == 1 ? "" : "s");
+        return setting.isEmpty() ? warm : setting + ", " + warm;
+    }
+
+    private static boolean warmedUp(Result r) {
+        return r.number("warmupRounds").orElse(0.0) > 0;
+    }
+
+    private static String engineSetting(Result r) {
         if (!(r.get("settings") instanceof Map<?, ?> settings)) {
             return "";
         }
@@ -139,10 +161,10 @@ final class Summary {
         return "";
     }
 
-    /** The highest burn-down rate among the rows of {@code engine}. */
-    private static Optional<Double> best(Map<BurnDownRow, Result> last, String engine) {
+    /** The highest burn-down rate among the rows of {@code engine}, those after warm-up rounds or the cold ones. */
+    private static Optional<Double> best(Map<BurnDownRow, Result> last, String engine, boolean warm) {
         return last.entrySet().stream()
-                .filter(e -> e.getKey().engine().equals(engine))
+                .filter(e -> e.getKey().engine().equals(engine) && warmedUp(e.getValue()) == warm)
                 .map(e -> e.getValue().number("schedulesPerSecond"))
                 .flatMap(Optional::stream)
                 .max(Double::compare);

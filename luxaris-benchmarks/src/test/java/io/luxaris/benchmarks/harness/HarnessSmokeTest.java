@@ -83,6 +83,37 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void burnDown_withWarmUpRounds_measuresTheRunAfterThemAndReportsTheirRates() throws Exception {
+        assumePostgres();
+        List<Result> results = run(
+                "burn-down",
+                "--engines",
+                "luxaris,db-scheduler",
+                "--schedules",
+                "100",
+                "--accounts",
+                "10",
+                "--concurrency",
+                "8",
+                "--warmup-rounds",
+                "2",
+                "--timeout",
+                "60");
+        assertEquals(
+                List.of("luxaris", "db-scheduler"),
+                results.stream().map(Result::engine).toList());
+        for (Result r : results) {
+            assertValid(r);
+            assertEquals(100, r.longValue("called"), r.engine() + ": the measured run's own schedules, called once");
+            assertEquals(0, r.longValue("duplicateCalls"));
+            assertEquals(2, r.longValue("warmupRounds"));
+            var rates = (List<?>) r.get("warmupSchedulesPerSecond");
+            assertEquals(2, rates.size(), r.engine() + ": a rate per warm-up round");
+            assertTrue(rates.stream().allMatch(x -> ((Number) x).longValue() > 0), () -> "rates " + rates);
+        }
+    }
+
+    @Test
     void burnDown_everyEnginePublishesEveryScheduleExactlyOnce() throws Exception {
         assumePostgres();
         List<Result> results = run(

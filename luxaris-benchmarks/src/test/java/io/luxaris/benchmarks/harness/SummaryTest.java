@@ -66,4 +66,31 @@ class SummaryTest {
                         "| jobrunr | – | 100,000 | 250 | – | – | – | 40.00× |");
         assertThat(tables).contains("Each at its best setting above: Luxaris×1 / db-scheduler = 1.11×.");
     }
+
+    @Test
+    void warmedUpBurnDowns_haveRowsOfTheirOwn_andAreComparedWithEachOther() {
+        String tables = Summary.tables(List.of(
+                burnDown("luxaris", Map.of("claimBatchSize", 100), 6_000),
+                burnDown("luxaris", Map.of("claimBatchSize", 100), 10_000).put("warmupRounds", 1),
+                burnDown(
+                        "db-scheduler",
+                        Map.of("lowerLimitFractionOfThreads", 1.0, "upperLimitFractionOfThreads", 4.0),
+                        8_000),
+                burnDown(
+                                "db-scheduler",
+                                Map.of("lowerLimitFractionOfThreads", 1.0, "upperLimitFractionOfThreads", 4.0),
+                                12_500)
+                        .put("warmupRounds", 2)));
+
+        assertThat(tables.lines().filter(l -> l.startsWith("| luxaris") || l.startsWith("| db-scheduler")))
+                .containsExactly(
+                        "| luxaris | claim batch 100 | 100,000 | 6,000 | – | – | – |  |",
+                        "| luxaris | claim batch 100, after 1 warm-up round | 100,000 | 10,000 | – | – | – |  |",
+                        "| db-scheduler | lock-and-fetch 1.0/4.0 | 100,000 | 8,000 | – | – | – | 0.75× |",
+                        "| db-scheduler | lock-and-fetch 1.0/4.0, after 2 warm-up rounds | 100,000 | 12,500 | – | – | – |"
+                                + " 0.80× |");
+        assertThat(tables)
+                .contains("Each at its best setting above: Luxaris×1 / db-scheduler = 0.75×.")
+                .contains("After warm-up rounds, each at its best setting above: Luxaris×1 / db-scheduler = 0.80×.");
+    }
 }
