@@ -5,7 +5,8 @@
 #        burn-down  Luxaris x1, Luxaris x3, db-scheduler, JobRunr (100,000 schedules), Quartz (5,000: it is slow);
 #                   Luxaris x1 with claim batches of 100 and 500, db-scheduler lock-and-fetch 1.0/4.0 and 1.0/8.0,
 #                   each cold (a new JVM) and after one unmeasured warm-up run of the same size
-#        steady     200/s, 1,000/s and 2,000/s for 60 s after 10 s of warm-up: Luxaris, db-scheduler, JobRunr;
+#        steady     200/s, 1,000/s and 2,000/s for 60 s after 30 s of warm-up (10 s left a fresh JVM's JIT in the
+#                   window at 2,000/s): Luxaris, db-scheduler, JobRunr;
 #                   Quartz at 200/s and 1,000/s
 #        burst      100,000 schedules on 10,000 accounts due at one instant, calls of 150-400 ms, 2,000 in flight:
 #                   Luxaris, db-scheduler, JobRunr, on Java 17 (platform threads) and on Java 21+ (virtual
@@ -13,7 +14,7 @@
 #        scale      Luxaris claim and calendar-week latency with 10,000 and 1,000,000 future schedules
 #   3. the JMH benchmarks (-wi 2 -i 3 -f 1 -w 2s -r 3s, JSON too)
 #   4. summary.md: every figure, the ratios, the facts
-# Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 80 minutes on the 2-core machine, build
+# Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 85 minutes on the 2-core machine, build
 # included. Run it alone: the commit counts are database-wide, and every figure suffers from other load.
 #
 # usage: luxaris-benchmarks/run-benchmarks.sh [--quick] [--skip-jmh] [--no-build] [--out DIR]
@@ -58,7 +59,7 @@ if [ $QUICK = 1 ]; then
   N=5000; QUARTZ_N=1000; WARMUP=2; DURATION=10; ROWS=10000,50000; REPS=100; DRAIN=20
   BURST=(--schedules 2000 --accounts 200 --concurrency 200 --lead 20)
 else
-  N=100000; QUARTZ_N=5000; WARMUP=10; DURATION=60; ROWS=10000,1000000; REPS=300; DRAIN=30
+  N=100000; QUARTZ_N=5000; WARMUP=30; DURATION=60; ROWS=10000,1000000; REPS=300; DRAIN=30
   BURST=(--schedules 100000 --accounts 10000 --concurrency 2000 --lead 180)
 fi
 JAVA_VIRTUAL=${JAVA_VIRTUAL:-$(ls -d /usr/lib/jvm/temurin-2*/bin/java 2>/dev/null | sort -V | tail -1)}
@@ -77,7 +78,7 @@ harness_virtual() { "$JAVA_VIRTUAL" $JAVA_OPTS -cp "$JAR" io.luxaris.benchmarks.
 
 # the estimates are for a quiet 2-core machine (seconds), extrapolated from the validation runs (RESULTS.md)
 START=$(date +%s)
-if [ $QUICK = 1 ]; then echo "== quick run: about 8 minutes"; else echo "== full run: about 80 minutes"; fi
+if [ $QUICK = 1 ]; then echo "== quick run: about 8 minutes"; else echo "== full run: about 85 minutes"; fi
 step() { # step NAME ESTIMATE_SECONDS command...
   local name=$1 estimate=$2; shift 2
   local elapsed=$(( $(date +%s) - START ))
@@ -139,7 +140,7 @@ step burn-down-jobrunr $EJ harness burn-down --engines jobrunr --schedules $N "$
 # ------------------------------------------------------------------------------------------------ steady state
 for rate in 200 1000 2000; do
   if [ $QUICK = 1 ]; then EL=20; ED=16; EQ=16; EJ=25; else
-    if [ $rate = 200 ]; then EL=85; ED=80; EQ=80; EJ=90; else EL=150; ED=80; EQ=110; EJ=120; fi
+    if [ $rate = 200 ]; then EL=105; ED=100; EQ=100; EJ=110; else EL=170; ED=100; EQ=130; EJ=140; fi
   fi
   steady=(harness steady --rate $rate --warmup $WARMUP --duration $DURATION --drain $DRAIN "${common[@]}")
   step steady-$rate-luxaris $EL "${steady[@]}" --engines luxaris
