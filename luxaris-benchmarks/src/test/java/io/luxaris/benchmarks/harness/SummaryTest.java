@@ -38,19 +38,21 @@ class SummaryTest {
                 .put("schedulesPerSecond", perSecond);
     }
 
+    /** A burn-down of db-scheduler with lock-and-fetch limits 1.0 and {@code upper}. */
+    private static Result dbScheduler(double upper, int perSecond) {
+        return burnDown(
+                "db-scheduler",
+                Map.of("lowerLimitFractionOfThreads", 1.0, "upperLimitFractionOfThreads", upper),
+                perSecond);
+    }
+
     @Test
     void theBurnDownTable_hasARowPerEngineAndSetting_andComparesEachEngineAtItsBest() {
         String tables = Summary.tables(List.of(
                 burnDown("luxaris", Map.of("claimBatchSize", 100), 8_000),
                 burnDown("luxaris", Map.of("claimBatchSize", 500), 10_000),
-                burnDown(
-                        "db-scheduler",
-                        Map.of("lowerLimitFractionOfThreads", 1.0, "upperLimitFractionOfThreads", 4.0),
-                        9_000),
-                burnDown(
-                        "db-scheduler",
-                        Map.of("lowerLimitFractionOfThreads", 1.0, "upperLimitFractionOfThreads", 8.0),
-                        8_000),
+                dbScheduler(4.0, 9_000),
+                dbScheduler(8.0, 8_000),
                 burnDown("jobrunr", Map.of(), 250),
                 burnDown("luxaris", Map.of("claimBatchSize", 100), 8_400))); // a later run of the same setting wins
 
@@ -72,15 +74,8 @@ class SummaryTest {
         String tables = Summary.tables(List.of(
                 burnDown("luxaris", Map.of("claimBatchSize", 100), 6_000),
                 burnDown("luxaris", Map.of("claimBatchSize", 100), 10_000).put("warmupRounds", 1),
-                burnDown(
-                        "db-scheduler",
-                        Map.of("lowerLimitFractionOfThreads", 1.0, "upperLimitFractionOfThreads", 4.0),
-                        8_000),
-                burnDown(
-                                "db-scheduler",
-                                Map.of("lowerLimitFractionOfThreads", 1.0, "upperLimitFractionOfThreads", 4.0),
-                                12_500)
-                        .put("warmupRounds", 2)));
+                dbScheduler(4.0, 8_000),
+                dbScheduler(4.0, 12_500).put("warmupRounds", 2)));
 
         assertThat(tables.lines().filter(l -> l.startsWith("| luxaris") || l.startsWith("| db-scheduler")))
                 .containsExactly(
