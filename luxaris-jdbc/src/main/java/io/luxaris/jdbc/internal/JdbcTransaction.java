@@ -120,11 +120,23 @@ final class JdbcTransaction implements Transaction {
 
     /** Rows of {@code prefix (:id0, :id1, ...) suffix}, the ids sent in chunks of {@value #IN_CHUNK}. */
     <T> List<T> listIn(String action, String prefix, Collection<UUID> ids, String suffix, RowMapper<T> mapper) {
+        return listIn(action, prefix, ids, suffix, mapper, sql -> {});
+    }
+
+    /** {@link #listIn(String, String, Collection, String, RowMapper)} with more bindings for the suffix. */
+    <T> List<T> listIn(
+            String action,
+            String prefix,
+            Collection<UUID> ids,
+            String suffix,
+            RowMapper<T> mapper,
+            Consumer<Sql> bindings) {
         var rows = new ArrayList<T>(ids.size());
         for (List<UUID> chunk : chunks(ids)) {
             var sql = new Sql(prefix)
                     .in("id", chunk.stream().map(d::uuid).toList())
                     .append(suffix);
+            bindings.accept(sql);
             rows.addAll(list(action, sql, mapper));
         }
         return rows;
