@@ -138,8 +138,8 @@ final class Summary {
         if (!warmedUp(r)) {
             return setting;
         }
-        String warm = "after " + r.longValue("warmupRounds") + " warm-up round"
-                + (r.longValue("warmupRounds") == 1 ? "" : "s");
+        long rounds = r.longValue("warmupRounds");
+        String warm = "after " + rounds + " warm-up round" + (rounds == 1 ? "" : "s");
         return setting.isEmpty() ? warm : setting + ", " + warm;
     }
 

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Channel connections; the sealed credentials live in a binary column of the same row. */
 final class ConnectionRepo implements ConnectionRepository {
@@ -214,25 +213,14 @@ final class ConnectionRepo implements ConnectionRepository {
         if (ids.isEmpty()) {
             return;
         }
-        List<UUID> targets = ids.stream().map(ConnectionId::value).toList();
-        String action = "touch " + ids.size() + " connection(s)";
         // a statistic: rows another transaction holds are skipped rather than waited for, as in touch()
-        if (tx.d.is(Dialect.MARIADB)) {
-            targets = tx.listIn(
-                    action,
-                    "SELECT id FROM " + tx.t.connection + " WHERE id IN ",
-                    targets,
-                    " FOR UPDATE SKIP LOCKED",
-                    (rs, ctx) -> tx.d.uuid(rs, "id"));
-            if (targets.isEmpty()) {
-                return;
-            }
-        }
-        String prefix = tx.d.is(Dialect.POSTGRESQL)
-                ? "UPDATE " + tx.t.connection + " SET last_used_at = :at WHERE id IN (SELECT id FROM " + tx.t.connection
-                        + " WHERE id IN "
-                : "UPDATE " + tx.t.connection + " SET last_used_at = :at WHERE id IN ";
-        String suffix = tx.d.is(Dialect.POSTGRESQL) ? " FOR UPDATE SKIP LOCKED)" : "";
-        tx.updateIn(action, prefix, targets, suffix, sql -> sql.bind("at", tx.d.instant(lastUsedAt)));
+        tx.updateUnlocked(
+                "touch " + ids.size() + " connection(s)",
+                tx.t.connection,
+                "last_used_at = :at",
+                ids.stream().map(ConnectionId::value).toList(),
+                "",
+                sql -> {},
+                sql -> sql.bind("at", tx.d.instant(lastUsedAt)));
     }
 }

@@ -142,6 +142,55 @@ final class JdbcTransaction implements Transaction {
         return rows;
     }
 
+    /**
+     * {@code UPDATE table SET set WHERE id IN (ids) condition} on the rows no other transaction holds: on PostgreSQL
+     * and MariaDB a row another transaction has locked is skipped, not waited for (H2 waits). For writes that may
+     * be left out for a moment and whose waiting could stall or deadlock with a writer of the same rows.
+     *
+     * @param condition more of the {@code WHERE} clause ({@code " AND ..."}, or empty), bound by {@code
+     *     conditionBindings}
+     * @param setBindings the bindings of {@code set}
+     * @return the rows changed
+     */
+    int updateUnlocked(
+            String action,
+            String table,
+            String set,
+            Collection<UUID> ids,
+            String condition,
+            Consumer<Sql> conditionBindings,
+            Consumer<Sql> setBindings) {
+        String update = "UPDATE " + table + " SET " + set + " WHERE id ";
+        Consumer<Sql> all = sql -> {
+            setBindings.accept(sql);
+            conditionBindings.accept(sql);
+        };
+        switch (d.dialect()) {
+            case POSTGRESQL -> {
+                // ARRAY(...): the locking subquery runs once, and the update finds the rows by their key
+                return updateIn(
+                        action,
+                        update + "= ANY(ARRAY(SELECT id FROM " + table + " WHERE id IN ",
+                        ids,
+                        condition + " FOR UPDATE SKIP LOCKED))",
+                        all);
+            }
+            case MARIADB -> {
+                List<UUID> free = listIn(
+                        action,
+                        "SELECT id FROM " + table + " WHERE id IN ",
+                        ids,
+                        condition + " FOR UPDATE SKIP LOCKED",
+                        (rs, ctx) -> d.uuid(rs, "id"),
+                        conditionBindings);
+                return free.isEmpty() ? 0 : updateIn(action, update + "IN ", free, condition, all);
+            }
+            default -> {
+                return updateIn(action, update + "IN ", ids, condition, all);
+            }
+        }
+    }
+
     /** Runs the update {@code prefix (:id0, ...) suffix} per chunk of ids; returns the rows changed. */
     int updateIn(String action, String prefix, Collection<UUID> ids, String suffix, Consumer<Sql> bindings) {
         int changed = 0;

@@ -419,43 +419,18 @@ final class QueueRepo implements ScheduleQueue {
         }
         List<UUID> ids = new ArrayList<>(held.size());
         held.forEach(id -> ids.add(id.value()));
-        String action = "extend " + ids.size() + " lease(s) of " + owner;
-        String mine = " AND lease_owner = :owner AND status IN ('queued', 'processing')";
-        String extend = "UPDATE " + tx.t.schedule + " SET lease_expires_at = CASE WHEN lease_expires_at < :at"
-                + " THEN :at ELSE lease_expires_at END WHERE id ";
         // Rows another transaction holds (the writer completing them, a release) are skipped, not waited for: a
         // heartbeat waiting on them while that writer waits on a row the heartbeat locked first is a deadlock (the
         // database then aborts one of the two). A skipped row is being written now; the next heartbeat extends it if
         // it is still held, long before its lease runs out.
-        switch (tx.d.dialect()) {
-            case POSTGRESQL -> {
-                // ARRAY(...): the locking subquery runs once, and the update finds the rows by their key
-                return tx.updateIn(
-                        action,
-                        extend + "= ANY(ARRAY(SELECT id FROM " + tx.t.schedule + " WHERE id IN ",
-                        ids,
-                        mine + " FOR UPDATE SKIP LOCKED))",
-                        sql -> sql.bind("owner", owner).bind("at", tx.d.instant(leaseExpiresAt)));
-            }
-            case MARIADB -> {
-                List<UUID> free = tx.listIn(
-                        action,
-                        "SELECT id FROM " + tx.t.schedule + " WHERE id IN ",
-                        ids,
-                        mine + " FOR UPDATE SKIP LOCKED",
-                        (rs, ctx) -> tx.d.uuid(rs, "id"),
-                        sql -> sql.bind("owner", owner));
-                if (free.isEmpty()) {
-                    return 0;
-                }
-                return tx.updateIn(action, extend + "IN ", free, mine, sql -> sql.bind("owner", owner)
-                        .bind("at", tx.d.instant(leaseExpiresAt)));
-            }
-            default -> {
-                return tx.updateIn(action, extend + "IN ", ids, mine, sql -> sql.bind("owner", owner)
-                        .bind("at", tx.d.instant(leaseExpiresAt)));
-            }
-        }
+        return tx.updateUnlocked(
+                "extend " + ids.size() + " lease(s) of " + owner,
+                tx.t.schedule,
+                "lease_expires_at = CASE WHEN lease_expires_at < :at THEN :at ELSE lease_expires_at END",
+                ids,
+                " AND lease_owner = :owner AND status IN ('queued', 'processing')",
+                sql -> sql.bind("owner", owner),
+                sql -> sql.bind("at", tx.d.instant(leaseExpiresAt)));
     }
 
     @Override
