@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * published per second. Before each invocation (not measured) a new store gets the schedules through the facade
  * and the clock moves past them; after it, the report is checked: every schedule published.
  *
- * <p>{@code maxConcurrency} is the number of publish worker threads (and, in the default engine, the most it claims
- * at once). {@code executor=pool} is the engine's own pool of that many threads; {@code direct} runs each channel
+ * <p>{@code maxConcurrency} is the most calls in flight (and, in {@code runDue()}, the most the engine claims at once);
+ * 32 is the harness's setting. {@code executor=pool} is the engine's own pool of that many threads; {@code direct} runs each channel
  * call in the thread that dispatches it (the {@code runDue()} caller), which leaves only the engine's and the
  * store's own cost.
  *
@@ -47,7 +47,7 @@ public class EngineThroughputBenchmark {
     static final int SCHEDULES = 100_000;
     static final int CONNECTIONS = 1_000;
 
-    @Param({"1", "2", "8"})
+    @Param({"1", "2", "8", "32"})
     public int maxConcurrency;
 
     @Param({"pool", "direct"})

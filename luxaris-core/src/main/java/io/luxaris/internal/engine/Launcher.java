@@ -10,15 +10,20 @@ import io.luxaris.spi.engine.PublishJob;
 import io.luxaris.spi.engine.PublishingOperations;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs started jobs' channel calls on the executor and takes their answers: a call that returns frees its slots
+ * Runs started jobs' channel calls on the executor and takes their answers. Started jobs wait in a queue for a publish
+ * task; a task runs their calls one after the other while jobs are ready, and more tasks are handed to the executor
+ * only while jobs wait with no task looking for them (see {@link #task}). A call that returns frees its slots
  * and buffers its outcome, counted as unwritten until it is written (a rate limit blocks its connection); a call
  * running past the publish timeout is given up (recorded as unconfirmed, its slots freed, its channel's abandoned
  * budget charged) and its late answer only logged. Whatever a publish thread meets, the engine hears of the call
@@ -45,6 +50,17 @@ final class Launcher {
     @GuardedBy("lock")
     private final Calls calls;
 
+    /** Started jobs no publish task has taken yet, in the order they started. */
+    @GuardedBy("lock")
+    private final ArrayDeque<PublishJob> ready = new ArrayDeque<>();
+
+    /** Publish tasks handed over, or back from a call, that will look at {@link #ready} before they end. */
+    @GuardedBy("lock")
+    private int looking;
+
+    /** The publish task this thread runs, if any (an executor that runs tasks on the caller's thread nests them). */
+    private static final ThreadLocal<@Nullable TaskState> CURRENT = new ThreadLocal<>();
+
     Launcher(
             PublishingOperations ops,
             EngineSettings settings,
@@ -70,25 +86,139 @@ final class Launcher {
         this.calls = calls;
     }
 
-    /** Runs the calls of started (registered) jobs; a task the executor refuses fails retryably: nothing was sent. */
+    /**
+     * Runs the calls of started (registered) jobs: they wait in {@link #ready} for a publish task. A job is never
+     * left there without a task that will look for it; a task the executor refuses while no other would look fails
+     * the jobs left retryably (nothing was sent).
+     */
     void launch(List<PublishJob> started) {
-        for (PublishJob job : started) {
+        if (started.isEmpty()) {
+            return;
+        }
+        int tasks;
+        lock.lock();
+        try {
+            ready.addAll(started);
+            tasks = looking == 0 ? 1 : 0;
+            looking += tasks;
+        } finally {
+            lock.unlock();
+        }
+        handOver(tasks);
+    }
+
+    private void handOver(int tasks) {
+        for (int i = 0; i < tasks; i++) {
             try {
-                executor.execute(() -> run(job));
+                executor.execute(this::task);
             } catch (RejectedExecutionException e) {
-                Instant now = clock.instant();
-                finish(new JobResult(
-                        job,
-                        PublishOutcome.failed(
-                                FailureKind.RETRYABLE, "engine_rejected", "the publish executor refused the task"),
-                        now,
-                        now));
+                refused();
             }
         }
     }
 
-    /** A publish thread: whatever happens, the engine hears of the call exactly once. */
-    private void run(PublishJob job) {
+    /** A task the executor refused will not look: the jobs nobody else will take fail retryably. */
+    private void refused() {
+        List<PublishJob> orphans = new ArrayList<>();
+        lock.lock();
+        try {
+            looking--;
+            if (looking == 0) {
+                orphans.addAll(ready);
+                ready.clear();
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (PublishJob job : orphans) {
+            Instant now = clock.instant();
+            finish(new JobResult(
+                    job,
+                    PublishOutcome.failed(
+                            FailureKind.RETRYABLE, "engine_rejected", "the publish executor refused the task"),
+                    now,
+                    now));
+        }
+    }
+
+    /**
+     * A publish task: takes ready jobs one after the other and runs their calls, until none is ready. Before each
+     * call it makes sure the jobs it leaves behind are looked for: a task just handed over asks for up to two more
+     * tasks (so that the calls of a batch of slow channels get their threads in a few hand-overs), a task back from
+     * a call for one, only when no other task looks. Fast calls thus run one after the other on a few threads
+     * instead of one hand-over (and one thread woken) each.
+     */
+    private void task() {
+        TaskState outer = CURRENT.get();
+        if (outer != null && outer.launcher == this) {
+            // the executor runs tasks on the thread that hands them over (a direct executor): the task handing
+            // this one over takes the jobs left itself once its call returns, and hands over no more
+            outer.inline = true;
+            lock.lock();
+            try {
+                looking--;
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        var state = new TaskState(this);
+        CURRENT.set(state);
+        try {
+            boolean fresh = true;
+            @Nullable JobResult done = null;
+            while (true) {
+                PublishJob job;
+                int more;
+                lock.lock();
+                try {
+                    if (done != null) {
+                        finishLocked(done);
+                        looking++;
+                    }
+                    job = ready.pollFirst();
+                    looking--;
+                    if (job == null) {
+                        return;
+                    }
+                    if (state.inline || ready.isEmpty()) {
+                        more = 0;
+                    } else if (fresh) {
+                        more = Math.max(0, Math.min(2, ready.size()) - looking);
+                    } else {
+                        more = looking == 0 ? 1 : 0;
+                    }
+                    looking += more;
+                } finally {
+                    lock.unlock();
+                }
+                fresh = false;
+                handOver(more);
+                done = run(job);
+            }
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
+    /** What a publish task learns about its executor while it runs. */
+    private static final class TaskState {
+        final Launcher launcher;
+
+        /** The executor ran a task this one handed over on this thread, at once. */
+        boolean inline;
+
+        TaskState(Launcher launcher) {
+            this.launcher = launcher;
+        }
+    }
+
+    /** Runs one call: whatever happens, the engine hears of it exactly once. */
+    private JobResult run(PublishJob job) {
         EngineObserver.PublishScope scope = observer.publishing(job);
         JobResult result;
         try {
@@ -97,6 +227,15 @@ final class Launcher {
             JobResult failed = engineError(job);
             scope.close(failed);
             finish(failed);
+            int tasks;
+            lock.lock();
+            try {
+                tasks = !ready.isEmpty() && looking == 0 ? 1 : 0; // the jobs left need a task that looks
+                looking += tasks;
+            } finally {
+                lock.unlock();
+            }
+            handOver(tasks);
             throw e;
         } catch (RuntimeException | Error e) {
             LOG.error(
@@ -105,7 +244,7 @@ final class Launcher {
         }
         JobResult done = result != null ? result : engineError(job);
         scope.close(done);
-        finish(done);
+        return done;
     }
 
     private JobResult engineError(PublishJob job) {
@@ -121,31 +260,36 @@ final class Launcher {
     void finish(JobResult result) {
         lock.lock();
         try {
-            PublishJob job = result.job();
-            Calls.Call call = calls.finished(job.fence());
-            if (call != null && call.abandoned) {
-                capacity.abandonedReturned(job);
-                LOG.info(
-                        "schedule {} answered after the publish timeout with {}; it stays unconfirmed",
-                        job.schedule().id(),
-                        describe(result.outcome()));
-            } else {
-                if (call != null) {
-                    capacity.returned(job); // free slots; unwritten outcome
-                }
-                if (result.outcome() instanceof PublishOutcome.Failed f
-                        && f.kind() == FailureKind.RATE_LIMITED
-                        && f.retryAt().isPresent()) {
-                    observer.throttled(job, f.retryAt().get());
-                    outbox.handBack(
-                            capacity.block(job.connection().id(), f.retryAt().get()));
-                }
-                outbox.add(result);
-            }
-            waiter.signal();
+            finishLocked(result);
         } finally {
             lock.unlock();
         }
+    }
+
+    @GuardedBy("lock")
+    private void finishLocked(JobResult result) {
+        PublishJob job = result.job();
+        Calls.Call call = calls.finished(job.fence());
+        if (call != null && call.abandoned) {
+            capacity.abandonedReturned(job);
+            LOG.info(
+                    "schedule {} answered after the publish timeout with {}; it stays unconfirmed",
+                    job.schedule().id(),
+                    describe(result.outcome()));
+        } else {
+            if (call != null) {
+                capacity.returned(job); // free slots; unwritten outcome
+            }
+            if (result.outcome() instanceof PublishOutcome.Failed f
+                    && f.kind() == FailureKind.RATE_LIMITED
+                    && f.retryAt().isPresent()) {
+                observer.throttled(job, f.retryAt().get());
+                outbox.handBack(
+                        capacity.block(job.connection().id(), f.retryAt().get()));
+            }
+            outbox.add(result);
+        }
+        waiter.signal();
     }
 
     /**

@@ -21,8 +21,11 @@ import java.util.concurrent.Executor;
  * @param reapInterval how often expired leases are looked for
  * @param publishTimeout how long one channel call may take; after that the engine records the attempt as
  *     unconfirmed (it may have been posted) and ignores whatever the call returns later
- * @param executor where publishes run; default a pool of {@code maxConcurrency} daemon threads. On Java 21+ pass
- *     {@code Executors.newVirtualThreadPerTaskExecutor()}
+ * @param executor where publishes run; default a pool of daemon threads made on demand. On Java 21+ pass
+ *     {@code Executors.newVirtualThreadPerTaskExecutor()}. A task the engine hands over runs the calls of started
+ *     jobs one after another while more are ready, and a new task is handed over only while started jobs wait with
+ *     no task free to take them: calls that return at once share a few threads, and a call that hangs holds no other
+ *     call back. A task the executor refuses fails the jobs no other task would take, retryably (nothing was sent)
  */
 public record EngineSettings(
         int maxConcurrency,

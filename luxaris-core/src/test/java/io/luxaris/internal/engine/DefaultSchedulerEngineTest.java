@@ -384,19 +384,19 @@ class DefaultSchedulerEngineTest {
         EngineSettings settings = settings(executor).build();
         DefaultSchedulerEngine engine = engine(settings);
         engine.start();
-        // the status counts a job in flight just before its call reaches the executor: wait for both calls there
+        // the status counts a job in flight just before its call reaches the executor: wait for the task there
         eventually(
                 "two jobs running, one waiting",
-                () -> engine.status().inFlight() == 2 && engine.status().queued() == 1 && executor.queued() == 2);
+                () -> engine.status().inFlight() == 2 && engine.status().queued() == 1 && executor.queued() == 1);
         assertThat(ops.heartbeats()).isEmpty();
 
         ticker.advance(settings.heartbeatInterval());
-        ops.completionsFail(true); // the writer cannot write a1's outcome yet: it stays held
-        executor.runNext(); // a's first call returns; the writer fails to write it, the heartbeat is due
+        ops.completionsFail(true); // the writer cannot write the outcomes yet: they stay held
+        executor.runNext(); // one task runs both calls; the writer fails to write them, the heartbeat is due
 
         eventually("a heartbeat", () -> !ops.heartbeats().isEmpty());
         assertThat(ops.heartbeats().get(0))
-                .as("a1's outcome not yet written, a2 waiting, b running")
+                .as("the outcomes of a1 and b not yet written, a2 waiting")
                 .containsExactlyInAnyOrder(due[0].fence(), due[1].fence(), due[2].fence());
         ops.completionsFail(false); // the store is back: the engine can write it when it stops
     }

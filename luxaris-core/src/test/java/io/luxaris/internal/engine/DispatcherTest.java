@@ -15,8 +15,12 @@ import io.luxaris.spi.engine.JobResult;
 import io.luxaris.spi.engine.PublishJob;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +85,7 @@ class DispatcherTest {
         assertThat(first.full()).isTrue();
         assertThat(ops.starts).singleElement().satisfies(batch -> assertThat(batch)
                 .containsExactly(due[0], due[1], due[2], due[3]));
-        assertThat(executor.queued()).isEqualTo(4);
+        assertThat(executor.queued()).as("one task handed over for the batch").isEqualTo(1);
         assertThat(ops.publishes()).as("calls run on the executor only").isEmpty();
         assertThat(dispatcher.status(true, true, Optional.empty()))
                 .isEqualTo(new EngineStatus(
@@ -98,6 +102,92 @@ class DispatcherTest {
         assertThat(second.claimed()).isEqualTo(2);
         assertThat(second.full()).as("fewer were due than asked for").isFalse();
         assertThat(second.storeDown()).isEmpty();
+    }
+
+    @Test
+    void callsThatReturn_runOneAfterAnotherOnOneTask_insteadOfATaskEach() {
+        PublishJob[] due = jobsOn("x", "a", "b", "c", "d");
+        ops.due(due);
+        Dispatcher dispatcher = dispatcher();
+        dispatcher.cycle(true);
+        assertThat(executor.queued()).isEqualTo(1);
+
+        executor.runNext();
+
+        assertThat(ops.publishes())
+                .as("the first task ran every call, in order")
+                .containsExactly(due);
+        assertThat(executor.queued())
+                .as("before its first call it handed over two more for the jobs behind it, in case that call hung")
+                .isEqualTo(2);
+        executor.runAll(); // they find nothing left and end
+        assertThat(ops.publishes()).hasSize(4);
+        dispatcher.cycle(true);
+        assertThat(ops.written()).extracting(JobResult::job).containsExactly(due);
+    }
+
+    @Test
+    void callsThatDoNotReturn_eachGetAThreadOfTheirOwn() throws InterruptedException {
+        int calls = 40;
+        var settings = settings().maxConcurrency(calls).claimBatchSize(calls).build();
+        var inChannel = new CountDownLatch(calls);
+        var release = new CountDownLatch(1);
+        ops.answer(j -> {
+            inChannel.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return PublishOutcome.published(
+                    "id-" + j.schedule().id(),
+                    "https://example.com/" + j.schedule().id());
+        });
+        var connections = new String[calls];
+        for (int i = 0; i < calls; i++) {
+            connections[i] = "acct-" + i;
+        }
+        ops.due(jobsOn("x", connections));
+        var pool = Executors.newCachedThreadPool();
+        try {
+            var dispatcher =
+                    new Dispatcher(ops, settings, clock, ticker, pool, new ReentrantLock(), EngineObserver.NONE);
+            dispatcher.cycle(true);
+
+            assertThat(inChannel.await(10, TimeUnit.SECONDS))
+                    .as("every call is in the channel at once: none waits for another to return")
+                    .isTrue();
+            assertThat(dispatcher.liveCalls()).isEqualTo(calls);
+        } finally {
+            release.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(ops.publishes()).hasSize(calls);
+    }
+
+    @Test
+    void aTaskRefusedWhileAnotherRuns_failsTheJobsNoTaskLooksFor_retryably() {
+        PublishJob[] due = jobsOn("x", "a", "b", "c");
+        ops.due(due);
+        Dispatcher dispatcher = dispatcher();
+        dispatcher.cycle(true);
+        executor.reject(true); // the first task is handed over; the ones it hands over are refused
+
+        executor.runNext();
+
+        assertThat(ops.publishes()).as("the task runs the call it took").containsExactly(due[0]);
+        dispatcher.cycle(false);
+        assertThat(ops.writtenFor(due[0])).singleElement().satisfies(r -> assertThat(r.outcome())
+                .isInstanceOf(PublishOutcome.Published.class));
+        for (PublishJob left : List.of(due[1], due[2])) {
+            assertThat(ops.writtenFor(left)).singleElement().satisfies(r -> assertThat(failureOf(r))
+                    .hasValueSatisfying(f -> {
+                        assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
+                        assertThat(f.code()).isEqualTo("engine_rejected");
+                    }));
+        }
+        assertThat(dispatcher.status(true, true, Optional.empty()).inFlight()).isZero();
     }
 
     @Test
@@ -381,16 +471,22 @@ class DispatcherTest {
     }
 
     @Test
-    void aHangingChannel_isHeldBack_whileAnotherChannelKeepsPublishing() {
+    void aHangingChannel_isHeldBack_whileAnotherChannelKeepsPublishing() throws InterruptedException {
         // maxConcurrency 4: a channel may hold one abandoned call
         assertThat(Dispatcher.abandonedPerChannel(settings().build())).isEqualTo(1);
         PublishJob hanging = jobs.job("slow", "a");
         PublishJob behind = jobs.job("slow", "a");
         PublishJob fast = jobs.job("fast", "b");
         ops.due(hanging, behind, fast);
+        FakeOperations.Gate hangs = ops.hold(hanging);
         Dispatcher dispatcher = dispatcher();
-        dispatcher.cycle(true); // hanging and fast run, behind waits for its connection
-        executor.run(1); // fast answers; hanging does not
+        dispatcher.cycle(true); // hanging and fast start, behind waits for its connection
+        // the first publish task takes hanging (handing over another for fast) and hangs in the channel
+        var publishThread = new Thread(executor::runNext);
+        publishThread.start();
+        hangs.awaitEntered();
+        executor.runNext(); // the task handed over takes fast: it answers; hanging does not
+        assertThat(ops.publishes()).contains(fast);
         PublishJob fast2 = jobs.job("fast", "c");
         PublishJob slow2 = jobs.job("slow", "d");
         ops.due(slow2, fast2);
@@ -407,10 +503,12 @@ class DispatcherTest {
         FakeOperations.ClaimCall last = ops.claims().get(ops.claims().size() - 1);
         assertThat(last.busyChannels()).containsExactly(ChannelId.forKey("slow"));
         assertThat(ops.dueCount()).as("the slow channel's job is not claimed").isEqualTo(1);
-        executor.run(1);
+        executor.runNext(); // a new task: the one in the hanging call does not look for jobs
         assertThat(ops.publishes()).as("the other channel keeps publishing").contains(fast2);
 
-        executor.runNext(); // the hanging call answers at last: its channel's budget is back
+        hangs.release(); // the hanging call answers at last: its channel's budget is back
+        publishThread.join(10_000);
+        assertThat(publishThread.isAlive()).isFalse();
         dispatcher.cycle(true);
         assertThat(ops.claims().get(ops.claims().size() - 1).busyChannels()).isEmpty();
         assertThat(ops.dueCount()).isZero();
