@@ -55,18 +55,6 @@ final class ManualExecutor implements Executor {
         task.run();
     }
 
-    /** Runs the task at {@code index} in the queue (0 = the oldest) on the calling thread. */
-    void run(int index) {
-        Runnable task;
-        synchronized (this) {
-            var list = new java.util.ArrayList<>(tasks);
-            task = list.remove(index);
-            tasks.clear();
-            tasks.addAll(list);
-        }
-        task.run();
-    }
-
     void runAll() {
         while (queued() > 0) {
             runNext();
