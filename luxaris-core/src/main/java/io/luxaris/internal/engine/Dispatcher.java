@@ -29,7 +29,7 @@ import java.util.function.BooleanSupplier;
 /**
  * One engine cycle and the state it works on: claimed jobs waiting for a slot ({@link Capacity}), channel calls
  * running on the executor ({@link Calls}) and outcomes waiting to be written ({@link Completions}). The coordinator
- * (or a caller of {@code runDue()}) runs cycles; publish threads report through {@link #finish}; the background
+ * (or a caller of {@code runDue()}) runs cycles; publish tasks report through the {@link Launcher}; the background
  * loop's writer thread writes the outcomes ({@link #awaitOutcomes}), runDue()'s cycles write them themselves. Once
  * {@link #unwrittenLimit} outcomes wait to be written, nothing new starts until the writer catches up.
  */
@@ -291,11 +291,6 @@ final class Dispatcher {
             lock.unlock();
         }
         launcher.launch(started);
-    }
-
-    /** A call returned (or could not run). */
-    void finish(JobResult result) {
-        launcher.finish(result);
     }
 
     /** Gives up on calls running longer than the publish timeout. */

@@ -99,8 +99,7 @@ final class Launcher {
         lock.lock();
         try {
             ready.addAll(started);
-            tasks = looking == 0 ? 1 : 0;
-            looking += tasks;
+            tasks = moreTasks(false);
         } finally {
             lock.unlock();
         }
@@ -181,14 +180,7 @@ final class Launcher {
                     if (job == null) {
                         return;
                     }
-                    if (state.inline || ready.isEmpty()) {
-                        more = 0;
-                    } else if (fresh) {
-                        more = Math.max(0, Math.min(2, ready.size()) - looking);
-                    } else {
-                        more = looking == 0 ? 1 : 0;
-                    }
-                    looking += more;
+                    more = state.inline ? 0 : moreTasks(fresh);
                 } finally {
                     lock.unlock();
                 }
@@ -203,6 +195,24 @@ final class Launcher {
                 CURRENT.set(outer);
             }
         }
+    }
+
+    /**
+     * How many more tasks to hand over for the jobs ready now, counted as looking: up to two in all for a task just
+     * handed over ({@code fresh}), else one when no task looks.
+     */
+    @GuardedBy("lock")
+    private int moreTasks(boolean fresh) {
+        int more;
+        if (ready.isEmpty()) {
+            more = 0;
+        } else if (fresh) {
+            more = Math.max(0, Math.min(2, ready.size()) - looking);
+        } else {
+            more = looking == 0 ? 1 : 0;
+        }
+        looking += more;
+        return more;
     }
 
     /** What a publish task learns about its executor while it runs. */
@@ -230,8 +240,7 @@ final class Launcher {
             int tasks;
             lock.lock();
             try {
-                tasks = !ready.isEmpty() && looking == 0 ? 1 : 0; // the jobs left need a task that looks
-                looking += tasks;
+                tasks = moreTasks(false); // the jobs left need a task that looks
             } finally {
                 lock.unlock();
             }
@@ -257,7 +266,7 @@ final class Launcher {
     }
 
     /** A call returned (or could not run): frees its slots and buffers its outcome, unless it was given up. */
-    void finish(JobResult result) {
+    private void finish(JobResult result) {
         lock.lock();
         try {
             finishLocked(result);
