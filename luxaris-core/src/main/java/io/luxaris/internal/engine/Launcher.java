@@ -54,7 +54,7 @@ final class Launcher {
     @GuardedBy("lock")
     private final ArrayDeque<PublishJob> ready = new ArrayDeque<>();
 
-    /** Publish tasks handed over, or back from a call, that will look at {@link #ready} before they end. */
+    /** Publish tasks handed over that have not yet looked at {@link #ready} (each will before it ends). */
     @GuardedBy("lock")
     private int looking;
 
@@ -171,12 +171,12 @@ final class Launcher {
                 int more;
                 lock.lock();
                 try {
-                    if (done != null) {
+                    if (done == null) {
+                        looking--; // handed over, it looks now (a task back from a call was never counted)
+                    } else {
                         finishLocked(done);
-                        looking++;
                     }
                     job = ready.pollFirst();
-                    looking--;
                     if (job == null) {
                         return;
                     }
