@@ -181,7 +181,7 @@ final class MemoryPostingQueues implements PostingQueueRepository {
         }
         claims.subMap(from, true, to, false)
                 .forEach((slot, id) -> out.add(new QueueClaim(
-                        queue, slot, Objects.requireNonNull(tx.db().schedules.get(id)))));
+                        queue, slot, Objects.requireNonNull(tx.db().schedule(id)))));
         return out;
     }
 }

@@ -328,14 +328,14 @@ final class MemoryTransaction implements Transaction {
         @Override
         public void insert(Post post) {
             writable();
-            requireAbsent(db.posts.get(post.id()), "post", post.id());
+            requireAbsent(db.post(post.id()), "post", post.id());
             db.putPost(MemoryTransaction.this, post);
         }
 
         @Override
         public Post update(Post post) {
             writable();
-            Post stored = db.posts.get(post.id());
+            Post stored = db.post(post.id());
             stored = requireVersion(stored, stored == null ? -1 : stored.version(), post.version(), "post", post.id());
             var next = new Post(
                     post.id(),
@@ -356,7 +356,7 @@ final class MemoryTransaction implements Transaction {
         @Override
         public Optional<Post> find(PostId id) {
             readable();
-            return Optional.ofNullable(db.posts.get(id));
+            return Optional.ofNullable(db.post(id));
         }
 
         @Override
@@ -373,7 +373,7 @@ final class MemoryTransaction implements Transaction {
                             .descendingSet()
                     : db.postsByCreated.descendingSet();
             for (Key key : keys) {
-                Post p = db.posts.get(new PostId(key.id()));
+                Post p = db.post(new PostId(key.id()));
                 if (p == null
                         || !c.owners().includes(p.ownerPrincipalId())
                         || (!c.statuses().isEmpty() && !c.statuses().contains(p.status()))
@@ -436,11 +436,11 @@ final class MemoryTransaction implements Transaction {
         @Override
         public List<PostVariant> listByPost(PostId post) {
             readable();
-            var ids = db.variantsByPost.get(post);
-            if (ids == null) {
+            MemoryDatabase.PostRow row = db.posts.get(post);
+            if (row == null) {
                 return List.of();
             }
-            return ids.stream().map(db.variants::get).toList();
+            return row.variants.stream().map(db.variants::get).toList();
         }
 
         @Override
@@ -459,7 +459,7 @@ final class MemoryTransaction implements Transaction {
         @Override
         public void insert(Schedule schedule) {
             writable();
-            requireAbsent(db.schedules.get(schedule.id()), "schedule", schedule.id());
+            requireAbsent(db.schedule(schedule.id()), "schedule", schedule.id());
             if (!db.variants.containsKey(schedule.variantId())) {
                 throw new ConflictException("variant " + schedule.variantId() + " does not exist");
             }
@@ -472,7 +472,7 @@ final class MemoryTransaction implements Transaction {
         @Override
         public Schedule update(Schedule schedule) {
             writable();
-            Schedule stored = db.schedules.get(schedule.id());
+            Schedule stored = db.schedule(schedule.id());
             stored = requireVersion(
                     stored, stored == null ? -1 : stored.version(), schedule.version(), "schedule", schedule.id());
             Schedule next = schedule.toBuilder().version(stored.version() + 1).build();
@@ -483,13 +483,14 @@ final class MemoryTransaction implements Transaction {
         @Override
         public Optional<Schedule> find(ScheduleId id) {
             readable();
-            return Optional.ofNullable(db.schedules.get(id));
+            return Optional.ofNullable(db.schedule(id));
         }
 
         @Override
         public List<Schedule> listByPost(PostId post) {
             readable();
-            return sorted(db.schedulesByPost.get(post));
+            MemoryDatabase.PostRow row = db.posts.get(post);
+            return sorted(row == null ? null : row.schedules);
         }
 
         @Override
@@ -497,9 +498,11 @@ final class MemoryTransaction implements Transaction {
             readable();
             var all = new ArrayList<Schedule>();
             for (PostId post : posts) {
-                Set<ScheduleId> ids = db.schedulesByPost.get(post);
-                if (ids != null) {
-                    ids.forEach(id -> all.add(db.schedules.get(id)));
+                MemoryDatabase.PostRow row = db.posts.get(post);
+                if (row != null) {
+                    for (ScheduleId id : row.schedules) {
+                        all.add(Objects.requireNonNull(db.schedule(id)));
+                    }
                 }
             }
             return all;
@@ -525,7 +528,7 @@ final class MemoryTransaction implements Transaction {
             if (ids == null) {
                 return List.of();
             }
-            return ids.stream().map(db.schedules::get).sorted(BY_RUN_AT).toList();
+            return ids.stream().map(db::schedule).sorted(BY_RUN_AT).toList();
         }
 
         @Override
@@ -537,7 +540,7 @@ final class MemoryTransaction implements Transaction {
             boolean inclusive = c.after().isEmpty() || c.after().get().at().isBefore(c.from());
             var out = new ArrayList<CalendarRow>();
             for (Key key : db.calendar.subSet(start, inclusive, Key.lowest(c.to()), false)) {
-                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
+                Schedule s = Objects.requireNonNull(db.schedule(new ScheduleId(key.id())));
                 if (s.isFollowUp()) {
                     continue; // a follow-up part is not a post of its own
                 }
@@ -547,7 +550,7 @@ final class MemoryTransaction implements Transaction {
                                 && !c.scheduleStatuses().contains(s.status()))) {
                     continue;
                 }
-                Post post = Objects.requireNonNull(db.posts.get(s.postId()));
+                Post post = Objects.requireNonNull(db.post(s.postId()));
                 if (!c.owners().includes(post.ownerPrincipalId())
                         || (!c.postStatuses().isEmpty() && !c.postStatuses().contains(post.status()))
                         || (c.tag().isPresent() && !post.tags().contains(c.tag().get()))) {
@@ -570,13 +573,12 @@ final class MemoryTransaction implements Transaction {
             readable();
             var groups = new java.util.LinkedHashMap<Group, Long>();
             for (Key key : db.calendar.subSet(Key.lowest(c.from()), true, Key.lowest(c.to()), false)) {
-                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
+                Schedule s = Objects.requireNonNull(db.schedule(new ScheduleId(key.id())));
                 if (s.isFollowUp()) {
                     continue;
                 }
                 if (!c.owners()
-                        .includes(
-                                Objects.requireNonNull(db.posts.get(s.postId())).ownerPrincipalId())) {
+                        .includes(Objects.requireNonNull(db.post(s.postId())).ownerPrincipalId())) {
                     continue;
                 }
                 var group = new Group(
@@ -599,16 +601,18 @@ final class MemoryTransaction implements Transaction {
         @Override
         public void insert(PublishEvent event) {
             writable();
-            if (!db.schedules.containsKey(event.scheduleId())) {
+            MemoryDatabase.ScheduleRow row = db.schedules.get(event.scheduleId());
+            if (row == null) {
                 throw new ConflictException("schedule " + event.scheduleId() + " does not exist");
             }
-            db.addEvent(MemoryTransaction.this, event);
+            db.addEvent(MemoryTransaction.this, row, event);
         }
 
         @Override
         public List<PublishEvent> listBySchedule(ScheduleId schedule) {
             readable();
-            var list = db.events.get(schedule);
+            MemoryDatabase.ScheduleRow row = db.schedules.get(schedule);
+            var list = row == null ? null : row.events;
             if (list == null) {
                 return List.of();
             }
@@ -809,7 +813,7 @@ final class MemoryTransaction implements Transaction {
             Instant expires = now.plus(request.leaseDuration());
             var picked = new ArrayList<Schedule>(Math.min(request.limit(), 256));
             for (Key key : db.pending.headSet(Key.highest(now), true)) {
-                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
+                Schedule s = Objects.requireNonNull(db.schedule(new ScheduleId(key.id())));
                 if (!request.channels().contains(s.channelId())
                         || request.excludedConnections().contains(s.connectionId())) {
                     continue;
@@ -841,7 +845,7 @@ final class MemoryTransaction implements Transaction {
             Instant now = now();
             var moved = new ArrayList<ScheduleId>();
             for (Fence fence : fences) {
-                Schedule s = db.schedules.get(fence.id());
+                Schedule s = db.schedule(fence.id());
                 if (s == null
                         || !holds(s, fence)
                         || s.status() != ScheduleStatus.QUEUED
@@ -864,7 +868,7 @@ final class MemoryTransaction implements Transaction {
         @Override
         public boolean complete(Fence fence, Schedule outcome) {
             writable();
-            Schedule s = db.schedules.get(fence.id());
+            Schedule s = db.schedule(fence.id());
             if (s == null
                     || !holds(s, fence)
                     || !(s.status() == ScheduleStatus.QUEUED
@@ -891,7 +895,7 @@ final class MemoryTransaction implements Transaction {
             }
             int n = 0;
             for (ScheduleId id : held) {
-                Schedule s = Objects.requireNonNull(db.schedules.get(id));
+                Schedule s = Objects.requireNonNull(db.schedule(id));
                 if (!ids.contains(id) || !MemoryDatabase.holdsLease(s)) {
                     continue;
                 }
@@ -913,7 +917,7 @@ final class MemoryTransaction implements Transaction {
             Instant now = now();
             var released = new ArrayList<Schedule>();
             for (Fence fence : fences) {
-                Schedule s = db.schedules.get(fence.id());
+                Schedule s = db.schedule(fence.id());
                 if (s == null
                         || !holds(s, fence)
                         || !(s.status() == ScheduleStatus.QUEUED || s.status() == ScheduleStatus.PROCESSING)) {
@@ -941,7 +945,7 @@ final class MemoryTransaction implements Transaction {
                 if (requeued.size() + unconfirmed.size() >= limit) {
                     break;
                 }
-                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
+                Schedule s = Objects.requireNonNull(db.schedule(new ScheduleId(key.id())));
                 if (s.status() == ScheduleStatus.QUEUED) {
                     Schedule next = s.toBuilder()
                             .status(ScheduleStatus.PENDING)
@@ -971,7 +975,7 @@ final class MemoryTransaction implements Transaction {
         public Optional<Instant> nextDue(Set<ChannelId> channels) {
             readable();
             for (Key key : db.pending) {
-                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
+                Schedule s = Objects.requireNonNull(db.schedule(new ScheduleId(key.id())));
                 if (channels.contains(s.channelId())) {
                     return Optional.of(s.nextAttemptAt());
                 }
@@ -986,7 +990,7 @@ final class MemoryTransaction implements Transaction {
             long due = 0;
             Instant oldest = null;
             for (Key key : db.pending.headSet(Key.highest(now), true)) {
-                Schedule s = Objects.requireNonNull(db.schedules.get(new ScheduleId(key.id())));
+                Schedule s = Objects.requireNonNull(db.schedule(new ScheduleId(key.id())));
                 if (channels.contains(s.channelId())) {
                     due++;
                     if (oldest == null) {
@@ -996,8 +1000,7 @@ final class MemoryTransaction implements Transaction {
             }
             long unconfirmed = 0;
             for (ScheduleId id : db.unconfirmed) {
-                if (channels.contains(
-                        Objects.requireNonNull(db.schedules.get(id)).channelId())) {
+                if (channels.contains(Objects.requireNonNull(db.schedule(id)).channelId())) {
                     unconfirmed++;
                 }
             }
@@ -1013,7 +1016,7 @@ final class MemoryTransaction implements Transaction {
             }
             int n = 0;
             for (ScheduleId id : List.copyOf(ids)) {
-                Schedule s = Objects.requireNonNull(db.schedules.get(id));
+                Schedule s = Objects.requireNonNull(db.schedule(id));
                 if (s.status() == ScheduleStatus.PENDING && s.nextAttemptAt().isBefore(until)) {
                     db.putSchedule(
                             MemoryTransaction.this,
