@@ -659,6 +659,40 @@ public abstract class StorageContract {
         assertThat(claim("engine-a", 10)).extracting(Schedule::id).isEmpty();
     }
 
+    @Test
+    void aFailedTransactionLeavesNoScheduleEventOrDeletedVariantBehind() {
+        var f = fixture();
+        Schedule kept = schedule(f, now.plusSeconds(60));
+        PublishEvent first = event(kept, 1, now.plusSeconds(10), PublishEventStatus.RETRIED);
+        tx(t -> {
+            t.schedules().insert(kept);
+            t.publishEvents().insert(first);
+        });
+        PostVariant spare = variant(f.post(), OTHER, "spare");
+        tx(t -> t.variants().insert(spare));
+        Schedule added = schedule(f, now.plusSeconds(120));
+        assertThatThrownBy(() -> tx(t -> {
+                    t.schedules().insert(added);
+                    t.publishEvents().insert(event(added, 1, now.plusSeconds(11), PublishEventStatus.FAILED));
+                    t.publishEvents().insert(event(kept, 2, now.plusSeconds(12), PublishEventStatus.SUCCESS));
+                    t.variants().delete(spare.id());
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(read((Transaction t) -> t.schedules().find(added.id()))).isEmpty();
+        assertThat(read((Transaction t) -> t.schedules().listByPost(f.post().id())))
+                .containsExactly(kept);
+        assertThat(read((Transaction t) ->
+                        t.schedules().listByPosts(List.of(f.post().id()))))
+                .containsExactly(kept);
+        assertThat(read((Transaction t) -> t.publishEvents().listBySchedule(added.id())))
+                .isEmpty();
+        assertThat(read((Transaction t) -> t.publishEvents().listBySchedule(kept.id())))
+                .containsExactly(first);
+        assertThat(read((Transaction t) -> t.variants().listByPost(f.post().id())))
+                .containsExactly(f.variant(), spare);
+    }
+
     // ================================================================== queue
 
     @Test
