@@ -225,16 +225,15 @@ final class MemoryDatabase {
 
     void putVariant(MemoryTransaction tx, PostVariant variant) {
         PostVariant old = variants.put(variant.id(), variant);
-        if (old == null) {
-            Objects.requireNonNull(posts.get(variant.postId())).variants.add(variant.id());
+        if (old != null) {
+            tx.undo(() -> variants.put(old.id(), old));
+            return;
         }
+        PostRow post = Objects.requireNonNull(posts.get(variant.postId()));
+        post.variants.add(variant.id());
         tx.undo(() -> {
-            if (old == null) {
-                variants.remove(variant.id());
-                Objects.requireNonNull(posts.get(variant.postId())).variants.remove(variant.id());
-            } else {
-                variants.put(old.id(), old);
-            }
+            variants.remove(variant.id());
+            post.variants.remove(variant.id());
         });
     }
 
