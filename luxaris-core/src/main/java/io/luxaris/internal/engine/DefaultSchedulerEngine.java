@@ -25,12 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default engine: either a background coordinator thread ({@link #start()}) or the caller ({@link #runDue()})
- * drives cycles of the {@link Dispatcher}: give up overdue calls, keep held leases alive, reap expired ones, write
- * outcomes (the background loop: a writer thread of its own does, so writing overlaps claiming), claim free
- * capacity (the background loop: up to a claim batch ahead of it, waiting in memory), start what the limits allow.
- * Between cycles the coordinator sleeps until the next due instant (after a claim that found schedules, no sooner
- * than {@link #CLAIM_PACE_NANOS}), a deadline of its own, a wake-up, or the idle backstop.
+ * The default engine: either a background coordinator thread ({@link #start()}) or the caller ({@link #runDue()},
+ * helped by the publish threads while it waits) drives cycles of the {@link Dispatcher}: give up overdue calls, keep
+ * held leases alive, reap expired ones, write outcomes (the background loop: a writer thread of its own does, so
+ * writing overlaps claiming), claim free capacity (the background loop: up to a claim batch ahead of it, waiting in
+ * memory), start what the limits allow. Between cycles the coordinator sleeps until the next due instant (after a
+ * claim that found schedules, no sooner than {@link #CLAIM_PACE_NANOS}), a deadline of its own, a wake-up, or the
+ * idle backstop.
  */
 public final class DefaultSchedulerEngine implements SchedulerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSchedulerEngine.class);
@@ -226,6 +227,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
         } finally {
             lock.unlock();
         }
+        dispatcher.setTasksDrive(true);
         try {
             RunReport report = RunReport.empty();
             int reaped = ops.reap();
@@ -240,6 +242,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                     throw cycle.storeDown().get();
                 }
                 boolean idle = dispatcher.awaitProgress(ticker.nanoTime() + STEP_NANOS);
+                report = report.plus(dispatcher.takeTaskReport());
                 heartbeatIfDue(nextHeartbeat);
                 if (cycle.claimed() == 0 && idle) {
                     report = report.plus(dispatcher.outbox().flushOrThrow());
@@ -255,6 +258,7 @@ public final class DefaultSchedulerEngine implements SchedulerEngine {
                     reaped,
                     report.dryRuns());
         } finally {
+            dispatcher.setTasksDrive(false);
             lock.lock();
             try {
                 driver = Driver.NONE;

@@ -25,15 +25,22 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One engine cycle and the state it works on: claimed jobs waiting for a slot ({@link Capacity}), channel calls
  * running on the executor ({@link Calls}) and outcomes waiting to be written ({@link Completions}). The coordinator
- * (or a caller of {@code runDue()}) runs cycles; publish tasks report through the {@link Launcher}; the background
- * loop's writer thread writes the outcomes ({@link #awaitOutcomes}), runDue()'s cycles write them themselves. Once
+ * (or a caller of {@code runDue()}) runs cycles, one at a time; publish tasks report through the {@link Launcher}; the
+ * background loop's writer thread writes the outcomes ({@link #awaitOutcomes}), runDue()'s cycles write them
+ * themselves. While runDue()'s caller waits, a publish task with no job left runs the next cycle itself ({@link
+ * #drive}): it writes the outcome it brought back, claims and starts the next jobs and takes them, so fast calls
+ * run one cycle after another on one thread, as they would on the caller's, without waking it for each round. Once
  * {@link #unwrittenLimit} outcomes wait to be written, nothing new starts until the writer catches up.
  */
-final class Dispatcher {
+final class Dispatcher implements Launcher.CycleFromTask {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final PublishingOperations ops;
     private final EngineSettings settings;
@@ -68,6 +75,28 @@ final class Dispatcher {
     @GuardedBy("lock")
     private boolean separateWriter;
 
+    /** One cycle at a time: the caller's, the coordinator's, or a publish task's ({@link #drive}). */
+    private final ReentrantLock cycleLock = new ReentrantLock();
+
+    /** Whether publish tasks run the cycles while runDue()'s caller waits ({@link #drive}). */
+    @GuardedBy("lock")
+    private boolean tasksDrive;
+
+    /** A publish task is running a cycle. */
+    @GuardedBy("lock")
+    private boolean taskDriving;
+
+    /**
+     * A task found the caller in a cycle and left the outcome it brought back to it: the caller does not wait for
+     * the tasks before its next cycle.
+     */
+    @GuardedBy("lock")
+    private boolean callerCycles;
+
+    /** What the cycles run by publish tasks did, until runDue()'s caller takes it. */
+    @GuardedBy("lock")
+    private RunReport taskReport = RunReport.empty();
+
     /** The claims of jobs taken to start whose start has not returned yet: a stopping engine waits for them. */
     @GuardedBy("lock")
     private final Set<Fence> starting = new HashSet<>();
@@ -97,6 +126,7 @@ final class Dispatcher {
         this.calls = new Calls(settings.publishTimeout().toNanos());
         this.launcher =
                 new Launcher(ops, settings, clock, ticker, executor, lock, waiter, outbox, capacity, calls, observer);
+        this.launcher.cycles(this);
     }
 
     /**
@@ -128,6 +158,21 @@ final class Dispatcher {
      * the store refuses never hold the claims back: a store that is down fails the claim too.
      */
     Cycle cycle(boolean claim) {
+        cycleLock.lock();
+        try {
+            lock.lock();
+            try {
+                callerCycles = false;
+            } finally {
+                lock.unlock();
+            }
+            return cycleLocked(claim);
+        } finally {
+            cycleLock.unlock();
+        }
+    }
+
+    private Cycle cycleLocked(boolean claim) {
         abandonOverdue();
         boolean writerWrites;
         lock.lock();
@@ -184,6 +229,99 @@ final class Dispatcher {
         }
         int batch = settings.claimBatchSize();
         return Math.min(batch, claimAhead ? capacity.claimableAhead(batch) : capacity.free());
+    }
+
+    /**
+     * Publish tasks run the cycles ({@code true}: runDue(), while its caller waits) or leave them to the caller or
+     * coordinator.
+     */
+    void setTasksDrive(boolean value) {
+        lock.lock();
+        try {
+            tasksDrive = value;
+            waiter.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What the cycles run by publish tasks did since the last call. */
+    RunReport takeTaskReport() {
+        lock.lock();
+        try {
+            RunReport taken = taskReport;
+            taskReport = RunReport.empty();
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    @GuardedBy("lock")
+    public boolean tasksDrive() {
+        return tasksDrive;
+    }
+
+    /**
+     * A task with no job left runs the next cycle when tasks drive, no other task runs one, and outcomes wait to be
+     * written (the claim's free slots are the calls that brought them). Never on a thread already in a cycle (an
+     * executor that runs tasks on the thread that hands them over).
+     */
+    @Override
+    @GuardedBy("lock")
+    public boolean claimDrive() {
+        if (!tasksDrive || taskDriving || stopping || outbox.isEmpty() || cycleLock.isHeldByCurrentThread()) {
+            return false;
+        }
+        taskDriving = true;
+        return true;
+    }
+
+    /**
+     * The cycle a publish task runs for runDue()'s caller. What it did is kept for the caller; a store that fails
+     * ends the tasks' cycles, so that the caller's next cycle meets the failure and answers for it.
+     */
+    @Override
+    public boolean drive() {
+        if (!cycleLock.tryLock()) {
+            lock.lock();
+            try {
+                taskDriving = false; // the caller runs a cycle now: it writes what the task brought back
+                callerCycles = true;
+            } finally {
+                lock.unlock();
+            }
+            return false;
+        }
+        boolean failed = false;
+        @Nullable RunReport done = null;
+        try {
+            Cycle cycle = cycleLocked(true);
+            done = cycle.report();
+            failed = cycle.storeDown().isPresent();
+        } catch (RuntimeException e) {
+            LOG.debug("a cycle run by a publish task failed; the caller's next cycle answers for it", e);
+            failed = true;
+        } finally {
+            cycleLock.unlock();
+            lock.lock();
+            try {
+                if (done != null) {
+                    taskReport = taskReport.plus(done);
+                }
+                if (failed) {
+                    tasksDrive = false;
+                }
+                taskDriving = false;
+                if (failed || isIdle()) {
+                    waiter.signal(); // the caller answers for the failure, or returns
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        return true;
     }
 
     /** Claims take a whole batch ahead of the free slots ({@code true}: the background loop) or only free slots. */
@@ -339,7 +477,7 @@ final class Dispatcher {
     /** Waits until {@code untilNanos} for progress; returns whether nothing runs, waits or remains to be written. */
     @SuppressWarnings("GuardedBy") // the waiter checks its condition under the engine's lock (this.lock)
     boolean awaitProgress(long untilNanos) {
-        waiter.await(untilNanos, () -> !isIdle() && !hasWork());
+        waiter.await(untilNanos, () -> !isIdle() && !hasWorkForCaller());
         abandonOverdue();
         lock.lock();
         try {
@@ -358,9 +496,16 @@ final class Dispatcher {
         return (!separateWriter && !outbox.isEmpty()) || (!stopping && capacity.canDispatch(clock.instant()));
     }
 
+    /** {@link #hasWork}, unless publish tasks run the cycles and one is alive to run the next. */
+    @GuardedBy("lock")
+    @SuppressWarnings("GuardedBy") // the launcher's lock is this.lock, the engine's
+    private boolean hasWorkForCaller() {
+        return hasWork() && (!tasksDrive || callerCycles || launcher.alive() == 0);
+    }
+
     @GuardedBy("lock")
     private boolean isIdle() {
-        return calls.live() == 0 && (capacity.waiting() == 0 || stopping) && outbox.isEmpty();
+        return calls.live() == 0 && (capacity.waiting() == 0 || stopping) && outbox.isEmpty() && !taskDriving;
     }
 
     /**

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * and buffers its outcome, counted as unwritten until it is written (a rate limit blocks its connection); a call
  * running past the publish timeout is given up (recorded as unconfirmed, its slots freed, its channel's abandoned
  * budget charged) and its late answer only logged. Whatever a publish thread meets, the engine hears of the call
- * exactly once.
+ * exactly once. A task with no job left may run the engine's next cycle ({@link CycleFromTask}) and then take the jobs
+ * it started.
  *
  * <p>{@link Capacity} and {@link Calls} are shared with the {@link Dispatcher} under the engine's lock.
  */
@@ -58,6 +59,52 @@ final class Launcher {
     @GuardedBy("lock")
     private int looking;
 
+    /** Publish tasks handed over that have not ended (looking, running a call, or running a cycle). */
+    @GuardedBy("lock")
+    private int alive;
+
+    /** Lets a publish task with no job left run the engine's next cycle itself (runDue()); none by default. */
+    private CycleFromTask cycles = CycleFromTask.NONE;
+
+    /**
+     * The engine's next cycle, run by a publish task that has no job left: while runDue()'s caller waits, the
+     * task that brings the last outcome back writes it, claims and starts the next jobs and takes them itself, as
+     * the caller would have after being woken, without the two hand-overs between threads.
+     */
+    interface CycleFromTask {
+        CycleFromTask NONE = new CycleFromTask() {
+            @Override
+            public boolean claimDrive() {
+                return false;
+            }
+
+            @Override
+            public boolean drive() {
+                return false;
+            }
+
+            @Override
+            public boolean tasksDrive() {
+                return false;
+            }
+        };
+
+        /** Under the engine's lock: whether tasks run the cycles now (a returned call then wakes nobody). */
+        boolean tasksDrive();
+
+        /**
+         * Called under the engine's lock by a task with no job left: whether it should run the next cycle now (it
+         * then counts as running it until {@link #drive} returns).
+         */
+        boolean claimDrive();
+
+        /**
+         * Runs the cycle, outside the engine's lock; never throws. False when another thread runs a cycle now (the
+         * task then ends: that cycle takes what it brought back).
+         */
+        boolean drive();
+    }
+
     /** The publish task this thread runs, if any (an executor that runs tasks on the caller's thread nests them). */
     private static final ThreadLocal<@Nullable TaskState> CURRENT = new ThreadLocal<>();
 
@@ -84,6 +131,16 @@ final class Launcher {
         this.outbox = outbox;
         this.capacity = capacity;
         this.calls = calls;
+    }
+
+    void cycles(CycleFromTask cycles) {
+        this.cycles = cycles;
+    }
+
+    /** Publish tasks handed over that have not ended. */
+    @GuardedBy("lock")
+    int alive() {
+        return alive;
     }
 
     /**
@@ -122,6 +179,7 @@ final class Launcher {
         lock.lock();
         try {
             looking--;
+            alive--;
             if (looking == 0) {
                 orphans.addAll(ready);
                 ready.clear();
@@ -141,11 +199,12 @@ final class Launcher {
     }
 
     /**
-     * A publish task: takes ready jobs one after the other and runs their calls, until none is ready. Before each
-     * call it makes sure the jobs it leaves behind are looked for: a task just handed over asks for up to two more
-     * tasks (so that the calls of a batch of slow channels get their threads in a few hand-overs), a task back from
-     * a call for one, only when no other task looks. Fast calls thus run one after the other on a few threads
-     * instead of one hand-over (and one thread woken) each.
+     * A publish task: takes ready jobs one after the other and runs their calls, until none is ready; then, when
+     * {@link CycleFromTask#claimDrive} says so, it runs the engine's next cycle and goes on with the jobs it started.
+     * Before each call it makes sure the jobs it leaves behind are looked for: a task just handed over asks for up to
+     * two more tasks (so that the calls of a batch of slow channels get their threads in a few hand-overs), a task
+     * back from a call for one, only when no other task looks. Fast calls thus run one after the other on a few
+     * threads instead of one hand-over (and one thread woken) each.
      */
     private void task() {
         TaskState outer = CURRENT.get();
@@ -156,6 +215,7 @@ final class Launcher {
             lock.lock();
             try {
                 looking--;
+                alive--;
             } finally {
                 lock.unlock();
             }
@@ -167,28 +227,54 @@ final class Launcher {
             boolean fresh = true;
             @Nullable JobResult done = null;
             while (true) {
-                PublishJob job;
-                int more;
+                @Nullable PublishJob job;
+                int more = 0;
                 lock.lock();
                 try {
                     if (done == null) {
-                        looking--; // handed over, it looks now (a task back from a call was never counted)
+                        looking--; // handed over (or back from a cycle), it looks now
                     } else {
                         finishLocked(done);
                     }
                     job = ready.pollFirst();
                     if (job == null) {
-                        return;
+                        if (state.inline || !cycles.claimDrive()) {
+                            return;
+                        }
+                        looking++; // it looks again after the cycle: the jobs the cycle starts need no other task
+                    } else {
+                        more = state.inline ? 0 : moreTasks(fresh);
                     }
-                    more = state.inline ? 0 : moreTasks(fresh);
                 } finally {
                     lock.unlock();
+                }
+                if (job == null) {
+                    if (!cycles.drive()) {
+                        lock.lock();
+                        try {
+                            looking--;
+                        } finally {
+                            lock.unlock();
+                        }
+                        return;
+                    }
+                    done = null; // it looks for the jobs the cycle started
+                    continue;
                 }
                 fresh = false;
                 handOver(more);
                 done = run(job);
             }
         } finally {
+            lock.lock();
+            try {
+                alive--;
+                if (alive == 0) {
+                    waiter.signal(); // a caller waiting for the tasks to end writes what they leave
+                }
+            } finally {
+                lock.unlock();
+            }
             if (outer == null) {
                 CURRENT.remove();
             } else {
@@ -212,6 +298,7 @@ final class Launcher {
             more = looking == 0 ? 1 : 0;
         }
         looking += more;
+        alive += more;
         return more;
     }
 
@@ -298,7 +385,9 @@ final class Launcher {
             }
             outbox.add(result);
         }
-        waiter.signal();
+        if (!cycles.tasksDrive()) {
+            waiter.signal();
+        }
     }
 
     /**

@@ -207,6 +207,128 @@ class DefaultSchedulerEngineTest {
         assertThat(ops.publishThreads).allSatisfy(name -> assertThat(name).startsWith("luxaris-publish-"));
     }
 
+    private DefaultSchedulerEngine engineOnItsOwnPool(int maxConcurrency) {
+        var engine = DefaultSchedulerEngine.create(new Context(
+                ops,
+                EngineSettings.builder()
+                        .maxConcurrency(maxConcurrency)
+                        .leaseDuration(Duration.ofSeconds(60))
+                        .build(),
+                clock,
+                Jobs.OWNER));
+        engines.add(engine);
+        return engine;
+    }
+
+    /** Runs runDue() on a thread of its own: what it returned, or what it threw. */
+    private static final class Caller {
+        final AtomicReference<RunReport> report = new AtomicReference<>();
+        final AtomicReference<Throwable> thrown = new AtomicReference<>();
+        final Thread thread;
+
+        Caller(DefaultSchedulerEngine engine) {
+            thread = new Thread(() -> {
+                try {
+                    report.set(engine.runDue());
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                }
+            });
+            thread.start();
+        }
+
+        /** Parked in runDue() until its calls make progress (it waits with a deadline). */
+        void awaitWaiting() {
+            eventually(
+                    "runDue()'s caller to wait for its calls", () -> thread.getState() == Thread.State.TIMED_WAITING);
+        }
+
+        void join() throws InterruptedException {
+            thread.join(10_000);
+            assertThat(thread.isAlive()).as("runDue() returned").isFalse();
+        }
+    }
+
+    @Test
+    void runDue_onItsPool_thePublishThreadThatBringsAnOutcomeBack_writesItAndClaimsTheNext_whileTheCallerWaits()
+            throws InterruptedException {
+        PublishJob[] due = due("a", "b", "c", "d");
+        FakeOperations.Gate gate = ops.hold(due[0]);
+        gates.add(gate);
+        DefaultSchedulerEngine engine = engineOnItsOwnPool(1);
+        var caller = new Caller(engine);
+        gate.awaitEntered();
+        caller.awaitWaiting();
+
+        gate.release();
+        caller.join();
+
+        assertThat(caller.report.get().published()).isEqualTo(4);
+        assertThat(ops.written())
+                .extracting(r -> r.job().schedule().id())
+                .containsExactly(
+                        due[0].schedule().id(),
+                        due[1].schedule().id(),
+                        due[2].schedule().id(),
+                        due[3].schedule().id());
+        assertThat(ops.publishes()).as("published once").hasSize(4);
+        List<String> claimedOn =
+                ops.claimThreads().stream().map(Thread::getName).toList();
+        assertThat(claimedOn).first().as("the first claim's thread").isEqualTo(caller.thread.getName());
+        assertThat(claimedOn)
+                .as("the threads of the claims after the first outcome came back")
+                .anySatisfy(name -> assertThat(name).startsWith("luxaris-publish-"));
+    }
+
+    @Test
+    void runDue_onItsPool_aStoreFailureInACycleAPublishThreadRuns_isThrownByRunDue_andTheOutcomesAreKept()
+            throws InterruptedException {
+        PublishJob[] due = due("a", "b");
+        FakeOperations.Gate gate = ops.hold(due[0]);
+        gates.add(gate);
+        DefaultSchedulerEngine engine = engineOnItsOwnPool(1);
+        var caller = new Caller(engine);
+        gate.awaitEntered();
+        caller.awaitWaiting();
+
+        ops.completionsFail(true);
+        gate.release();
+        caller.join();
+
+        assertThat(caller.thrown.get()).isInstanceOf(StorageException.class);
+        // b was claimed by the publish thread's cycle: its call may still be running when runDue() throws
+        eventually("both outcomes kept", () -> engine.status().pendingCompletions() == 2);
+
+        ops.completionsFail(false);
+        RunReport report = engine.runDue();
+
+        assertThat(report.published()).isEqualTo(2);
+        assertThat(ops.writtenFor(due[0])).hasSize(1);
+        assertThat(ops.writtenFor(due[1])).hasSize(1);
+        assertThat(ops.publishes()).as("published once").hasSize(2);
+    }
+
+    @Test
+    void runDue_onItsPool_aCallThatHangs_holdsBackNoOtherCall_andRunDueWaitsForIt() throws InterruptedException {
+        PublishJob[] due = due("a", "b", "c", "d", "e", "f");
+        FakeOperations.Gate gate = ops.hold(due[0]);
+        gates.add(gate);
+        DefaultSchedulerEngine engine = engineOnItsOwnPool(2);
+        var caller = new Caller(engine);
+
+        eventually("every other outcome written", () -> ops.written().size() == 5);
+        assertThat(caller.thread.isAlive())
+                .as("runDue() waits for the hanging call")
+                .isTrue();
+        assertThat(ops.writtenFor(due[0])).isEmpty();
+
+        gate.release();
+        caller.join();
+
+        assertThat(caller.report.get().published()).isEqualTo(6);
+        assertThat(ops.writtenFor(due[0])).hasSize(1);
+    }
+
     // ---------------------------------------------------------------- the background loop
 
     @Test
