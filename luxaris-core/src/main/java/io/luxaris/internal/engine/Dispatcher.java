@@ -87,8 +87,8 @@ final class Dispatcher implements Launcher.CycleFromTask {
     private boolean taskDriving;
 
     /**
-     * A task found the caller in a cycle and left the outcome it brought back to it: the caller does not wait for
-     * the tasks before its next cycle.
+     * A task found the caller in a cycle and left the outcome it brought back to it: the caller runs the next cycle
+     * (it does not wait for the tasks), and until it starts one no task does.
      */
     @GuardedBy("lock")
     private boolean callerCycles;
@@ -264,14 +264,22 @@ final class Dispatcher implements Launcher.CycleFromTask {
     }
 
     /**
-     * A task with no job left runs the next cycle when tasks drive, no other task runs one, and outcomes wait to be
-     * written (the claim's free slots are the calls that brought them). Never on a thread already in a cycle (an
-     * executor that runs tasks on the thread that hands them over).
+     * A task with no job left runs the next cycle when tasks drive, no other thread runs one, and outcomes wait to be
+     * written (the claim's free slots are the calls that brought them). It takes the cycle here, under the engine's
+     * lock, so that it is never counted as looking for jobs a cycle of the caller starts meanwhile. Never on a thread
+     * already in a cycle (an executor that runs tasks on the thread that hands them over).
      */
     @Override
     @GuardedBy("lock")
     public boolean claimDrive() {
-        if (!tasksDrive || taskDriving || stopping || outbox.isEmpty() || cycleLock.isHeldByCurrentThread()) {
+        if (!tasksDrive || taskDriving || callerCycles || stopping || outbox.isEmpty()) {
+            return false;
+        }
+        if (cycleLock.isHeldByCurrentThread()) {
+            return false;
+        }
+        if (!cycleLock.tryLock()) {
+            callerCycles = true; // the caller is in a cycle: the next one, with what the task brought back, is its
             return false;
         }
         taskDriving = true;
@@ -279,21 +287,11 @@ final class Dispatcher implements Launcher.CycleFromTask {
     }
 
     /**
-     * The cycle a publish task runs for runDue()'s caller. What it did is kept for the caller; a store that fails
+     * The cycle a publish task took with {@link #claimDrive}. What it did is kept for the caller; a store that fails
      * ends the tasks' cycles, so that the caller's next cycle meets the failure and answers for it.
      */
     @Override
-    public boolean drive() {
-        if (!cycleLock.tryLock()) {
-            lock.lock();
-            try {
-                taskDriving = false; // the caller runs a cycle now: it writes what the task brought back
-                callerCycles = true;
-            } finally {
-                lock.unlock();
-            }
-            return false;
-        }
+    public void drive() {
         boolean failed = false;
         @Nullable RunReport done = null;
         try {
@@ -304,6 +302,8 @@ final class Dispatcher implements Launcher.CycleFromTask {
             LOG.debug("a cycle run by a publish task failed; the caller's next cycle answers for it", e);
             failed = true;
         } finally {
+            // the cycle lock first: a task that finds it taken while this one still counts as driving is not told
+            // that the caller cycles (it ends, and this task looks for outcomes again before it ends)
             cycleLock.unlock();
             lock.lock();
             try {
@@ -321,7 +321,6 @@ final class Dispatcher implements Launcher.CycleFromTask {
                 lock.unlock();
             }
         }
-        return true;
     }
 
     /** Claims take a whole batch ahead of the free slots ({@code true}: the background loop) or only free slots. */

@@ -79,9 +79,7 @@ final class Launcher {
             }
 
             @Override
-            public boolean drive() {
-                return false;
-            }
+            public void drive() {}
 
             @Override
             public boolean tasksDrive() {
@@ -93,16 +91,13 @@ final class Launcher {
         boolean tasksDrive();
 
         /**
-         * Called under the engine's lock by a task with no job left: whether it should run the next cycle now (it
-         * then counts as running it until {@link #drive} returns).
+         * Called under the engine's lock by a task with no job left: whether it runs the next cycle now. If so the
+         * cycle is its own (no other thread runs one) until {@link #drive} returns; if not, the task ends.
          */
         boolean claimDrive();
 
-        /**
-         * Runs the cycle, outside the engine's lock; never throws. False when another thread runs a cycle now (the
-         * task then ends: that cycle takes what it brought back).
-         */
-        boolean drive();
+        /** Runs the cycle {@link #claimDrive} gave the task, outside the engine's lock; never throws. */
+        void drive();
     }
 
     /** The publish task this thread runs, if any (an executor that runs tasks on the caller's thread nests them). */
@@ -249,15 +244,7 @@ final class Launcher {
                     lock.unlock();
                 }
                 if (job == null) {
-                    if (!cycles.drive()) {
-                        lock.lock();
-                        try {
-                            looking--;
-                        } finally {
-                            lock.unlock();
-                        }
-                        return;
-                    }
+                    cycles.drive();
                     done = null; // it looks for the jobs the cycle started
                     continue;
                 }

@@ -309,6 +309,30 @@ class DefaultSchedulerEngineTest {
     }
 
     @Test
+    void runDue_onItsPool_anOutcomeThatComesBackWhileTheCallerIsInACycle_isLeftToTheCaller_andNothingWaitsForATask()
+            throws InterruptedException {
+        PublishJob[] first = due("a");
+        FakeOperations.Gate call = ops.hold(first[0]);
+        gates.add(call);
+        DefaultSchedulerEngine engine = engineOnItsOwnPool(2);
+        var caller = new Caller(engine);
+        call.awaitEntered();
+        FakeOperations.Gate start = ops.holdNextStart();
+        gates.add(start);
+        PublishJob[] second = due("b");
+        start.awaitEntered(); // the caller's next cycle claimed b and is starting it
+
+        call.release(); // a's outcome comes back while the caller is in its cycle
+        eventually("a's outcome buffered", () -> engine.status().pendingCompletions() == 1);
+        start.release();
+        caller.join();
+
+        assertThat(caller.report.get().published()).isEqualTo(2);
+        assertThat(ops.writtenFor(first[0])).hasSize(1);
+        assertThat(ops.writtenFor(second[0])).hasSize(1);
+    }
+
+    @Test
     void runDue_onItsPool_aCallThatHangs_holdsBackNoOtherCall_andRunDueWaitsForIt() throws InterruptedException {
         PublishJob[] due = due("a", "b", "c", "d", "e", "f");
         FakeOperations.Gate gate = ops.hold(due[0]);
