@@ -23,9 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,13 +167,14 @@ final class Dispatcher implements Launcher.CycleFromTask {
             } finally {
                 lock.unlock();
             }
-            return cycleLocked(claim);
+            return cycleLocked(claim, written -> {});
         } finally {
             cycleLock.unlock();
         }
     }
 
-    private Cycle cycleLocked(boolean claim) {
+    /** @param onWritten told what the outcomes written by this cycle did, before it claims (which may throw) */
+    private Cycle cycleLocked(boolean claim, Consumer<RunReport> onWritten) {
         abandonOverdue();
         boolean writerWrites;
         lock.lock();
@@ -184,6 +186,7 @@ final class Dispatcher implements Launcher.CycleFromTask {
         Completions.Flushed flushed =
                 writerWrites ? new Completions.Flushed(RunReport.empty(), Optional.empty()) : outbox.flush();
         RunReport report = flushed.report();
+        onWritten.accept(report);
         int claimed = 0;
         boolean full = false;
         boolean answered = false;
@@ -293,10 +296,11 @@ final class Dispatcher implements Launcher.CycleFromTask {
     @Override
     public void drive() {
         boolean failed = false;
-        @Nullable RunReport done = null;
+        // what the outcomes it wrote did counts even when the claim after them fails
+        var done = new AtomicReference<RunReport>(RunReport.empty());
         try {
-            Cycle cycle = cycleLocked(true);
-            done = cycle.report();
+            Cycle cycle = cycleLocked(true, done::set);
+            done.set(cycle.report());
             failed = cycle.storeDown().isPresent();
         } catch (RuntimeException e) {
             LOG.debug("a cycle run by a publish task failed; the caller's next cycle answers for it", e);
@@ -307,9 +311,7 @@ final class Dispatcher implements Launcher.CycleFromTask {
             cycleLock.unlock();
             lock.lock();
             try {
-                if (done != null) {
-                    taskReport = taskReport.plus(done);
-                }
+                taskReport = taskReport.plus(done.get());
                 if (failed) {
                     tasksDrive = false;
                 }

@@ -244,7 +244,21 @@ final class Launcher {
                     lock.unlock();
                 }
                 if (job == null) {
-                    cycles.drive();
+                    try {
+                        cycles.drive();
+                    } catch (Error e) {
+                        // it will not look for the jobs the cycle started: another task does
+                        int tasks;
+                        lock.lock();
+                        try {
+                            looking--;
+                            tasks = moreTasks(false);
+                        } finally {
+                            lock.unlock();
+                        }
+                        handOver(tasks);
+                        throw e;
+                    }
                     done = null; // it looks for the jobs the cycle started
                     continue;
                 }

@@ -333,6 +333,52 @@ class DefaultSchedulerEngineTest {
     }
 
     @Test
+    void runDue_onItsPool_anErrorInACyclePublishThreadRuns_leavesTheNextJobsToAnotherTask()
+            throws InterruptedException {
+        PublishJob[] first = due("a");
+        FakeOperations.Gate call = ops.hold(first[0]);
+        gates.add(call);
+        DefaultSchedulerEngine engine = engineOnItsOwnPool(1);
+        var caller = new Caller(engine);
+        call.awaitEntered();
+        caller.awaitWaiting();
+        ops.errorOnNextClaim(new Error("the store's driver broke (test)"));
+        PublishJob[] second = due("b");
+
+        call.release(); // the publish thread writes a's outcome, and its claim throws the error
+        caller.join();
+
+        assertThat(caller.report.get().published()).isEqualTo(2);
+        assertThat(ops.writtenFor(first[0])).hasSize(1);
+        assertThat(ops.writtenFor(second[0]))
+                .as("b, claimed by the caller's next cycle")
+                .hasSize(1);
+    }
+
+    @Test
+    void runDue_onItsPool_aClaimThatFailsInACyclePublishThreadRuns_isRetriedByTheCaller_andTheReportCountsEveryOutcome()
+            throws InterruptedException {
+        PublishJob[] first = due("a");
+        FakeOperations.Gate call = ops.hold(first[0]);
+        gates.add(call);
+        DefaultSchedulerEngine engine = engineOnItsOwnPool(1);
+        var caller = new Caller(engine);
+        call.awaitEntered();
+        caller.awaitWaiting();
+        ops.failNextClaim(new StorageException("the claim failed once (test)", null, true));
+        PublishJob[] second = due("b");
+
+        call.release(); // the publish thread writes a's outcome, then its claim fails
+        caller.join();
+
+        assertThat(caller.report.get().published())
+                .as("a, written by the publish thread, and b")
+                .isEqualTo(2);
+        assertThat(ops.writtenFor(first[0])).hasSize(1);
+        assertThat(ops.writtenFor(second[0])).hasSize(1);
+    }
+
+    @Test
     void runDue_onItsPool_aCallThatHangs_holdsBackNoOtherCall_andRunDueWaitsForIt() throws InterruptedException {
         PublishJob[] due = due("a", "b", "c", "d", "e", "f");
         FakeOperations.Gate gate = ops.hold(due[0]);

@@ -61,6 +61,7 @@ final class FakeOperations implements PublishingOperations {
     private final Clock clock;
     private final ArrayDeque<PublishJob> due = new ArrayDeque<>();
     private final ArrayDeque<RuntimeException> claimFailures = new ArrayDeque<>();
+    private final ArrayDeque<Error> claimErrors = new ArrayDeque<>();
     private final ArrayDeque<RuntimeException> startFailures = new ArrayDeque<>();
     private final ArrayDeque<RuntimeException> releaseFailures = new ArrayDeque<>();
     private final Set<ScheduleId> startRefused = new HashSet<>();
@@ -109,6 +110,10 @@ final class FakeOperations implements PublishingOperations {
 
     synchronized void failNextClaim(RuntimeException e) {
         claimFailures.add(e);
+    }
+
+    synchronized void errorOnNextClaim(Error e) {
+        claimErrors.add(e);
     }
 
     synchronized void failNextStart(RuntimeException e) {
@@ -231,6 +236,9 @@ final class FakeOperations implements PublishingOperations {
         claimThreads.add(Thread.currentThread());
         if (!claimFailures.isEmpty()) {
             throw claimFailures.poll();
+        }
+        if (!claimErrors.isEmpty()) {
+            throw claimErrors.poll();
         }
         var jobs = new ArrayList<PublishJob>();
         int skipped = Math.min(skipsPerClaim, limit);
