@@ -306,8 +306,8 @@ final class Dispatcher implements Launcher.CycleFromTask {
             LOG.debug("a cycle run by a publish task failed; the caller's next cycle answers for it", e);
             failed = true;
         } finally {
-            // the cycle lock first: a task that finds it taken while this one still counts as driving is not told
-            // that the caller cycles (it ends, and this task looks for outcomes again before it ends)
+            // the cycle lock before taskDriving: a task that then finds the lock taken knows the caller holds it (one
+            // that comes meanwhile sees taskDriving and ends; this task looks for outcomes again before it ends)
             cycleLock.unlock();
             lock.lock();
             try {
