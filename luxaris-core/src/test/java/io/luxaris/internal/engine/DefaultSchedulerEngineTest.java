@@ -179,6 +179,11 @@ class DefaultSchedulerEngineTest {
         assertThatThrownBy(engine::runDue).isInstanceOf(StorageException.class);
         assertThat(engine.status().pendingCompletions()).isEqualTo(2);
 
+        theStoreIsBack_andTheNextRunDueWritesBothOutcomesOnce(engine, due);
+    }
+
+    private void theStoreIsBack_andTheNextRunDueWritesBothOutcomesOnce(
+            DefaultSchedulerEngine engine, PublishJob[] due) {
         ops.completionsFail(false);
         RunReport report = engine.runDue();
 
@@ -191,14 +196,7 @@ class DefaultSchedulerEngineTest {
     @Test
     void theDefaultEngine_publishesOnItsOwnThreads_andCloseEndsThem() {
         due("a", "b", "c");
-        var engine = DefaultSchedulerEngine.create(new Context(
-                ops,
-                EngineSettings.builder()
-                        .maxConcurrency(2)
-                        .leaseDuration(Duration.ofSeconds(60))
-                        .build(),
-                clock,
-                Jobs.OWNER));
+        DefaultSchedulerEngine engine = engineOnItsOwnPool(2);
 
         RunReport report = engine.runDue();
         engine.close();
@@ -249,16 +247,26 @@ class DefaultSchedulerEngineTest {
         }
     }
 
+    private FakeOperations.Gate hold(PublishJob job) {
+        FakeOperations.Gate gate = ops.hold(job);
+        gates.add(gate);
+        return gate;
+    }
+
+    /** Calls runDue() on a thread of its own; returns once the held call began and the caller waits for it. */
+    private static Caller runDueUntilItWaitsFor(FakeOperations.Gate heldCall, DefaultSchedulerEngine engine) {
+        var caller = new Caller(engine);
+        heldCall.awaitEntered();
+        caller.awaitWaiting();
+        return caller;
+    }
+
     @Test
     void runDue_onItsPool_thePublishThreadThatBringsAnOutcomeBack_writesItAndClaimsTheNext_whileTheCallerWaits()
             throws InterruptedException {
         PublishJob[] due = due("a", "b", "c", "d");
-        FakeOperations.Gate gate = ops.hold(due[0]);
-        gates.add(gate);
-        DefaultSchedulerEngine engine = engineOnItsOwnPool(1);
-        var caller = new Caller(engine);
-        gate.awaitEntered();
-        caller.awaitWaiting();
+        FakeOperations.Gate gate = hold(due[0]);
+        var caller = runDueUntilItWaitsFor(gate, engineOnItsOwnPool(1));
 
         gate.release();
         caller.join();
@@ -284,12 +292,9 @@ class DefaultSchedulerEngineTest {
     void runDue_onItsPool_aStoreFailureInACycleAPublishThreadRuns_isThrownByRunDue_andTheOutcomesAreKept()
             throws InterruptedException {
         PublishJob[] due = due("a", "b");
-        FakeOperations.Gate gate = ops.hold(due[0]);
-        gates.add(gate);
+        FakeOperations.Gate gate = hold(due[0]);
         DefaultSchedulerEngine engine = engineOnItsOwnPool(1);
-        var caller = new Caller(engine);
-        gate.awaitEntered();
-        caller.awaitWaiting();
+        var caller = runDueUntilItWaitsFor(gate, engine);
 
         ops.completionsFail(true);
         gate.release();
@@ -299,13 +304,7 @@ class DefaultSchedulerEngineTest {
         // b was claimed by the publish thread's cycle: its call may still be running when runDue() throws
         eventually("both outcomes kept", () -> engine.status().pendingCompletions() == 2);
 
-        ops.completionsFail(false);
-        RunReport report = engine.runDue();
-
-        assertThat(report.published()).isEqualTo(2);
-        assertThat(ops.writtenFor(due[0])).hasSize(1);
-        assertThat(ops.writtenFor(due[1])).hasSize(1);
-        assertThat(ops.publishes()).as("published once").hasSize(2);
+        theStoreIsBack_andTheNextRunDueWritesBothOutcomesOnce(engine, due);
     }
 
     @Test
@@ -335,47 +334,39 @@ class DefaultSchedulerEngineTest {
     @Test
     void runDue_onItsPool_anErrorInACyclePublishThreadRuns_leavesTheNextJobsToAnotherTask()
             throws InterruptedException {
-        PublishJob[] first = due("a");
-        FakeOperations.Gate call = ops.hold(first[0]);
-        gates.add(call);
-        DefaultSchedulerEngine engine = engineOnItsOwnPool(1);
-        var caller = new Caller(engine);
-        call.awaitEntered();
-        caller.awaitWaiting();
-        ops.errorOnNextClaim(new Error("the store's driver broke (test)"));
-        PublishJob[] second = due("b");
-
-        call.release(); // the publish thread writes a's outcome, and its claim throws the error
-        caller.join();
-
-        assertThat(caller.report.get().published()).isEqualTo(2);
-        assertThat(ops.writtenFor(first[0])).hasSize(1);
-        assertThat(ops.writtenFor(second[0]))
-                .as("b, claimed by the caller's next cycle")
-                .hasSize(1);
+        aPublishThreadWritesAsOutcome_thenItsClaimFails_andRunDuePublishesB(
+                () -> ops.errorOnNextClaim(new Error("the store's driver broke (test)")));
     }
 
     @Test
     void runDue_onItsPool_aClaimThatFailsInACyclePublishThreadRuns_isRetriedByTheCaller_andTheReportCountsEveryOutcome()
             throws InterruptedException {
+        aPublishThreadWritesAsOutcome_thenItsClaimFails_andRunDuePublishesB(
+                () -> ops.failNextClaim(new StorageException("the claim failed once (test)", null, true)));
+    }
+
+    /**
+     * a's call is held while runDue()'s caller waits (one call in flight); b comes due and the next claim is set to
+     * fail; a returns: the publish thread writes a's outcome and its claim fails. The caller's next cycle claims b.
+     */
+    private void aPublishThreadWritesAsOutcome_thenItsClaimFails_andRunDuePublishesB(Runnable failTheNextClaim)
+            throws InterruptedException {
         PublishJob[] first = due("a");
-        FakeOperations.Gate call = ops.hold(first[0]);
-        gates.add(call);
-        DefaultSchedulerEngine engine = engineOnItsOwnPool(1);
-        var caller = new Caller(engine);
-        call.awaitEntered();
-        caller.awaitWaiting();
-        ops.failNextClaim(new StorageException("the claim failed once (test)", null, true));
+        FakeOperations.Gate call = hold(first[0]);
+        var caller = runDueUntilItWaitsFor(call, engineOnItsOwnPool(1));
+        failTheNextClaim.run();
         PublishJob[] second = due("b");
 
-        call.release(); // the publish thread writes a's outcome, then its claim fails
+        call.release();
         caller.join();
 
         assertThat(caller.report.get().published())
                 .as("a, written by the publish thread, and b")
                 .isEqualTo(2);
         assertThat(ops.writtenFor(first[0])).hasSize(1);
-        assertThat(ops.writtenFor(second[0])).hasSize(1);
+        assertThat(ops.writtenFor(second[0]))
+                .as("b, claimed by the caller's next cycle")
+                .hasSize(1);
     }
 
     @Test
