@@ -247,16 +247,7 @@ final class Launcher {
                     try {
                         cycles.drive();
                     } catch (Error e) {
-                        // it will not look for the jobs the cycle started: another task does
-                        int tasks;
-                        lock.lock();
-                        try {
-                            looking--;
-                            tasks = moreTasks(false);
-                        } finally {
-                            lock.unlock();
-                        }
-                        handOver(tasks);
+                        handOverForJobsLeft(true); // it will not look for the jobs the cycle started
                         throw e;
                     }
                     done = null; // it looks for the jobs the cycle started
@@ -303,6 +294,24 @@ final class Launcher {
         return more;
     }
 
+    /**
+     * A task that ends on an error makes sure the jobs left are looked for by another; {@code counted}: it was
+     * counted as looking and no longer is.
+     */
+    private void handOverForJobsLeft(boolean counted) {
+        int tasks;
+        lock.lock();
+        try {
+            if (counted) {
+                looking--;
+            }
+            tasks = moreTasks(false);
+        } finally {
+            lock.unlock();
+        }
+        handOver(tasks);
+    }
+
     /** What a publish task learns about its executor while it runs. */
     private static final class TaskState {
         final Launcher launcher;
@@ -325,14 +334,7 @@ final class Launcher {
             JobResult failed = engineError(job);
             scope.close(failed);
             finish(failed);
-            int tasks;
-            lock.lock();
-            try {
-                tasks = moreTasks(false); // the jobs left need a task that looks
-            } finally {
-                lock.unlock();
-            }
-            handOver(tasks);
+            handOverForJobsLeft(false);
             throw e;
         } catch (RuntimeException | Error e) {
             LOG.error(
