@@ -12,7 +12,8 @@
 #                   Luxaris, db-scheduler, JobRunr, on Java 17 (platform threads) and on Java 21+ (virtual
 #                   threads; JAVA_VIRTUAL, default the newest /usr/lib/jvm/temurin-2* or skipped)
 #        scale      Luxaris claim and calendar-week latency with 10,000 and 1,000,000 future schedules
-#   3. the JMH benchmarks (-wi 2 -i 3 -f 1 -w 2s -r 3s, JSON too)
+#   3. the JMH benchmarks (-wi 2 -i 3 -f 1 -w 2s -r 3s, JSON too), and the in-memory engine's
+#      (EngineThroughputBenchmark) again on Java 21+ (JAVA_VIRTUAL, as for the burst)
 #   4. summary.md: every figure, the ratios, the facts
 # Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 85 minutes on the 2-core machine, build
 # included. Run it alone: the commit counts are database-wide, and every figure suffers from other load.
@@ -26,7 +27,8 @@
 # PostgreSQL: LUXARIS_PG_URL (jdbc:postgresql://127.0.0.1:5432/test), LUXARIS_PG_USER (postgres),
 # LUXARIS_PG_PASSWORD; the harness creates and drops schemas luxbench_* there.
 # JAVA_OPTS: the harness JVMs' options (default -Xms512m -Xmx2g), the same for every engine and both JDKs.
-# JAVA_VIRTUAL: the java (21+) for the virtual-thread burst (default: the newest /usr/lib/jvm/temurin-2*/bin/java).
+# JAVA_VIRTUAL: the java (21+) for the virtual-thread burst and the engine's JMH run on 21+ (default: the newest
+# /usr/lib/jvm/temurin-2*/bin/java).
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -42,7 +44,7 @@ while [ $# -gt 0 ]; do
     --skip-jmh) SKIP_JMH=1 ;;
     --no-build) BUILD=0 ;;
     --out) OUT="$2"; shift ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -181,6 +183,22 @@ if [ $SKIP_JMH = 0 ]; then
     # 23 benchmark/parameter combinations, about 15-20 s each
     step jmh 420 java -jar "$JAR" -wi 2 -i 3 -f 1 -w 2s -r 3s -rf json -rff "$OUT/jmh.json"
   fi
+  # the in-memory engine again on Java 21+ (its fork too: -jvm): JDK 17's G1 spends about a third of the
+  # machine refining the cards the store's row writes dirty (RESULTS.md, eleventh session of issue 15)
+  if [ -n "$JAVA_VIRTUAL" ] && [ -x "$JAVA_VIRTUAL" ]; then
+    if [ $QUICK = 1 ]; then
+      step jmh-engine-java21plus 10 "$JAVA_VIRTUAL" -jar "$JAR" EngineThroughputBenchmark -jvm "$JAVA_VIRTUAL" \
+        -p executor=pool -p maxConcurrency=32 -p lookup=none -wi 0 -i 1 -f 1 -r 1s \
+        -rf json -rff "$OUT/jmh-engine-java21plus.json"
+    else
+      # 16 parameter combinations, about 15-20 s each
+      step jmh-engine-java21plus 300 "$JAVA_VIRTUAL" -jar "$JAR" EngineThroughputBenchmark -jvm "$JAVA_VIRTUAL" \
+        -wi 2 -i 3 -f 1 -w 2s -r 3s -rf json -rff "$OUT/jmh-engine-java21plus.json"
+    fi
+  else
+    echo "!! no Java 21+ for the in-memory engine's JMH run (set JAVA_VIRTUAL): skipped"
+    FAILED+=("jmh-engine-java21plus (no Java 21+)")
+  fi
 fi
 
 # ------------------------------------------------------------------------------------------------ summary
@@ -199,6 +217,13 @@ fi
     echo "## JMH (ops/s; higher is better)"
     echo '```'
     sed -n '/^Benchmark /,$p' "$OUT/jmh.log"
+    echo '```'
+  fi
+  if [ -f "$OUT/jmh-engine-java21plus.log" ]; then
+    echo
+    echo "## JMH, the in-memory engine on $("$JAVA_VIRTUAL" -version 2>&1 | head -1) (ops/s)"
+    echo '```'
+    sed -n '/^Benchmark /,$p' "$OUT/jmh-engine-java21plus.log"
     echo '```'
   fi
   echo
