@@ -12,10 +12,10 @@
 #                   Luxaris, db-scheduler, JobRunr, on Java 17 (platform threads) and on Java 21+ (virtual
 #                   threads; JAVA_VIRTUAL, default the newest /usr/lib/jvm/temurin-2* or skipped)
 #        scale      Luxaris claim and calendar-week latency with 10,000 and 1,000,000 future schedules
-#   3. the JMH benchmarks (-wi 2 -i 3 -f 1 -w 2s -r 3s, JSON too), and the in-memory engine's
-#      (EngineThroughputBenchmark) again on Java 21+ (JAVA_VIRTUAL, as for the burst)
+#   3. the JMH benchmarks (-wi 2 -i 3 -f 1 -w 2s -r 3s, JSON too); the in-memory engine's (EngineThroughputBenchmark,
+#      8 and 32 in flight, -wi 8 -i 8 -w 1s -r 1s) on Java 17 and again on Java 21+ (JAVA_VIRTUAL, as for the burst)
 #   4. summary.md: every figure, the ratios, the facts
-# Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 85 minutes on the 2-core machine, build
+# Raw outputs go to luxaris-benchmarks/results/<UTC date and time>/. About 95 minutes on the 2-core machine, build
 # included. Run it alone: the commit counts are database-wide, and every figure suffers from other load.
 #
 # usage: luxaris-benchmarks/run-benchmarks.sh [--quick] [--skip-jmh] [--no-build] [--out DIR]
@@ -80,7 +80,7 @@ harness_virtual() { "$JAVA_VIRTUAL" $JAVA_OPTS -cp "$JAR" io.luxaris.benchmarks.
 
 # the estimates are for a quiet 2-core machine (seconds), extrapolated from the validation runs (RESULTS.md)
 START=$(date +%s)
-if [ $QUICK = 1 ]; then echo "== quick run: about 8 minutes"; else echo "== full run: about 85 minutes"; fi
+if [ $QUICK = 1 ]; then echo "== quick run: about 8 minutes"; else echo "== full run: about 95 minutes"; fi
 step() { # step NAME ESTIMATE_SECONDS command...
   local name=$1 estimate=$2; shift 2
   local elapsed=$(( $(date +%s) - START ))
@@ -175,26 +175,35 @@ if [ $QUICK = 1 ]; then ES=15; else ES=180; fi
 step scale $ES harness scale --rows $ROWS --reps $REPS "${common[@]}"
 
 # ------------------------------------------------------------------------------------------------ JMH
+# the in-memory engine (EngineThroughputBenchmark) in steps of its own, on Java 17 and on Java 21+ (its fork too:
+# -jvm): one invocation (100,000 schedules) is one iteration, and two warm-up iterations left the JIT compiling
+# through the measured ones; JDK 17's G1 spends about a third of the machine refining the cards the store's row
+# writes dirty (RESULTS.md, eleventh session of issue 15)
+engine_jmh() { # engine_jmh NAME ESTIMATE JAVA
+  local name=$1 estimate=$2 jv=$3
+  if [ $QUICK = 1 ]; then
+    step "$name" "$estimate" "$jv" -jar "$JAR" EngineThroughputBenchmark -jvm "$jv" \
+      -p executor=pool -p maxConcurrency=32 -p lookup=none -wi 0 -i 1 -f 1 -r 1s -rf json -rff "$OUT/$name.json"
+  else
+    # 8 parameter combinations, about 70 s each
+    step "$name" "$estimate" "$jv" -jar "$JAR" EngineThroughputBenchmark -jvm "$jv" -p maxConcurrency=8,32 \
+      -wi 8 -i 8 -f 1 -w 1s -r 1s -rf json -rff "$OUT/$name.json"
+  fi
+}
 if [ $SKIP_JMH = 0 ]; then
   if [ $QUICK = 1 ]; then
     step jmh 5 java -jar "$JAR" VariantValidationBenchmark.xWeightedLength -wi 0 -i 1 -f 1 -r 1s \
       -rf json -rff "$OUT/jmh.json"
+    EE=10
   else
-    # 23 benchmark/parameter combinations, about 15-20 s each
-    step jmh 420 java -jar "$JAR" -wi 2 -i 3 -f 1 -w 2s -r 3s -rf json -rff "$OUT/jmh.json"
+    # 7 benchmark/parameter combinations, about 15-20 s each
+    step jmh 150 java -jar "$JAR" -e EngineThroughputBenchmark -wi 2 -i 3 -f 1 -w 2s -r 3s \
+      -rf json -rff "$OUT/jmh.json"
+    EE=560
   fi
-  # the in-memory engine again on Java 21+ (its fork too: -jvm): JDK 17's G1 spends about a third of the
-  # machine refining the cards the store's row writes dirty (RESULTS.md, eleventh session of issue 15)
+  engine_jmh jmh-engine $EE java
   if [ -n "$JAVA_VIRTUAL" ] && [ -x "$JAVA_VIRTUAL" ]; then
-    if [ $QUICK = 1 ]; then
-      step jmh-engine-java21plus 10 "$JAVA_VIRTUAL" -jar "$JAR" EngineThroughputBenchmark -jvm "$JAVA_VIRTUAL" \
-        -p executor=pool -p maxConcurrency=32 -p lookup=none -wi 0 -i 1 -f 1 -r 1s \
-        -rf json -rff "$OUT/jmh-engine-java21plus.json"
-    else
-      # 16 parameter combinations, about 15-20 s each
-      step jmh-engine-java21plus 300 "$JAVA_VIRTUAL" -jar "$JAR" EngineThroughputBenchmark -jvm "$JAVA_VIRTUAL" \
-        -wi 2 -i 3 -f 1 -w 2s -r 3s -rf json -rff "$OUT/jmh-engine-java21plus.json"
-    fi
+    engine_jmh jmh-engine-java21plus $EE "$JAVA_VIRTUAL"
   else
     echo "!! no Java 21+ for the in-memory engine's JMH run (set JAVA_VIRTUAL): skipped"
     FAILED+=("jmh-engine-java21plus (no Java 21+)")
@@ -219,13 +228,16 @@ fi
     sed -n '/^Benchmark /,$p' "$OUT/jmh.log"
     echo '```'
   fi
-  if [ -f "$OUT/jmh-engine-java21plus.log" ]; then
-    echo
-    echo "## JMH, the in-memory engine on $("$JAVA_VIRTUAL" -version 2>&1 | head -1) (ops/s)"
-    echo '```'
-    sed -n '/^Benchmark /,$p' "$OUT/jmh-engine-java21plus.log"
-    echo '```'
-  fi
+  for engine_log in jmh-engine jmh-engine-java21plus; do
+    if [ -f "$OUT/$engine_log.log" ]; then
+      jv=java; [ $engine_log = jmh-engine ] || jv=$JAVA_VIRTUAL
+      echo
+      echo "## JMH, the in-memory engine on $("$jv" -version 2>&1 | head -1) (schedules/s)"
+      echo '```'
+      sed -n '/^Benchmark /,$p' "$OUT/$engine_log.log"
+      echo '```'
+    fi
+  done
   echo
   echo "## Step times"
   echo '```'

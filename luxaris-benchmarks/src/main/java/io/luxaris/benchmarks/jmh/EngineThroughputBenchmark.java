@@ -31,6 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * new fixture (a hundred thousand posts, variants, schedules and their index entries), and the score measures that
  * copying as much as the engine.
  *
+ * <p>One invocation takes about as long as an iteration, so an iteration is one run of {@value #SCHEDULES}
+ * schedules: eight warm-up iterations, because after two the JIT was still compiling the engine through the measured
+ * ones (on two cores the first four runs went from about 50,000 to 150,000/s).
+ *
  * <p>{@code maxConcurrency} is the most calls in flight (and, in {@code runDue()}, the most the engine claims at once);
  * 32 is the harness's setting. {@code executor=pool} is the engine's own pool of that many threads; {@code direct} runs each channel
  * call in the thread that dispatches it (the {@code runDue()} caller), which leaves only the engine's and the
@@ -42,8 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 8, time = 1)
 @Fork(
         value = 1,
         jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
