@@ -185,7 +185,7 @@ engine_jmh() { # engine_jmh NAME ESTIMATE JAVA
     step "$name" "$estimate" "$jv" -jar "$JAR" EngineThroughputBenchmark -jvm "$jv" \
       -p executor=pool -p maxConcurrency=32 -p lookup=none -wi 0 -i 1 -f 1 -r 1s -rf json -rff "$OUT/$name.json"
   else
-    # 8 parameter combinations, about 70 s each
+    # 8 parameter combinations, about 60-70 s each
     step "$name" "$estimate" "$jv" -jar "$JAR" EngineThroughputBenchmark -jvm "$jv" -p maxConcurrency=8,32 \
       -wi 8 -i 8 -f 1 -w 1s -r 1s -rf json -rff "$OUT/$name.json"
   fi
@@ -196,8 +196,8 @@ if [ $SKIP_JMH = 0 ]; then
       -rf json -rff "$OUT/jmh.json"
     EE=10
   else
-    # 7 benchmark/parameter combinations, about 15-20 s each
-    step jmh 150 java -jar "$JAR" -e EngineThroughputBenchmark -wi 2 -i 3 -f 1 -w 2s -r 3s \
+    # 25 benchmark/parameter combinations, about 15 s each
+    step jmh 360 java -jar "$JAR" -e EngineThroughputBenchmark -wi 2 -i 3 -f 1 -w 2s -r 3s \
       -rf json -rff "$OUT/jmh.json"
     EE=560
   fi
