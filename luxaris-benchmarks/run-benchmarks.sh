@@ -177,7 +177,7 @@ step scale $ES harness scale --rows $ROWS --reps $REPS "${common[@]}"
 # ------------------------------------------------------------------------------------------------ JMH
 # the in-memory engine (EngineThroughputBenchmark) in steps of its own, on Java 17 and on Java 21+ (its fork too:
 # -jvm): one invocation (100,000 schedules) is one iteration, and two warm-up iterations left the JIT compiling
-# through the measured ones; JDK 17's G1 spends about a third of the machine refining the cards the store's row
+# through the measured ones; JDK 17's G1 spends about 30 % of the machine refining the cards the store's row
 # writes dirty (RESULTS.md, eleventh session of issue 15)
 engine_jmh() { # engine_jmh NAME ESTIMATE JAVA
   local name=$1 estimate=$2 jv=$3
@@ -228,13 +228,13 @@ fi
     sed -n '/^Benchmark /,$p' "$OUT/jmh.log"
     echo '```'
   fi
-  for engine_log in jmh-engine jmh-engine-java21plus; do
-    if [ -f "$OUT/$engine_log.log" ]; then
-      jv=java; [ $engine_log = jmh-engine ] || jv=$JAVA_VIRTUAL
+  for engine_run in jmh-engine:java "jmh-engine-java21plus:$JAVA_VIRTUAL"; do
+    name=${engine_run%%:*} jv=${engine_run#*:}
+    if [ -f "$OUT/$name.log" ]; then
       echo
       echo "## JMH, the in-memory engine on $("$jv" -version 2>&1 | head -1) (schedules/s)"
       echo '```'
-      sed -n '/^Benchmark /,$p' "$OUT/$engine_log.log"
+      sed -n '/^Benchmark /,$p' "$OUT/$name.log"
       echo '```'
     fi
   done
