@@ -77,6 +77,7 @@ fi
 
 harness() { java $JAVA_OPTS -cp "$JAR" io.luxaris.benchmarks.harness.Harness "$@"; }
 harness_virtual() { "$JAVA_VIRTUAL" $JAVA_OPTS -cp "$JAR" io.luxaris.benchmarks.harness.Harness "$@"; }
+have_java21plus() { [ -n "$JAVA_VIRTUAL" ] && [ -x "$JAVA_VIRTUAL" ]; }
 
 # the estimates are for a quiet 2-core machine (seconds), extrapolated from the validation runs (RESULTS.md)
 START=$(date +%s)
@@ -160,7 +161,7 @@ if [ $QUICK = 1 ]; then EB=60; else EB=420; fi
 for engine in luxaris db-scheduler jobrunr; do
   step burst-platform-$engine $EB harness burst --engines $engine --threads platform "${BURST[@]}" "${common[@]}"
 done
-if [ -n "$JAVA_VIRTUAL" ] && [ -x "$JAVA_VIRTUAL" ]; then
+if have_java21plus; then
   for engine in luxaris db-scheduler jobrunr; do
     step burst-virtual-$engine $EB harness_virtual burst --engines $engine --threads virtual "${BURST[@]}" \
       "${common[@]}"
@@ -179,8 +180,9 @@ step scale $ES harness scale --rows $ROWS --reps $REPS "${common[@]}"
 # -jvm): one invocation (100,000 schedules) is one iteration, and two warm-up iterations left the JIT compiling
 # through the measured ones; JDK 17's G1 spends about 30 % of the machine refining the cards the store's row
 # writes dirty (RESULTS.md, eleventh session of issue 15)
-engine_jmh() { # engine_jmh NAME ESTIMATE JAVA
+engine_jmh() { # engine_jmh NAME ESTIMATE JAVA; the summary names the JDK from $OUT/NAME.jdk
   local name=$1 estimate=$2 jv=$3
+  "$jv" -version 2>&1 | head -1 >"$OUT/$name.jdk"
   if [ $QUICK = 1 ]; then
     step "$name" "$estimate" "$jv" -jar "$JAR" EngineThroughputBenchmark -jvm "$jv" \
       -p executor=pool -p maxConcurrency=32 -p lookup=none -wi 0 -i 1 -f 1 -r 1s -rf json -rff "$OUT/$name.json"
@@ -202,7 +204,7 @@ if [ $SKIP_JMH = 0 ]; then
     EE=560
   fi
   engine_jmh jmh-engine $EE java
-  if [ -n "$JAVA_VIRTUAL" ] && [ -x "$JAVA_VIRTUAL" ]; then
+  if have_java21plus; then
     engine_jmh jmh-engine-java21plus $EE "$JAVA_VIRTUAL"
   else
     echo "!! no Java 21+ for the in-memory engine's JMH run (set JAVA_VIRTUAL): skipped"
@@ -228,11 +230,10 @@ fi
     sed -n '/^Benchmark /,$p' "$OUT/jmh.log"
     echo '```'
   fi
-  for engine_run in jmh-engine:java "jmh-engine-java21plus:$JAVA_VIRTUAL"; do
-    name=${engine_run%%:*} jv=${engine_run#*:}
+  for name in jmh-engine jmh-engine-java21plus; do
     if [ -f "$OUT/$name.log" ]; then
       echo
-      echo "## JMH, the in-memory engine on $("$jv" -version 2>&1 | head -1) (schedules/s)"
+      echo "## JMH, the in-memory engine on $(cat "$OUT/$name.jdk") (schedules/s)"
       echo '```'
       sed -n '/^Benchmark /,$p' "$OUT/$name.log"
       echo '```'
